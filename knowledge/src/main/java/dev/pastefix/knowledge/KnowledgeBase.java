@@ -1,0 +1,56 @@
+package dev.pastefix.knowledge;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The loaded, validated knowledge base: the articles and their entries in file order. */
+public final class KnowledgeBase {
+  private final List<Article> articles;
+  private final List<Entry> entries;
+  private final Map<String, Entry> byId;
+  private final Map<String, Article> articlesById;
+
+  public KnowledgeBase(List<Article> articles, List<Entry> entries) {
+    this.articles = List.copyOf(articles);
+    this.entries = List.copyOf(entries);
+    Map<String, Entry> index = new LinkedHashMap<>();
+    for (Entry entry : this.entries) {
+      if (index.putIfAbsent(entry.id(), entry) != null) {
+        throw new IllegalArgumentException("duplicate entry id: " + entry.id());
+      }
+    }
+    this.byId = Map.copyOf(index);
+    Map<String, Article> articleIndex = new LinkedHashMap<>();
+    for (Article article : this.articles) {
+      articleIndex.put(article.id(), article);
+    }
+    this.articlesById = Map.copyOf(articleIndex);
+  }
+
+  public List<Article> articles() {
+    return articles;
+  }
+
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  public Optional<Entry> entry(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  public Optional<Article> article(String id) {
+    return Optional.ofNullable(articlesById.get(id));
+  }
+
+  /** The article an entry comes from. */
+  public Article articleOf(Entry entry) {
+    Article article = articlesById.get(entry.articleId());
+    if (article == null) {
+      throw new IllegalStateException("entry " + entry.id() + " names unknown article " + entry.articleId());
+    }
+    return article;
+  }
+}
