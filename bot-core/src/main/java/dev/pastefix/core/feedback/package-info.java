@@ -1,0 +1,2 @@
+/** What users said about answers: Helpful / Not helpful clicks, recorded per answer. */
+package dev.pastefix.core.feedback;
