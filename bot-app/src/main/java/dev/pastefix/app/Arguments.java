@@ -21,8 +21,8 @@ final class Arguments {
   }
 
   /**
-   * Splits {@code args}; {@code -} alone is a positional (standard input). Unknown {@code --}
-   * words and options without a value are usage errors.
+   * Splits {@code args}; {@code -} alone is a positional (standard input). Unknown {@code --} words
+   * and options without a value are usage errors.
    */
   static Arguments parse(List<String> args, Set<String> knownFlags, Set<String> knownOptions)
       throws UsageException {

@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The console chat, the embedded default when no chat platform is configured. The console is a
- * direct message: every message is sent to the bot as {@link Channel#DIRECT} under one
- * conversation key per console session.
+ * direct message: every message is sent to the bot as {@link Channel#DIRECT} under one conversation
+ * key per console session.
  *
  * <p>Paste rule: a message ends at an empty line or at a line holding only {@code .}; text that
  * itself contains empty lines goes between two lines holding only {@code """}. End of input sends
@@ -192,7 +192,8 @@ final class ConsoleAdapter {
       String text = pending.toString();
       pending.setLength(0);
       if (cut) {
-        out.println("(the message was longer than " + MAX_MESSAGE_CHARS + " characters; it was cut)");
+        out.println(
+            "(the message was longer than " + MAX_MESSAGE_CHARS + " characters; it was cut)");
         cut = false;
       }
       out.println();
@@ -226,7 +227,8 @@ final class ConsoleAdapter {
         return;
       }
       Rated rated = lastAnswer.get();
-      feedback.record(new Vote(rated.answerKey(), rated.entryIds(), VOTER_ID, helpful, clock.instant()));
+      feedback.record(
+          new Vote(rated.answerKey(), rated.entryIds(), VOTER_ID, helpful, clock.instant()));
       out.println(
           "Thanks, noted that the answer about "
               + String.join(" and ", rated.entryIds())

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders a {@link Reply} as readable plain text for a console: underlined heading, numbered
- * steps with their commands indented as code, {@code name: value} facts, notes prefixed by their
+ * Renders a {@link Reply} as readable plain text for a console: underlined heading, numbered steps
+ * with their commands indented as code, {@code name: value} facts, notes prefixed by their
  * severity, and the actions listed at the end.
  */
 public final class PlainTextRenderer implements Block.Visitor<String>, Action.Visitor<String> {

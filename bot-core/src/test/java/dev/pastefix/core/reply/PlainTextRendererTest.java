@@ -44,10 +44,12 @@ class PlainTextRendererTest {
                 new Block.Code("Get-PSSession\n| Remove-PSSession"),
                 new Block.Facts(
                     List.of(
-                        new Fact("sessions per admin", "3"), new Fact("sessions per tenant", "20"))),
+                        new Fact("sessions per admin", "3"),
+                        new Fact("sessions per tenant", "20"))),
                 new Block.Note(
                     Severity.WARNING,
-                    List.of(new Span.Plain("Skype for Business Online was retired on 2021-07-31."))),
+                    List.of(
+                        new Span.Plain("Skype for Business Online was retired on 2021-07-31."))),
                 new Block.Note(Severity.INFO, List.of(new Span.Plain("Sure: 97%."))),
                 new Block.Divider()),
             List.of(
