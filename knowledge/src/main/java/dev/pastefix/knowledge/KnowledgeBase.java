@@ -11,6 +11,7 @@ public final class KnowledgeBase {
   private final List<Entry> entries;
   private final Map<String, Entry> byId;
   private final Map<String, Article> articlesById;
+  private final SymptomMatcher symptomMatcher;
 
   public KnowledgeBase(List<Article> articles, List<Entry> entries) {
     this.articles = List.copyOf(articles);
@@ -27,6 +28,7 @@ public final class KnowledgeBase {
       articleIndex.put(article.id(), article);
     }
     this.articlesById = Map.copyOf(articleIndex);
+    this.symptomMatcher = new SymptomMatcher(this.entries);
   }
 
   public List<Article> articles() {
@@ -43,6 +45,11 @@ public final class KnowledgeBase {
 
   public Optional<Article> article(String id) {
     return Optional.ofNullable(articlesById.get(id));
+  }
+
+  /** The symptoms of every entry, compiled once when the knowledge base was built. */
+  public SymptomMatcher symptomMatcher() {
+    return symptomMatcher;
   }
 
   /** The article an entry comes from. */
