@@ -9,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,11 @@ final class KnowledgeFileReader {
     if (root.isEmpty()) {
       return Optional.empty();
     }
-    return new FileScope(file, problems).file(root.get());
+    int before = problems.size();
+    Optional<ParsedFile> parsed = new FileScope(file, problems).file(root.get());
+    // Report a file's problems top to bottom, whatever order the checks ran in.
+    problems.subList(before, problems.size()).sort(Comparator.comparingInt(Problem::line));
+    return parsed;
   }
 
   private static Optional<String> decode(String file, byte[] bytes, List<Problem> problems) {
@@ -484,6 +489,15 @@ final class KnowledgeFileReader {
     // ---- field helpers ----
 
     private void known(YamlNode.Mapping m, Where where, Set<String> allowed) {
+      for (YamlNode.Member duplicate : m.duplicates()) {
+        problem(
+            where,
+            where.path(duplicate.key()),
+            duplicate.keyLine(),
+            "duplicate key (first given on line "
+                + m.members().get(duplicate.key()).keyLine()
+                + "); give each field once");
+      }
       for (YamlNode.Member member : m.members().values()) {
         if (!allowed.contains(member.key())) {
           String hint =

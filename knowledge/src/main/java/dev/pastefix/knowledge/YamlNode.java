@@ -15,10 +15,16 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
   /** A human name of the node's kind, for messages such as "must be a list, found text". */
   String kind();
 
-  /** A mapping; members keep file order and the line of their key. */
-  record Mapping(int line, Map<String, Member> members) implements YamlNode {
+  /**
+   * A mapping; members keep file order and the line of their key. A key given twice keeps its
+   * first value; the later ones are kept aside in {@code duplicates} so validation can report
+   * them with their entry and field.
+   */
+  record Mapping(int line, Map<String, Member> members, List<Member> duplicates)
+      implements YamlNode {
     public Mapping {
       members = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(members));
+      duplicates = List.copyOf(duplicates);
     }
 
     Optional<Member> member(String key) {

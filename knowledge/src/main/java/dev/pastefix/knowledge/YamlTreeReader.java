@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree with Jackson's streaming YAML parser, reporting
@@ -59,23 +61,19 @@ final class YamlTreeReader {
     int line = line(parser.currentTokenLocation());
     if (token == JsonToken.START_OBJECT) {
       Map<String, YamlNode.Member> members = new LinkedHashMap<>();
+      List<YamlNode.Member> duplicates = new ArrayList<>();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         int keyLine = line(parser.currentTokenLocation());
         parser.nextToken();
-        YamlNode value = node(file, parser, problems);
-        YamlNode.Member previous = members.get(key);
-        if (previous != null) {
-          problems.add(
-              Problem.ofFile(
-                  file,
-                  keyLine,
-                  "duplicate key '" + key + "' (first given on line " + previous.keyLine() + ")"));
+        YamlNode.Member member = new YamlNode.Member(key, keyLine, node(file, parser, problems));
+        if (members.containsKey(key)) {
+          duplicates.add(member);
         } else {
-          members.put(key, new YamlNode.Member(key, keyLine, value));
+          members.put(key, member);
         }
       }
-      return new YamlNode.Mapping(line, members);
+      return new YamlNode.Mapping(line, members, duplicates);
     }
     if (token == JsonToken.START_ARRAY) {
       List<YamlNode> items = new ArrayList<>();
@@ -97,23 +95,50 @@ final class YamlTreeReader {
     return location == null ? 0 : Math.max(0, location.getLineNr());
   }
 
-  /** SnakeYAML messages repeat the offending line with a caret; keep the explanation only. */
+  /**
+   * SnakeYAML messages quote the offending lines with a caret under them; keep the explanation,
+   * the column, and the line where the enclosing block started, which is often where the real
+   * mistake (an unclosed quote, a wrong indentation) is.
+   */
   private static String firstLines(JsonProcessingException e) {
     String message = e.getOriginalMessage();
-    if (message == null) {
+    if (message == null || message.isBlank()) {
       return e.getClass().getSimpleName();
     }
-    List<String> kept = new ArrayList<>();
-    for (String part : message.split("\\R")) {
-      String trimmed = part.trim();
-      if (trimmed.isEmpty() || trimmed.startsWith("^") || trimmed.startsWith("in 'reader'")) {
-        continue;
+    List<String> texts = new ArrayList<>();
+    List<Matcher> marks = new ArrayList<>();
+    String[] lines = message.split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      Matcher mark = MARK.matcher(lines[i]);
+      if (mark.matches()) {
+        marks.add(mark);
+        i += 2; // the quoted line and its caret
+      } else if (!lines[i].isBlank()) {
+        texts.add(lines[i].trim());
       }
-      if (part.startsWith("    ")) {
-        continue;
-      }
-      kept.add(trimmed);
     }
-    return kept.isEmpty() ? message.trim() : String.join(" ", kept);
+    if (texts.size() == 2 && marks.size() == 2) {
+      return texts.get(1)
+          + column(e)
+          + " ("
+          + texts.get(0)
+          + " that starts on line "
+          + marks.get(0).group(1)
+          + ")";
+    }
+    if (texts.isEmpty()) {
+      return message.trim();
+    }
+    return String.join(" ", texts) + column(e);
   }
+
+  private static String column(JsonProcessingException e) {
+    JsonLocation location = e.getLocation();
+    return location == null || location.getColumnNr() < 1
+        ? ""
+        : " at column " + location.getColumnNr();
+  }
+
+  private static final Pattern MARK =
+      Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?\\s*");
 }
