@@ -47,6 +47,34 @@ public final class KnowledgeBase {
     return Optional.ofNullable(articlesById.get(id));
   }
 
+  /**
+   * Up to {@code limit} entry ids closest to a mistyped or partial id: ids containing it (or
+   * sharing its words) first, then by edit distance.
+   */
+  public List<String> closestIds(String query, int limit) {
+    String q = query.strip().toLowerCase(java.util.Locale.ROOT);
+    java.util.Set<String> words = java.util.Set.of(q.split("[^a-z0-9]+"));
+    return entries.stream()
+        .map(Entry::id)
+        .sorted(
+            java.util.Comparator.<String>comparingInt(
+                    id -> {
+                      int score = KnowledgeFileReader.distance(q, id);
+                      if (!q.isEmpty() && (id.contains(q) || q.contains(id))) {
+                        score -= 100;
+                      }
+                      for (String word : id.split("-")) {
+                        if (words.contains(word)) {
+                          score -= 10;
+                        }
+                      }
+                      return score;
+                    })
+                .thenComparing(java.util.Comparator.naturalOrder()))
+        .limit(limit)
+        .toList();
+  }
+
   /** The symptoms of every entry, compiled once when the knowledge base was built. */
   public SymptomMatcher symptomMatcher() {
     return symptomMatcher;
