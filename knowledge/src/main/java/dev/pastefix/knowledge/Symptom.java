@@ -51,7 +51,7 @@ public record Symptom(String lang, String source, boolean literal) {
               });
       regex = sb.toString();
     } else {
-      regex = source;
+      regex = SymptomMatcher.normalizeQuotes(source);
     }
     return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
   }

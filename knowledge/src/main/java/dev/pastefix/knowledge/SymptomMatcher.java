@@ -56,13 +56,33 @@ public final class SymptomMatcher {
         sb.append(' ');
       }
       space = false;
-      switch (c) {
-        case '\u2018', '\u2019', '\u201A', '\u201B', '\u02BC', '\u2032' -> sb.append('\'');
-        case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033' -> sb.append('"');
-        default -> sb.append(c);
-      }
+      sb.append(asciiQuote(c));
     }
     return sb.toString();
+  }
+
+  /**
+   * Typographic quotes replaced by ASCII ones and nothing else, so that a pattern written with
+   * {@code ’} still matches normalised text; safe on regular expressions, whose syntax uses
+   * neither.
+   */
+  static String normalizeQuotes(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      sb.append(asciiQuote(text.charAt(i)));
+    }
+    return sb.toString();
+  }
+
+  private static char asciiQuote(char c) {
+    switch (c) {
+      case '\u2018', '\u2019', '\u201A', '\u201B', '\u02BC', '\u2032':
+        return '\'';
+      case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033':
+        return '"';
+      default:
+        return c;
+    }
   }
 
   /** Every entry with a symptom in {@code text}, in knowledge-base order, each once. */
