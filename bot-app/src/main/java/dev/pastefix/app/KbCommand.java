@@ -21,9 +21,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code pastefix kb list|show ID|validate [DIR]}: read and check the knowledge base. The
- * knowledge base is the shipped one plus the administrator's directory ({@code --knowledge DIR}
- * or {@code PASTEFIX_KNOWLEDGE_DIR}) when set.
+ * {@code pastefix kb list|show ID|validate [DIR]}: read and check the knowledge base. The knowledge
+ * base is the shipped one plus the administrator's directory ({@code --knowledge DIR} or {@code
+ * PASTEFIX_KNOWLEDGE_DIR}) when set.
  */
 final class KbCommand implements Command {
   /** Text is wrapped to this many columns. */
@@ -59,12 +59,16 @@ final class KbCommand implements Command {
       case "list":
         return rest.isEmpty() ? list(terminal) : usage(terminal, "kb list takes no arguments.");
       case "show":
-        return rest.size() == 1 ? show(rest.get(0), terminal) : usage(terminal, "kb show needs one entry id.");
+        return rest.size() == 1
+            ? show(rest.get(0), terminal)
+            : usage(terminal, "kb show needs one entry id.");
       case "validate":
         if (rest.size() > 1) {
           return usage(terminal, "kb validate takes at most one directory.");
         }
-        return rest.isEmpty() ? validateAll(terminal) : validateDirectory(Path.of(rest.get(0)), terminal);
+        return rest.isEmpty()
+            ? validateAll(terminal)
+            : validateDirectory(Path.of(rest.get(0)), terminal);
       default:
         return usage(terminal, "unknown kb sub-command '" + sub + "'.");
     }
@@ -145,7 +149,12 @@ final class KbCommand implements Command {
       wrap(
           out,
           "  ",
-          "[" + symptom.lang() + "] " + (symptom.literal() ? "\"" + symptom.source() + "\"" : "pattern: " + symptom.source()));
+          "["
+              + symptom.lang()
+              + "] "
+              + (symptom.literal()
+                  ? "\"" + symptom.source() + "\""
+                  : "pattern: " + symptom.source()));
     }
     out.println();
     out.println("Cause:");
@@ -173,10 +182,13 @@ final class KbCommand implements Command {
                 + ": "
                 + n.text()
                 + n.link().map(l -> " (" + l + ")").orElse(""));
-    entry.check().ifPresent(c -> {
-      out.println();
-      out.println("Check: " + c);
-    });
+    entry
+        .check()
+        .ifPresent(
+            c -> {
+              out.println();
+              out.println("Check: " + c);
+            });
     out.println();
     out.println(
         "Translations: "

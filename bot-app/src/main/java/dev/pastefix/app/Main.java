@@ -85,8 +85,7 @@ public final class Main {
     terminal.out().println();
     terminal.out().println("With no command, runs the bot (console chat when no chat token is set).");
     terminal.out().println();
-    terminal.out().println(
-        "--knowledge DIR adds an administrator's knowledge files (as PASTEFIX_KNOWLEDGE_DIR does).");
+    terminal.out().println("--knowledge DIR adds an administrator's knowledge files.");
     terminal.out().println();
     terminal.out().println("Commands:");
     for (Command command : commands.values()) {

@@ -18,12 +18,29 @@ import org.junit.jupiter.api.io.TempDir;
 class KbCommandTest {
   static final Set<String> SHIPPED_IDS =
       Set.of(
-          "execution-policy", "powershell-version", "winrm-basic-auth", "liveid-connect-failed",
-          "liveid-module-missing", "logon-failed", "tenant-permission", "remote-powershell-disabled",
-          "max-shells-user", "max-shells-tenant", "session-timeout", "server-trust-prompt",
-          "mistyped-credentials", "forgotten-password", "not-licensed", "wrong-client-version",
-          "personal-certificate", "dns-propagation", "clock-skew", "signin-address-not-found",
-          "server-unavailable-dns", "server-unavailable-adfs", "user-not-sip-enabled",
+          "execution-policy",
+          "powershell-version",
+          "winrm-basic-auth",
+          "liveid-connect-failed",
+          "liveid-module-missing",
+          "logon-failed",
+          "tenant-permission",
+          "remote-powershell-disabled",
+          "max-shells-user",
+          "max-shells-tenant",
+          "session-timeout",
+          "server-trust-prompt",
+          "mistyped-credentials",
+          "forgotten-password",
+          "not-licensed",
+          "wrong-client-version",
+          "personal-certificate",
+          "dns-propagation",
+          "clock-skew",
+          "signin-address-not-found",
+          "server-unavailable-dns",
+          "server-unavailable-adfs",
+          "user-not-sip-enabled",
           "collect-logs");
 
   private static final String ADMIN_ARTICLE =
@@ -36,10 +53,12 @@ class KbCommandTest {
   private static final String ADMIN_ENTRY =
       "  - id: proxy-blocks-connector\n"
           + "    title: Our proxy blocks the connector\n"
-          + "    source: {url: \"https://wiki.example.org/skype#proxy\", anchor: proxy, textDate: \"2025-01\"}\n"
+          + "    source: {url: \"https://wiki.example.org/skype#proxy\", anchor: proxy, textDate:"
+          + " \"2025-01\"}\n"
           + "    symptoms: [{lang: en, text: \"proxy authentication required\"}]\n"
           + "    cause: The office proxy needs authentication.\n"
-          + "    steps: [{text: Use the admin network., commands: [\"netsh winhttp show proxy\"]}]\n";
+          + "    steps: [{text: Use the admin network., commands: [\"netsh winhttp show"
+          + " proxy\"]}]\n";
 
   @TempDir Path dir;
 
@@ -63,8 +82,7 @@ class KbCommandTest {
     assertEquals(new TreeSet<>(SHIPPED_IDS), new TreeSet<>(ids));
     assertTrue(
         lines.stream().anyMatch(l -> l.matches("max-shells-tenant\\s+connector\\s+\\S.*")), t::out);
-    assertTrue(
-        lines.stream().anyMatch(l -> l.matches("clock-skew\\s+sign-in\\s+\\S.*")), t::out);
+    assertTrue(lines.stream().anyMatch(l -> l.matches("clock-skew\\s+sign-in\\s+\\S.*")), t::out);
   }
 
   @Test
@@ -111,8 +129,11 @@ class KbCommandTest {
     TestingTerminal t = new TestingTerminal();
     assertEquals(1, run(t, "kb", "validate", dir.toString()));
     String out = t.out();
-    assertTrue(out.contains("a.yaml:6: entry 'proxy-blocks-connector', field 'cause': is required"), out);
-    assertTrue(out.contains("a.yaml:9: entry 'proxy-blocks-connector', field 'symptoms[0]': has both"), out);
+    assertTrue(
+        out.contains("a.yaml:6: entry 'proxy-blocks-connector', field 'cause': is required"), out);
+    assertTrue(
+        out.contains("a.yaml:9: entry 'proxy-blocks-connector', field 'symptoms[0]': has both"),
+        out);
     assertTrue(out.contains("b.yml:"), out);
     assertTrue(out.contains("YAML syntax"), out);
     assertTrue(out.contains("c.yaml: is not UTF-8 text"), out);
@@ -149,12 +170,14 @@ class KbCommandTest {
     Files.writeString(dir.resolve("ours.yaml"), ADMIN_ARTICLE + ADMIN_ENTRY);
     Files.writeString(other.resolve("broken.yaml"), "article: {id: x}\n");
     TestingTerminal t = new TestingTerminal(Map.of("PASTEFIX_KNOWLEDGE_DIR", other.toString()));
-    assertEquals(0, run(t, "--knowledge", dir.toString(), "kb", "show", "proxy-blocks-connector"), t::err);
+    assertEquals(
+        0, run(t, "--knowledge", dir.toString(), "kb", "show", "proxy-blocks-connector"), t::err);
     assertTrue(t.out().contains("> netsh winhttp show proxy"), t::out);
 
     TestingTerminal broken = new TestingTerminal();
     assertEquals(1, run(broken, "--knowledge=" + other, "kb", "validate"));
-    assertTrue(broken.out().contains("broken.yaml:1: field 'article.title': is required"), broken::out);
+    assertTrue(
+        broken.out().contains("broken.yaml:1: field 'article.title': is required"), broken::out);
   }
 
   @Test

@@ -84,7 +84,8 @@ public final class KnowledgeBase {
   public Article articleOf(Entry entry) {
     Article article = articlesById.get(entry.articleId());
     if (article == null) {
-      throw new IllegalStateException("entry " + entry.id() + " names unknown article " + entry.articleId());
+      throw new IllegalStateException(
+          "entry " + entry.id() + " names unknown article " + entry.articleId());
     }
     return article;
   }

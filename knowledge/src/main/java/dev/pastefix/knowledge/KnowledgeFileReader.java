@@ -20,32 +20,46 @@ import java.util.TreeSet;
 
 /**
  * Validates one knowledge file against the format of {@code knowledge/README.md} and builds its
- * records. Every problem is collected with its file, line, entry id and field path; a file with
- * any problem yields no records.
+ * records. Every problem is collected with its file, line, entry id and field path; a file with any
+ * problem yields no records.
  */
 final class KnowledgeFileReader {
   /** Larger files are refused unread: a knowledge file is a few hundred kilobytes at most. */
   static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-  static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  static final java.util.regex.Pattern ID =
+      java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   static final java.util.regex.Pattern LANG = java.util.regex.Pattern.compile("[a-z]{2}");
   static final java.util.regex.Pattern CHECK = java.util.regex.Pattern.compile("[a-z-]+");
 
   private static final Set<String> ROOT_FIELDS = Set.of("article", "entries");
-  private static final Set<String> ARTICLE_FIELDS = Set.of("id", "title", "url", "seeds", "lifecycle");
+  private static final Set<String> ARTICLE_FIELDS =
+      Set.of("id", "title", "url", "seeds", "lifecycle");
   private static final Set<String> SEED_FIELDS = Set.of("file", "lang", "date");
   private static final Set<String> LIFECYCLE_FIELDS = Set.of("severity", "text", "link");
   private static final Set<String> ENTRY_FIELDS =
       Set.of(
-          "id", "title", "source", "symptoms", "cause", "steps", "links", "facts", "examples",
-          "changes", "lifecycle", "check", "translations");
+          "id",
+          "title",
+          "source",
+          "symptoms",
+          "cause",
+          "steps",
+          "links",
+          "facts",
+          "examples",
+          "changes",
+          "lifecycle",
+          "check",
+          "translations");
   private static final Set<String> SOURCE_FIELDS = Set.of("url", "anchor", "seeds", "textDate");
   private static final Set<String> SYMPTOM_FIELDS = Set.of("lang", "text", "pattern");
   private static final Set<String> STEP_FIELDS = Set.of("text", "commands");
   private static final Set<String> LINK_FIELDS = Set.of("label", "url");
   private static final Set<String> FACT_FIELDS = Set.of("name", "value");
   private static final Set<String> CHANGE_FIELDS = Set.of("since", "text");
-  private static final Set<String> TRANSLATION_FIELDS = Set.of("title", "cause", "steps", "examples");
+  private static final Set<String> TRANSLATION_FIELDS =
+      Set.of("title", "cause", "steps", "examples");
 
   /** A validated file: its article and its entries with the line each starts on. */
   record ParsedFile(String file, Article article, int articleLine, List<ParsedEntry> entries) {
@@ -68,7 +82,12 @@ final class KnowledgeFileReader {
     if (bytes.length > MAX_FILE_BYTES) {
       problems.add(
           Problem.ofFile(
-              file, 0, "is " + bytes.length + " bytes; a knowledge file may hold at most " + MAX_FILE_BYTES));
+              file,
+              0,
+              "is "
+                  + bytes.length
+                  + " bytes; a knowledge file may hold at most "
+                  + MAX_FILE_BYTES));
       return Optional.empty();
     }
     Optional<String> text = decode(file, bytes, problems);
@@ -167,7 +186,8 @@ final class KnowledgeFileReader {
       int articleLine = top.line();
       Optional<YamlNode.Member> articleMember = top.member("article");
       if (articleMember.isEmpty()) {
-        problem(none, "article", top.line(), "is required (id, title and url of the source article)");
+        problem(
+            none, "article", top.line(), "is required (id, title and url of the source article)");
       } else {
         articleLine = articleMember.get().keyLine();
         article = mapping(articleMember.get().value(), none, "article").flatMap(m -> article(m));
@@ -178,7 +198,8 @@ final class KnowledgeFileReader {
       if (items.isPresent()) {
         for (int i = 0; i < items.get().size(); i++) {
           YamlNode item = items.get().get(i);
-          entry(item, i, articleId).ifPresent(entry -> entries.add(new ParsedEntry(entry, file, item.line())));
+          entry(item, i, articleId)
+              .ifPresent(entry -> entries.add(new ParsedEntry(entry, file, item.line())));
         }
       }
       if (problems.size() != before || article.isEmpty()) {
@@ -302,8 +323,20 @@ final class KnowledgeFileReader {
       try {
         return Optional.of(
             new Entry(
-                id.get(), articleId, title.get(), source.get(), symptoms, cause.get(), steps,
-                links, facts, examples, changes, lifecycle, translations, check));
+                id.get(),
+                articleId,
+                title.get(),
+                source.get(),
+                symptoms,
+                cause.get(),
+                steps,
+                links,
+                facts,
+                examples,
+                changes,
+                lifecycle,
+                translations,
+                check));
       } catch (RuntimeException e) {
         problem(where, where.path("id"), m.line(), "cannot be built: " + e.getMessage());
         return Optional.empty();
@@ -385,7 +418,8 @@ final class KnowledgeFileReader {
       List<YamlNode> items = list(m, "steps", where, true, true).orElse(List.of());
       for (int i = 0; i < items.size(); i++) {
         Where at = where.item("steps", i);
-        Optional<YamlNode.Mapping> step = mapping(items.get(i), where, where.path("steps[" + i + "]"));
+        Optional<YamlNode.Mapping> step =
+            mapping(items.get(i), where, where.path("steps[" + i + "]"));
         if (step.isEmpty()) {
           continue;
         }
@@ -451,7 +485,11 @@ final class KnowledgeFileReader {
         Where at = where.child("translations").child(lang);
         String path = where.path("translations." + lang);
         if (!LANG.matcher(lang).matches()) {
-          problem(where, path, member.keyLine(), "'" + lang + "' is not a two-letter language code (such as fr or ko)");
+          problem(
+              where,
+              path,
+              member.keyLine(),
+              "'" + lang + "' is not a two-letter language code (such as fr or ko)");
           continue;
         }
         Optional<YamlNode.Mapping> t = mapping(member.value(), where, path);
@@ -509,7 +547,8 @@ final class KnowledgeFileReader {
       }
     }
 
-    private Optional<YamlNode> member(YamlNode.Mapping m, String key, Where where, boolean required) {
+    private Optional<YamlNode> member(
+        YamlNode.Mapping m, String key, Where where, boolean required) {
       Optional<YamlNode.Member> member = m.member(key);
       if (member.isEmpty()) {
         if (required) {
@@ -544,7 +583,11 @@ final class KnowledgeFileReader {
         return Optional.empty();
       }
       if (!(value.get() instanceof YamlNode.Sequence)) {
-        problem(where, where.path(key), value.get().line(), "must be a list, found " + value.get().kind());
+        problem(
+            where,
+            where.path(key),
+            value.get().line(),
+            "must be a list, found " + value.get().kind());
         return Optional.empty();
       }
       List<YamlNode> items = ((YamlNode.Sequence) value.get()).items();
@@ -626,8 +669,7 @@ final class KnowledgeFileReader {
     }
 
     private Optional<URI> url(YamlNode.Mapping m, String key, Where where, boolean required) {
-      Optional<String> text =
-          required ? requiredText(m, key, where) : optionalText(m, key, where);
+      Optional<String> text = required ? requiredText(m, key, where) : optionalText(m, key, where);
       if (text.isEmpty()) {
         return Optional.empty();
       }
@@ -636,7 +678,8 @@ final class KnowledgeFileReader {
         URI uri = new URI(text.get());
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-          problem(where, where.path(key), line, "'" + text.get() + "' is not an absolute http(s) URL");
+          problem(
+              where, where.path(key), line, "'" + text.get() + "' is not an absolute http(s) URL");
           return Optional.empty();
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
@@ -679,7 +722,8 @@ final class KnowledgeFileReader {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

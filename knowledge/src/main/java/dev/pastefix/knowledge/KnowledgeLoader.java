@@ -174,7 +174,9 @@ public final class KnowledgeLoader {
               Problem.ofFile(
                   name,
                   0,
-                  "is larger than " + KnowledgeFileReader.MAX_FILE_BYTES + " bytes; is it a knowledge file?"));
+                  "is larger than "
+                      + KnowledgeFileReader.MAX_FILE_BYTES
+                      + " bytes; is it a knowledge file?"));
           continue;
         }
         reader.read(name, Files.readAllBytes(path), problems).ifPresent(files::add);
@@ -221,7 +223,11 @@ public final class KnowledgeLoader {
                   parsed.line(),
                   Optional.of(parsed.entry().id()),
                   Optional.of("id"),
-                  "duplicate entry id (first defined at " + first.file() + ":" + first.line() + ")"));
+                  "duplicate entry id (first defined at "
+                      + first.file()
+                      + ":"
+                      + first.line()
+                      + ")"));
         }
       }
     }

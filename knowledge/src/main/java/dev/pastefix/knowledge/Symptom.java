@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * An error signature as users see it: a literal phrase (matched case-insensitively, whitespace
- * collapsed) or a pattern compiled at load time, in one language ({@code en}, {@code fr}, {@code ko}).
- * Patterns use RE2 syntax so that administrator-supplied YAML can never make matching slow.
+ * collapsed) or a pattern compiled at load time, in one language ({@code en}, {@code fr}, {@code
+ * ko}). Patterns use RE2 syntax so that administrator-supplied YAML can never make matching slow.
  */
 public record Symptom(String lang, String source, boolean literal) {
   public Symptom {

@@ -14,7 +14,9 @@ import java.util.Objects;
  * whitespace differences.
  */
 public final class SymptomMatcher {
-  /** One entry whose symptom occurs in the text, with the part of the (normalised) text it matched. */
+  /**
+   * One entry whose symptom occurs in the text, with the part of the (normalised) text it matched.
+   */
   public record Match(String entryId, Symptom symptom, String matchedText) {
     public Match {
       Checks.text(entryId, "entryId");

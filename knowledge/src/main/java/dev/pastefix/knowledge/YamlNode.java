@@ -16,9 +16,9 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
   String kind();
 
   /**
-   * A mapping; members keep file order and the line of their key. A key given twice keeps its
-   * first value; the later ones are kept aside in {@code duplicates} so validation can report
-   * them with their entry and field.
+   * A mapping; members keep file order and the line of their key. A key given twice keeps its first
+   * value; the later ones are kept aside in {@code duplicates} so validation can report them with
+   * their entry and field.
    */
   record Mapping(int line, Map<String, Member> members, List<Member> duplicates)
       implements YamlNode {

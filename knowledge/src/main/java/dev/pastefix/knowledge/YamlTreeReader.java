@@ -32,7 +32,8 @@ final class YamlTreeReader {
     try (JsonParser parser = factory.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        problems.add(Problem.ofFile(file, 0, "the file is empty (it must hold an article and its entries)"));
+        problems.add(
+            Problem.ofFile(file, 0, "the file is empty (it must hold an article and its entries)"));
         return Optional.empty();
       }
       YamlNode root = node(file, parser, problems);
@@ -49,14 +50,14 @@ final class YamlTreeReader {
       problems.add(Problem.ofFile(file, line(e.getLocation()), "YAML syntax: " + firstLines(e)));
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      // SnakeYAML signals some malformed input (bad characters, deep nesting) with unchecked errors.
+      // SnakeYAML signals some malformed input (bad characters, deep nesting) with unchecked
+      // errors.
       problems.add(Problem.ofFile(file, 0, "cannot be read as YAML: " + e.getMessage()));
       return Optional.empty();
     }
   }
 
-  private YamlNode node(String file, JsonParser parser, List<Problem> problems)
-      throws IOException {
+  private YamlNode node(String file, JsonParser parser, List<Problem> problems) throws IOException {
     JsonToken token = parser.currentToken();
     int line = line(parser.currentTokenLocation());
     if (token == JsonToken.START_OBJECT) {
@@ -96,9 +97,9 @@ final class YamlTreeReader {
   }
 
   /**
-   * SnakeYAML messages quote the offending lines with a caret under them; keep the explanation,
-   * the column, and the line where the enclosing block started, which is often where the real
-   * mistake (an unclosed quote, a wrong indentation) is.
+   * SnakeYAML messages quote the offending lines with a caret under them; keep the explanation, the
+   * column, and the line where the enclosing block started, which is often where the real mistake
+   * (an unclosed quote, a wrong indentation) is.
    */
   private static String firstLines(JsonProcessingException e) {
     String message = e.getOriginalMessage();

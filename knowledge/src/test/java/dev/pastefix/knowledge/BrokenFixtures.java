@@ -68,7 +68,12 @@ final class BrokenFixtures {
 
   /** Like {@link #assertProblem} for a problem inside an entry. */
   static Problem assertEntryProblem(
-      List<Problem> problems, String fileName, int line, String entryId, String field, String fragment) {
+      List<Problem> problems,
+      String fileName,
+      int line,
+      String entryId,
+      String field,
+      String fragment) {
     return assertProblem(
         problems, fileName, line, Optional.of(entryId), Optional.of(field), fragment);
   }
@@ -77,6 +82,8 @@ final class BrokenFixtures {
     assertEquals(
         expected,
         problems.size(),
-        () -> "problems:\n  " + String.join("\n  ", problems.stream().map(Problem::toString).toList()));
+        () ->
+            "problems:\n  "
+                + String.join("\n  ", problems.stream().map(Problem::toString).toList()));
   }
 }

@@ -30,11 +30,13 @@ class KnowledgeValidationTest {
     assertCount(6, problems);
     String file = "unknown.yaml";
     assertProblem(problems, file, 6, Optional.empty(), Optional.of("version"), "unknown field");
-    assertProblem(problems, file, 5, Optional.empty(), Optional.of("article.author"), "unknown field");
+    assertProblem(
+        problems, file, 5, Optional.empty(), Optional.of("article.author"), "unknown field");
     assertEntryProblem(problems, file, 14, "sample-error", "source.section", "unknown field");
     assertEntryProblem(problems, file, 16, "sample-error", "symptoms[0].language", "unknown field");
     assertEntryProblem(problems, file, 18, "sample-error", "remedy", "unknown field");
-    assertEntryProblem(problems, file, 21, "sample-error", "steps[0].command", "did you mean 'commands'?");
+    assertEntryProblem(
+        problems, file, 21, "sample-error", "steps[0].command", "did you mean 'commands'?");
   }
 
   @Test
@@ -59,7 +61,8 @@ class KnowledgeValidationTest {
   void rejectsDuplicateYamlKeys() {
     List<Problem> problems = problems("duplicate-key");
     assertCount(1, problems);
-    assertEntryProblem(problems, "keys.yaml", 15, "sample-error", "cause", "first given on line 14");
+    assertEntryProblem(
+        problems, "keys.yaml", 15, "sample-error", "cause", "first given on line 14");
   }
 
   @Test
@@ -103,8 +106,7 @@ class KnowledgeValidationTest {
   void rejectsASymptomWithNeitherTextNorPattern() {
     List<Problem> problems = problems("symptom-neither");
     assertCount(1, problems);
-    assertEntryProblem(
-        problems, "neither.yaml", 14, "sample-error", "symptoms[1]", "needs 'text'");
+    assertEntryProblem(problems, "neither.yaml", 14, "sample-error", "symptoms[1]", "needs 'text'");
   }
 
   @Test
@@ -112,7 +114,12 @@ class KnowledgeValidationTest {
     List<Problem> problems = problems("unknown-language");
     assertCount(1, problems);
     assertEntryProblem(
-        problems, "lang.yaml", 13, "sample-error", "symptoms[0].lang", "'english' is not a two-letter");
+        problems,
+        "lang.yaml",
+        13,
+        "sample-error",
+        "symptoms[0].lang",
+        "'english' is not a two-letter");
   }
 
   @Test
@@ -128,9 +135,11 @@ class KnowledgeValidationTest {
     List<Problem> problems = problems("malformed-url");
     assertCount(4, problems);
     String file = "urls.yaml";
-    assertEntryProblem(problems, file, 9, "sample-error", "source.url", "not an absolute http(s) URL");
+    assertEntryProblem(
+        problems, file, 9, "sample-error", "source.url", "not an absolute http(s) URL");
     assertEntryProblem(problems, file, 19, "sample-error", "links[0].url", "not a valid URL");
-    assertEntryProblem(problems, file, 20, "sample-error", "links[1].url", "not an absolute http(s) URL");
+    assertEntryProblem(
+        problems, file, 20, "sample-error", "links[1].url", "not an absolute http(s) URL");
     assertEntryProblem(problems, file, 21, "sample-error", "links[2].url", "has no host name");
   }
 
@@ -185,7 +194,12 @@ class KnowledgeValidationTest {
     List<Problem> problems = problems("bad-severity");
     assertCount(1, problems);
     assertEntryProblem(
-        problems, "severity.yaml", 19, "sample-error", "lifecycle[0].severity", "use info or warning");
+        problems,
+        "severity.yaml",
+        19,
+        "sample-error",
+        "lifecycle[0].severity",
+        "use info or warning");
   }
 
   @Test
@@ -208,7 +222,8 @@ class KnowledgeValidationTest {
     List<Problem> problems = problems("yaml-syntax");
     assertCount(1, problems);
     Problem problem =
-        assertProblem(problems, "syntax.yaml", 17, Optional.empty(), Optional.empty(), "YAML syntax");
+        assertProblem(
+            problems, "syntax.yaml", 17, Optional.empty(), Optional.empty(), "YAML syntax");
     // The unclosed quote opens inside the entry that starts on line 6.
     assertTrue(problem.message().contains("starts on line 6"), problem::toString);
   }
@@ -261,7 +276,8 @@ class KnowledgeValidationTest {
   void rejectsADirectoryWithoutKnowledgeFiles() {
     List<Problem> problems = problems("no-files");
     assertCount(1, problems);
-    assertTrue(problems.get(0).toString().contains("no-files: holds no *.yaml"), problems::toString);
+    assertTrue(
+        problems.get(0).toString().contains("no-files: holds no *.yaml"), problems::toString);
   }
 
   @Test
@@ -280,11 +296,11 @@ class KnowledgeValidationTest {
     assertEntryProblem(problems, "first.yaml", 17, "sample-error", "colour", "unknown field");
     assertEntryProblem(
         problems, "first.yaml", 25, "other-error", "symptoms[0].pattern", "does not compile");
-    assertEntryProblem(problems, "first.yaml", 28, "other-error", "steps[0].text", "must not be empty");
+    assertEntryProblem(
+        problems, "first.yaml", 28, "other-error", "steps[0].text", "must not be empty");
     assertEntryProblem(problems, "second.yaml", 14, "other-error", "cause", "must be text");
     assertProblem(problems, "third.yaml", 1, Optional.empty(), Optional.empty(), "YAML syntax");
     // Files in name order, each top to bottom.
-    assertEquals(
-        List.of(6, 12, 17, 25, 28, 14, 1), problems.stream().map(Problem::line).toList());
+    assertEquals(List.of(6, 12, 17, 25, 28, 14, 1), problems.stream().map(Problem::line).toList());
   }
 }

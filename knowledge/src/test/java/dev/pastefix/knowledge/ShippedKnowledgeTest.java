@@ -80,12 +80,13 @@ class ShippedKnowledgeTest {
   void tenantLimitIsTwentyAndSessionsAreClosedWithRemovePsSession() {
     Entry entry = kb.entry("max-shells-tenant").orElseThrow();
     String facts =
-        entry.facts().stream().map(f -> f.name() + "=" + f.value()).collect(Collectors.joining(";"));
+        entry.facts().stream()
+            .map(f -> f.name() + "=" + f.value())
+            .collect(Collectors.joining(";"));
     assertTrue(facts.contains("20"), facts);
     assertTrue(
         entry.steps().stream()
-            .anyMatch(
-                s -> s.commands().stream().anyMatch(c -> c.contains("Remove-PSSession"))),
+            .anyMatch(s -> s.commands().stream().anyMatch(c -> c.contains("Remove-PSSession"))),
         entry.steps()::toString);
     assertTrue(entry.source().url().toString().contains("#"), entry.source().url()::toString);
   }

@@ -33,7 +33,9 @@ class SymptomMatcherTest {
   private final SymptomMatcher matcher =
       new SymptomMatcher(
           List.of(
-              entry("shells", Symptom.text("en", "maximum number of concurrent shells for this tenant")),
+              entry(
+                  "shells",
+                  Symptom.text("en", "maximum number of concurrent shells for this tenant")),
               entry("cert", Symptom.text("fr", "Problème d’acquisition d’un certificat personnel")),
               entry("version", Symptom.pattern("en", "minimum PowerShell version of '?3\\.0")),
               entry("ko", Symptom.text("ko", "최대 동시 셸 수가 초과 되었습니다"))));
@@ -42,13 +44,15 @@ class SymptomMatcherTest {
   void literalIgnoresCaseAndLineWrapping() {
     assertEquals(
         List.of("shells"),
-        matcher.matchingIds("The MAXIMUM number of concurrent\n   shells for this ten\nant has been exceeded"));
+        matcher.matchingIds(
+            "The MAXIMUM number of concurrent\n   shells for this ten\nant has been exceeded"));
   }
 
   @Test
   void literalMatchesStraightAndTypographicApostrophesAlike() {
     assertTrue(matcher.matches("cert", "Problème d'acquisition d'un certificat personnel requis"));
-    assertTrue(matcher.matches("cert", "Problème d\u2019acquisition d\u2019un\u00a0certificat personnel"));
+    assertTrue(
+        matcher.matches("cert", "Problème d\u2019acquisition d\u2019un\u00a0certificat personnel"));
   }
 
   @Test
@@ -58,7 +62,9 @@ class SymptomMatcherTest {
 
   @Test
   void patternMatchesCaseInsensitively() {
-    assertEquals(List.of("version"), matcher.matchingIds("requires a MINIMUM powershell version of '3.0' to execute"));
+    assertEquals(
+        List.of("version"),
+        matcher.matchingIds("requires a MINIMUM powershell version of '3.0' to execute"));
   }
 
   @Test
@@ -69,7 +75,8 @@ class SymptomMatcherTest {
 
   @Test
   void findReportsTheMatchedText() {
-    SymptomMatcher.Match match = matcher.find("x: requires a minimum PowerShell version of 3.0").get(0);
+    SymptomMatcher.Match match =
+        matcher.find("x: requires a minimum PowerShell version of 3.0").get(0);
     assertEquals("version", match.entryId());
     assertEquals("minimum PowerShell version of 3.0", match.matchedText());
   }
@@ -81,6 +88,7 @@ class SymptomMatcherTest {
 
   @Test
   void normalizeCollapsesWhitespaceAndQuotes() {
-    assertEquals("a 'b' \"c\" d", SymptomMatcher.normalize("  a\u00a0\u2018b\u2019\t\u201cc\u201d\n\nd  "));
+    assertEquals(
+        "a 'b' \"c\" d", SymptomMatcher.normalize("  a\u00a0\u2018b\u2019\t\u201cc\u201d\n\nd  "));
   }
 }
