@@ -23,7 +23,8 @@ import java.util.Optional;
  *
  * <p>Paste rule: a message ends at an empty line or at a line holding only {@code .}; text that
  * itself contains empty lines goes between two lines holding only {@code """}. End of input sends
- * what was typed and ends the chat.
+ * what was typed and ends the chat. A first line starting with {@code /} is sent at once as a slash
+ * command ({@link Channel#COMMAND}), like the platforms' {@code /pastefix}.
  */
 final class ConsoleAdapter {
   /** A message longer than this is cut (with a notice) so a runaway paste cannot exhaust memory. */
@@ -31,6 +32,7 @@ final class ConsoleAdapter {
 
   static final String END_LINE = ".";
   static final String BLOCK_FENCE = "\"\"\"";
+  static final String COMMAND_PREFIX = "/";
   static final String PROMPT = "you> ";
   static final String VOTER_ID = "console";
 
@@ -40,6 +42,7 @@ final class ConsoleAdapter {
           "pastefix console: paste a Skype for Business Online error or ask a question.",
           "Send it with an empty line (press Enter twice) or a line holding only '.'.",
           "Text with empty lines in it: put a line holding only \"\"\" before and after it.",
+          "A line starting with '/' is sent at once as a command: '/help' lists them.",
           "Type 'help' for this text, 'helpful' or 'not helpful' to rate the last answer,",
           "'quit' or 'exit' to leave (end of input, Ctrl-D, ends the chat too).");
 
@@ -148,7 +151,6 @@ final class ConsoleAdapter {
         case "/exit":
           return Step.QUIT;
         case "help":
-        case "/help":
         case "?":
           out.println(BANNER);
           out.println();
@@ -163,7 +165,14 @@ final class ConsoleAdapter {
           inBlock = true;
           return Step.CONTINUE;
         default:
-          append(line, lineCut);
+          if (trimmed.startsWith(COMMAND_PREFIX) && trimmed.length() > 1) {
+            out.println();
+            out.print(answer(trimmed.substring(1), Channel.COMMAND));
+            out.println();
+            prompt();
+          } else {
+            append(line, lineCut);
+          }
           return Step.CONTINUE;
       }
     }
@@ -197,15 +206,15 @@ final class ConsoleAdapter {
         cut = false;
       }
       out.println();
-      out.print(answer(text));
+      out.print(answer(text, Channel.DIRECT));
       out.println();
       prompt();
     }
 
-    private String answer(String text) {
+    private String answer(String text, Channel channel) {
       Outcome outcome;
       try {
-        outcome = bot.handle(IncomingMessage.of(text, Channel.DIRECT, VOTER_ID, conversationKey));
+        outcome = bot.handle(IncomingMessage.of(text, channel, VOTER_ID, conversationKey));
       } catch (RuntimeException e) {
         // One bad message must not end the chat; the text says what happened instead.
         lastAnswer = Optional.empty();

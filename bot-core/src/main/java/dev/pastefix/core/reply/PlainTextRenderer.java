@@ -159,13 +159,27 @@ public final class PlainTextRenderer implements Block.Visitor<String>, Action.Vi
     if (span instanceof Span.Plain plain) {
       return clean(plain.text());
     } else if (span instanceof Span.Strong strong) {
-      return "*" + clean(strong.text()) + "*";
+      return marked(clean(strong.text()), "*");
     } else if (span instanceof Span.InlineCode code) {
-      return "`" + clean(code.text()) + "`";
+      return marked(clean(code.text()), "`");
     } else if (span instanceof Span.Link link) {
       return link(link.label(), link.target().toString());
     }
     throw new IllegalStateException("no plain-text rendering for span " + span.getClass());
+  }
+
+  /** Puts {@code marker} around the text but outside its leading and trailing spaces. */
+  private static String marked(String text, String marker) {
+    String core = text.strip();
+    if (core.isEmpty()) {
+      return text;
+    }
+    int start = text.indexOf(core);
+    return text.substring(0, start)
+        + marker
+        + core
+        + marker
+        + text.substring(start + core.length());
   }
 
   private static String link(String label, String url) {

@@ -146,6 +146,22 @@ class PlainTextRendererTest {
   }
 
   @Test
+  void keepsSpacesOutsideTheMarkers() {
+    Reply reply =
+        new Reply(
+            "s",
+            List.of(
+                Block.Paragraph.of(
+                    new Span.Strong("Cause: "),
+                    new Span.Plain("the policy, see"),
+                    new Span.InlineCode(" Get-ExecutionPolicy"),
+                    new Span.Strong("  "))),
+            List.of());
+
+    assertEquals("*Cause:* the policy, see `Get-ExecutionPolicy`\n", renderer.render(reply));
+  }
+
+  @Test
   void fallsBackToTheSummaryWhenThereAreNoBlocks() {
     assertEquals(
         "Nothing to show.\n", renderer.render(new Reply("Nothing to show.", List.of(), List.of())));
