@@ -627,6 +627,10 @@ final class KnowledgeFileReader {
         return Optional.empty();
       }
       YamlNode.Scalar scalar = (YamlNode.Scalar) node;
+      if (scalar.isAlias()) {
+        problem(where, path, node.line(), "must be text, found " + node.kind());
+        return Optional.empty();
+      }
       if (scalar.isNull() || scalar.text().isBlank()) {
         problem(where, path, node.line(), "must not be empty");
         return Optional.empty();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,11 +84,15 @@ final class YamlTreeReader {
       }
       return new YamlNode.Sequence(line, items);
     }
+    if (parser instanceof YAMLParser && ((YAMLParser) parser).isCurrentAlias()) {
+      // Jackson hands an alias over as the anchor's name, which would pass as text silently.
+      return new YamlNode.Scalar(line, parser.getText(), false, true);
+    }
     if (token == JsonToken.VALUE_NULL) {
-      return new YamlNode.Scalar(line, "", true);
+      return new YamlNode.Scalar(line, "", true, false);
     }
     if (token != null && token.isScalarValue()) {
-      return new YamlNode.Scalar(line, parser.getText(), false);
+      return new YamlNode.Scalar(line, parser.getText(), false, false);
     }
     throw new IOException("unexpected YAML token " + token);
   }

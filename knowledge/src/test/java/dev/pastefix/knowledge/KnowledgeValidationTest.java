@@ -233,6 +233,14 @@ class KnowledgeValidationTest {
   }
 
   @Test
+  void rejectsYamlAliasesInsteadOfReadingTheAnchorName() {
+    List<Problem> problems = problems("yaml-alias");
+    assertCount(1, problems);
+    assertEntryProblem(
+        problems, "alias.yaml", 14, "sample-error", "cause", "aliases are not supported");
+  }
+
+  @Test
   void reportsTabIndentationOnItsOwnLine() {
     List<Problem> problems = problems("tab-indentation");
     assertCount(1, problems);
