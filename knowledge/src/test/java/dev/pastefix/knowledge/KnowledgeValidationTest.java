@@ -233,6 +233,16 @@ class KnowledgeValidationTest {
   }
 
   @Test
+  void rejectsASourceThatDisagreesWithItsUrlOrArticle() {
+    List<Problem> problems = problems("source-mismatch");
+    assertCount(2, problems);
+    assertEntryProblem(
+        problems, "source.yaml", 12, "sample-error", "source.anchor", "differs from the url");
+    assertEntryProblem(
+        problems, "source.yaml", 13, "sample-error", "source.seeds[1]", "not one of the article");
+  }
+
+  @Test
   void rejectsYamlAliasesInsteadOfReadingTheAnchorName() {
     List<Problem> problems = problems("yaml-alias");
     assertCount(1, problems);
