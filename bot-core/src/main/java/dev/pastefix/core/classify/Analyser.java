@@ -65,7 +65,7 @@ public final class Analyser {
     List<Candidate> residualRanked = new ArrayList<>();
     double residualNone = 1;
     if (!hits.isEmpty()) {
-      residualNone = rankLines(text, residualRanked);
+      residualNone = rankLines(text, hits, residualRanked);
     }
     return new Analysis(
         text,
@@ -106,7 +106,7 @@ public final class Analyser {
    * line's ranking (positions set to where the line starts); returns that line's "none"
    * probability, or 1 when no line qualifies.
    */
-  private double rankLines(NormalisedText text, List<Candidate> out) {
+  private double rankLines(NormalisedText text, List<SignatureHit> hits, List<Candidate> out) {
     String[] lines = text.text().split("\n");
     if (lines.length > MAX_LINES) {
       return 1;
@@ -114,9 +114,25 @@ public final class Analyser {
     double bestScore = -1;
     double bestNone = 1;
     List<Candidate> best = List.of();
+    int offset = 0;
     for (String line : lines) {
       String lower = line.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
-      if (lower.length() < Thresholds.SECOND_FINDING_MIN_CHARS || !signatures.find(lower).isEmpty()) {
+      boolean aligned = text.lower().startsWith(lower, offset);
+      int start = offset;
+      int end = offset + lower.length();
+      offset = aligned ? end + 1 : offset;
+      if (lower.length() < Thresholds.SECOND_FINDING_MIN_CHARS) {
+        continue;
+      }
+      boolean hasHit = false;
+      if (aligned) {
+        for (SignatureHit hit : hits) {
+          hasHit |= hit.start() < end && hit.end() > start;
+        }
+      } else {
+        hasHit = !signatures.find(lower).isEmpty();
+      }
+      if (hasHit) {
         continue;
       }
       List<Candidate> ranked = new ArrayList<>();

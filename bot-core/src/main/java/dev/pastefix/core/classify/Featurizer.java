@@ -119,8 +119,20 @@ public final class Featurizer {
     return s.isEmpty() ? c : s.charAt(0);
   }
 
+  /** Korean particles and endings glued to a word; the stem without them is a feature too. */
+  private static final List<String> PARTICLES =
+      List.of(
+          "에서는", "에서", "에게", "으로", "까지", "부터", "에는", "하고", "이나", "이랑", "의", "에", "를",
+          "을", "가", "이", "는", "은", "로", "와", "과", "도", "만");
+
   private static void addHangul(String word, List<String> out) {
     out.add(word);
+    for (String particle : PARTICLES) {
+      if (word.length() > particle.length() + 1 && word.endsWith(particle)) {
+        out.add(word.substring(0, word.length() - particle.length()));
+        break;
+      }
+    }
     for (int i = 0; i + 1 < word.length(); i++) {
       out.add("k:" + word.substring(i, i + 2));
     }

@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 public final class SignatureIndex {
   private record Compiled(
-      String entryId, String lang, String literal, Pattern pattern, List<String> anchors, String shown) {}
+      String entryId, String lang, String literal, Pattern pattern, List<List<String>> clauses, String shown) {}
 
   private final List<Compiled> signatures;
 
@@ -38,7 +38,7 @@ public final class SignatureIndex {
                   symptom.lang(),
                   null,
                   compilePattern(symptom),
-                  RegexAnchor.anyOf(folded),
+                  RegexAnchor.clauses(folded),
                   symptom.source()));
         }
       }
@@ -72,7 +72,7 @@ public final class SignatureIndex {
         if (at >= 0) {
           hits.add(new SignatureHit(sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang));
         }
-      } else if (anyPresent(lower, sig.anchors)) {
+      } else if (allClausesMet(lower, sig.clauses)) {
         Matcher m = sig.pattern.matcher(lower);
         if (m.find()) {
           String shown = lower.substring(m.start(), m.end());
@@ -102,13 +102,20 @@ public final class SignatureIndex {
     return kept;
   }
 
-  private static boolean anyPresent(String lower, List<String> anchors) {
-    for (String anchor : anchors) {
-      if (lower.contains(anchor)) {
-        return true;
+  private static boolean allClausesMet(String lower, List<List<String>> clauses) {
+    for (List<String> clause : clauses) {
+      boolean met = false;
+      for (String literal : clause) {
+        if (lower.contains(literal)) {
+          met = true;
+          break;
+        }
+      }
+      if (!met) {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   static String lower(String text) {
