@@ -146,7 +146,8 @@ class EngineTest {
             "kubectl get pods -> error: You must be logged in to the server (Unauthorized)",
             "javax.net.ssl.SSLHandshakeException: PKIX path building failed",
             "AADSTS50126: Error validating credentials due to invalid username or password.",
-            "Enter-PSSession -ComputerName FS01 : The maximum number of concurrent shells for this user has been exceeded")) {
+            "Enter-PSSession -ComputerName FS01 : The maximum number of concurrent shells for this user has been exceeded",
+            "New-PSSession : [sfbfe01.contoso.local] Connecting to remote server sfbfe01.contoso.local failed with the following error message : The WinRM client cannot process the request. Basic authentication is currently disabled in the client configuration.")) {
       Outcome o = direct(text);
       assertInstanceOf(Outcome.Unknown.class, o, text);
       assertTrue(o.findingIds().isEmpty(), text);

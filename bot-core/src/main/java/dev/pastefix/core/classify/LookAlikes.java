@@ -47,25 +47,35 @@ public final class LookAlikes {
 
   /**
    * The other service the message belongs to, when it names one and nothing of Skype for
-   * Business Online.
+   * Business Online. A PowerShell session to a remote host that is not one of ours (an
+   * on-premises server, say) counts as another service too.
    */
   public Optional<String> otherService(NormalisedText text) {
     if (namesOurService(text)) {
       return Optional.empty();
     }
-    return markers.stream()
-        .filter(m -> !m.service.equals(OURS))
-        .filter(m -> present(m, text))
-        .map(Marker::service)
-        .findFirst();
+    Optional<String> named =
+        markers.stream()
+            .filter(m -> !m.service.equals(OURS))
+            .filter(m -> present(m, text))
+            .map(Marker::service)
+            .findFirst();
+    if (named.isPresent()) {
+      return named;
+    }
+    return text.facts().remoteHosts().stream()
+        .findFirst()
+        .map(host -> "a remote PowerShell session to " + host + " (not Skype for Business Online)");
   }
 
   private static boolean present(Marker marker, NormalisedText text) {
     switch (marker.kind) {
       case "host":
-        for (String host : text.facts().hosts()) {
-          if (host.equals(marker.value) || host.endsWith("." + marker.value)) {
-            return true;
+        for (List<String> hosts : List.of(text.facts().hosts(), text.facts().remoteHosts())) {
+          for (String host : hosts) {
+            if (host.equals(marker.value) || host.endsWith("." + marker.value)) {
+              return true;
+            }
           }
         }
         return false;

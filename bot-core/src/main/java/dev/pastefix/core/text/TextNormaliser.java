@@ -65,6 +65,11 @@ public final class TextNormaliser {
           "com", "net", "org", "io", "info", "biz", "fr", "de", "uk", "kr", "jp", "us", "ca", "au",
           "nl", "be", "ch", "local", "lan", "corp", "internal", "example", "edu", "gov", "co",
           "cloud");
+  private static final Pattern REMOTE_HOST =
+      Pattern.compile(
+          "(?:^|\\s)\\[([A-Za-z0-9][A-Za-z0-9.-]*)\\]\\s+(?:Connecting|Processing|La connexion|Le traitement|\\S*원격|다음)"
+              + "|(?:remote server|serveur distant|원격 서버|-ComputerName|PSComputerName\\s*:)\\s+([A-Za-z0-9][A-Za-z0-9.-]*)",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern EMAIL =
       Pattern.compile("(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@((?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,24})");
   private final LanguageGuesser languages;
@@ -121,10 +126,16 @@ public final class TextNormaliser {
         addOnce(errorIds, ids.group(1).replaceAll("[,;]+$", ""));
       }
     }
+    List<String> remote = remoteHosts(text);
     text = stripFraming(text);
     MessageFacts facts =
         new MessageFacts(
-            cmdlets(input), errorIds, hosts(text), signInAddress(text), languages.guess(text));
+            cmdlets(input),
+            errorIds,
+            hosts(text),
+            remote,
+            signInAddress(text),
+            languages.guess(text));
     return new NormalisedText(text, NormalisedText.lowerCollapsed(text), facts, truncated, binary);
   }
 
@@ -307,6 +318,27 @@ public final class TextNormaliser {
       String verb = text.substring(start, dash).toLowerCase(Locale.ROOT);
       if (VERBS.contains(verb) && Character.isLetter(text.charAt(dash + 1))) {
         found.add(text.substring(start, end));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** The hosts PowerShell names as the remote end of a session, lower-case, in order. */
+  static List<String> remoteHosts(String text) {
+    Set<String> found = new LinkedHashSet<>();
+    if (text.indexOf('[') < 0
+        && !text.contains("erver")
+        && !text.contains("erveur")
+        && !text.contains("ComputerName")
+        && !text.contains("서버")) {
+      return List.of();
+    }
+    Matcher m = REMOTE_HOST.matcher(text);
+    while (m.find() && found.size() < 10) {
+      String host = m.group(1) != null ? m.group(1) : m.group(2);
+      host = host.toLowerCase(Locale.ROOT).replaceAll("[.-]+$", "");
+      if (!host.isEmpty()) {
+        found.add(host);
       }
     }
     return List.copyOf(found);

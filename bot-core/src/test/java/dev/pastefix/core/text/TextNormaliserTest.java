@@ -118,6 +118,20 @@ class TextNormaliserTest {
   }
 
   @Test
+  void findsTheRemoteHostOfASessionInThreeLanguages() {
+    assertEquals(
+        List.of("exch01.contoso.local"),
+        normaliser.normalise("New-PSSession : [exch01.contoso.local] Connecting to remote server exch01.contoso.local failed").facts().remoteHosts());
+    assertEquals(
+        List.of("admin1a.online.lync.com"),
+        normaliser.normalise("La connexion au serveur distant admin1a.online.lync.com a échoué").facts().remoteHosts());
+    assertEquals(
+        List.of("admin0e.online.lync.com"),
+        normaliser.normalise("원격 서버 admin0e.online.lync.com에 연결하지 못했습니다.").facts().remoteHosts());
+    assertEquals(List.of("fs01"), normaliser.normalise("Enter-PSSession -ComputerName FS01").facts().remoteHosts());
+  }
+
+  @Test
   void guessesEnglishForAnEnglishQuestion() {
     assertEquals("en", normaliser.normalise("why does my session break after an hour?").facts().lang());
   }
