@@ -33,9 +33,9 @@ public final class Thresholds {
 
   /**
    * A second problem found by the categorizer on a line without a recognised error needs this
-   * probability and {@link #SECOND_FINDING_MIN_RATIO} times the runner-up's: one line is short,
-   * so the probability stays low even when the line clearly names one problem, and the ratio
-   * carries the decision.
+   * probability and {@link #SECOND_FINDING_MIN_RATIO} times the runner-up's: one line is short, so
+   * the probability stays low even when the line clearly names one problem, and the ratio carries
+   * the decision.
    */
   public static final double SECOND_FINDING_MIN_CONFIDENCE = 0.15;
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class PlatformIndependenceTest {
   private static final Path SOURCES = Path.of("src/main/java/dev/pastefix/core");
   private static final List<String> FORBIDDEN =
-      List.of("com.slack.", "net.dv8tion.", "okhttp3.", "java.net.http.", "com.sun.net.httpserver.");
+      List.of(
+          "com.slack.", "net.dv8tion.", "okhttp3.", "java.net.http.", "com.sun.net.httpserver.");
 
   @Test
   void importsNoPlatformTypes() throws IOException {

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Runs every classifier over one message: normalisation, signatures, the concept lexicon, the
- * look-alike list and the categorizer. Built once at start-up (training the categorizer takes a
- * few hundred milliseconds); thread-safe afterwards.
+ * look-alike list and the categorizer. Built once at start-up (training the categorizer takes a few
+ * hundred milliseconds); thread-safe afterwards.
  */
 public final class Analyser {
   /** How many model candidates an analysis keeps. */
@@ -102,9 +102,9 @@ public final class Analyser {
   static final int MAX_LINES = 40;
 
   /**
-   * Ranks each line without a recognised error text on its own and keeps the most confident
-   * line's ranking (positions set to where the line starts); returns that line's "none"
-   * probability, or 1 when no line qualifies.
+   * Ranks each line without a recognised error text on its own and keeps the most confident line's
+   * ranking (positions set to where the line starts); returns that line's "none" probability, or 1
+   * when no line qualifies.
    */
   private double rankLines(NormalisedText text, List<SignatureHit> hits, List<Candidate> out) {
     String[] lines = text.text().split("\n");
@@ -138,10 +138,12 @@ public final class Analyser {
       List<Candidate> ranked = new ArrayList<>();
       double none = rankInto(line, ranked);
       if (!ranked.isEmpty() && ranked.get(0).score() > bestScore) {
-        int at = Math.max(0, text.lower().indexOf(lower.substring(0, Math.min(20, lower.length()))));
+        int at =
+            Math.max(0, text.lower().indexOf(lower.substring(0, Math.min(20, lower.length()))));
         List<Candidate> placed = new ArrayList<>();
         for (Candidate c : ranked) {
-          placed.add(new Candidate(c.entryId(), c.score(), c.source(), at, c.evidence(), List.of()));
+          placed.add(
+              new Candidate(c.entryId(), c.score(), c.source(), at, c.evidence(), List.of()));
         }
         best = placed;
         bestScore = ranked.get(0).score();

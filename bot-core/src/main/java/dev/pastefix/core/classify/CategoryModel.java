@@ -22,10 +22,10 @@ import opennlp.tools.util.TrainingParameters;
 
 /**
  * An OpenNLP MaxEnt document categorizer trained at start-up from the knowledge base itself
- * (titles, causes, steps, symptoms, example phrasings and their translations) plus a
- * hand-written background corpus labelled {@value #NONE}, so that the model can say "not ours".
- * Training takes a few hundred milliseconds. {@link DocumentCategorizerME} is not thread-safe,
- * so each thread gets its own over the shared, immutable model.
+ * (titles, causes, steps, symptoms, example phrasings and their translations) plus a hand-written
+ * background corpus labelled {@value #NONE}, so that the model can say "not ours". Training takes a
+ * few hundred milliseconds. {@link DocumentCategorizerME} is not thread-safe, so each thread gets
+ * its own over the shared, immutable model.
  */
 public final class CategoryModel {
   /** The category of messages that are none of the knowledge base's problems. */
@@ -62,8 +62,11 @@ public final class CategoryModel {
       params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
       params.put(TrainingParameters.THREADS_PARAM, 1);
       // In memory: the default two-pass indexer writes the events to a temporary file.
-      params.put(AbstractEventTrainer.DATA_INDEXER_PARAM, AbstractEventTrainer.DATA_INDEXER_ONE_PASS_VALUE);
-      DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()});
+      params.put(
+          AbstractEventTrainer.DATA_INDEXER_PARAM,
+          AbstractEventTrainer.DATA_INDEXER_ONE_PASS_VALUE);
+      DoccatFactory factory =
+          new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()});
       this.model =
           DocumentCategorizerME.train(
               "mul", ObjectStreamUtils.createObjectStream(training), params, factory);

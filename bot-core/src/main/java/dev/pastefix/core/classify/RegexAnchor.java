@@ -17,8 +17,8 @@ final class RegexAnchor {
   static final int USEFUL = 4;
 
   /**
-   * Literal pieces of which every match of {@code regex} contains at least one, lower-case; a
-   * list holding "" when nothing is certain.
+   * Literal pieces of which every match of {@code regex} contains at least one, lower-case; a list
+   * holding "" when nothing is certain.
    */
   static List<String> anyOf(String regex) {
     List<String> parts = splitTopLevel(regex);
@@ -121,8 +121,8 @@ final class RegexAnchor {
 
   /**
    * Requirements every match of {@code regex} meets, as clauses: each clause lists literals of
-   * which a matching text contains at least one. Mandatory literal runs of three or more
-   * characters become one clause each, mandatory groups one clause of their alternatives.
+   * which a matching text contains at least one. Mandatory literal runs of three or more characters
+   * become one clause each, mandatory groups one clause of their alternatives.
    */
   static List<List<String>> clauses(String regex) {
     List<String> parts = splitTopLevel(regex);

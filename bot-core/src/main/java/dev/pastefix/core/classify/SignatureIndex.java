@@ -12,13 +12,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Every symptom of every entry, compiled once: literal phrases are matched as lower-case
- * substrings of the normalised text (typographic quotes folded on both sides), patterns with
- * RE2, so matching stays linear in the length of the message. Immutable and thread-safe.
+ * Every symptom of every entry, compiled once: literal phrases are matched as lower-case substrings
+ * of the normalised text (typographic quotes folded on both sides), patterns with RE2, so matching
+ * stays linear in the length of the message. Immutable and thread-safe.
  */
 public final class SignatureIndex {
   private record Compiled(
-      String entryId, String lang, String literal, Pattern pattern, List<List<String>> clauses, String shown) {}
+      String entryId,
+      String lang,
+      String literal,
+      Pattern pattern,
+      List<List<String>> clauses,
+      String shown) {}
 
   private final List<Compiled> signatures;
 
@@ -29,7 +34,8 @@ public final class SignatureIndex {
         if (symptom.literal()) {
           String folded = TextNormaliser.foldPunctuation(symptom.normalizedText());
           compiled.add(
-              new Compiled(entry.id(), symptom.lang(), folded, null, List.of(), symptom.source().strip()));
+              new Compiled(
+                  entry.id(), symptom.lang(), folded, null, List.of(), symptom.source().strip()));
         } else {
           String folded = TextNormaliser.foldPunctuation(symptom.source());
           compiled.add(
@@ -70,7 +76,8 @@ public final class SignatureIndex {
       if (sig.literal != null) {
         int at = lower.indexOf(sig.literal);
         if (at >= 0) {
-          hits.add(new SignatureHit(sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang));
+          hits.add(
+              new SignatureHit(sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang));
         }
       } else if (allClausesMet(lower, sig.clauses)) {
         Matcher m = sig.pattern.matcher(lower);

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Structured facts found in a message: cmdlets in order of appearance, FullyQualifiedErrorIds,
- * host names, the remote hosts PowerShell says it connected to, the first sign-in address and its
+ * Structured facts found in a message: cmdlets in order of appearance, FullyQualifiedErrorIds, host
+ * names, the remote hosts PowerShell says it connected to, the first sign-in address and its
  * domain, and the language of the prose ({@code en}, {@code fr} or {@code ko}).
  */
 public record MessageFacts(

@@ -63,7 +63,12 @@ class SignatureIndexTest {
 
   @Test
   void matchesTypographicAndPlainApostrophesAlike() {
-    assertEquals(List.of("eps"), index.find("j'ai l'erreur française").stream().map(SignatureHit::entryId).distinct().toList());
+    assertEquals(
+        List.of("eps"),
+        index.find("j'ai l'erreur française").stream()
+            .map(SignatureHit::entryId)
+            .distinct()
+            .toList());
   }
 
   @Test
