@@ -32,7 +32,16 @@ final class DecisionPolicy {
           : new Decision.Silent("looks like " + service);
     }
     if (!analysis.signatures().isEmpty()) {
-      return fromSignatures(analysis);
+      if (addressed || aboutOurService(analysis)) {
+        return fromSignatures(analysis, analysis.signatures());
+      }
+      List<Candidate> errorTexts =
+          analysis.signatures().stream()
+              .filter(c -> c.source() == Candidate.Source.SIGNATURE)
+              .toList();
+      if (!errorTexts.isEmpty()) {
+        return fromSignatures(analysis, errorTexts);
+      }
     }
     if (analysis.text().binary()) {
       return addressed
@@ -43,8 +52,12 @@ final class DecisionPolicy {
     return fromModel(addressed, analysis);
   }
 
-  private Decision fromSignatures(Analysis analysis) {
-    List<Candidate> sigs = analysis.signatures();
+  /** Whether the message names Skype for Business (Online) or one of its hosts or cmdlets. */
+  static boolean aboutOurService(Analysis analysis) {
+    return analysis.namesOurService() || analysis.concepts().contains("DOMAIN");
+  }
+
+  private Decision fromSignatures(Analysis analysis, List<Candidate> sigs) {
     List<Candidate> findings = new ArrayList<>();
     for (Candidate c : sigs) {
       if (findings.size() < Thresholds.MAX_FINDINGS) {
@@ -122,7 +135,7 @@ final class DecisionPolicy {
       return new Decision.Unknown(
           closest(analysis), "This doesn't match any problem I know well enough.");
     }
-    boolean domain = analysis.namesOurService() || analysis.concepts().contains("DOMAIN");
+    boolean domain = aboutOurService(analysis);
     double needed =
         domain
             ? Thresholds.CHANNEL_MIN_CONFIDENCE

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.classify.SignatureIndex;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.Reply;
@@ -95,7 +96,10 @@ class EngineTest {
           continue;
         }
         String text = symptom.source();
-        for (Outcome o : List.of(direct(text), channel(text))) {
+        // A phrase in plain words counts in a channel only when the message is about Skype.
+        String inChannel =
+            SignatureIndex.literalIsErrorText(text) ? text : "Skype for Business Online: " + text;
+        for (Outcome o : List.of(direct(text), channel(inChannel))) {
           if (!o.findingIds().contains(entry.id())) {
             failures.add(entry.id() + " <- '" + text + "' gave " + o.findingIds());
           }
@@ -118,6 +122,26 @@ class EngineTest {
             "can someone review my pull request before 4?")) {
       assertInstanceOf(Outcome.Silent.class, channel(chat), chat);
     }
+  }
+
+  @Test
+  void staysSilentInChannelOnPlainWordsThatAreNotAboutSkype() {
+    for (String text :
+        List.of(
+            "the wall clock in room 4 is out of sync again",
+            "I forgot my password for the VPN portal, who can reset it?",
+            "our ADFS uses a self-signed cert in the lab, fine for testing")) {
+      assertInstanceOf(Outcome.Silent.class, channel(text), text);
+      assertInstanceOf(Outcome.Answer.class, direct(text), text);
+    }
+  }
+
+  @Test
+  void answersPlainWordsInChannelWhenTheyAreAboutSkypeForBusiness() {
+    assertEquals(
+        List.of("forgotten-password"),
+        channel("a user forgot her password and can't sign in to Skype for Business Online")
+            .findingIds());
   }
 
   @Test

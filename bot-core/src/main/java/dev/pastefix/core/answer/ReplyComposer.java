@@ -296,6 +296,13 @@ public final class ReplyComposer {
 
   private Block matchedLine(Candidate finding) {
     long percent = Math.round(finding.score() * 100);
+    if (finding.source() == Candidate.Source.PHRASE) {
+      return Block.Paragraph.of(
+          new Span.Strong("Matched: "),
+          new Span.Plain("your words "),
+          new Span.InlineCode(shorten(finding.evidence())),
+          new Span.Plain(" (" + percent + "% sure)"));
+    }
     if (finding.source() == Candidate.Source.SIGNATURE) {
       return Block.Paragraph.of(
           new Span.Strong("Matched: "),
