@@ -36,8 +36,13 @@ public final class Featurizer {
   /** The feature tokens of {@code text}, in a stable order. */
   public String[] features(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
+    return features(lower, lexicon.find(lower));
+  }
+
+  /** The feature tokens of lower-case {@code lower} whose concepts are already known. */
+  public String[] features(String lower, Set<String> concepts) {
     List<String> out = new ArrayList<>();
-    for (String concept : lexicon.find(lower)) {
+    for (String concept : concepts) {
       out.add("C:" + concept);
     }
     String previous = null;
