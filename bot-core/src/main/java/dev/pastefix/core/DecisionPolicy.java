@@ -154,10 +154,12 @@ final class DecisionPolicy {
             domain ? "" : ", no Skype for Business words"));
   }
 
-  /** A thank-you or an announcement that asks nothing. */
+  /** A thank-you or an announcement that asks nothing and reports no problem. */
   static boolean isChatter(Analysis analysis) {
     Set<String> c = analysis.concepts();
-    return c.stream().anyMatch(CHATTER::contains) && !c.contains("QUESTION");
+    return c.stream().anyMatch(CHATTER::contains)
+        && !c.contains("QUESTION")
+        && !c.contains("PROBLEM");
   }
 
   /** How many times as likely the best entry is as the runner-up. */

@@ -145,6 +145,19 @@ class EngineTest {
   }
 
   @Test
+  void thanksThatStillReportAProblemAreNotChatter() {
+    Outcome o =
+        direct(
+            "thanks, but users still fail to sign in to Skype for Business Online since the laptop"
+                + " clocks drifted 20 minutes");
+    assertEquals(List.of("clock-skew"), o.findingIds());
+    assertInstanceOf(
+        Outcome.Unknown.class,
+        direct(
+            "thanks all, Set-ExecutionPolicy RemoteSigned did it, the connector module loads now"));
+  }
+
+  @Test
   void givesBothErrorsOfATwoErrorPasteInOrder() {
     String paste =
         "first box:\n"

@@ -27,6 +27,9 @@ public final class Featurizer {
               "nous", "vous", "je", "j", "d", "l", "c", "qu", "n", "s", "se", "ne", "pas", "mon",
               "ma", "mes", "notre", "nos", "a", "y"));
 
+  /** Concepts the decision policy reads but the categorizer does not: they mark no entry. */
+  static final Set<String> POLICY_ONLY = Set.of("PROBLEM", "NOT_PROBLEM");
+
   private final Lexicon lexicon;
 
   public Featurizer(Lexicon lexicon) {
@@ -43,6 +46,9 @@ public final class Featurizer {
   public String[] features(String lower, Set<String> concepts) {
     List<String> out = new ArrayList<>();
     for (String concept : concepts) {
+      if (POLICY_ONLY.contains(concept)) {
+        continue;
+      }
       out.add("C:" + concept);
     }
     String previous = null;
