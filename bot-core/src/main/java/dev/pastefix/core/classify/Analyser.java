@@ -154,25 +154,6 @@ public final class Analyser {
     return bestNone;
   }
 
-  /** The text with every recognised error text cut out. */
-  static String residual(String lower, List<SignatureHit> hits) {
-    boolean[] cut = new boolean[lower.length()];
-    for (SignatureHit hit : hits) {
-      for (int i = hit.start(); i < hit.end() && i < cut.length; i++) {
-        cut[i] = true;
-      }
-    }
-    StringBuilder out = new StringBuilder(lower.length());
-    for (int i = 0; i < lower.length(); i++) {
-      if (!cut[i]) {
-        out.append(lower.charAt(i));
-      } else if (i == 0 || !cut[i - 1]) {
-        out.append(" . ");
-      }
-    }
-    return out.toString().strip();
-  }
-
   /** The categorizer's ranking of one text (for segment checks). */
   public List<CategoryModel.Score> rank(String text) {
     return model.rank(text);

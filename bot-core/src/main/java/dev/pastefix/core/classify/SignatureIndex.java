@@ -9,7 +9,6 @@ import dev.pastefix.knowledge.Symptom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Every symptom of every entry, compiled once: literal phrases are matched as lower-case substrings
@@ -176,9 +175,5 @@ public final class SignatureIndex {
       }
     }
     return true;
-  }
-
-  static String lower(String text) {
-    return text.toLowerCase(Locale.ROOT);
   }
 }
