@@ -64,23 +64,29 @@ final class DecisionPolicy {
         findings.add(c);
       }
     }
+    java.util.Optional<Candidate> second = secondFinding(analysis, findings);
+    Candidate only = findings.get(0);
+    if (findings.size() == 1 && !only.sharedWith().isEmpty() && second.isEmpty()) {
+      List<String> ids = new ArrayList<>();
+      ids.add(only.entryId());
+      ids.addAll(only.sharedWith());
+      return new Decision.Clarify(ids, only.evidence());
+    }
+    // Beside other problems, an error text with several causes presents each of them.
+    List<Candidate> expanded = new ArrayList<>();
     for (Candidate c : findings) {
-      if (!c.sharedWith().isEmpty()) {
-        if (findings.size() == 1) {
-          List<String> ids = new ArrayList<>();
-          ids.add(c.entryId());
-          ids.addAll(c.sharedWith());
-          return new Decision.Clarify(ids, c.evidence());
-        }
+      expanded.add(withoutPartners(c, c.entryId()));
+      for (String partner : c.sharedWith()) {
+        expanded.add(withoutPartners(c, partner));
       }
     }
-    secondFinding(analysis, findings)
-        .ifPresent(
-            extra -> {
-              findings.add(extra);
-              findings.sort(java.util.Comparator.comparingInt(Candidate::position));
-            });
-    return new Decision.Answer(findings);
+    second.ifPresent(expanded::add);
+    expanded.sort(java.util.Comparator.comparingInt(Candidate::position));
+    return new Decision.Answer(expanded);
+  }
+
+  private static Candidate withoutPartners(Candidate c, String entryId) {
+    return new Candidate(entryId, c.score(), c.source(), c.position(), c.evidence(), List.of());
   }
 
   /**

@@ -184,6 +184,19 @@ class EngineTest {
   }
 
   @Test
+  void presentsBothCausesOfTheSharedTextBesideAnotherError() {
+    String text =
+        "two problems today:\n"
+            + "1. Cannot sign in because the server is temporarily unavailable.\n"
+            + "2. Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live"
+            + " Id Sign-in assistant is installed.";
+    Outcome.Answer a = assertInstanceOf(Outcome.Answer.class, direct(text));
+    assertEquals(
+        List.of("server-unavailable-dns", "server-unavailable-adfs", "liveid-module-missing"),
+        a.findingIds());
+  }
+
+  @Test
   void picksTheDnsCauseWhenThereIsNoAdfs() {
     String text =
         "Server is temporarily unavailable for everyone on our custom domain. We don't use ADFS and"
