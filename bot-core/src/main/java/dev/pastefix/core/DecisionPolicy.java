@@ -2,6 +2,7 @@ package dev.pastefix.core;
 
 import dev.pastefix.core.classify.Analysis;
 import dev.pastefix.core.classify.Candidate;
+import dev.pastefix.core.text.TextNormaliser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -139,7 +140,8 @@ final class DecisionPolicy {
         return new Decision.Answer(List.of(best));
       }
       return new Decision.Unknown(
-          closest(analysis), "This doesn't match any problem I know well enough.");
+          closest(analysis),
+          "This doesn't match any problem I know well enough." + truncationNote(analysis));
     }
     boolean domain = aboutOurService(analysis);
     double needed =
@@ -158,6 +160,16 @@ final class DecisionPolicy {
             ratio,
             none,
             domain ? "" : ", no Skype for Business words"));
+  }
+
+  private static String truncationNote(Analysis analysis) {
+    return analysis.text().truncated()
+        ? String.format(
+            java.util.Locale.ROOT,
+            " The message is long: I read its first %,d and last %,d characters.",
+            TextNormaliser.MAX_ANALYSED_CHARS - TextNormaliser.TAIL_CHARS,
+            TextNormaliser.TAIL_CHARS)
+        : "";
   }
 
   /** A thank-you or an announcement that asks nothing and reports no problem. */

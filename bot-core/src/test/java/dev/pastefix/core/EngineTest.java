@@ -310,7 +310,9 @@ class EngineTest {
   @Test
   void answersAMegabyteOfNoiseWithoutThrowing() {
     String big = "lorem ipsum dolor sit amet ".repeat(40_000);
-    assertInstanceOf(Outcome.Unknown.class, direct(big));
+    Outcome.Unknown unknown = assertInstanceOf(Outcome.Unknown.class, direct(big));
+    String said = unknown.reply().blocks().toString();
+    assertTrue(said.contains("first 12,000 and last 4,000 characters"), said);
     assertInstanceOf(Outcome.Silent.class, channel(big));
   }
 
