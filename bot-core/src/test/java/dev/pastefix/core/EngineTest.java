@@ -258,6 +258,13 @@ class EngineTest {
   }
 
   @Test
+  void recognisesAQuotedPartOfAnErrorText() {
+    String text =
+        "other admins keep all the sessions open - 'concurrent shells for this tenant' again";
+    assertEquals(List.of("max-shells-tenant"), channel(text).findingIds());
+  }
+
+  @Test
   void answersQuestionsWithoutAnErrorTextWhenAddressed() {
     assertEquals(
         List.of("clock-skew"),

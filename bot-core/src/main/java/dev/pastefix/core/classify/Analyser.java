@@ -58,7 +58,7 @@ public final class Analyser {
 
   public Analysis analyse(NormalisedText text) {
     Set<String> concepts = lexicon.find(text.lower());
-    List<SignatureHit> hits = signatures.find(text.lower());
+    List<SignatureHit> hits = signatures.find(text.lower(), text.facts().quoted());
     List<Candidate> sigs = combiner.combine(hits, concepts);
     List<Candidate> ranked = new ArrayList<>();
     double none = rankInto(model.rank(text.lower(), concepts), ranked);

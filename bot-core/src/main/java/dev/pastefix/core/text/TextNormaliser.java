@@ -142,6 +142,14 @@ public final class TextNormaliser {
               + " traitement|\\S*원격|다음)|(?:remote server|serveur distant|원격"
               + " 서버|-ComputerName|PSComputerName\\s*:)\\s+([A-Za-z0-9][A-Za-z0-9.-]*)",
           Pattern.CASE_INSENSITIVE);
+  private static final Pattern QUOTED =
+      Pattern.compile(
+          "`([^`\\n]{10,400})`|'([^'\\n]{10,400})'|\"([^\"\\n]{10,400})\"|«([^»\\n]{10,400})»"
+              + "|\u201C([^\u201D\\n]{10,400})\u201D|\u2018([^\u2019\\n]{10,400})\u2019");
+
+  /** Quoted fragments kept per message; a paste rarely quotes more. */
+  static final int MAX_QUOTED = 20;
+
   private static final Pattern EMAIL =
       Pattern.compile(
           "(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@((?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,24})");
@@ -186,6 +194,7 @@ public final class TextNormaliser {
       }
     }
     boolean binary = input.length() > 0 && junk > BINARY_JUNK_SHARE * input.length();
+    List<String> quoted = quoted(clean.toString());
     String text =
         Normalizer.isNormalized(clean, Normalizer.Form.NFC)
             ? clean.toString()
@@ -208,7 +217,8 @@ public final class TextNormaliser {
             hosts(text),
             remote,
             signInAddress(text),
-            languages.guess(text));
+            languages.guess(text),
+            quoted);
     return new NormalisedText(text, NormalisedText.lowerCollapsed(text), facts, truncated, binary);
   }
 
@@ -397,6 +407,33 @@ public final class TextNormaliser {
       String verb = text.substring(start, dash).toLowerCase(Locale.ROOT);
       if (VERBS.contains(verb) && Character.isLetter(text.charAt(dash + 1))) {
         found.add(text.substring(start, end));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** Fragments in backticks or quotes, folded, lower case, whitespace collapsed. */
+  static List<String> quoted(String text) {
+    if (text.indexOf('`') < 0
+        && text.indexOf('\'') < 0
+        && text.indexOf('"') < 0
+        && text.indexOf('«') < 0
+        && text.indexOf('\u201C') < 0
+        && text.indexOf('\u2018') < 0) {
+      return List.of();
+    }
+    Set<String> found = new LinkedHashSet<>();
+    Matcher m = QUOTED.matcher(text.replace("```", "\n"));
+    while (m.find() && found.size() < MAX_QUOTED) {
+      for (int g = 1; g <= m.groupCount(); g++) {
+        if (m.group(g) != null) {
+          String q =
+              NormalisedText.lowerCollapsed(foldPunctuation(m.group(g)))
+                  .replaceAll("[.,;:!?…]+$", "");
+          if (!q.isBlank()) {
+            found.add(q.strip());
+          }
+        }
       }
     }
     return List.copyOf(found);
