@@ -173,6 +173,14 @@ class TextNormaliserTest {
   }
 
   @Test
+  void skipsApostrophesInsideWordsWhenCollectingQuotes() {
+    NormalisedText t =
+        normaliser.normalise(
+            "users can't sign in, we get 'Server is temporarily unavailable' today");
+    assertEquals(List.of("server is temporarily unavailable"), t.facts().quoted());
+  }
+
+  @Test
   void guessesEnglishForAnEnglishQuestion() {
     assertEquals(
         "en", normaliser.normalise("why does my session break after an hour?").facts().lang());
