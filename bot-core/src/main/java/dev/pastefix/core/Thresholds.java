@@ -43,7 +43,7 @@ public final class Thresholds {
    * the probability stays low even when the line clearly names one problem, and the ratio carries
    * the decision.
    */
-  public static final double SECOND_FINDING_MIN_CONFIDENCE = 0.15;
+  public static final double SECOND_FINDING_MIN_CONFIDENCE = 0.20;
 
   public static final double SECOND_FINDING_MIN_RATIO = 3.0;
 

@@ -145,6 +145,19 @@ class EngineTest {
   }
 
   @Test
+  void thanksThatStillReportAProblemAreNotChatter() {
+    Outcome o =
+        direct(
+            "thanks, but users still fail to sign in to Skype for Business Online since the laptop"
+                + " clocks drifted 20 minutes");
+    assertEquals(List.of("clock-skew"), o.findingIds());
+    assertInstanceOf(
+        Outcome.Unknown.class,
+        direct(
+            "thanks all, Set-ExecutionPolicy RemoteSigned did it, the connector module loads now"));
+  }
+
+  @Test
   void givesBothErrorsOfATwoErrorPasteInOrder() {
     String paste =
         "first box:\n"
@@ -168,6 +181,19 @@ class EngineTest {
         List.of("server-unavailable-adfs", "server-unavailable-dns"),
         clarify.findingIds().stream().sorted().toList());
     assertInstanceOf(Outcome.Clarify.class, channel(text));
+  }
+
+  @Test
+  void presentsBothCausesOfTheSharedTextBesideAnotherError() {
+    String text =
+        "two problems today:\n"
+            + "1. Cannot sign in because the server is temporarily unavailable.\n"
+            + "2. Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live"
+            + " Id Sign-in assistant is installed.";
+    Outcome.Answer a = assertInstanceOf(Outcome.Answer.class, direct(text));
+    assertEquals(
+        List.of("server-unavailable-dns", "server-unavailable-adfs", "liveid-module-missing"),
+        a.findingIds());
   }
 
   @Test
@@ -232,6 +258,13 @@ class EngineTest {
   }
 
   @Test
+  void recognisesAQuotedPartOfAnErrorText() {
+    String text =
+        "other admins keep all the sessions open - 'concurrent shells for this tenant' again";
+    assertEquals(List.of("max-shells-tenant"), channel(text).findingIds());
+  }
+
+  @Test
   void answersQuestionsWithoutAnErrorTextWhenAddressed() {
     assertEquals(
         List.of("clock-skew"),
@@ -284,7 +317,9 @@ class EngineTest {
   @Test
   void answersAMegabyteOfNoiseWithoutThrowing() {
     String big = "lorem ipsum dolor sit amet ".repeat(40_000);
-    assertInstanceOf(Outcome.Unknown.class, direct(big));
+    Outcome.Unknown unknown = assertInstanceOf(Outcome.Unknown.class, direct(big));
+    String said = unknown.reply().blocks().toString();
+    assertTrue(said.contains("first 12,000 and last 4,000 characters"), said);
     assertInstanceOf(Outcome.Silent.class, channel(big));
   }
 

@@ -25,6 +25,21 @@ public record NormalisedText(
   }
 
   static String lowerCollapsed(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+    String lower = text.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean space = false;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = true;
+        continue;
+      }
+      if (space && out.length() > 0) {
+        out.append(' ');
+      }
+      space = false;
+      out.append(c);
+    }
+    return out.toString();
   }
 }
