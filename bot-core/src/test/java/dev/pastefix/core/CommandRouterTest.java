@@ -22,6 +22,15 @@ class CommandRouterTest {
   }
 
   @Test
+  void answersABareHelpInADirectMessageWithTheHelpText() {
+    for (String text : java.util.List.of("help", "<@U0BOT> help?", "aide", "도움말")) {
+      Outcome o = TestingEngines.direct(text);
+      assertTrue(((Outcome.Unknown) o).reply().summary().startsWith("pastefix help"), text);
+    }
+    assertTrue(TestingEngines.channel("help") instanceof Outcome.Silent);
+  }
+
+  @Test
   void showsHelpForAnEmptyArgument() {
     assertTrue(((Outcome.Unknown) command("  ")).reply().summary().startsWith("pastefix help"));
   }
