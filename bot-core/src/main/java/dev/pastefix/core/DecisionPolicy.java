@@ -14,7 +14,7 @@ import java.util.Set;
  * categorizer on a message about Skype for Business); otherwise silence.
  */
 final class DecisionPolicy {
-  private static final Set<String> CHATTER = Set.of("THANKS", "ANNOUNCE");
+  private static final Set<String> CHATTER = Set.of("THANKS", "ANNOUNCE", "STATUSOK");
 
   Decision decide(Channel channel, Analysis analysis) {
     boolean addressed = channel.addressed();

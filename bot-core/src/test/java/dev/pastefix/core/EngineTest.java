@@ -158,6 +158,19 @@ class EngineTest {
   }
 
   @Test
+  void takesAStatusReportForChatterButNotWhenSomethingStillFails() {
+    assertInstanceOf(
+        Outcome.Unknown.class,
+        direct("our ADFS certificate was renewed with a public CA cert yesterday, no issues"));
+    assertEquals(
+        List.of("not-licensed"),
+        direct(
+                "onmicrosoft accounts work with no problem, but the new hire can't sign in to Skype"
+                    + " for Business Online, no license assigned yet?")
+            .findingIds());
+  }
+
+  @Test
   void givesBothErrorsOfATwoErrorPasteInOrder() {
     String paste =
         "first box:\n"
