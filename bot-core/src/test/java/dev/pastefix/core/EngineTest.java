@@ -272,6 +272,24 @@ class EngineTest {
   }
 
   @Test
+  void recognisesAnErrorThatAConsoleWrappedMidWord() {
+    String paste =
+        "New-PSSession : [admin1a.online.lync.com] Connecting to remote server"
+            + " admin1a.online.lync.c\n"
+            + "om failed with the following error message : The WS-Management service cannot"
+            + " process t\n"
+            + "he request. The maximum number of concurrent shells for this tenant has been"
+            + " exceeded. Cl\n"
+            + "ose existing shells or raise the quota for this tenant.";
+    assertEquals(List.of("max-shells-tenant"), channel(paste).findingIds());
+    String split =
+        "Get-CsWebTicket : Failed to connect live id servers. Make sure proxy is enabled or machine"
+            + " h\n"
+            + "as network connection to live id servers.";
+    assertEquals(List.of("liveid-connect-failed"), direct(split).findingIds());
+  }
+
+  @Test
   void recognisesAQuotedPartOfAnErrorText() {
     String text =
         "other admins keep all the sessions open - 'concurrent shells for this tenant' again";
