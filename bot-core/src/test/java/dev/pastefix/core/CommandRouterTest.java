@@ -46,6 +46,13 @@ class CommandRouterTest {
   }
 
   @Test
+  void showsAnUnknownBinaryWordAsPrintableText() {
+    Reply reply = ((Outcome.Unknown) command("\u0001\u0002junk\u0000 more")).reply();
+    String note = reply.blocks().toString();
+    assertTrue(note.contains("'??junk?'"), note);
+  }
+
+  @Test
   void diagnosesTheRestOfTheArgumentAsAnAddressedMessage() {
     Outcome o =
         command(
