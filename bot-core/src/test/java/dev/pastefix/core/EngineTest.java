@@ -424,6 +424,18 @@ class EngineTest {
   }
 
   @Test
+  void runsOverAnEmptyKnowledgeBase() {
+    Engine empty = Engine.create(new dev.pastefix.knowledge.KnowledgeBase(List.of(), List.of()));
+    Outcome o =
+        empty.handle(
+            IncomingMessage.of("Server is temporarily unavailable", Channel.DIRECT, "U", "K"));
+    assertInstanceOf(Outcome.Unknown.class, o);
+    assertInstanceOf(
+        Outcome.Silent.class,
+        empty.handle(IncomingMessage.of("anything at all", Channel.CHANNEL, "U", "K")));
+  }
+
+  @Test
   void neverThrowsOnOddText() {
     for (String text :
         List.of(
