@@ -211,6 +211,30 @@ class EngineTest {
   }
 
   @Test
+  void resolvesTheClarifyingQuestionWithTheNextMessageOfTheConversation() {
+    Engine engine = TestingEngines.shipped();
+    String error = "Cannot sign in because the server is temporarily unavailable.";
+    assertInstanceOf(
+        Outcome.Clarify.class,
+        engine.handle(IncomingMessage.of(error, Channel.MENTION, "U1", "T-42")));
+    Outcome answer =
+        engine.handle(
+            IncomingMessage.of(
+                "no ADFS here, cloud only, custom domain", Channel.THREAD, "U1", "T-42"));
+    assertEquals(List.of("server-unavailable-dns"), answer.findingIds());
+    Outcome elsewhere =
+        engine.handle(
+            IncomingMessage.of(
+                "no ADFS here, cloud only, custom domain", Channel.THREAD, "U1", "T-43"));
+    assertInstanceOf(Outcome.Unknown.class, elsewhere, "another conversation was not asked");
+    Outcome again =
+        engine.handle(
+            IncomingMessage.of(
+                "no ADFS here, cloud only, custom domain", Channel.THREAD, "U1", "T-42"));
+    assertInstanceOf(Outcome.Unknown.class, again, "the question was answered already");
+  }
+
+  @Test
   void picksTheDnsCauseWhenThereIsNoAdfs() {
     String text =
         "Server is temporarily unavailable for everyone on our custom domain. We don't use ADFS and"
