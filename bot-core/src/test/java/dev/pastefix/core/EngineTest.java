@@ -448,6 +448,70 @@ class EngineTest {
   }
 
   @Test
+  void neverThrowsOnRandomMarkupAndFraming() {
+    String[] pieces = {
+      "<@U1>",
+      "<#C1|x>",
+      "<https://a|b>",
+      "```",
+      "`",
+      "'",
+      "\"",
+      "«",
+      "»",
+      ">",
+      "&gt;",
+      "&amp;",
+      ":smile:",
+      "+ ",
+      "~~~~",
+      "At line:1 char:1",
+      "위치 줄:1 문자:1",
+      "Au caractère",
+      "[",
+      "]",
+      "New-PSSession : [admin1a.online.lync.com] Connecting to remote server ",
+      "\n",
+      " ",
+      "\t",
+      "\u0000",
+      "\uD800",
+      "é",
+      "테 넌 트",
+      "Server is temporarily unavailable",
+      "no ADFS",
+      "?",
+      "Logon failed for the user '",
+      "@",
+      "x@y.com",
+      "-ComputerName ",
+      "PS C:\\> ",
+      "<<<<",
+      ".{0,"
+    };
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 400; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = random.nextInt(30);
+      for (int j = 0; j < n; j++) {
+        sb.append(pieces[random.nextInt(pieces.length)]);
+      }
+      for (Channel c : Channel.values()) {
+        Outcome o =
+            TestingEngines.shipped().handle(IncomingMessage.of(sb.toString(), c, "U", "K" + i));
+        if (c.addressed()) {
+          assertFalse(o instanceof Outcome.Silent, "addressed messages get a reply: " + sb);
+        } else if (o instanceof Outcome.Silent s) {
+          assertFalse(s.reason().startsWith("internal error"), s.reason() + " on: " + sb);
+        }
+        if (o instanceof Outcome.Unknown u) {
+          assertFalse(u.reply().summary().contains("went wrong"), "internal error on: " + sb);
+        }
+      }
+    }
+  }
+
+  @Test
   void runsOverAnEmptyKnowledgeBase() {
     Engine empty = Engine.create(new dev.pastefix.knowledge.KnowledgeBase(List.of(), List.of()));
     Outcome o =
