@@ -1,0 +1,294 @@
+package dev.pastefix.core.check;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the clock state of the administrator's machine: {@code w32tm /query /status [/verbose]}
+ * in English, French or Korean, {@code w32tm /stripchart} offsets, or a time with its UTC offset
+ * ({@code Get-Date -Format o}) compared with now. Sign-in fails when the clock is more than five
+ * minutes off.
+ */
+public final class ClockCheck implements GuidedCheck {
+  public static final String ID = "clock";
+  public static final String ENTRY = "clock-skew";
+  public static final Duration MAX_SKEW = Duration.ofMinutes(5);
+  public static final String RESYNC = "w32tm /resync";
+  public static final String CONFIGURE =
+      "w32tm /config /syncfromflags:manual /manualpeerlist:time.windows.com /update";
+
+  /** A labelled line of {@code w32tm /query /status}, with its wording in each language. */
+  enum Field {
+    LEAP("Leap Indicator", "Indicateur de saut", "Indicateur de seconde intercalaire", "윤초 표시기"),
+    STRATUM("Stratum", "Strate", "Couche", "계층"),
+    REFERENCE("ReferenceId", "ID de référence", "Identificateur de référence", "참조 ID"),
+    LAST_SYNC(
+        "Last Successful Sync Time",
+        "Heure de la dernière synchronisation réussie",
+        "Dernière synchronisation réussie",
+        "마지막으로 성공한 동기화 시간",
+        "마지막 동기화 성공 시간"),
+    SOURCE("Source", "원본", "소스"),
+    POLL("Poll Interval", "Intervalle d'interrogation", "Intervalle d’interrogation", "폴링 간격"),
+    PHASE_OFFSET("Phase Offset", "Décalage de phase", "위상 오프셋");
+
+    final List<String> labels;
+
+    Field(String... labels) {
+      this.labels = List.of(labels);
+    }
+  }
+
+  private static final Pattern LABELLED = Pattern.compile("^\\s*([^:：]{2,60}?)\\s*[:：]\\s?(.*)$");
+  private static final Pattern SECONDS =
+      Pattern.compile("([+-]?\\d+(?:[.,]\\d+)?)\\s*(?:s|sec|초)\\b?", Pattern.CASE_INSENSITIVE);
+  // w32tm /stripchart: "05:12:03, d:+00.0312500s o:-361.1234567s  [ ... ]"
+  private static final Pattern STRIPCHART =
+      Pattern.compile("\\bo:\\s*([+-]?\\d+(?:[.,]\\d+)?)\\s*(?:s|초)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern STRIPCHART_ERROR =
+      Pattern.compile(
+          "^\\s*\\d{1,2}:\\d{2}:\\d{2}\\s*,\\s*(?:error|erreur|오류)\\s*:?\\s*(0x[0-9A-Fa-f]{8})",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern ISO_TIME =
+      Pattern.compile(
+          "\\b(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2}))");
+  private static final Pattern SERVICE_STOPPED = Pattern.compile("0x80070426", Pattern.CASE_INSENSITIVE);
+  private static final List<String> UNSPECIFIED =
+      List.of("unspecified", "non spécifié", "non specifie", "non spécifiée", "지정되지 않음", "지정 안 됨");
+  private static final List<String> LOCAL_SOURCES =
+      List.of("local cmos clock", "free-running system clock", "horloge cmos locale", "cmos", "free-running", "로컬 cmos", "자유 실행");
+
+  private final Clock clock;
+
+  public ClockCheck(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String title() {
+    return "Clock in sync with a time source";
+  }
+
+  @Override
+  public String command() {
+    return "w32tm /query /status /verbose; Get-Date -Format o";
+  }
+
+  @Override
+  public List<String> relatedEntryIds() {
+    return List.of(ENTRY);
+  }
+
+  @Override
+  public CheckVerdict interpret(String output) {
+    PastedOutput paste = PastedOutput.of(output);
+    CheckVerdict.Builder verdict = CheckVerdict.builder(ID).related(ENTRY);
+    List<String> problems = new ArrayList<>();
+    boolean recognised = false;
+    boolean measured = false;
+    boolean serviceStopped = false;
+
+    java.util.Map<Field, String> status = new java.util.EnumMap<>(Field.class);
+    List<Double> offsets = new ArrayList<>();
+    int stripchartErrors = 0;
+    Optional<OffsetDateTime> pastedTime = Optional.empty();
+    for (String line : paste.lines()) {
+      Matcher error = STRIPCHART_ERROR.matcher(line);
+      if (error.find()) {
+        stripchartErrors++;
+        continue;
+      }
+      Matcher offset = STRIPCHART.matcher(line);
+      if (offset.find()) {
+        parseSeconds(offset.group(1)).ifPresent(offsets::add);
+        continue;
+      }
+      Matcher time = ISO_TIME.matcher(line);
+      if (time.find() && pastedTime.isEmpty()) {
+        try {
+          pastedTime = Optional.of(OffsetDateTime.parse(time.group(1).replace("Z", "+00:00")));
+        } catch (DateTimeParseException e) {
+          // not a real date: ignore the line
+        }
+      }
+      Matcher labelled = LABELLED.matcher(line);
+      if (labelled.matches()) {
+        field(labelled.group(1)).ifPresent(f -> status.putIfAbsent(f, labelled.group(2).strip()));
+      }
+    }
+    if (SERVICE_STOPPED.matcher(paste.text()).find()) {
+      recognised = true;
+      serviceStopped = true;
+      problems.add("the Windows Time service is not running");
+      verdict.line(CheckLine.problem("Windows Time service", "not started (0x80070426)"));
+    }
+    if (status.size() >= 2) {
+      recognised = true;
+      String leap = status.getOrDefault(Field.LEAP, "");
+      String source = status.getOrDefault(Field.SOURCE, "");
+      String lastSync = status.getOrDefault(Field.LAST_SYNC, "");
+      boolean notSynchronised = leap.startsWith("3");
+      boolean localSource = containsAny(source, LOCAL_SOURCES);
+      boolean neverSynced = containsAny(lastSync, UNSPECIFIED);
+      if (status.containsKey(Field.LEAP)) {
+        verdict.line(new CheckLine("Leap Indicator", leap, notSynchronised ? CheckStatus.PROBLEM : CheckStatus.OK));
+      }
+      if (status.containsKey(Field.SOURCE)) {
+        verdict.line(new CheckLine("Source", source, localSource ? CheckStatus.PROBLEM : CheckStatus.OK));
+      }
+      if (status.containsKey(Field.LAST_SYNC)) {
+        verdict.line(new CheckLine("Last Successful Sync Time", lastSync, neverSynced ? CheckStatus.PROBLEM : CheckStatus.OK));
+      }
+      if (notSynchronised || localSource || neverSynced) {
+        problems.add("Windows Time is not synchronising with a time source");
+      }
+      if (status.containsKey(Field.PHASE_OFFSET)) {
+        Optional<Double> phase = firstSeconds(status.get(Field.PHASE_OFFSET));
+        if (phase.isPresent()) {
+          measured = true;
+          boolean off = Math.abs(phase.get()) > MAX_SKEW.toSeconds();
+          verdict.line(new CheckLine("Phase Offset", status.get(Field.PHASE_OFFSET), off ? CheckStatus.PROBLEM : CheckStatus.OK));
+          if (off) {
+            problems.add("the clock is " + describe(phase.get()) + " off its time source");
+          }
+        }
+      }
+    }
+    if (!offsets.isEmpty() || stripchartErrors > 0) {
+      recognised = true;
+      if (!offsets.isEmpty()) {
+        measured = true;
+        double worst = offsets.stream().max((a, b) -> Double.compare(Math.abs(a), Math.abs(b))).orElse(0.0);
+        boolean off = Math.abs(worst) > MAX_SKEW.toSeconds();
+        verdict.line(
+            new CheckLine(
+                "Offset to the time source (stripchart)",
+                String.format(Locale.ROOT, "%+.3fs over %d samples", worst, offsets.size()),
+                off ? CheckStatus.PROBLEM : CheckStatus.OK));
+        if (off) {
+          problems.add("the clock is " + describe(worst) + " off the time source");
+        }
+      }
+      if (stripchartErrors > 0 && offsets.isEmpty()) {
+        verdict.line(CheckLine.problem("Time source", "no answer (" + stripchartErrors + " errors)"));
+        problems.add("the time source does not answer");
+      }
+    }
+    if (pastedTime.isPresent()) {
+      recognised = true;
+      measured = true;
+      Duration skew = Duration.between(clock.instant(), pastedTime.get().toInstant());
+      double seconds = skew.toMillis() / 1000.0;
+      boolean off = skew.abs().compareTo(MAX_SKEW) > 0;
+      verdict.line(
+          new CheckLine(
+              "Your clock compared with mine",
+              pastedTime.get() + " is " + describe(seconds) + (seconds >= 0 ? " ahead" : " behind"),
+              off ? CheckStatus.PROBLEM : CheckStatus.OK));
+      if (off) {
+        problems.add("the clock is " + describe(seconds) + (seconds >= 0 ? " ahead" : " behind"));
+      }
+    }
+    if (!recognised) {
+      return unrecognised(
+          "I expected lines such as 'Source: time.windows.com' and 'Last Successful Sync Time: ...',"
+              + " or a time such as 2026-11-22T05:12:03.0000000+01:00.");
+    }
+    if (problems.isEmpty()) {
+      verdict
+          .status(CheckStatus.OK)
+          .headline(
+              measured
+                  ? "The clock is within 5 minutes of the real time, so it does not cause sign-in errors."
+                  : "Windows Time is synchronising with a time source.");
+      if (!measured) {
+        verdict.note(
+            "w32tm /query /status shows where the time comes from, not how far off it is: paste"
+                + " the output of Get-Date -Format o too, and I will compare it with the real time.");
+      }
+      return verdict.build();
+    }
+    verdict
+        .status(CheckStatus.PROBLEM)
+        .headline(
+            capitalise(String.join("; ", problems))
+                + ". Sign-in fails when the clock differs from the server's by more than 5 minutes.");
+    if (serviceStopped) {
+      verdict.fix(FixStep.of("Start the Windows Time service (as an administrator):", "net start w32time"));
+    }
+    verdict
+        .fix(
+            FixStep.of(
+                "Synchronise with a reliable time source, then resync (as an administrator):",
+                CONFIGURE,
+                RESYNC))
+        .fix(
+            FixStep.of(
+                "On a computer joined to a domain, take the time from the domain hierarchy"
+                    + " instead, and make sure the domain controller synchronises with a reliable"
+                    + " external time source:",
+                "w32tm /config /syncfromflags:domhier /update",
+                RESYNC))
+        .note("If you ran the command a while before pasting, run it again and paste straight away.");
+    return verdict.build();
+  }
+
+  private static Optional<Field> field(String label) {
+    String l = label.strip();
+    for (Field field : Field.values()) {
+      for (String known : field.labels) {
+        if (known.equalsIgnoreCase(l)) {
+          return Optional.of(field);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean containsAny(String value, List<String> needles) {
+    String v = value.toLowerCase(Locale.ROOT);
+    return needles.stream().anyMatch(n -> v.contains(n.toLowerCase(Locale.ROOT)));
+  }
+
+  private static Optional<Double> firstSeconds(String value) {
+    Matcher m = SECONDS.matcher(value);
+    return m.find() ? parseSeconds(m.group(1)) : Optional.empty();
+  }
+
+  private static Optional<Double> parseSeconds(String text) {
+    try {
+      return Optional.of(Double.parseDouble(text.replace(',', '.')));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  static String describe(double seconds) {
+    double s = Math.abs(seconds);
+    if (s < 120) {
+      return String.format(Locale.ROOT, "%.0f seconds", s);
+    }
+    if (s < 7200) {
+      return String.format(Locale.ROOT, "%.0f minutes", s / 60);
+    }
+    return String.format(Locale.ROOT, "%.1f hours", s / 3600);
+  }
+
+  private static String capitalise(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+}
