@@ -61,7 +61,9 @@ public final class CheckDesk {
     if (message.channel() == Channel.COMMAND || arguments.isEmpty()) {
       return Optional.of(arguments);
     }
-    return catalog.find(firstWord(arguments)).isPresent() ? Optional.of(arguments) : Optional.empty();
+    return catalog.find(firstWord(arguments)).isPresent()
+        ? Optional.of(arguments)
+        : Optional.empty();
   }
 
   /** Answers {@code check [name [argument]]}; the argument may be multi-line pasted output. */

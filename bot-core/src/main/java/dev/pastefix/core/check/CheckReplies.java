@@ -88,7 +88,10 @@ public final class CheckReplies {
     blocks.add(
         new Block.Note(
             Severity.WARNING,
-            List.of(new Span.Plain("There is no check called "), new Span.InlineCode(shown), new Span.Plain("."))));
+            List.of(
+                new Span.Plain("There is no check called "),
+                new Span.InlineCode(shown),
+                new Span.Plain("."))));
     blocks.addAll(list.blocks());
     return new Reply("No check called " + shown, blocks, List.of());
   }
@@ -100,7 +103,9 @@ public final class CheckReplies {
     blocks.add(
         new Block.Note(
             severity(verdict.status()),
-            List.of(new Span.Strong(word(verdict.status())), new Span.Plain(" " + verdict.headline()))));
+            List.of(
+                new Span.Strong(word(verdict.status())),
+                new Span.Plain(" " + verdict.headline()))));
     if (!verdict.lines().isEmpty()) {
       List<Fact> facts = new ArrayList<>();
       for (CheckLine line : verdict.lines()) {
@@ -111,8 +116,7 @@ public final class CheckReplies {
     Set<String> computedCommands = new HashSet<>();
     if (!verdict.fix().isEmpty()) {
       blocks.add(
-          Block.Paragraph.of(
-              new Span.Strong(verdict.recognised() ? "How to fix" : "What to do")));
+          Block.Paragraph.of(new Span.Strong(verdict.recognised() ? "How to fix" : "What to do")));
       List<Block.Step> steps = new ArrayList<>();
       for (FixStep step : verdict.fix()) {
         steps.add(new Block.Step(List.of(new Span.Plain(step.text())), step.commands()));
@@ -178,7 +182,8 @@ public final class CheckReplies {
   }
 
   static String summary(Check check, CheckVerdict verdict) {
-    String text = "check " + check.id() + ": " + word(verdict.status()) + " - " + verdict.headline();
+    String text =
+        "check " + check.id() + ": " + word(verdict.status()) + " - " + verdict.headline();
     return text.length() > SUMMARY_LIMIT ? text.substring(0, SUMMARY_LIMIT - 3) + "..." : text;
   }
 

@@ -85,8 +85,7 @@ public record CheckVerdict(
     }
 
     public CheckVerdict build() {
-      return new CheckVerdict(
-          checkId, status, headline, lines, fix, List.copyOf(related), notes);
+      return new CheckVerdict(checkId, status, headline, lines, fix, List.copyOf(related), notes);
     }
   }
 }

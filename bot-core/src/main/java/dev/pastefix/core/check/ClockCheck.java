@@ -5,16 +5,18 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the clock state of the administrator's machine: {@code w32tm /query /status [/verbose]}
- * in English, French or Korean, {@code w32tm /stripchart} offsets, or a time with its UTC offset
+ * Reads the clock state of the administrator's machine: {@code w32tm /query /status [/verbose]} in
+ * English, French or Korean, {@code w32tm /stripchart} offsets, or a time with its UTC offset
  * ({@code Get-Date -Format o}) compared with now. Sign-in fails when the clock is more than five
  * minutes off.
  */
@@ -50,7 +52,7 @@ public final class ClockCheck implements GuidedCheck {
 
   private static final Pattern LABELLED = Pattern.compile("^\\s*([^:：]{2,60}?)\\s*[:：]\\s?(.*)$");
   private static final Pattern SECONDS =
-      Pattern.compile("([+-]?\\d+(?:[.,]\\d+)?)\\s*(?:s|sec|초)\\b?", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("([+-]?\\d+(?:[.,]\\d+)?)\\s*(?:s|sec|초)", Pattern.CASE_INSENSITIVE);
   // w32tm /stripchart: "05:12:03, d:+00.0312500s o:-361.1234567s  [ ... ]"
   private static final Pattern STRIPCHART =
       Pattern.compile("\\bo:\\s*([+-]?\\d+(?:[.,]\\d+)?)\\s*(?:s|초)", Pattern.CASE_INSENSITIVE);
@@ -61,11 +63,19 @@ public final class ClockCheck implements GuidedCheck {
   private static final Pattern ISO_TIME =
       Pattern.compile(
           "\\b(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2}))");
-  private static final Pattern SERVICE_STOPPED = Pattern.compile("0x80070426", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SERVICE_STOPPED =
+      Pattern.compile("0x80070426", Pattern.CASE_INSENSITIVE);
   private static final List<String> UNSPECIFIED =
       List.of("unspecified", "non spécifié", "non specifie", "non spécifiée", "지정되지 않음", "지정 안 됨");
   private static final List<String> LOCAL_SOURCES =
-      List.of("local cmos clock", "free-running system clock", "horloge cmos locale", "cmos", "free-running", "로컬 cmos", "자유 실행");
+      List.of(
+          "local cmos clock",
+          "free-running system clock",
+          "horloge cmos locale",
+          "cmos",
+          "free-running",
+          "로컬 cmos",
+          "자유 실행");
 
   private final Clock clock;
 
@@ -102,7 +112,7 @@ public final class ClockCheck implements GuidedCheck {
     boolean measured = false;
     boolean serviceStopped = false;
 
-    java.util.Map<Field, String> status = new java.util.EnumMap<>(Field.class);
+    Map<Field, String> status = new EnumMap<>(Field.class);
     List<Double> offsets = new ArrayList<>();
     int stripchartErrors = 0;
     Optional<OffsetDateTime> pastedTime = Optional.empty();
@@ -145,13 +155,20 @@ public final class ClockCheck implements GuidedCheck {
       boolean localSource = containsAny(source, LOCAL_SOURCES);
       boolean neverSynced = containsAny(lastSync, UNSPECIFIED);
       if (status.containsKey(Field.LEAP)) {
-        verdict.line(new CheckLine("Leap Indicator", leap, notSynchronised ? CheckStatus.PROBLEM : CheckStatus.OK));
+        verdict.line(
+            new CheckLine(
+                "Leap Indicator", leap, notSynchronised ? CheckStatus.PROBLEM : CheckStatus.OK));
       }
       if (status.containsKey(Field.SOURCE)) {
-        verdict.line(new CheckLine("Source", source, localSource ? CheckStatus.PROBLEM : CheckStatus.OK));
+        verdict.line(
+            new CheckLine("Source", source, localSource ? CheckStatus.PROBLEM : CheckStatus.OK));
       }
       if (status.containsKey(Field.LAST_SYNC)) {
-        verdict.line(new CheckLine("Last Successful Sync Time", lastSync, neverSynced ? CheckStatus.PROBLEM : CheckStatus.OK));
+        verdict.line(
+            new CheckLine(
+                "Last Successful Sync Time",
+                lastSync,
+                neverSynced ? CheckStatus.PROBLEM : CheckStatus.OK));
       }
       if (notSynchronised || localSource || neverSynced) {
         problems.add("Windows Time is not synchronising with a time source");
@@ -161,7 +178,11 @@ public final class ClockCheck implements GuidedCheck {
         if (phase.isPresent()) {
           measured = true;
           boolean off = Math.abs(phase.get()) > MAX_SKEW.toSeconds();
-          verdict.line(new CheckLine("Phase Offset", status.get(Field.PHASE_OFFSET), off ? CheckStatus.PROBLEM : CheckStatus.OK));
+          verdict.line(
+              new CheckLine(
+                  "Phase Offset",
+                  status.get(Field.PHASE_OFFSET),
+                  off ? CheckStatus.PROBLEM : CheckStatus.OK));
           if (off) {
             problems.add("the clock is " + describe(phase.get()) + " off its time source");
           }
@@ -172,7 +193,8 @@ public final class ClockCheck implements GuidedCheck {
       recognised = true;
       if (!offsets.isEmpty()) {
         measured = true;
-        double worst = offsets.stream().max((a, b) -> Double.compare(Math.abs(a), Math.abs(b))).orElse(0.0);
+        double worst =
+            offsets.stream().max((a, b) -> Double.compare(Math.abs(a), Math.abs(b))).orElse(0.0);
         boolean off = Math.abs(worst) > MAX_SKEW.toSeconds();
         verdict.line(
             new CheckLine(
@@ -184,7 +206,8 @@ public final class ClockCheck implements GuidedCheck {
         }
       }
       if (stripchartErrors > 0 && offsets.isEmpty()) {
-        verdict.line(CheckLine.problem("Time source", "no answer (" + stripchartErrors + " errors)"));
+        verdict.line(
+            CheckLine.problem("Time source", "no answer (" + stripchartErrors + " errors)"));
         problems.add("the time source does not answer");
       }
     }
@@ -205,20 +228,21 @@ public final class ClockCheck implements GuidedCheck {
     }
     if (!recognised) {
       return unrecognised(
-          "I expected lines such as 'Source: time.windows.com' and 'Last Successful Sync Time: ...',"
-              + " or a time such as 2026-11-22T05:12:03.0000000+01:00.");
+          "I expected lines such as 'Source: time.windows.com' and 'Last Successful Sync Time:"
+              + " ...', or a time such as 2026-11-22T05:12:03.0000000+01:00.");
     }
     if (problems.isEmpty()) {
       verdict
           .status(CheckStatus.OK)
           .headline(
               measured
-                  ? "The clock is within 5 minutes of the real time, so it does not cause sign-in errors."
+                  ? "The clock is within 5 minutes of the real time, so it does not cause sign-in"
+                      + " errors."
                   : "Windows Time is synchronising with a time source.");
       if (!measured) {
         verdict.note(
-            "w32tm /query /status shows where the time comes from, not how far off it is: paste"
-                + " the output of Get-Date -Format o too, and I will compare it with the real time.");
+            "w32tm /query /status shows where the time comes from, not how far off it is: paste the"
+                + " output of Get-Date -Format o too, and I will compare it with the real time.");
       }
       return verdict.build();
     }
@@ -226,9 +250,11 @@ public final class ClockCheck implements GuidedCheck {
         .status(CheckStatus.PROBLEM)
         .headline(
             capitalise(String.join("; ", problems))
-                + ". Sign-in fails when the clock differs from the server's by more than 5 minutes.");
+                + ". Sign-in fails when the clock differs from the server's by more than 5"
+                + " minutes.");
     if (serviceStopped) {
-      verdict.fix(FixStep.of("Start the Windows Time service (as an administrator):", "net start w32time"));
+      verdict.fix(
+          FixStep.of("Start the Windows Time service (as an administrator):", "net start w32time"));
     }
     verdict
         .fix(
@@ -243,7 +269,8 @@ public final class ClockCheck implements GuidedCheck {
                     + " external time source:",
                 "w32tm /config /syncfromflags:domhier /update",
                 RESYNC))
-        .note("If you ran the command a while before pasting, run it again and paste straight away.");
+        .note(
+            "If you ran the command a while before pasting, run it again and paste straight away.");
     return verdict.build();
   }
 

@@ -22,7 +22,8 @@ public final class DnsCheck implements Check {
   public static final long RECORD_TTL = 3600;
 
   /** One record the service needs: SRV with a port, or CNAME. */
-  public record Expected(String type, String prefix, String target, int priority, int weight, int port) {
+  public record Expected(
+      String type, String prefix, String target, int priority, int weight, int port) {
     public Expected {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(prefix, "prefix");
@@ -63,7 +64,8 @@ public final class DnsCheck implements Check {
         String[] parts = prefix.split("\\.");
         return String.format(
             Locale.ROOT,
-            "type SRV, service %s, protocol %s, priority %d, weight %d, port %d, target %s, TTL 1 hour",
+            "type SRV, service %s, protocol %s, priority %d, weight %d, port %d, target %s, TTL 1"
+                + " hour",
             parts[0],
             parts[1],
             priority,
@@ -118,7 +120,10 @@ public final class DnsCheck implements Check {
       return CheckVerdict.builder(ID)
           .status(CheckStatus.UNRECOGNISED)
           .headline("I can only check a domain name: " + e.getMessage() + ".")
-          .fix(FixStep.of("Give the domain of the sign-in addresses, for example:", "check dns contoso.com"))
+          .fix(
+              FixStep.of(
+                  "Give the domain of the sign-in addresses, for example:",
+                  "check dns contoso.com"))
           .build();
     }
     return check(domain);
@@ -178,7 +183,10 @@ public final class DnsCheck implements Check {
                     + String.join(", ", wrongOrMissing)
                     + ".");
       }
-      return verdict.note("Asked the DNS resolver " + resolver + ".").note(propagationNote()).build();
+      return verdict
+          .note("Asked the DNS resolver " + resolver + ".")
+          .note(propagationNote())
+          .build();
     } catch (DnsClient.Unreachable e) {
       return verdict
           .status(CheckStatus.PROBLEM)
@@ -188,7 +196,10 @@ public final class DnsCheck implements Check {
                   + " did not answer, so I could not check "
                   + domain
                   + ". Try again, or point PASTEFIX_DNS_RESOLVER at a resolver that answers.")
-          .line(CheckLine.problem("Resolver " + resolver, "no answer within " + client.timeout().toMillis() + " ms"))
+          .line(
+              CheckLine.problem(
+                  "Resolver " + resolver,
+                  "no answer within " + client.timeout().toMillis() + " ms"))
           .build();
     }
   }

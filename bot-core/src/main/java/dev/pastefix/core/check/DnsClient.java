@@ -152,7 +152,9 @@ public final class DnsClient {
     return timeout;
   }
 
-  /** Asks {@code name} (absolute, trailing dot) for records of {@code type} ({@code Type.SRV}...). */
+  /**
+   * Asks {@code name} (absolute, trailing dot) for records of {@code type} ({@code Type.SRV}...).
+   */
   public Answer query(String name, int type) throws Unreachable {
     Name qname;
     try {

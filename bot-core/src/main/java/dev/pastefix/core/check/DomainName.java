@@ -58,7 +58,8 @@ public record DomainName(String ascii) {
       throw new InvalidDomain("a domain name is required, for example contoso.com");
     }
     if (text.length() > MAX_INPUT) {
-      throw new InvalidDomain("that is too long to be a domain name (" + text.length() + " characters)");
+      throw new InvalidDomain(
+          "that is too long to be a domain name (" + text.length() + " characters)");
     }
     Matcher link = SLACK_LINK.matcher(text);
     if (link.matches()) {

@@ -151,7 +151,8 @@ public final class ExecutionPolicyCheck implements GuidedCheck {
       if (effective != Policy.RemoteSigned) {
         verdict.note(
             effective
-                + " works, but RemoteSigned is enough and safer: Set-ExecutionPolicy RemoteSigned.");
+                + " works, but RemoteSigned is enough and safer: Set-ExecutionPolicy"
+                + " RemoteSigned.");
       }
       if (scope == Scope.Process) {
         verdict.note("A Process-scope policy lasts only for this PowerShell window.");
@@ -186,8 +187,7 @@ public final class ExecutionPolicyCheck implements GuidedCheck {
   }
 
   private CheckVerdict single(PastedOutput paste, List<String> unknownValues) {
-    List<String> lines =
-        paste.nonBlankLines().stream().filter(l -> !l.startsWith("PS ")).toList();
+    List<String> lines = paste.nonBlankLines().stream().filter(l -> !l.startsWith("PS ")).toList();
     if (lines.size() == 1) {
       Optional<Policy> policy = policy(lines.get(0));
       if (policy.isPresent()) {
@@ -195,7 +195,11 @@ public final class ExecutionPolicyCheck implements GuidedCheck {
         CheckVerdict.Builder verdict =
             CheckVerdict.builder(ID)
                 .related(ENTRY)
-                .line(new CheckLine("Effective policy", p.name(), p.letsModuleLoad() ? CheckStatus.OK : CheckStatus.PROBLEM));
+                .line(
+                    new CheckLine(
+                        "Effective policy",
+                        p.name(),
+                        p.letsModuleLoad() ? CheckStatus.OK : CheckStatus.PROBLEM));
         if (p.letsModuleLoad()) {
           return verdict
               .status(CheckStatus.OK)

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The guided check each conversation is waiting on: after the bot gives a command, the next
- * message in that conversation may be its output. Entries expire, and the table is bounded so a
- * busy workspace cannot grow it without limit. Thread-safe.
+ * The guided check each conversation is waiting on: after the bot gives a command, the next message
+ * in that conversation may be its output. Entries expire, and the table is bounded so a busy
+ * workspace cannot grow it without limit. Thread-safe.
  */
 public final class PendingChecks {
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);

@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code $PSVersionTable.PSVersion} (the {@code Major Minor Build Revision} table), a
- * {@code PSVersion 2.0} line of {@code $PSVersionTable}, or {@code $Host.Version}; the connector
- * needs Windows PowerShell 3.0 or later.
+ * Reads {@code $PSVersionTable.PSVersion} (the {@code Major Minor Build Revision} table), a {@code
+ * PSVersion 2.0} line of {@code $PSVersionTable}, or {@code $Host.Version}; the connector needs
+ * Windows PowerShell 3.0 or later.
  */
 public final class PowerShellVersionCheck implements GuidedCheck {
   public static final String ID = "powershell-version";
@@ -17,7 +17,8 @@ public final class PowerShellVersionCheck implements GuidedCheck {
 
   private static final Pattern HEADER =
       Pattern.compile("^\\s*Major\\s+Minor\\s+(Build|Patch)\\b.*$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern VALUES = Pattern.compile("^\\s*(\\d{1,2})\\s+(\\d{1,3})(?:\\s+(-?\\d+))?.*$");
+  private static final Pattern VALUES =
+      Pattern.compile("^\\s*(\\d{1,2})\\s+(\\d{1,3})(?:\\s+(-?\\d+))?.*$");
   private static final Pattern PSVERSION_LINE =
       Pattern.compile(
           "^\\s*(?:PSVersion|Version)\\s*:?\\s+(\\d{1,2})\\.(\\d{1,3})(?:\\.(-?\\d+))?.*$",

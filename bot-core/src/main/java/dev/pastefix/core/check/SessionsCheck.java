@@ -25,11 +25,22 @@ public final class SessionsCheck implements GuidedCheck {
 
   private static final Pattern HEADER =
       Pattern.compile("^\\s*Id\\s+Name\\s+ComputerName\\b.*$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern ROW = Pattern.compile("^\\s*(\\d{1,6})\\s+(\\S+)\\s+(\\S+)\\s+(.*)$");
+  private static final Pattern ROW =
+      Pattern.compile("^\\s*(\\d{1,6})\\s+(\\S+)\\s+(\\S+)\\s+(.*)$");
   private static final Pattern LIST_LINE =
-      Pattern.compile("^\\s*(Id|Name|ComputerName|State)\\s*:\\s*(\\S*)\\s*$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^\\s*(Id|Name|ComputerName|State)\\s*:\\s*(\\S*)\\s*$", Pattern.CASE_INSENSITIVE);
   private static final List<String> STATES =
-      List.of("Opened", "Disconnected", "Broken", "Closed", "Opening", "Closing", "Disconnecting", "Connecting", "BeforeOpen");
+      List.of(
+          "Opened",
+          "Disconnected",
+          "Broken",
+          "Closed",
+          "Opening",
+          "Closing",
+          "Disconnecting",
+          "Connecting",
+          "BeforeOpen");
 
   @Override
   public String id() {
@@ -82,7 +93,10 @@ public final class SessionsCheck implements GuidedCheck {
     for (Session s : sessions) {
       if (!s.skype()) {
         others++;
-        verdict.line(CheckLine.ok("Session " + s.id() + " " + s.computer(), s.state() + " (another service, not counted)"));
+        verdict.line(
+            CheckLine.ok(
+                "Session " + s.id() + " " + s.computer(),
+                s.state() + " (another service, not counted)"));
         continue;
       }
       if (s.holdsShell()) {
@@ -148,7 +162,9 @@ public final class SessionsCheck implements GuidedCheck {
           .headline(
               holding.isEmpty()
                   ? "You hold no Skype for Business Online session, so the per-administrator limit"
-                      + " of " + PER_ADMIN + " is not the problem."
+                      + " of "
+                      + PER_ADMIN
+                      + " is not the problem."
                   : "You hold "
                       + holding.size()
                       + " of "
@@ -162,14 +178,16 @@ public final class SessionsCheck implements GuidedCheck {
                 "Remove the broken sessions; they cannot run commands any more (a remote session"
                     + " ends after 60 minutes):",
                 "Remove-PSSession -Id "
-                    + String.join(",", broken.stream().map(s -> Integer.toString(s.id())).toList())));
+                    + String.join(
+                        ",", broken.stream().map(s -> Integer.toString(s.id())).toList())));
         verdict.related(ENTRY_TIMEOUT);
       }
       verdict.note(
           "If a connection still fails with \"maximum number of concurrent shells for this"
               + " tenant\", the tenant's "
               + PER_TENANT
-              + " sessions are held by all administrators together: ask the others to close theirs.");
+              + " sessions are held by all administrators together: ask the others to close"
+              + " theirs.");
       verdict.related(ENTRY_TENANT);
     }
     if (others > 0) {
@@ -188,7 +206,10 @@ public final class SessionsCheck implements GuidedCheck {
     if (!cut) {
       return host.endsWith(LYNC_SUFFIX) || host.equals(TEAMS_HOST);
     }
-    String stem = host.endsWith("...") ? host.substring(0, host.length() - 3) : host.substring(0, host.length() - 1);
+    String stem =
+        host.endsWith("...")
+            ? host.substring(0, host.length() - 3)
+            : host.substring(0, host.length() - 1);
     if (stem.length() >= 5 && TEAMS_HOST.startsWith(stem)) {
       return true;
     }

@@ -41,7 +41,10 @@ public final class SignInAssistantCheck implements GuidedCheck {
               Pattern.CASE_INSENSITIVE),
           Pattern.compile("서비스\\s*이름이\\s*'msoidsvc'인\\s*서비스를\\s*찾을\\s*수\\s*없습니다"),
           // sc query: error 1060, "The specified service does not exist as an installed service."
-          Pattern.compile("\\b1060\\b.*msoidsvc|msoidsvc[\\s\\S]{0,200}\\b1060\\b|does not exist as an installed service", Pattern.CASE_INSENSITIVE));
+          Pattern.compile(
+              "\\b1060\\b.*msoidsvc|msoidsvc[\\s\\S]{0,200}\\b1060\\b|does not exist as an"
+                  + " installed service",
+              Pattern.CASE_INSENSITIVE));
 
   @Override
   public String id() {
@@ -87,7 +90,8 @@ public final class SignInAssistantCheck implements GuidedCheck {
     }
     Optional<String> status = status(paste);
     if (status.isEmpty()) {
-      return unrecognised("I expected a row such as 'Running  msoidsvc  Microsoft Online Services Sign-in A...'.");
+      return unrecognised(
+          "I expected a row such as 'Running  msoidsvc  Microsoft Online Services Sign-in A...'.");
     }
     String state = status.get();
     if (state.equals("Running")) {
@@ -147,7 +151,14 @@ public final class SignInAssistantCheck implements GuidedCheck {
   private static String canonical(String state) {
     String s = state.toLowerCase(Locale.ROOT).replace("_", "");
     for (String known :
-        List.of("Running", "Stopped", "StartPending", "StopPending", "Paused", "PausePending", "ContinuePending")) {
+        List.of(
+            "Running",
+            "Stopped",
+            "StartPending",
+            "StopPending",
+            "Paused",
+            "PausePending",
+            "ContinuePending")) {
       if (known.toLowerCase(Locale.ROOT).equals(s)) {
         return known;
       }

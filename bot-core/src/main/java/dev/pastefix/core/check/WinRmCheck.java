@@ -83,7 +83,8 @@ public final class WinRmCheck implements GuidedCheck {
     }
     values.forEach(
         (key, value) -> {
-          String shown = value + (sources.containsKey(key) ? " [Source=\"" + sources.get(key) + "\"]" : "");
+          String shown =
+              value + (sources.containsKey(key) ? " [Source=\"" + sources.get(key) + "\"]" : "");
           boolean bad = key.equals("Basic") && value.equals("false");
           verdict.line(new CheckLine(key, shown, bad ? CheckStatus.PROBLEM : CheckStatus.OK));
         });
@@ -92,7 +93,9 @@ public final class WinRmCheck implements GuidedCheck {
     if (basic) {
       return verdict
           .status(CheckStatus.OK)
-          .headline("Basic authentication is enabled for the WinRM client: modern authentication can pass its token.")
+          .headline(
+              "Basic authentication is enabled for the WinRM client: modern authentication can pass"
+                  + " its token.")
           .build();
     }
     verdict
@@ -106,8 +109,9 @@ public final class WinRmCheck implements GuidedCheck {
           FixStep.of(
               "The setting comes from Group Policy, so winrm set cannot change it. Ask the Group"
                   + " Policy administrator to enable \"Allow Basic authentication\" under Computer"
-                  + " Configuration > Administrative Templates > Windows Components > Windows Remote"
-                  + " Management (WinRM) > WinRM Client, then refresh the policy and check again:",
+                  + " Configuration > Administrative Templates > Windows Components > Windows"
+                  + " Remote Management (WinRM) > WinRM Client, then refresh the policy and check"
+                  + " again:",
               "gpupdate /force",
               command()));
     } else {

@@ -47,7 +47,14 @@ class CheckingBotTest {
     Reply reply = reply(outcome);
     Block.Facts facts = blocks(reply, Block.Facts.class).get(0);
     assertEquals(
-        List.of("dns", "execution-policy", "powershell-version", "winrm", "signin-assistant", "sessions", "clock"),
+        List.of(
+            "dns",
+            "execution-policy",
+            "powershell-version",
+            "winrm",
+            "signin-assistant",
+            "sessions",
+            "clock"),
         facts.facts().stream().map(f -> f.name()).toList());
     assertTrue(engine.received.isEmpty());
   }
@@ -64,9 +71,18 @@ class CheckingBotTest {
     assertEquals(List.of("execution-policy"), answer.findingIds());
     String text = text(answer.reply());
     assertTrue(text.contains("Set-ExecutionPolicy RemoteSigned"), text);
-    assertTrue(text.contains("unless the execution policy is RemoteSigned"), "cause from the knowledge base: " + text);
+    assertTrue(
+        text.contains("unless the execution policy is RemoteSigned"),
+        "cause from the knowledge base: " + text);
     assertTrue(text.contains("retired on 31 July 2021"), text);
-    assertTrue(answer.reply().actions().contains(new Action.OpenLink("Source article", java.net.URI.create(TestingKnowledge.ARTICLE + "#execution-policy"))));
+    assertTrue(
+        answer
+            .reply()
+            .actions()
+            .contains(
+                new Action.OpenLink(
+                    "Source article",
+                    java.net.URI.create(TestingKnowledge.ARTICLE + "#execution-policy"))));
     assertEquals(Optional.empty(), pending.pending("slack:C1:1700000000.0001"));
     assertTrue(engine.received.isEmpty());
   }
@@ -121,7 +137,10 @@ class CheckingBotTest {
 
   @Test
   void acceptsCheckInAddressedMessagesOnlyWithAKnownName() {
-    assertTrue(reply(bot.handle(msg("<@U0BOT> check winrm", Channel.MENTION))).summary().contains("winrm get"));
+    assertTrue(
+        reply(bot.handle(msg("<@U0BOT> check winrm", Channel.MENTION)))
+            .summary()
+            .contains("winrm get"));
     assertTrue(reply(bot.handle(msg("checks", Channel.DIRECT))).summary().startsWith("Checks:"));
 
     bot.handle(msg("check why my sign-in fails", Channel.DIRECT));
@@ -143,8 +162,7 @@ class CheckingBotTest {
 
   @Test
   void aHealthyVerdictIsNotAFinding() {
-    Outcome outcome =
-        bot.handle(msg("check execution-policy RemoteSigned", Channel.COMMAND));
+    Outcome outcome = bot.handle(msg("check execution-policy RemoteSigned", Channel.COMMAND));
 
     assertInstanceOf(Outcome.Unknown.class, outcome);
     assertTrue(outcome.findingIds().isEmpty());
@@ -194,7 +212,9 @@ class CheckingBotTest {
       } else if (block instanceof Block.Code) {
         sb.append(((Block.Code) block).text());
       } else if (block instanceof Block.Facts) {
-        ((Block.Facts) block).facts().forEach(f -> sb.append(f.name()).append(": ").append(f.value()).append('\n'));
+        ((Block.Facts) block)
+            .facts()
+            .forEach(f -> sb.append(f.name()).append(": ").append(f.value()).append('\n'));
       } else if (block instanceof Block.Steps) {
         for (Block.Step step : ((Block.Steps) block).items()) {
           spans(step.spans(), sb);

@@ -50,8 +50,7 @@ class ClockCheckTest {
 
     assertEquals(CheckStatus.PROBLEM, verdict.status());
     assertTrue(verdict.headline().contains("not synchronising"), verdict.headline());
-    assertEquals(
-        List.of(ClockCheck.CONFIGURE, ClockCheck.RESYNC), verdict.fix().get(0).commands());
+    assertEquals(List.of(ClockCheck.CONFIGURE, ClockCheck.RESYNC), verdict.fix().get(0).commands());
     assertEquals(List.of("clock-skew"), verdict.relatedEntryIds());
   }
 
@@ -140,8 +139,10 @@ class ClockCheckTest {
     String chart =
         "Tracking time.windows.com [20.101.57.141:123].\n"
             + "The current time is 11/22/2026 5:14:02 AM.\n"
-            + "05:14:02, d:+00.0312500s o:-361.1234567s  [*                          |                           ]\n"
-            + "05:14:04, d:+00.0312500s o:-361.1198765s  [*                          |                           ]\n";
+            + "05:14:02, d:+00.0312500s o:-361.1234567s  [*                          |             "
+            + "              ]\n"
+            + "05:14:04, d:+00.0312500s o:-361.1198765s  [*                          |             "
+            + "              ]\n";
 
     CheckVerdict verdict = check.interpret(chart);
 
@@ -154,7 +155,8 @@ class ClockCheckTest {
     String chart =
         "Suivi de time.windows.com [20.101.57.141:123].\n"
             + "L'heure actuelle est 22/11/2026 06:14:02.\n"
-            + "06:14:02, d:+00.0312500s o:+00.0014576s  [                           *                           ]\n";
+            + "06:14:02, d:+00.0312500s o:+00.0014576s  [                           *              "
+            + "             ]\n";
     assertEquals(CheckStatus.OK, check.interpret(chart).status());
   }
 
@@ -173,7 +175,8 @@ class ClockCheckTest {
   @Test
   void comparesAPastedTimeWithNow() {
     assertEquals(CheckStatus.OK, check.interpret("2026-11-22T06:16:10.1234567+01:00").status());
-    CheckVerdict behind = check.interpret("PS C:\\> Get-Date -Format o\n2026-11-22T06:02:00.0000000+01:00");
+    CheckVerdict behind =
+        check.interpret("PS C:\\> Get-Date -Format o\n2026-11-22T06:02:00.0000000+01:00");
     assertEquals(CheckStatus.PROBLEM, behind.status());
     assertTrue(behind.headline().contains("13 minutes behind"), behind.headline());
     assertEquals(CheckStatus.PROBLEM, check.interpret("2026-11-22T05:25:00Z").status());

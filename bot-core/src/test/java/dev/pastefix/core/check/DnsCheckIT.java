@@ -75,7 +75,8 @@ class DnsCheckIT {
     CheckVerdict verdict = check.run("litware.test");
 
     assertEquals(CheckStatus.PROBLEM, verdict.status());
-    assertTrue(verdict.lines().get(1).value().startsWith("wrong: points to sip.litware.test port 5061"));
+    assertTrue(
+        verdict.lines().get(1).value().startsWith("wrong: points to sip.litware.test port 5061"));
     assertTrue(verdict.lines().get(3).value().contains("lyncdiscover.old-host.test"));
     assertEquals(2, verdict.fix().size());
     assertEquals(
@@ -112,7 +113,9 @@ class DnsCheckIT {
     CheckVerdict verdict = check.run("adatum.test");
 
     assertEquals(CheckStatus.PROBLEM, verdict.status());
-    assertTrue(verdict.lines().get(2).value().contains("A record (192.0.2.10)"), verdict.lines().get(2).value());
+    assertTrue(
+        verdict.lines().get(2).value().contains("A record (192.0.2.10)"),
+        verdict.lines().get(2).value());
   }
 
   @Test
@@ -136,8 +139,7 @@ class DnsCheckIT {
       silentPort = silent.getLocalPort();
       DnsCheck down =
           new DnsCheck(
-              DnsClient.create(
-                  Optional.of("127.0.0.1:" + silentPort), Duration.ofMillis(200), 1));
+              DnsClient.create(Optional.of("127.0.0.1:" + silentPort), Duration.ofMillis(200), 1));
 
       CheckVerdict verdict = down.run("contoso.test");
 
@@ -166,8 +168,16 @@ class DnsCheckIT {
   @Test
   void refusesTextThatIsNotADomainWithoutAskingDns() {
     for (String bad :
-        List.of("", "contoso", "contoso..com", "-contoso.com", "rm -rf /", "contoso.com; ls",
-            "a".repeat(64) + ".com", "x".repeat(1_000_000), "\u0000\u0001binary.com")) {
+        List.of(
+            "",
+            "contoso",
+            "contoso..com",
+            "-contoso.com",
+            "rm -rf /",
+            "contoso.com; ls",
+            "a".repeat(64) + ".com",
+            "x".repeat(1_000_000),
+            "\u0000\u0001binary.com")) {
       CheckVerdict verdict = check.run(bad);
       assertEquals(CheckStatus.UNRECOGNISED, verdict.status(), bad.length() > 80 ? "long" : bad);
     }

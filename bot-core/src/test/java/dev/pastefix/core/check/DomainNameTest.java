@@ -24,12 +24,27 @@ class DomainNameTest {
   void refusesWhatIsNotADomainName() {
     for (String bad :
         new String[] {
-          "", " ", "contoso", "contoso..com", "-contoso.com", "contoso-.com", "contoso.com/path",
-          "user@contoso.com", "http://contoso.com", "contoso.123", "conto so.com", "contoso.com\nls",
-          "a".repeat(64) + ".com", ("abc." ).repeat(70) + "com", "x".repeat(1_000_000)
+          "",
+          " ",
+          "contoso",
+          "contoso..com",
+          "-contoso.com",
+          "contoso-.com",
+          "contoso.com/path",
+          "user@contoso.com",
+          "http://contoso.com",
+          "contoso.123",
+          "conto so.com",
+          "contoso.com\nls",
+          "a".repeat(64) + ".com",
+          ("abc.").repeat(70) + "com",
+          "x".repeat(1_000_000)
         }) {
       DomainName.InvalidDomain e =
-          assertThrows(DomainName.InvalidDomain.class, () -> DomainName.parse(bad), bad.length() > 50 ? "long" : bad);
+          assertThrows(
+              DomainName.InvalidDomain.class,
+              () -> DomainName.parse(bad),
+              bad.length() > 50 ? "long" : bad);
       assertTrue(e.getMessage().length() < 200, e.getMessage());
     }
   }

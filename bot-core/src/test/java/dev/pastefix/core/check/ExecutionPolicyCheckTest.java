@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ExecutionPolicyCheckTest {
   private final ExecutionPolicyCheck check = new ExecutionPolicyCheck();
 
-  private static String list(String machine, String user, String process, String current, String local) {
+  private static String list(
+      String machine, String user, String process, String current, String local) {
     return String.join(
         "\r\n",
         "PS C:\\Users\\admin> Get-ExecutionPolicy -List",
@@ -84,7 +85,8 @@ class ExecutionPolicyCheckTest {
   @Test
   void readsTheSingleWordOfGetExecutionPolicy() {
     assertEquals(CheckStatus.PROBLEM, check.interpret("Restricted\n").status());
-    assertEquals(CheckStatus.PROBLEM, check.interpret("PS C:\\> Get-ExecutionPolicy\nAllSigned").status());
+    assertEquals(
+        CheckStatus.PROBLEM, check.interpret("PS C:\\> Get-ExecutionPolicy\nAllSigned").status());
     assertEquals(CheckStatus.OK, check.interpret("  RemoteSigned  ").status());
     assertEquals(CheckStatus.OK, check.interpret("```\nUnrestricted\n```").status());
   }
@@ -115,8 +117,7 @@ class ExecutionPolicyCheckTest {
 
   @Test
   void aTruncatedPasteStillCountsWhenAnEarlierScopeDecides() {
-    String cut =
-        "MachinePolicy       RemoteSigned\n   UserPolicy       Undefined\n";
+    String cut = "MachinePolicy       RemoteSigned\n   UserPolicy       Undefined\n";
 
     assertEquals(CheckStatus.OK, check.interpret(cut).status());
   }
@@ -128,12 +129,17 @@ class ExecutionPolicyCheckTest {
             "",
             "hello, can you help me",
             "Get-Service : Cannot find any service with service name 'foo'.",
-            "Major  Minor  Build  Revision\n-----  -----  -----  --------\n5      1      19041  4648",
+            "Major  Minor  Build  Revision\n"
+                + "-----  -----  -----  --------\n"
+                + "5      1      19041  4648",
             "\u0000\u0001\u0002junk",
             "x".repeat(1_000_000))) {
       CheckVerdict verdict = check.interpret(other);
       assertEquals(CheckStatus.UNRECOGNISED, verdict.status());
-      assertTrue(verdict.headline().startsWith("This does not look like the output of Get-ExecutionPolicy -List"));
+      assertTrue(
+          verdict
+              .headline()
+              .startsWith("This does not look like the output of Get-ExecutionPolicy -List"));
       assertEquals(List.of("Get-ExecutionPolicy -List"), verdict.fix().get(0).commands());
     }
   }

@@ -26,9 +26,9 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * An authoritative DNS server on a loopback UDP port, serving zones the test defines. It speaks
- * the real protocol (dnsjava's wire format): NOERROR with records, NODATA, NXDOMAIN, REFUSED for
- * names outside its zones.
+ * An authoritative DNS server on a loopback UDP port, serving zones the test defines. It speaks the
+ * real protocol (dnsjava's wire format): NOERROR with records, NODATA, NXDOMAIN, REFUSED for names
+ * outside its zones.
  */
 public final class FakeDnsServer implements AutoCloseable {
   private final DatagramSocket socket;
@@ -63,8 +63,16 @@ public final class FakeDnsServer implements AutoCloseable {
     zones.add(apex);
     add(
         new SOARecord(
-            apex, DClass.IN, 3600, name("ns1." + domain), name("hostmaster." + domain), 1, 3600,
-            600, 86400, 300));
+            apex,
+            DClass.IN,
+            3600,
+            name("ns1." + domain),
+            name("hostmaster." + domain),
+            1,
+            3600,
+            600,
+            86400,
+            300));
     return this;
   }
 
@@ -94,7 +102,9 @@ public final class FakeDnsServer implements AutoCloseable {
   }
 
   private FakeDnsServer add(Record record) {
-    records.computeIfAbsent(record.getName(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(record);
+    records
+        .computeIfAbsent(record.getName(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        .add(record);
     return this;
   }
 

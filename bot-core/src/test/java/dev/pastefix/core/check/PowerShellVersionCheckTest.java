@@ -27,7 +27,9 @@ class PowerShellVersionCheckTest {
   @Test
   void acceptsWindowsPowerShellFivePointOne() {
     String output =
-        "Major  Minor  Build  Revision\r\n-----  -----  -----  --------\r\n5      1      19041  4648\r\n";
+        "Major  Minor  Build  Revision\r\n"
+            + "-----  -----  -----  --------\r\n"
+            + "5      1      19041  4648\r\n";
 
     CheckVerdict verdict = check.interpret(output);
 
@@ -39,7 +41,12 @@ class PowerShellVersionCheckTest {
   void acceptsPowerShellThreeExactly() {
     assertEquals(
         CheckStatus.OK,
-        check.interpret("Major  Minor  Build  Revision\n-----  -----  -----  --------\n3      0      -1     -1").status());
+        check
+            .interpret(
+                "Major  Minor  Build  Revision\n"
+                    + "-----  -----  -----  --------\n"
+                    + "3      0      -1     -1")
+            .status());
   }
 
   @Test
@@ -72,13 +79,16 @@ class PowerShellVersionCheckTest {
   void readsAFrenchConsolePasteWhoseTableIsTheSame() {
     String output =
         "PS C:\\Users\\administrateur> $PSVersionTable.PSVersion\n\n"
-            + "Major  Minor  Build  Revision\n-----  -----  -----  --------\n5      1      17763  1852\n";
+            + "Major  Minor  Build  Revision\n"
+            + "-----  -----  -----  --------\n"
+            + "5      1      17763  1852\n";
     assertEquals(CheckStatus.OK, check.interpret(output).status());
   }
 
   @Test
   void refusesAHeaderWithoutItsRow() {
-    CheckVerdict verdict = check.interpret("Major  Minor  Build  Revision\n-----  -----  -----  --");
+    CheckVerdict verdict =
+        check.interpret("Major  Minor  Build  Revision\n-----  -----  -----  --");
 
     assertEquals(CheckStatus.UNRECOGNISED, verdict.status());
     assertTrue(verdict.headline().contains("$PSVersionTable.PSVersion"));
@@ -86,6 +96,7 @@ class PowerShellVersionCheckTest {
 
   @Test
   void refusesChat() {
-    assertEquals(CheckStatus.UNRECOGNISED, check.interpret("my powershell is old I think").status());
+    assertEquals(
+        CheckStatus.UNRECOGNISED, check.interpret("my powershell is old I think").status());
   }
 }

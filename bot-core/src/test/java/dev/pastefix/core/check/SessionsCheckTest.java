@@ -11,16 +11,21 @@ class SessionsCheckTest {
   private final SessionsCheck check = new SessionsCheck();
 
   private static final String HEADER =
-      " Id Name            ComputerName    ComputerType    State         ConfigurationName     Availability\n"
-          + " -- ----            ------------    ------------    -----         -----------------     ------------\n";
+      " Id Name            ComputerName    ComputerType    State         ConfigurationName    "
+          + " Availability\n"
+          + " -- ----            ------------    ------------    -----         -----------------   "
+          + "  ------------\n";
 
   @Test
   void namesTheSessionsToRemoveAtTheLimitOfThree() {
     String output =
         HEADER
-            + "  1 WinRM1          admin1a.onli... RemoteMachine   Opened        Microsoft.PowerShell     Available\n"
-            + "  2 WinRM2          admin1a.onli... RemoteMachine   Opened        Microsoft.PowerShell     Available\n"
-            + "  4 WinRM4          admin1a.onli... RemoteMachine   Opened        Microsoft.PowerShell     Available\n";
+            + "  1 WinRM1          admin1a.onli... RemoteMachine   Opened       "
+            + " Microsoft.PowerShell     Available\n"
+            + "  2 WinRM2          admin1a.onli... RemoteMachine   Opened       "
+            + " Microsoft.PowerShell     Available\n"
+            + "  4 WinRM4          admin1a.onli... RemoteMachine   Opened       "
+            + " Microsoft.PowerShell     Available\n";
 
     CheckVerdict verdict = check.interpret(output);
 
@@ -35,9 +40,12 @@ class SessionsCheckTest {
   void countsTeamsModuleSessionsAndIgnoresExchange() {
     String output =
         HEADER
-            + "  3 SfBPowerShell... api.interfac... RemoteMachine   Opened        Microsoft.PowerShell     Available\n"
-            + "  5 ExchangeOnl... outlook.offi... RemoteMachine   Opened        Microsoft.Exchange       Available\n"
-            + "  6 WinRM6          admin0b.onli... RemoteMachine   Broken        Microsoft.PowerShell          None\n";
+            + "  3 SfBPowerShell... api.interfac... RemoteMachine   Opened       "
+            + " Microsoft.PowerShell     Available\n"
+            + "  5 ExchangeOnl... outlook.offi... RemoteMachine   Opened        Microsoft.Exchange "
+            + "      Available\n"
+            + "  6 WinRM6          admin0b.onli... RemoteMachine   Broken       "
+            + " Microsoft.PowerShell          None\n";
 
     CheckVerdict verdict = check.interpret(output);
 
@@ -51,10 +59,14 @@ class SessionsCheckTest {
   void countsDisconnectedSessionsBecauseTheyKeepTheirShell() {
     String output =
         HEADER
-            + "  7 WinRM7          admin2c.onli... RemoteMachine   Disconnected  Microsoft.PowerShell          None\n"
-            + "  8 WinRM8          admin2c.onli... RemoteMachine   Opened        Microsoft.PowerShell     Available\n"
-            + "  9 WinRM9          admin2c.onli... RemoteMachine   Opened        Microsoft.PowerShell     Available\n"
-            + " 10 WinRM10         admin2c.onli... RemoteMachine   Opened        Microsoft.PowerShell     Available\n";
+            + "  7 WinRM7          admin2c.onli... RemoteMachine   Disconnected "
+            + " Microsoft.PowerShell          None\n"
+            + "  8 WinRM8          admin2c.onli... RemoteMachine   Opened       "
+            + " Microsoft.PowerShell     Available\n"
+            + "  9 WinRM9          admin2c.onli... RemoteMachine   Opened       "
+            + " Microsoft.PowerShell     Available\n"
+            + " 10 WinRM10         admin2c.onli... RemoteMachine   Opened       "
+            + " Microsoft.PowerShell     Available\n";
 
     CheckVerdict verdict = check.interpret(output);
 
@@ -66,8 +78,10 @@ class SessionsCheckTest {
   void readsTheOlderTableWithoutComputerType() {
     String output =
         " Id Name            ComputerName    State         ConfigurationName     Availability\n"
-            + " -- ----            ------------    -----         -----------------     ------------\n"
-            + "  1 Session1        admin1a.onli... Opened        Microsoft.PowerShell     Available\n";
+            + " -- ----            ------------    -----         -----------------    "
+            + " ------------\n"
+            + "  1 Session1        admin1a.onli... Opened        Microsoft.PowerShell    "
+            + " Available\n";
 
     CheckVerdict verdict = check.interpret(output);
 
@@ -78,9 +92,18 @@ class SessionsCheckTest {
   @Test
   void readsTheListFormatWithFullHostNames() {
     String output =
-        "ComputerName           : admin1a.online.lync.com\nState                  : Opened\nId                     : 1\nName                   : WinRM1\n\n"
-            + "ComputerName           : admin1a.online.lync.com\nState                  : Opened\nId                     : 2\nName                   : WinRM2\n\n"
-            + "ComputerName           : api.interfaces.records.teams.microsoft.com\nState                  : Opened\nId                     : 3\nName                   : SfBPowerShellSession\n";
+        "ComputerName           : admin1a.online.lync.com\n"
+            + "State                  : Opened\n"
+            + "Id                     : 1\n"
+            + "Name                   : WinRM1\n\n"
+            + "ComputerName           : admin1a.online.lync.com\n"
+            + "State                  : Opened\n"
+            + "Id                     : 2\n"
+            + "Name                   : WinRM2\n\n"
+            + "ComputerName           : api.interfaces.records.teams.microsoft.com\n"
+            + "State                  : Opened\n"
+            + "Id                     : 3\n"
+            + "Name                   : SfBPowerShellSession\n";
 
     CheckVerdict verdict = check.interpret(output);
 
@@ -108,7 +131,9 @@ class SessionsCheckTest {
 
   @Test
   void refusesOtherOutput() {
-    CheckVerdict verdict = check.interpret("New-PSSession : [admin1a.online.lync.com] Connecting to remote server failed");
+    CheckVerdict verdict =
+        check.interpret(
+            "New-PSSession : [admin1a.online.lync.com] Connecting to remote server failed");
     assertEquals(CheckStatus.UNRECOGNISED, verdict.status());
     assertTrue(verdict.headline().contains("Get-PSSession"));
   }

@@ -13,7 +13,8 @@ class SignInAssistantCheckTest {
     return "PS C:\\> Get-Service msoidsvc\n\n"
         + "Status   Name               DisplayName\n"
         + "------   ----               -----------\n"
-        + status + " " .repeat(Math.max(1, 9 - status.length()))
+        + status
+        + " ".repeat(Math.max(1, 9 - status.length()))
         + "msoidsvc           Microsoft Online Services Sign-in A...\n";
   }
 
@@ -41,8 +42,10 @@ class SignInAssistantCheckTest {
             + "At line:1 char:1\n"
             + "+ Get-Service msoidsvc\n"
             + "+ ~~~~~~~~~~~~~~~~~~~~\n"
-            + "    + CategoryInfo          : ObjectNotFound: (msoidsvc:String) [Get-Service], ServiceCommandException\n"
-            + "    + FullyQualifiedErrorId : NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.GetServiceCommand\n";
+            + "    + CategoryInfo          : ObjectNotFound: (msoidsvc:String) [Get-Service],"
+            + " ServiceCommandException\n"
+            + "    + FullyQualifiedErrorId :"
+            + " NoServiceFoundForGivenName,Microsoft.PowerShell.Commands.GetServiceCommand\n";
 
     CheckVerdict verdict = check.interpret(output);
 
@@ -58,7 +61,8 @@ class SignInAssistantCheckTest {
             + "Au caractère Ligne:1 : 1\n"
             + "+ Get-Service msoidsvc\n"
             + "+ ~~~~~~~~~~~~~~~~~~~~\n"
-            + "    + CategoryInfo          : ObjectNotFound: (msoidsvc:String) [Get-Service], ServiceCommandException\n";
+            + "    + CategoryInfo          : ObjectNotFound: (msoidsvc:String) [Get-Service],"
+            + " ServiceCommandException\n";
 
     assertEquals(List.of("liveid-module-missing"), check.interpret(output).relatedEntryIds());
   }

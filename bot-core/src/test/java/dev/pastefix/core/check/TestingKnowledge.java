@@ -24,15 +24,22 @@ final class TestingKnowledge {
             "Diagnose connection problems",
             ARTICLE,
             List.of(),
-            List.of(new LifecycleNote(LifecycleNote.Severity.WARNING, "Skype for Business Online was retired on 31 July 2021.", Optional.empty())));
+            List.of(
+                new LifecycleNote(
+                    LifecycleNote.Severity.WARNING,
+                    "Skype for Business Online was retired on 31 July 2021.",
+                    Optional.empty())));
     return new KnowledgeBase(
         List.of(article),
         List.of(
             entry(
                 "execution-policy",
                 "Import-Module fails: running scripts is disabled",
-                "The connector module cannot be imported unless the execution policy is RemoteSigned.",
-                new Step("Start PowerShell as an administrator and run:", List.of("Set-ExecutionPolicy RemoteSigned")),
+                "The connector module cannot be imported unless the execution policy is"
+                    + " RemoteSigned.",
+                new Step(
+                    "Start PowerShell as an administrator and run:",
+                    List.of("Set-ExecutionPolicy RemoteSigned")),
                 "execution-policy"),
             entry(
                 "server-unavailable-dns",
@@ -50,7 +57,9 @@ final class TestingKnowledge {
                 "clock-skew",
                 "System clock out of sync with server clock",
                 "The clock of the computer differs from the server's.",
-                new Step("Ensure the domain controller syncs with a reliable external time source.", List.of()),
+                new Step(
+                    "Ensure the domain controller syncs with a reliable external time source.",
+                    List.of()),
                 "clock")));
   }
 
@@ -67,7 +76,11 @@ final class TestingKnowledge {
         List.of(),
         List.of(),
         List.of(),
-        List.of(new LifecycleNote(LifecycleNote.Severity.WARNING, "Skype for Business Online was retired on 31 July 2021.", Optional.empty())),
+        List.of(
+            new LifecycleNote(
+                LifecycleNote.Severity.WARNING,
+                "Skype for Business Online was retired on 31 July 2021.",
+                Optional.empty())),
         Map.of(),
         Optional.of(check));
   }

@@ -12,7 +12,9 @@ class WinRmCheckTest {
   private static String auth(String basicLine) {
     return "C:\\Windows\\system32>winrm get winrm/config/client/auth\r\n"
         + "Auth\r\n"
-        + "    " + basicLine + "\r\n"
+        + "    "
+        + basicLine
+        + "\r\n"
         + "    Digest = true\r\n"
         + "    Kerberos = true\r\n"
         + "    Negotiate = true\r\n"
@@ -25,7 +27,9 @@ class WinRmCheckTest {
     CheckVerdict verdict = check.interpret(auth("Basic = false"));
 
     assertEquals(CheckStatus.PROBLEM, verdict.status());
-    assertEquals(List.of("winrm set winrm/config/client/auth @{Basic=\"true\"}"), verdict.fix().get(0).commands());
+    assertEquals(
+        List.of("winrm set winrm/config/client/auth @{Basic=\"true\"}"),
+        verdict.fix().get(0).commands());
     assertEquals(List.of("winrm-basic-auth"), verdict.relatedEntryIds());
   }
 
