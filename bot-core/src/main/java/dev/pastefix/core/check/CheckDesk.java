@@ -1,6 +1,7 @@
 package dev.pastefix.core.check;
 
 import dev.pastefix.core.Channel;
+import dev.pastefix.core.Engine;
 import dev.pastefix.core.Finding;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
@@ -37,6 +38,21 @@ public final class CheckDesk {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.pending = Objects.requireNonNull(pending, "pending");
     this.replies = Objects.requireNonNull(replies, "replies");
+  }
+
+  /** The slash sub-command's name; a "Run check" button sends {@code check <id> <argument>}. */
+  public static final String COMMAND = "check";
+
+  /**
+   * Adds {@code check} to the engine's slash sub-commands (so {@code help} lists it). Wrap the
+   * built engine in a {@link CheckingBot} for pending checks and {@code check} in chat messages.
+   */
+  public Engine.Builder registerWith(Engine.Builder engine) {
+    return engine.command(
+        COMMAND,
+        "check [name] [output]",
+        "list the checks, check DNS records (check dns <domain>) or read a command's output",
+        this::command);
   }
 
   public CheckCatalog catalog() {
