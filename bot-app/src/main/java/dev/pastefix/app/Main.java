@@ -1,6 +1,7 @@
 package dev.pastefix.app;
 
 import dev.pastefix.knowledge.KnowledgeLoader;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ public final class Main {
   static Main standard() {
     List<Command> all = new ArrayList<>();
     all.add(new KbCommand(new KnowledgeLoader()));
+    all.add(new CheckCommand(new KnowledgeLoader(), Clock.systemUTC()));
     return new Main(all);
   }
 
