@@ -6,6 +6,8 @@ import dev.pastefix.core.Finding;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Reply;
+import dev.pastefix.knowledge.KnowledgeBase;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,6 +55,20 @@ public final class CheckDesk {
         "check [name] [output]",
         "list the checks, check DNS records (check dns <domain>) or read a command's output",
         this::command);
+  }
+
+  /**
+   * The standard checks over {@code knowledge}, asking {@code dnsResolver} ({@code host:port}) or
+   * the system's resolvers, waiting 15 minutes for pasted output.
+   */
+  public static CheckDesk standard(
+      KnowledgeBase knowledge, Optional<String> dnsResolver, Clock clock) {
+    return new CheckDesk(
+        CheckCatalog.standard(
+            DnsClient.create(dnsResolver, DnsClient.DEFAULT_TIMEOUT, DnsClient.DEFAULT_RETRIES),
+            clock),
+        new PendingChecks(clock),
+        new CheckReplies(knowledge));
   }
 
   public CheckCatalog catalog() {

@@ -91,6 +91,9 @@ public record DomainName(String ascii) {
     if (ascii.length() > MAX_LENGTH) {
       return "longer than " + MAX_LENGTH + " characters";
     }
+    if (!ascii.matches("[a-z0-9.-]+")) {
+      return "only letters, digits, hyphens and dots are allowed";
+    }
     String[] labels = ascii.split("\\.", -1);
     if (labels.length < 2) {
       return "a domain needs at least two labels, such as contoso.com";

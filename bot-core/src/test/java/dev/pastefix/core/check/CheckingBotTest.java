@@ -179,6 +179,48 @@ class CheckingBotTest {
     assertTrue(text(reply(outcome)).contains("I can only check a domain name"));
   }
 
+  @Test
+  void aFailingCheckGivesAClearReplyAndNeverCostsTheDiagnosis() {
+    GuidedCheck failing =
+        new GuidedCheck() {
+          @Override
+          public String id() {
+            return "failing";
+          }
+
+          @Override
+          public String title() {
+            return "A check whose interpreter fails";
+          }
+
+          @Override
+          public List<String> relatedEntryIds() {
+            return List.of();
+          }
+
+          @Override
+          public String command() {
+            return "Get-Nothing";
+          }
+
+          @Override
+          public CheckVerdict interpret(String output) {
+            throw new IllegalStateException("interpreter bug");
+          }
+        };
+    CheckDesk failingDesk =
+        new CheckDesk(
+            new CheckCatalog(List.of(failing)), pending, new CheckReplies(TestingKnowledge.base()));
+    CheckingBot failingBot = new CheckingBot(engine, failingDesk);
+
+    Outcome outcome = failingBot.handle(msg("check failing some output", Channel.COMMAND));
+    assertTrue(reply(outcome).summary().contains("could not run"));
+
+    failingBot.handle(msg("check failing", Channel.COMMAND));
+    assertInstanceOf(Outcome.Silent.class, failingBot.handle(msg("a paste", Channel.DIRECT)));
+    assertEquals(1, engine.received.size());
+  }
+
   static Reply reply(Outcome outcome) {
     if (outcome instanceof Outcome.Answer) {
       return ((Outcome.Answer) outcome).reply();
