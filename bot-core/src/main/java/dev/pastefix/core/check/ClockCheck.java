@@ -41,7 +41,8 @@ public final class ClockCheck implements GuidedCheck {
         "마지막 동기화 성공 시간"),
     SOURCE("Source", "원본", "소스"),
     POLL("Poll Interval", "Intervalle d'interrogation", "Intervalle d’interrogation", "폴링 간격"),
-    PHASE_OFFSET("Phase Offset", "Décalage de phase", "위상 오프셋");
+    PHASE_OFFSET("Phase Offset", "Décalage de phase", "위상 오프셋"),
+    LAST_SYNC_ERROR("Last Sync Error", "Dernière erreur de synchronisation", "마지막 동기화 오류");
 
     final List<String> labels;
 
@@ -170,6 +171,16 @@ public final class ClockCheck implements GuidedCheck {
                 lastSync,
                 neverSynced ? CheckStatus.PROBLEM : CheckStatus.OK));
       }
+      String syncError = status.getOrDefault(Field.LAST_SYNC_ERROR, "");
+      boolean syncFailed = syncError.matches("\\s*[1-9]\\d*\\b.*");
+      if (status.containsKey(Field.LAST_SYNC_ERROR)) {
+        verdict.line(
+            new CheckLine(
+                "Last Sync Error", syncError, syncFailed ? CheckStatus.PROBLEM : CheckStatus.OK));
+      }
+      if (syncFailed) {
+        problems.add("the last synchronisation failed");
+      }
       if (notSynchronised || localSource || neverSynced) {
         problems.add("Windows Time is not synchronising with a time source");
       }
@@ -275,15 +286,45 @@ public final class ClockCheck implements GuidedCheck {
   }
 
   private static Optional<Field> field(String label) {
-    String l = label.strip();
+    String l = label.strip().toLowerCase(Locale.ROOT);
     for (Field field : Field.values()) {
       for (String known : field.labels) {
-        if (known.equalsIgnoreCase(l)) {
+        if (known.toLowerCase(Locale.ROOT).equals(l)) {
           return Optional.of(field);
         }
       }
     }
+    // Wording differs between Windows versions and languages: fall back to the key words.
+    boolean error = has(l, "error", "erreur", "오류");
+    boolean sync = has(l, "sync", "동기화");
+    if (has(l, "leap", "saut", "intercalaire", "윤초")) {
+      return Optional.of(Field.LEAP);
+    }
+    if (has(l, "phase", "위상")) {
+      return Optional.of(Field.PHASE_OFFSET);
+    }
+    if (sync && error) {
+      return Optional.of(Field.LAST_SYNC_ERROR);
+    }
+    if (sync && has(l, "last", "dernière", "derniere", "마지막") && !has(l, "since", "depuis", "이후")) {
+      return Optional.of(Field.LAST_SYNC);
+    }
+    if (has(l, "poll", "interrogation", "폴링")) {
+      return Optional.of(Field.POLL);
+    }
+    if (has(l, "stratum", "strate", "계층")) {
+      return Optional.of(Field.STRATUM);
+    }
     return Optional.empty();
+  }
+
+  private static boolean has(String label, String... words) {
+    for (String word : words) {
+      if (label.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean containsAny(String value, List<String> needles) {

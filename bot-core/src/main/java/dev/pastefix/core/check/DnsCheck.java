@@ -148,6 +148,22 @@ public final class DnsCheck implements Check {
             .note(propagationNote())
             .build();
       }
+      if (apex instanceof Answer.Failed) {
+        String rcode = ((Answer.Failed) apex).rcode();
+        return verdict
+            .status(CheckStatus.PROBLEM)
+            .headline(
+                "The DNS resolver "
+                    + resolver
+                    + " answered "
+                    + rcode
+                    + " for "
+                    + domain
+                    + ", so I could not check its records. Try again later, or point"
+                    + " PASTEFIX_DNS_RESOLVER at a resolver that looks up public names.")
+            .line(CheckLine.problem("Domain " + domain, "lookup failed (" + rcode + ")"))
+            .build();
+      }
       List<String> wrongOrMissing = new ArrayList<>();
       for (Expected expected : EXPECTED) {
         CheckLine line = inspect(domain, expected);

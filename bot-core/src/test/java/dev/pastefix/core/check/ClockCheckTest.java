@@ -68,6 +68,57 @@ class ClockCheckTest {
   }
 
   @Test
+  void readsTheWholeVerboseOutputWithoutMistakingLaterLines() {
+    String verbose =
+        ENGLISH_SYNCED
+            + "\nPhase Offset: 0.0004121s\n"
+            + "ClockRate: 0.0156250s\n"
+            + "State Machine: 2 (Sync)\n"
+            + "Time Source Flags: 0 (None)\n"
+            + "Server Role: 0 (None)\n"
+            + "Last Sync Error: 0 (The command completed successfully.)\n"
+            + "Time since Last Good Sync Time: 177.1234567s\n";
+
+    CheckVerdict verdict = check.interpret(verbose);
+
+    assertEquals(CheckStatus.OK, verdict.status(), verdict.toString());
+    assertEquals("11/22/2026 5:12:03 AM", value(verdict, "Last Successful Sync Time"));
+    assertEquals("0.0004121s", value(verdict, "Phase Offset"));
+  }
+
+  @Test
+  void flagsAFailingLastSync() {
+    String verbose =
+        ENGLISH_SYNCED
+            + "\n"
+            + "Phase Offset: 0.0004121s\n"
+            + "Last Sync Error: 1 (The computer did not resync because no time data was"
+            + " available.)\n";
+
+    CheckVerdict verdict = check.interpret(verbose);
+
+    assertEquals(CheckStatus.PROBLEM, verdict.status());
+    assertTrue(verdict.headline().contains("last synchronisation failed"), verdict.headline());
+  }
+
+  @Test
+  void readsOtherFrenchWordingByItsKeyWords() {
+    String french =
+        "Indicateur de dérive (saut) : 0(aucun avertissement)\n"
+            + "Strate : 2 (référence secondaire - synchronisée par (S)NTP)\n"
+            + "Heure de la dernière synchronisation correcte : 22/11/2026 06:01:17\n"
+            + "Source : time.windows.com,0x9\n"
+            + "Intervalle d’interrogation : 10 (1024s)\n"
+            + "Décalage de phase : -612.0000000s\n";
+
+    CheckVerdict verdict = check.interpret(french);
+
+    assertEquals(CheckStatus.PROBLEM, verdict.status());
+    assertTrue(verdict.headline().contains("10 minutes"), verdict.headline());
+    assertEquals("22/11/2026 06:01:17", value(verdict, "Last Successful Sync Time"));
+  }
+
+  @Test
   void readsFrenchW32tmOutput() {
     String french =
         "Indicateur de saut : 3(non synchronisé)\n"

@@ -131,6 +131,17 @@ class DnsCheckIT {
   }
 
   @Test
+  void saysWhenTheResolverRefusesTheDomain() {
+    server.healthy("contoso.test");
+
+    CheckVerdict verdict = check.run("northwind.example");
+
+    assertEquals(CheckStatus.PROBLEM, verdict.status());
+    assertTrue(verdict.headline().contains("answered REFUSED"), verdict.headline());
+    assertEquals(1, server.queries());
+  }
+
+  @Test
   void saysTheResolverDoesNotAnswer() throws Exception {
     int silentPort;
     // A bound socket that never replies: the query times out instead of being refused.
