@@ -30,6 +30,8 @@ public final class CheckDesk {
   private static final Pattern CHECK_WORD =
       Pattern.compile("(?is)^/?(?:pastefix\\s+)?checks?(?:\\s+(.*))?$");
   // A leading Slack (<@U123>) or Discord (<@123>, <@!123>) mention of the bot.
+  private static final Pattern SIGN_IN_ADDRESS =
+      Pattern.compile("[^\\s@<>]{1,64}@[A-Za-z0-9.-]{1,253}");
   private static final Pattern MENTION = Pattern.compile("^(?:<@!?[A-Za-z0-9]+>\\s*)+");
 
   private final CheckCatalog catalog;
@@ -114,7 +116,8 @@ public final class CheckDesk {
     Check check = found.get();
     if (check instanceof GuidedCheck) {
       GuidedCheck guided = (GuidedCheck) check;
-      if (argument.isEmpty()) {
+      if (argument.isEmpty() || SIGN_IN_ADDRESS.matcher(argument).matches()) {
+        // A "Run check" button may carry the paste's sign-in address; it is not command output.
         pending.start(message.conversationKey(), guided.id());
         return neutral(guided.relatedEntryIds(), replies.instructions(guided, pending.ttl()));
       }

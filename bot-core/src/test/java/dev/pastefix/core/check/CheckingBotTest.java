@@ -88,6 +88,15 @@ class CheckingBotTest {
   }
 
   @Test
+  void aRunCheckButtonWithTheSignInAddressGivesTheCommand() {
+    Reply reply =
+        reply(bot.handle(msg("check signin-assistant admin@contoso.com", Channel.COMMAND)));
+
+    assertEquals("Get-Service msoidsvc", blocks(reply, Block.Code.class).get(0).text());
+    assertEquals(Optional.of("signin-assistant"), pending.pending("slack:C1:1700000000.0001"));
+  }
+
+  @Test
   void sendsAnUnrelatedFollowUpToDiagnosisAndKeepsWaiting() {
     bot.handle(msg("check winrm", Channel.COMMAND));
 
