@@ -156,10 +156,14 @@ public final class CheckReplies {
       }
     }
     List<Action> actions = new ArrayList<>();
-    if (!entries.isEmpty() && verdict.recognised()) {
+    // The verdict's entries explain the problem; the check's own entries are worth a link too.
+    Set<String> linkedIds = new LinkedHashSet<>(verdict.relatedEntryIds());
+    linkedIds.addAll(check.relatedEntryIds());
+    List<Entry> linked = entries(List.copyOf(linkedIds));
+    if (!linked.isEmpty() && verdict.recognised()) {
       List<Span> links = new ArrayList<>();
       links.add(new Span.Plain("Knowledge base: "));
-      for (Entry entry : entries) {
+      for (Entry entry : linked) {
         if (links.size() > 1) {
           links.add(new Span.Plain(", "));
         }
@@ -167,7 +171,7 @@ public final class CheckReplies {
         links.add(new Span.Plain(" (" + entry.id() + ")"));
       }
       blocks.add(new Block.Paragraph(links));
-      actions.add(new Action.OpenLink("Source article", entries.get(0).source().url()));
+      actions.add(new Action.OpenLink("Source article", linked.get(0).source().url()));
     }
     return new Reply(summary(check, verdict), blocks, actions);
   }

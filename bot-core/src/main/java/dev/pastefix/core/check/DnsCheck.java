@@ -131,7 +131,7 @@ public final class DnsCheck implements Check {
 
   /** Looks the four records up for a validated domain. */
   public CheckVerdict check(DomainName domain) {
-    CheckVerdict.Builder verdict = CheckVerdict.builder(ID).related(ENTRY_DNS, ENTRY_PROPAGATION);
+    CheckVerdict.Builder verdict = CheckVerdict.builder(ID).related(ENTRY_DNS);
     String resolver = client.describe();
     try {
       Answer apex = client.query(domain.absolute(), Type.SOA);
@@ -145,6 +145,7 @@ public final class DnsCheck implements Check {
                     + resolver
                     + "). Check the spelling, and that the domain is registered.")
             .line(CheckLine.problem("Domain " + domain, "not found (NXDOMAIN)"))
+            .related(ENTRY_PROPAGATION)
             .note(propagationNote())
             .build();
       }

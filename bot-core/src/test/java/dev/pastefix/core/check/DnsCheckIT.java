@@ -39,7 +39,12 @@ class DnsCheckIT {
     assertTrue(verdict.lines().stream().allMatch(l -> l.status() == CheckStatus.OK));
     assertTrue(verdict.lines().get(0).value().contains("sipdir.online.lync.com port 443"));
     assertTrue(verdict.fix().isEmpty());
-    assertEquals(List.of("server-unavailable-dns", "dns-propagation"), verdict.relatedEntryIds());
+    assertEquals(List.of("server-unavailable-dns"), verdict.relatedEntryIds());
+    String reply =
+        CheckingBotTest.text(new CheckReplies(TestingKnowledge.base()).verdict(check, verdict));
+    assertTrue(
+        reply.contains("Server is temporarily unavailable (DNS) (server-unavailable-dns)"), reply);
+    assertTrue(reply.contains("DNS changes not propagated yet (dns-propagation)"), reply);
   }
 
   @Test
