@@ -23,15 +23,18 @@ import java.util.regex.Pattern;
  * guided check. Thread-safe (the pending table is).
  */
 public final class CheckDesk {
+  /** The slash sub-command's name; a "Run check" button sends {@code check <id> <argument>}. */
+  public static final String COMMAND = "check";
+
   /** Channels where a message may be the output the conversation waits on. */
   public static final Set<Channel> FOLLOW_UP_CHANNELS =
       EnumSet.of(Channel.DIRECT, Channel.MENTION, Channel.THREAD, Channel.COMMAND);
 
   private static final Pattern CHECK_WORD =
       Pattern.compile("(?is)^/?(?:pastefix\\s+)?checks?(?:\\s+(.*))?$");
-  // A leading Slack (<@U123>) or Discord (<@123>, <@!123>) mention of the bot.
   private static final Pattern SIGN_IN_ADDRESS =
       Pattern.compile("[^\\s@<>]{1,64}@[A-Za-z0-9.-]{1,253}");
+  // A leading Slack (<@U123>) or Discord (<@123>, <@!123>) mention of the bot.
   private static final Pattern MENTION = Pattern.compile("^(?:<@!?[A-Za-z0-9]+>\\s*)+");
 
   private final CheckCatalog catalog;
@@ -43,9 +46,6 @@ public final class CheckDesk {
     this.pending = Objects.requireNonNull(pending, "pending");
     this.replies = Objects.requireNonNull(replies, "replies");
   }
-
-  /** The slash sub-command's name; a "Run check" button sends {@code check <id> <argument>}. */
-  public static final String COMMAND = "check";
 
   /**
    * Adds {@code check} to the engine's slash sub-commands (so {@code help} lists it). Wrap the
