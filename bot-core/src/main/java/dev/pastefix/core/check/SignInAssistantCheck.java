@@ -17,14 +17,13 @@ public final class SignInAssistantCheck implements GuidedCheck {
   public static final String DOWNLOAD =
       "https://www.microsoft.com/en-us/download/details.aspx?id=28177";
 
+  // Service states print in English on every Windows language.
+  private static final String STATES =
+      "Running|Stopped|StartPending|StopPending|Paused|PausePending|ContinuePending";
   private static final Pattern TABLE_ROW =
-      Pattern.compile(
-          "^\\s*(Running|Stopped|StartPending|StopPending|Paused|PausePending|ContinuePending)\\s+msoidsvc\\b.*$",
-          Pattern.CASE_INSENSITIVE);
+      Pattern.compile("^\\s*(" + STATES + ")\\s+msoidsvc\\b.*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern LIST_STATUS =
-      Pattern.compile(
-          "^\\s*Status\\s*:\\s*(Running|Stopped|StartPending|StopPending|Paused|PausePending|ContinuePending)\\s*$",
-          Pattern.CASE_INSENSITIVE);
+      Pattern.compile("^\\s*Status\\s*:\\s*(" + STATES + ")\\s*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern LIST_NAME =
       Pattern.compile("^\\s*(Service)?Name\\s*:\\s*msoidsvc\\s*$", Pattern.CASE_INSENSITIVE);
   // sc query msoidsvc: "STATE : 4  RUNNING" (the state names stay English).

@@ -18,7 +18,8 @@ public final class WinRmCheck implements GuidedCheck {
 
   private static final Pattern SETTING =
       Pattern.compile(
-          "^\\s*(Basic|Digest|Kerberos|Negotiate|Certificate|CredSSP)\\s*=\\s*(true|false)\\s*(\\[Source=\"?([A-Za-z]+)\"?\\])?\\s*$",
+          "^\\s*(Basic|Digest|Kerberos|Negotiate|Certificate|CredSSP)\\s*=\\s*(true|false)"
+              + "\\s*(\\[Source=\"?([A-Za-z]+)\"?\\])?\\s*$",
           Pattern.CASE_INSENSITIVE);
   // 0x80338012: the WinRM client cannot reach the local WinRM service.
   private static final Pattern SERVICE_DOWN =
