@@ -28,21 +28,24 @@ public final class ClockCheck implements GuidedCheck {
   public static final String CONFIGURE =
       "w32tm /config /syncfromflags:manual /manualpeerlist:time.windows.com /update";
 
-  /** A labelled line of {@code w32tm /query /status}, with its wording in each language. */
+  /**
+   * A labelled line of {@code w32tm /query /status}, with its wording in each language (the Korean
+   * labels are the ones Windows' ko-KR w32tm resources print; other wordings are found by their key
+   * words or by their place around the reference id).
+   */
   enum Field {
-    LEAP("Leap Indicator", "Indicateur de saut", "Indicateur de seconde intercalaire", "윤초 표시기"),
+    LEAP("Leap Indicator", "Indicateur de saut", "Indicateur de seconde intercalaire", "윤초 조정"),
     STRATUM("Stratum", "Strate", "Couche", "계층"),
     REFERENCE("ReferenceId", "ID de référence", "Identificateur de référence", "참조 ID"),
     LAST_SYNC(
         "Last Successful Sync Time",
         "Heure de la dernière synchronisation réussie",
         "Dernière synchronisation réussie",
-        "마지막으로 성공한 동기화 시간",
-        "마지막 동기화 성공 시간"),
-    SOURCE("Source", "원본", "소스"),
-    POLL("Poll Interval", "Intervalle d'interrogation", "Intervalle d’interrogation", "폴링 간격"),
-    PHASE_OFFSET("Phase Offset", "Décalage de phase", "위상 오프셋"),
-    LAST_SYNC_ERROR("Last Sync Error", "Dernière erreur de synchronisation", "마지막 동기화 오류");
+        "마지막으로 동기화한 시간"),
+    SOURCE("Source", "원본"),
+    POLL("Poll Interval", "Intervalle d'interrogation", "Intervalle d’interrogation"),
+    PHASE_OFFSET("Phase Offset", "Décalage de phase", "단계 오프셋"),
+    LAST_SYNC_ERROR("Last Sync Error", "Dernière erreur de synchronisation");
 
     final List<String> labels;
 
@@ -52,6 +55,8 @@ public final class ClockCheck implements GuidedCheck {
   }
 
   private static final Pattern LABELLED = Pattern.compile("^\\s*([^:：]{2,60}?)\\s*[:：]\\s?(.*)$");
+  private static final Pattern REFERENCE_ID = Pattern.compile("0x[0-9A-Fa-f]{8}\\b");
+  private static final Pattern LEADING_NUMBER = Pattern.compile("-?\\d{1,3}\\s*\\(");
   private static final Pattern SECONDS =
       Pattern.compile("([+-]?\\d+(?:[.,]\\d+)?)\\s*(?:s|sec|초)", Pattern.CASE_INSENSITIVE);
   // w32tm /stripchart: "05:12:03, d:+00.0312500s o:-361.1234567s  [ ... ]"
@@ -69,14 +74,8 @@ public final class ClockCheck implements GuidedCheck {
   private static final List<String> UNSPECIFIED =
       List.of("unspecified", "non spécifié", "non specifie", "non spécifiée", "지정되지 않음", "지정 안 됨");
   private static final List<String> LOCAL_SOURCES =
-      List.of(
-          "local cmos clock",
-          "free-running system clock",
-          "horloge cmos locale",
-          "cmos",
-          "free-running",
-          "로컬 cmos",
-          "자유 실행");
+      // Windows prints these source names untranslated in every language.
+      List.of("local cmos clock", "free-running system clock", "cmos", "free-running");
 
   private final Clock clock;
 
@@ -114,6 +113,7 @@ public final class ClockCheck implements GuidedCheck {
     boolean serviceStopped = false;
 
     Map<Field, String> status = new EnumMap<>(Field.class);
+    List<String> pairs = new ArrayList<>();
     List<Double> offsets = new ArrayList<>();
     int stripchartErrors = 0;
     Optional<OffsetDateTime> pastedTime = Optional.empty();
@@ -138,9 +138,12 @@ public final class ClockCheck implements GuidedCheck {
       }
       Matcher labelled = LABELLED.matcher(line);
       if (labelled.matches()) {
-        field(labelled.group(1)).ifPresent(f -> status.putIfAbsent(f, labelled.group(2).strip()));
+        String value = labelled.group(2).strip();
+        pairs.add(value);
+        field(labelled.group(1)).ifPresent(f -> status.putIfAbsent(f, value));
       }
     }
+    byPlace(pairs, status);
     if (SERVICE_STOPPED.matcher(paste.text()).find()) {
       recognised = true;
       serviceStopped = true;
@@ -152,8 +155,15 @@ public final class ClockCheck implements GuidedCheck {
       String leap = status.getOrDefault(Field.LEAP, "");
       String source = status.getOrDefault(Field.SOURCE, "");
       String lastSync = status.getOrDefault(Field.LAST_SYNC, "");
-      boolean notSynchronised = leap.startsWith("3");
-      boolean localSource = containsAny(source, LOCAL_SOURCES);
+      boolean notSynchronised =
+          leap.startsWith("3") || status.getOrDefault(Field.STRATUM, "").startsWith("0");
+      // 0x4C4F434C spells LOCL: the local clock, whatever the language.
+      boolean localSource =
+          containsAny(source, LOCAL_SOURCES)
+              || status
+                  .getOrDefault(Field.REFERENCE, "")
+                  .toUpperCase(Locale.ROOT)
+                  .startsWith("0X4C4F434C");
       boolean neverSynced = containsAny(lastSync, UNSPECIFIED);
       if (status.containsKey(Field.LEAP)) {
         verdict.line(
@@ -285,6 +295,32 @@ public final class ClockCheck implements GuidedCheck {
     return verdict.build();
   }
 
+  /**
+   * w32tm prints its status lines in one fixed order in every language: leap indicator, stratum,
+   * precision, root delay, root dispersion, reference id, last sync time, source, poll interval.
+   * Wordings not known here are found by their place around the reference id, the one value with a
+   * fixed shape.
+   */
+  private static void byPlace(List<String> values, Map<Field, String> status) {
+    for (int i = 0; i < values.size(); i++) {
+      if (!REFERENCE_ID.matcher(values.get(i)).lookingAt()) {
+        continue;
+      }
+      status.putIfAbsent(Field.REFERENCE, values.get(i));
+      if (i >= 5 && LEADING_NUMBER.matcher(values.get(i - 5)).lookingAt()) {
+        status.putIfAbsent(Field.LEAP, values.get(i - 5));
+      }
+      if (i >= 4 && LEADING_NUMBER.matcher(values.get(i - 4)).lookingAt()) {
+        status.putIfAbsent(Field.STRATUM, values.get(i - 4));
+      }
+      if (i + 2 < values.size()) {
+        status.putIfAbsent(Field.LAST_SYNC, values.get(i + 1));
+        status.putIfAbsent(Field.SOURCE, values.get(i + 2));
+      }
+      return;
+    }
+  }
+
   private static Optional<Field> field(String label) {
     String l = label.strip().toLowerCase(Locale.ROOT);
     for (Field field : Field.values()) {
@@ -300,7 +336,7 @@ public final class ClockCheck implements GuidedCheck {
     if (has(l, "leap", "saut", "intercalaire", "윤초")) {
       return Optional.of(Field.LEAP);
     }
-    if (has(l, "phase", "위상")) {
+    if (has(l, "phase", "오프셋")) {
       return Optional.of(Field.PHASE_OFFSET);
     }
     if (sync && error) {

@@ -157,16 +157,17 @@ class ClockCheckTest {
   @Test
   void readsKoreanW32tmOutput() {
     String korean =
-        "윤초 표시기: 0(경고 없음)\n"
-            + "계층: 4 (보조 참조 - (S)NTP에 의해 동기화됨)\n"
-            + "정밀도: -23 (틱당 119.209ns)\n"
-            + "루트 지연: 0.0312500초\n"
-            + "루트 분산: 7.7766000초\n"
-            + "참조 ID: 0x14652E8D (원본 IP:  20.101.57.141)\n"
-            + "마지막으로 성공한 동기화 시간: 2026-11-22 오후 2:12:03\n"
+        "윤초 조정: 0(경고 없음)\n"
+            + "계층: 4(보조 참조 - (S)NTP에 의해 동기화됨)\n"
+            + "정밀도: -23(틱당 119.209ns)\n"
+            + "루트 지연: 0.0312500s\n"
+            + "루트 분산: 7.7766000s\n"
+            + "참조 ID: 0x14652E8D(원본 IP:  20.101.57.141)\n"
+            + "마지막으로 동기화한 시간: 2026-11-22 오후 2:12:03\n"
             + "원본: time.windows.com,0x9\n"
-            + "폴링 간격: 10 (1024초)\n"
-            + "위상 오프셋: -395.2031250초\n";
+            + "폴링 간격: 10(1024s)\n"
+            + "\n"
+            + "단계 오프셋: -395.2031250s\n";
 
     CheckVerdict verdict = check.interpret(korean);
 
@@ -178,11 +179,47 @@ class ClockCheckTest {
   @Test
   void readsKoreanUnsynchronisedOutput() {
     String korean =
-        "윤초 표시기: 3(동기화되지 않음)\n"
-            + "계층: 0 (지정되지 않음)\n"
-            + "마지막으로 성공한 동기화 시간: 지정되지 않음\n"
-            + "원본: Local CMOS Clock\n";
+        "윤초 조정: 3(동기화되지 않음)\n"
+            + "계층: 0(지정되지 않음)\n"
+            + "정밀도: -23(틱당 119.209ns)\n"
+            + "루트 지연: 0.0000000s\n"
+            + "루트 분산: 0.0000000s\n"
+            + "참조 ID: 0x4C4F434C(원본 이름:  \"LOCL\")\n"
+            + "마지막으로 동기화한 시간: 지정되지 않음\n"
+            + "원본: Local CMOS Clock\n"
+            + "폴링 간격: 6(64s)\n";
     assertEquals(CheckStatus.PROBLEM, check.interpret(korean).status());
+  }
+
+  @Test
+  void readsLinesWhoseWordingItDoesNotKnowByTheirPlace() {
+    String unknownWording =
+        "Indicateur A : 0(aucun avertissement)\n"
+            + "Indicateur B : 3 (référence secondaire)\n"
+            + "Précision : -23 (119.209ns)\n"
+            + "Délai X : 0.0312500s\n"
+            + "Dispersion Y : 7.7766000s\n"
+            + "Identifiant Z : 0x4C4F434C (nom de la source : \"LOCL\")\n"
+            + "Synchro W : non spécifié\n"
+            + "Origine V : Free-running System Clock\n"
+            + "Intervalle U : 10 (1024s)\n";
+
+    CheckVerdict verdict = check.interpret(unknownWording);
+
+    assertEquals(CheckStatus.PROBLEM, verdict.status());
+    assertEquals("Free-running System Clock", value(verdict, "Source"));
+    assertEquals("non spécifié", value(verdict, "Last Successful Sync Time"));
+  }
+
+  @Test
+  void theLocalClockReferenceIdAloneMeansNoTimeSource() {
+    CheckVerdict verdict =
+        check.interpret(
+            ENGLISH_SYNCED.replace(
+                "ReferenceId: 0x14652E8D (source IP:  20.101.57.141)",
+                "ReferenceId: 0x4C4F434C (source name:  \"LOCL\")"));
+
+    assertEquals(CheckStatus.PROBLEM, verdict.status());
   }
 
   @Test
