@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Routes the argument of the slash command to a sub-command by its first word; unknown words
- * and an empty argument go to the fallback (help). Immutable once built.
+ * Routes the argument of the slash command to a sub-command by its first word; unknown words and an
+ * empty argument go to the fallback (help). Immutable once built.
  */
 public final class CommandRouter {
   private record Route(String usage, String description, CommandHandler handler) {}
@@ -54,7 +54,9 @@ public final class CommandRouter {
 
   /** One line per sub-command: "usage - description". */
   public List<String> usageLines() {
-    return order.stream().map(n -> routes.get(n).usage + " - " + routes.get(n).description).toList();
+    return order.stream()
+        .map(n -> routes.get(n).usage + " - " + routes.get(n).description)
+        .toList();
   }
 
   /** Dispatches one slash-command argument. */

@@ -61,7 +61,8 @@ public final class ReplyComposer {
       blocks.add(matchedLine(finding));
       blocks.add(
           Block.Paragraph.of(
-              new Span.Strong("Cause: "), new Span.Plain(tr.map(Translation::cause).orElse(entry.cause()))));
+              new Span.Strong("Cause: "),
+              new Span.Plain(tr.map(Translation::cause).orElse(entry.cause()))));
       blocks.add(steps(entry, tr));
       if (!entry.facts().isEmpty()) {
         List<Fact> shown = new ArrayList<>();
@@ -72,12 +73,16 @@ public final class ReplyComposer {
       }
       for (dev.pastefix.knowledge.Change change : entry.changes()) {
         blocks.add(
-            new Block.Note(Severity.INFO, List.of(new Span.Plain(change.text() + " (" + change.since() + ")"))));
+            new Block.Note(
+                Severity.INFO,
+                List.of(new Span.Plain(change.text() + " (" + change.since() + ")"))));
       }
       blocks.addAll(lifecycle(entry));
       blocks.add(links(entry));
       addLinkActions(entry, actions, seenLinks);
-      entry.check().ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
+      entry
+          .check()
+          .ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
     }
     String ids = String.join("|", findings.stream().map(Candidate::entryId).toList());
     actions.add(new Action.Feedback(ids, true));
@@ -117,7 +122,9 @@ public final class ReplyComposer {
       List<String> commands = entry.steps().isEmpty() ? List.of() : entry.steps().get(0).commands();
       options.add(new Block.Step(spans, commands));
       addLinkActions(entry, actions, seen);
-      entry.check().ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
+      entry
+          .check()
+          .ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
     }
     blocks.add(new Block.Steps(options));
     blocks.add(
@@ -174,11 +181,11 @@ public final class ReplyComposer {
         Block.Paragraph.of(
             new Span.Plain(
                 "I know connection and sign-in problems of Skype for Business Online (remote"
-                    + " PowerShell through the connector, and client sign-in). The same words can come"
-                    + " from "
+                    + " PowerShell through the connector, and client sign-in). The same words can"
+                    + " come from "
                     + service
-                    + ", but its causes and fixes differ, so Skype for Business advice would mislead"
-                    + " you. Check that service's own documentation.")));
+                    + ", but its causes and fixes differ, so Skype for Business advice would"
+                    + " mislead you. Check that service's own documentation.")));
     return new Reply("Looks like " + service + ": not covered by this bot.", blocks, List.of());
   }
 
@@ -205,8 +212,8 @@ public final class ReplyComposer {
         Block.Paragraph.of(
             new Span.Plain(
                 "Paste an error or ask a question about connecting to Skype for Business Online"
-                    + " PowerShell or signing in, and I answer with the cause, the commands to run and"
-                    + " the source article. I know "
+                    + " PowerShell or signing in, and I answer with the cause, the commands to run"
+                    + " and the source article. I know "
                     + kb.entries().size()
                     + " problems.")));
     List<Block.Step> items = new ArrayList<>();
@@ -215,20 +222,24 @@ public final class ReplyComposer {
       if (space > 0) {
         items.add(
             new Block.Step(
-                List.of(new Span.InlineCode(line.substring(0, space)), new Span.Plain(line.substring(space))),
+                List.of(
+                    new Span.InlineCode(line.substring(0, space)),
+                    new Span.Plain(line.substring(space))),
                 List.of()));
       } else {
         items.add(new Block.Step(List.of(new Span.InlineCode(line)), List.of()));
       }
     }
     blocks.add(new Block.Steps(items));
-    return new Reply("pastefix help: paste an error, or use " + String.join(", ", commandLines), blocks, List.of());
+    return new Reply(
+        "pastefix help: paste an error, or use " + String.join(", ", commandLines),
+        blocks,
+        List.of());
   }
 
   /** One entry shown in full (the {@code kb ID} command). */
   public Reply entry(Entry entry) {
-    Candidate shown =
-        new Candidate(entry.id(), 1.0, Candidate.Source.SIGNATURE, 0, "", List.of());
+    Candidate shown = new Candidate(entry.id(), 1.0, Candidate.Source.SIGNATURE, 0, "", List.of());
     Reply full = answer(List.of(shown), dev.pastefix.core.text.MessageFacts.none());
     List<Block> blocks = new ArrayList<>();
     for (Block b : full.blocks()) {
@@ -239,7 +250,10 @@ public final class ReplyComposer {
     List<Block.Step> symptoms = new ArrayList<>();
     for (dev.pastefix.knowledge.Symptom s : entry.symptoms()) {
       if (s.literal()) {
-        symptoms.add(new Block.Step(List.of(new Span.InlineCode(s.source()), new Span.Plain(" (" + s.lang() + ")")), List.of()));
+        symptoms.add(
+            new Block.Step(
+                List.of(new Span.InlineCode(s.source()), new Span.Plain(" (" + s.lang() + ")")),
+                List.of()));
       }
     }
     if (!symptoms.isEmpty()) {
@@ -315,10 +329,12 @@ public final class ReplyComposer {
     for (LifecycleNote note : all) {
       List<Span> spans = new ArrayList<>();
       spans.add(new Span.Plain(note.text()));
-      note.link().ifPresent(url -> {
-        spans.add(new Span.Plain(" "));
-        spans.add(new Span.Link("More", url));
-      });
+      note.link()
+          .ifPresent(
+              url -> {
+                spans.add(new Span.Plain(" "));
+                spans.add(new Span.Link("More", url));
+              });
       notes.add(
           new Block.Note(
               note.severity() == LifecycleNote.Severity.WARNING ? Severity.WARNING : Severity.INFO,

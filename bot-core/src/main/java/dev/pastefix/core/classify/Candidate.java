@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One ranked proposal: an entry, a score in 0..1, where it came from, the position of its
- * evidence in the message (to order several errors of one paste), the evidence itself, and the
- * entries that share the same error text (empty when the text is specific to this entry).
+ * One ranked proposal: an entry, a score in 0..1, where it came from, the position of its evidence
+ * in the message (to order several errors of one paste), the evidence itself, and the entries that
+ * share the same error text (empty when the text is specific to this entry).
  */
 public record Candidate(
     String entryId,

@@ -16,15 +16,16 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
 /**
  * An OpenNLP MaxEnt document categorizer trained at start-up from the knowledge base itself
- * (titles, causes, steps, literal symptoms, example phrasings and their translations) plus a
- * hand-written background corpus labelled {@value #NONE}, so that the model can say "not ours".
- * Training takes a few hundred milliseconds. {@link DocumentCategorizerME} is not thread-safe,
- * so each thread gets its own over the shared, immutable model.
+ * (titles, causes, steps, symptoms, example phrasings and their translations) plus a hand-written
+ * background corpus labelled {@value #NONE}, so that the model can say "not ours". Training takes a
+ * few hundred milliseconds. {@link DocumentCategorizerME} is not thread-safe, so each thread gets
+ * its own over the shared, immutable model.
  */
 public final class CategoryModel {
   /** The category of messages that are none of the knowledge base's problems. */
@@ -60,7 +61,12 @@ public final class CategoryModel {
       params.put(TrainingParameters.CUTOFF_PARAM, 1);
       params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
       params.put(TrainingParameters.THREADS_PARAM, 1);
-      DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()});
+      // In memory: the default two-pass indexer writes the events to a temporary file.
+      params.put(
+          AbstractEventTrainer.DATA_INDEXER_PARAM,
+          AbstractEventTrainer.DATA_INDEXER_ONE_PASS_VALUE);
+      DoccatFactory factory =
+          new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()});
       this.model =
           DocumentCategorizerME.train(
               "mul", ObjectStreamUtils.createObjectStream(training), params, factory);
@@ -80,6 +86,9 @@ public final class CategoryModel {
     for (Symptom symptom : entry.symptoms()) {
       if (symptom.literal()) {
         add(id, symptom.source(), training);
+      } else {
+        // The literal words a pattern requires carry its wording (often French or Korean).
+        add(id, String.join(" ", RegexAnchor.runs(symptom.source())), training);
       }
     }
     for (int i = 0; i < EXAMPLE_WEIGHT; i++) {

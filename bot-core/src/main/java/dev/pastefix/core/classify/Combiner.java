@@ -81,8 +81,14 @@ public final class Combiner {
     return out;
   }
 
-  private static Candidate candidate(String id, SignatureHit hit, String evidence, List<String> others) {
+  private static Candidate candidate(
+      String id, SignatureHit hit, String evidence, List<String> others) {
     return new Candidate(
-        id, Thresholds.SIGNATURE_CONFIDENCE, Candidate.Source.SIGNATURE, hit.start(), evidence, others);
+        id,
+        Thresholds.SIGNATURE_CONFIDENCE,
+        Candidate.Source.SIGNATURE,
+        hit.start(),
+        evidence,
+        others);
   }
 }

@@ -3,8 +3,8 @@ package dev.pastefix.core.classify;
 import java.util.Objects;
 
 /**
- * One symptom of an entry found in a message: where it starts and ends in the normalised
- * lower-case text, and the error text it recognised.
+ * One symptom of an entry found in a message: where it starts and ends in the normalised lower-case
+ * text, and the error text it recognised.
  */
 public record SignatureHit(String entryId, int start, int end, String matched, String lang) {
   public SignatureHit {

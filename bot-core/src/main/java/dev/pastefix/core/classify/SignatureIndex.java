@@ -12,12 +12,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Every symptom of every entry, compiled once: literal phrases are matched as lower-case
- * substrings of the normalised text (typographic quotes folded on both sides), patterns with
- * RE2, so matching stays linear in the length of the message. Immutable and thread-safe.
+ * Every symptom of every entry, compiled once: literal phrases are matched as lower-case substrings
+ * of the normalised text (typographic quotes folded on both sides), patterns with RE2, so matching
+ * stays linear in the length of the message. Immutable and thread-safe.
  */
 public final class SignatureIndex {
-  private record Compiled(String entryId, String lang, String literal, Pattern pattern, String shown) {}
+  private record Compiled(
+      String entryId,
+      String lang,
+      String literal,
+      Pattern pattern,
+      List<List<String>> clauses,
+      String shown) {}
 
   private final List<Compiled> signatures;
 
@@ -27,10 +33,19 @@ public final class SignatureIndex {
       for (Symptom symptom : entry.symptoms()) {
         if (symptom.literal()) {
           String folded = TextNormaliser.foldPunctuation(symptom.normalizedText());
-          compiled.add(new Compiled(entry.id(), symptom.lang(), folded, null, symptom.source().strip()));
-        } else {
           compiled.add(
-              new Compiled(entry.id(), symptom.lang(), null, compilePattern(symptom), symptom.source()));
+              new Compiled(
+                  entry.id(), symptom.lang(), folded, null, List.of(), symptom.source().strip()));
+        } else {
+          String folded = TextNormaliser.foldPunctuation(symptom.source());
+          compiled.add(
+              new Compiled(
+                  entry.id(),
+                  symptom.lang(),
+                  null,
+                  compilePattern(symptom),
+                  RegexAnchor.clauses(folded),
+                  symptom.source()));
         }
       }
     }
@@ -61,9 +76,10 @@ public final class SignatureIndex {
       if (sig.literal != null) {
         int at = lower.indexOf(sig.literal);
         if (at >= 0) {
-          hits.add(new SignatureHit(sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang));
+          hits.add(
+              new SignatureHit(sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang));
         }
-      } else {
+      } else if (allClausesMet(lower, sig.clauses)) {
         Matcher m = sig.pattern.matcher(lower);
         if (m.find()) {
           String shown = lower.substring(m.start(), m.end());
@@ -91,6 +107,22 @@ public final class SignatureIndex {
       }
     }
     return kept;
+  }
+
+  private static boolean allClausesMet(String lower, List<List<String>> clauses) {
+    for (List<String> clause : clauses) {
+      boolean met = false;
+      for (String literal : clause) {
+        if (lower.contains(literal)) {
+          met = true;
+          break;
+        }
+      }
+      if (!met) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String lower(String text) {
