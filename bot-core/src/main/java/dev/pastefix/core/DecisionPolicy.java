@@ -2,6 +2,7 @@ package dev.pastefix.core;
 
 import dev.pastefix.core.classify.Analysis;
 import dev.pastefix.core.classify.Candidate;
+import dev.pastefix.core.text.TextNormaliser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,16 @@ final class DecisionPolicy {
           : new Decision.Silent("looks like " + service);
     }
     if (!analysis.signatures().isEmpty()) {
-      return fromSignatures(analysis);
+      if (addressed || aboutOurService(analysis)) {
+        return fromSignatures(analysis, analysis.signatures());
+      }
+      List<Candidate> errorTexts =
+          analysis.signatures().stream()
+              .filter(c -> c.source() == Candidate.Source.SIGNATURE)
+              .toList();
+      if (!errorTexts.isEmpty()) {
+        return fromSignatures(analysis, errorTexts);
+      }
     }
     if (analysis.text().binary()) {
       return addressed
@@ -43,31 +53,41 @@ final class DecisionPolicy {
     return fromModel(addressed, analysis);
   }
 
-  private Decision fromSignatures(Analysis analysis) {
-    List<Candidate> sigs = analysis.signatures();
+  /** Whether the message names Skype for Business (Online) or one of its hosts or cmdlets. */
+  static boolean aboutOurService(Analysis analysis) {
+    return analysis.namesOurService() || analysis.concepts().contains("DOMAIN");
+  }
+
+  private Decision fromSignatures(Analysis analysis, List<Candidate> sigs) {
     List<Candidate> findings = new ArrayList<>();
     for (Candidate c : sigs) {
       if (findings.size() < Thresholds.MAX_FINDINGS) {
         findings.add(c);
       }
     }
+    java.util.Optional<Candidate> second = secondFinding(analysis, findings);
+    Candidate only = findings.get(0);
+    if (findings.size() == 1 && !only.sharedWith().isEmpty() && second.isEmpty()) {
+      List<String> ids = new ArrayList<>();
+      ids.add(only.entryId());
+      ids.addAll(only.sharedWith());
+      return new Decision.Clarify(ids, only.evidence());
+    }
+    // Beside other problems, an error text with several causes presents each of them.
+    List<Candidate> expanded = new ArrayList<>();
     for (Candidate c : findings) {
-      if (!c.sharedWith().isEmpty()) {
-        if (findings.size() == 1) {
-          List<String> ids = new ArrayList<>();
-          ids.add(c.entryId());
-          ids.addAll(c.sharedWith());
-          return new Decision.Clarify(ids, c.evidence());
-        }
+      expanded.add(withoutPartners(c, c.entryId()));
+      for (String partner : c.sharedWith()) {
+        expanded.add(withoutPartners(c, partner));
       }
     }
-    secondFinding(analysis, findings)
-        .ifPresent(
-            extra -> {
-              findings.add(extra);
-              findings.sort(java.util.Comparator.comparingInt(Candidate::position));
-            });
-    return new Decision.Answer(findings);
+    second.ifPresent(expanded::add);
+    expanded.sort(java.util.Comparator.comparingInt(Candidate::position));
+    return new Decision.Answer(expanded);
+  }
+
+  private static Candidate withoutPartners(Candidate c, String entryId) {
+    return new Candidate(entryId, c.score(), c.source(), c.position(), c.evidence(), List.of());
   }
 
   /**
@@ -120,9 +140,10 @@ final class DecisionPolicy {
         return new Decision.Answer(List.of(best));
       }
       return new Decision.Unknown(
-          closest(analysis), "This doesn't match any problem I know well enough.");
+          closest(analysis),
+          "This doesn't match any problem I know well enough." + truncationNote(analysis));
     }
-    boolean domain = analysis.namesOurService() || analysis.concepts().contains("DOMAIN");
+    boolean domain = aboutOurService(analysis);
     double needed =
         domain
             ? Thresholds.CHANNEL_MIN_CONFIDENCE
@@ -141,10 +162,22 @@ final class DecisionPolicy {
             domain ? "" : ", no Skype for Business words"));
   }
 
-  /** A thank-you or an announcement that asks nothing. */
+  private static String truncationNote(Analysis analysis) {
+    return analysis.text().truncated()
+        ? String.format(
+            java.util.Locale.ROOT,
+            " The message is long: I read its first %,d and last %,d characters.",
+            TextNormaliser.MAX_ANALYSED_CHARS - TextNormaliser.TAIL_CHARS,
+            TextNormaliser.TAIL_CHARS)
+        : "";
+  }
+
+  /** A thank-you or an announcement that asks nothing and reports no problem. */
   static boolean isChatter(Analysis analysis) {
     Set<String> c = analysis.concepts();
-    return c.stream().anyMatch(CHATTER::contains) && !c.contains("QUESTION");
+    return c.stream().anyMatch(CHATTER::contains)
+        && !c.contains("QUESTION")
+        && !c.contains("PROBLEM");
   }
 
   /** How many times as likely the best entry is as the runner-up. */

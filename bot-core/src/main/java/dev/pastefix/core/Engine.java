@@ -156,7 +156,10 @@ public final class Engine implements Bot {
   private static String evidence(Candidate c) {
     return c.source() == Candidate.Source.SIGNATURE
         ? "error text: " + c.evidence()
-        : String.format(Locale.ROOT, "similar to the entry's examples (%.0f%%)", c.score() * 100);
+        : c.source() == Candidate.Source.PHRASE
+            ? "phrase: " + c.evidence()
+            : String.format(
+                Locale.ROOT, "similar to the entry's examples (%.0f%%)", c.score() * 100);
   }
 
   private Outcome help(Optional<String> note) {

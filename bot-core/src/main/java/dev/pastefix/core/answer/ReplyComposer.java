@@ -43,6 +43,8 @@ public final class ReplyComposer {
     List<Action> actions = new ArrayList<>();
     List<String> titles = new ArrayList<>();
     Set<String> seenLinks = new LinkedHashSet<>();
+    Labels labels = Labels.of(facts.lang());
+    boolean several = findings.size() > 1;
     boolean first = true;
     for (Candidate finding : findings) {
       Optional<Entry> found = kb.entry(finding.entryId());
@@ -58,10 +60,10 @@ public final class ReplyComposer {
       String title = tr.map(Translation::title).orElse(entry.title());
       titles.add(title);
       blocks.add(new Block.Heading(title));
-      blocks.add(matchedLine(finding));
+      blocks.add(matchedLine(finding, labels));
       blocks.add(
           Block.Paragraph.of(
-              new Span.Strong("Cause: "),
+              new Span.Strong(labels.cause()),
               new Span.Plain(tr.map(Translation::cause).orElse(entry.cause()))));
       blocks.add(steps(entry, tr));
       if (!entry.facts().isEmpty()) {
@@ -78,8 +80,8 @@ public final class ReplyComposer {
                 List.of(new Span.Plain(change.text() + " (" + change.since() + ")"))));
       }
       blocks.addAll(lifecycle(entry));
-      blocks.add(links(entry));
-      addLinkActions(entry, actions, seenLinks);
+      blocks.add(links(entry, labels));
+      addLinkActions(entry, title, several, labels, actions, seenLinks);
       entry
           .check()
           .ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
@@ -105,6 +107,7 @@ public final class ReplyComposer {
     List<Block.Step> options = new ArrayList<>();
     List<String> titles = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
+    Labels labels = Labels.of(facts.lang());
     for (String id : ids) {
       Optional<Entry> found = kb.entry(id);
       if (found.isEmpty()) {
@@ -121,7 +124,7 @@ public final class ReplyComposer {
       spans.add(new Span.Link("Article section", entry.source().url()));
       List<String> commands = entry.steps().isEmpty() ? List.of() : entry.steps().get(0).commands();
       options.add(new Block.Step(spans, commands));
-      addLinkActions(entry, actions, seen);
+      addLinkActions(entry, title, true, labels, actions, seen);
       entry
           .check()
           .ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
@@ -130,9 +133,8 @@ public final class ReplyComposer {
     blocks.add(
         Block.Paragraph.of(
             new Span.Plain(
-                "Tell me which one matches your setup (for example: does the organisation use ADFS"
-                    + " single sign-on, or a custom domain whose DNS records may be missing?), and"
-                    + " I'll give the full steps.")));
+                "Tell me which one matches your setup (what the causes above describe), and I'll"
+                    + " give the full steps.")));
     if (!ids.isEmpty()) {
       kb.entry(ids.get(0)).ifPresent(e -> blocks.addAll(lifecycle(e)));
     }
@@ -291,21 +293,23 @@ public final class ReplyComposer {
     return b instanceof Block.Paragraph p
         && !p.spans().isEmpty()
         && p.spans().get(0) instanceof Span.Strong s
-        && s.text().startsWith("Matched");
+        && s.text().equals(Labels.of("en").matched());
   }
 
-  private Block matchedLine(Candidate finding) {
+  private static Block matchedLine(Candidate finding, Labels labels) {
     long percent = Math.round(finding.score() * 100);
-    if (finding.source() == Candidate.Source.SIGNATURE) {
+    String sure = " (" + percent + "% " + labels.sure() + ")";
+    if (finding.source() == Candidate.Source.MODEL) {
       return Block.Paragraph.of(
-          new Span.Strong("Matched: "),
-          new Span.Plain("the error text "),
-          new Span.InlineCode(shorten(finding.evidence())),
-          new Span.Plain(" (" + percent + "% sure)"));
+          new Span.Strong(labels.matched()), new Span.Plain(labels.similar() + sure));
     }
+    String what =
+        finding.source() == Candidate.Source.PHRASE ? labels.yourWords() : labels.errorText();
     return Block.Paragraph.of(
-        new Span.Strong("Matched: "),
-        new Span.Plain("your message is similar to this entry's examples (" + percent + "% sure)"));
+        new Span.Strong(labels.matched()),
+        new Span.Plain(what),
+        new Span.InlineCode(shorten(finding.evidence())),
+        new Span.Plain(sure));
   }
 
   private static Block steps(Entry entry, Optional<Translation> tr) {
@@ -343,9 +347,9 @@ public final class ReplyComposer {
     return notes;
   }
 
-  private Block links(Entry entry) {
+  private Block links(Entry entry, Labels labels) {
     List<Span> spans = new ArrayList<>();
-    spans.add(new Span.Strong("Source: "));
+    spans.add(new Span.Strong(labels.source()));
     String articleTitle = kb.article(entry.articleId()).map(Article::title).orElse("article");
     spans.add(new Span.Link(articleTitle, entry.source().url()));
     for (Link link : entry.links()) {
@@ -355,9 +359,18 @@ public final class ReplyComposer {
     return new Block.Paragraph(spans);
   }
 
-  private static void addLinkActions(Entry entry, List<Action> actions, Set<String> seen) {
+  /** One button per article section; with several findings the label names the entry. */
+  private static void addLinkActions(
+      Entry entry,
+      String title,
+      boolean several,
+      Labels labels,
+      List<Action> actions,
+      Set<String> seen) {
     if (seen.add(entry.source().url().toString())) {
-      actions.add(new Action.OpenLink("Open the article", entry.source().url()));
+      String label =
+          several ? labels.openArticle() + ": " + shorten(title, 60) : labels.openArticle();
+      actions.add(new Action.OpenLink(label, entry.source().url()));
     }
   }
 
@@ -376,7 +389,11 @@ public final class ReplyComposer {
   }
 
   static String shorten(String text) {
+    return shorten(text, MAX_EVIDENCE_CHARS);
+  }
+
+  static String shorten(String text, int max) {
     String t = text.strip().replaceAll("\\s+", " ");
-    return t.length() <= MAX_EVIDENCE_CHARS ? t : t.substring(0, MAX_EVIDENCE_CHARS - 1) + "…";
+    return t.length() <= max ? t : t.substring(0, max - 1) + "…";
   }
 }

@@ -61,7 +61,7 @@ public final class Analyser {
     List<SignatureHit> hits = signatures.find(text.lower());
     List<Candidate> sigs = combiner.combine(hits, concepts);
     List<Candidate> ranked = new ArrayList<>();
-    double none = rankInto(text.text(), ranked);
+    double none = rankInto(model.rank(text.lower(), concepts), ranked);
     List<Candidate> residualRanked = new ArrayList<>();
     double residualNone = 1;
     if (!hits.isEmpty()) {
@@ -79,9 +79,9 @@ public final class Analyser {
         lookAlikes.namesOurService(text));
   }
 
-  private double rankInto(String text, List<Candidate> ranked) {
+  private double rankInto(List<CategoryModel.Score> scores, List<Candidate> ranked) {
     double none = 0;
-    for (CategoryModel.Score score : model.rank(text)) {
+    for (CategoryModel.Score score : scores) {
       if (score.category().equals(CategoryModel.NONE)) {
         none = score.probability();
       } else if (ranked.size() < MODEL_CANDIDATES) {
@@ -136,7 +136,7 @@ public final class Analyser {
         continue;
       }
       List<Candidate> ranked = new ArrayList<>();
-      double none = rankInto(line, ranked);
+      double none = rankInto(model.rank(line), ranked);
       if (!ranked.isEmpty() && ranked.get(0).score() > bestScore) {
         int at =
             Math.max(0, text.lower().indexOf(lower.substring(0, Math.min(20, lower.length()))));
@@ -152,25 +152,6 @@ public final class Analyser {
     }
     out.addAll(best);
     return bestNone;
-  }
-
-  /** The text with every recognised error text cut out. */
-  static String residual(String lower, List<SignatureHit> hits) {
-    boolean[] cut = new boolean[lower.length()];
-    for (SignatureHit hit : hits) {
-      for (int i = hit.start(); i < hit.end() && i < cut.length; i++) {
-        cut[i] = true;
-      }
-    }
-    StringBuilder out = new StringBuilder(lower.length());
-    for (int i = 0; i < lower.length(); i++) {
-      if (!cut[i]) {
-        out.append(lower.charAt(i));
-      } else if (i == 0 || !cut[i - 1]) {
-        out.append(" . ");
-      }
-    }
-    return out.toString().strip();
   }
 
   /** The categorizer's ranking of one text (for segment checks). */

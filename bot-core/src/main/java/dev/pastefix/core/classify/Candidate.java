@@ -20,6 +20,12 @@ public record Candidate(
   public enum Source {
     /** An error signature (symptom) of the entry was found in the message. */
     SIGNATURE,
+    /**
+     * A symptom that describes the problem in ordinary words ("forgot her password", "clock is out
+     * of sync") rather than quoting an error: good evidence when the message is about Skype for
+     * Business, weak in a channel where it is not.
+     */
+    PHRASE,
     /** The document categorizer ranked the entry. */
     MODEL
   }

@@ -125,7 +125,15 @@ public final class CategoryModel {
 
   /** Every category with its probability, best first; empty text gives {@value #NONE} first. */
   public List<Score> rank(String text) {
-    String[] features = featurizer.features(text);
+    return rank(featurizer.features(text));
+  }
+
+  /** The ranking of normalised lower-case text whose concepts are already known. */
+  public List<Score> rank(String lower, java.util.Set<String> concepts) {
+    return rank(featurizer.features(lower, concepts));
+  }
+
+  private List<Score> rank(String[] features) {
     List<Score> scores = new ArrayList<>();
     if (features.length == 0) {
       scores.add(new Score(NONE, 1.0));

@@ -27,6 +27,9 @@ public final class Featurizer {
               "nous", "vous", "je", "j", "d", "l", "c", "qu", "n", "s", "se", "ne", "pas", "mon",
               "ma", "mes", "notre", "nos", "a", "y"));
 
+  /** Concepts the decision policy reads but the categorizer does not: they mark no entry. */
+  static final Set<String> POLICY_ONLY = Set.of("PROBLEM", "NOT_PROBLEM");
+
   private final Lexicon lexicon;
 
   public Featurizer(Lexicon lexicon) {
@@ -36,8 +39,16 @@ public final class Featurizer {
   /** The feature tokens of {@code text}, in a stable order. */
   public String[] features(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
+    return features(lower, lexicon.find(lower));
+  }
+
+  /** The feature tokens of lower-case {@code lower} whose concepts are already known. */
+  public String[] features(String lower, Set<String> concepts) {
     List<String> out = new ArrayList<>();
-    for (String concept : lexicon.find(lower)) {
+    for (String concept : concepts) {
+      if (POLICY_ONLY.contains(concept)) {
+        continue;
+      }
       out.add("C:" + concept);
     }
     String previous = null;

@@ -9,7 +9,6 @@ import dev.pastefix.knowledge.Symptom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Every symptom of every entry, compiled once: literal phrases are matched as lower-case substrings
@@ -23,7 +22,17 @@ public final class SignatureIndex {
       String literal,
       Pattern pattern,
       List<List<String>> clauses,
-      String shown) {}
+      String shown,
+      boolean errorText) {}
+
+  /** Literal weight (Latin letters count 1, Hangul 2) from which a pattern is an error text. */
+  static final int ERROR_TEXT_WEIGHT = 12;
+
+  /** A pattern with a gap ({@code .{0,40}}) needs this weight to count as an error text. */
+  static final int ERROR_TEXT_WEIGHT_WITH_GAP = 20;
+
+  /** A literal of this many words counts as an error text even in plain words. */
+  static final int ERROR_TEXT_WORDS = 4;
 
   private final List<Compiled> signatures;
 
@@ -35,7 +44,13 @@ public final class SignatureIndex {
           String folded = TextNormaliser.foldPunctuation(symptom.normalizedText());
           compiled.add(
               new Compiled(
-                  entry.id(), symptom.lang(), folded, null, List.of(), symptom.source().strip()));
+                  entry.id(),
+                  symptom.lang(),
+                  folded,
+                  null,
+                  List.of(),
+                  symptom.source().strip(),
+                  literalIsErrorText(symptom.source())));
         } else {
           String folded = TextNormaliser.foldPunctuation(symptom.source());
           compiled.add(
@@ -45,11 +60,46 @@ public final class SignatureIndex {
                   null,
                   compilePattern(symptom),
                   RegexAnchor.clauses(folded),
-                  symptom.source()));
+                  symptom.source(),
+                  patternIsErrorText(folded)));
         }
       }
     }
     this.signatures = List.copyOf(compiled);
+  }
+
+  /**
+   * Whether a literal symptom quotes an error rather than naming the problem in plain words: it has
+   * {@link #ERROR_TEXT_WORDS} words, or a technical token (digits, dots, hyphens, CamelCase or
+   * capitals), as "TrustModelData" or "Sign-in address not found" do.
+   */
+  public static boolean literalIsErrorText(String literal) {
+    String[] words = literal.strip().split("\\s+");
+    if (words.length >= ERROR_TEXT_WORDS) {
+      return true;
+    }
+    for (String word : words) {
+      if (word.matches(".*[0-9._\\\\-].*") || word.matches(".+[A-Z].*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a pattern symptom quotes an error: enough literal text that it cannot match ordinary
+   * chat by accident, more when it leaves gaps.
+   */
+  static boolean patternIsErrorText(String regex) {
+    int weight = 0;
+    for (String run : RegexAnchor.runs(regex)) {
+      for (int i = 0; i < run.length(); i++) {
+        char c = run.charAt(i);
+        weight += c >= '\uAC00' && c <= '\uD7A3' ? 2 : 1;
+      }
+    }
+    boolean gap = regex.contains(".{") || regex.contains(".*") || regex.contains(".+");
+    return weight >= (gap ? ERROR_TEXT_WEIGHT_WITH_GAP : ERROR_TEXT_WEIGHT);
   }
 
   private static Pattern compilePattern(Symptom symptom) {
@@ -77,13 +127,15 @@ public final class SignatureIndex {
         int at = lower.indexOf(sig.literal);
         if (at >= 0) {
           hits.add(
-              new SignatureHit(sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang));
+              new SignatureHit(
+                  sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang, sig.errorText));
         }
       } else if (allClausesMet(lower, sig.clauses)) {
         Matcher m = sig.pattern.matcher(lower);
         if (m.find()) {
           String shown = lower.substring(m.start(), m.end());
-          hits.add(new SignatureHit(sig.entryId, m.start(), m.end(), shown, sig.lang));
+          hits.add(
+              new SignatureHit(sig.entryId, m.start(), m.end(), shown, sig.lang, sig.errorText));
         }
       }
     }
@@ -123,9 +175,5 @@ public final class SignatureIndex {
       }
     }
     return true;
-  }
-
-  static String lower(String text) {
-    return text.toLowerCase(Locale.ROOT);
   }
 }

@@ -22,7 +22,7 @@ public final class TextNormaliser {
   public static final int MAX_ANALYSED_CHARS = 16_000;
 
   /** Characters kept from the end of an over-long message; errors are often at the bottom. */
-  static final int TAIL_CHARS = 4_000;
+  public static final int TAIL_CHARS = 4_000;
 
   /** Share of junk characters above which the input is treated as binary data. */
   static final double BINARY_JUNK_SHARE = 0.10;

@@ -72,6 +72,26 @@ class SignatureIndexTest {
   }
 
   @Test
+  void tellsErrorTextsFromPlainWordPhrases() {
+    org.junit.jupiter.api.Assertions.assertTrue(
+        SignatureIndex.literalIsErrorText("Server is temporarily unavailable"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        SignatureIndex.literalIsErrorText("TrustModelData"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        SignatureIndex.literalIsErrorText("msRTCSIP-UserEnabled"));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        SignatureIndex.literalIsErrorText("Forgotten password"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        SignatureIndex.patternIsErrorText("(?:Logon|Sign[- ]?in) failed for the user\\b"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        SignatureIndex.patternIsErrorText("테\\s*넌\\s*트의\\s*할당량을\\s*높이"));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        SignatureIndex.patternIsErrorText("clocks?\\b.{0,30}(out of sync|skew|drift)"));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        SignatureIndex.patternIsErrorText("(forgot|lost) (his |her )?(password|pwd)"));
+  }
+
+  @Test
   void groupsEntriesThatShareOneText() {
     Combiner combiner = new Combiner(new SharedErrorHints(List.of()));
     List<Candidate> candidates = combiner.combine(index.find("oh: shared text"), Set.of());
