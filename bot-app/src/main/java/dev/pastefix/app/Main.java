@@ -32,6 +32,7 @@ public final class Main {
     all.add(new EvalCommand(startup));
     all.add(new BenchCommand(startup, BenchCommand.DEFAULT_FILE));
     all.add(new KbCommand(new KnowledgeLoader()));
+    all.add(new CheckCommand(new KnowledgeLoader(), Clock.systemUTC()));
     return new Main(all, new Launcher(startup, Clock.systemUTC()));
   }
 

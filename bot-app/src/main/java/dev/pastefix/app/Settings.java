@@ -86,13 +86,7 @@ public record Settings(
     Optional<Slack> slack = readSlack(env, problems);
     Optional<Discord> discord = readDiscord(env, problems);
     Optional<Path> knowledgeDir = knowledgeDirFrom(env);
-    Optional<String> dnsResolver = value(env, "PASTEFIX_DNS_RESOLVER");
-    dnsResolver.ifPresent(
-        r -> {
-          if (!r.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?")) {
-            problems.add("PASTEFIX_DNS_RESOLVER must be host or host:port, got '" + r + "'");
-          }
-        });
+    Optional<String> dnsResolver = readDnsResolver(env, problems);
     if (!problems.isEmpty()) {
       throw new InvalidSettings(problems);
     }
@@ -105,6 +99,29 @@ public record Settings(
    */
   public static Optional<Path> knowledgeDirFrom(Map<String, String> env) {
     return value(env, "PASTEFIX_KNOWLEDGE_DIR").map(Path::of);
+  }
+
+  /**
+   * {@code PASTEFIX_DNS_RESOLVER} alone ({@code host} or {@code host:port}; empty means the
+   * system's resolvers), for commands that need nothing else from the environment.
+   */
+  public static Optional<String> dnsResolverFrom(Map<String, String> env) throws InvalidSettings {
+    List<String> problems = new ArrayList<>();
+    Optional<String> resolver = readDnsResolver(env, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidSettings(problems);
+    }
+    return resolver;
+  }
+
+  private static Optional<String> readDnsResolver(Map<String, String> env, List<String> problems) {
+    Optional<String> resolver = value(env, "PASTEFIX_DNS_RESOLVER");
+    if (resolver.isPresent()
+        && !resolver.get().matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?")) {
+      problems.add("PASTEFIX_DNS_RESOLVER must be host or host:port, got '" + resolver.get() + "'");
+      return Optional.empty();
+    }
+    return resolver;
   }
 
   private static Optional<Slack> readSlack(Map<String, String> env, List<String> problems) {

@@ -1,0 +1,249 @@
+package dev.pastefix.app;
+
+import dev.pastefix.core.check.Check;
+import dev.pastefix.core.check.CheckCatalog;
+import dev.pastefix.core.check.CheckStatus;
+import dev.pastefix.core.check.CheckVerdict;
+import dev.pastefix.core.check.DnsCheck;
+import dev.pastefix.core.check.DnsClient;
+import dev.pastefix.core.check.GuidedCheck;
+import dev.pastefix.core.check.PastedOutput;
+import dev.pastefix.knowledge.InvalidKnowledgeException;
+import dev.pastefix.knowledge.KnowledgeBase;
+import dev.pastefix.knowledge.KnowledgeLoader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code pastefix check [NAME [DOMAIN | --output FILE|- | OUTPUT...]]}: lists the checks, checks a
+ * domain's DNS records, or reads a command's saved output. Exit 0 when healthy, 1 when a problem
+ * was found, 2 for bad input or output that is not the command's.
+ */
+final class CheckCommand implements Command {
+  /** A saved output longer than this is read only up to here (the checks read the start). */
+  static final int MAX_OUTPUT_CHARS = PastedOutput.MAX_CHARS;
+
+  private final KnowledgeLoader loader;
+  private final Clock clock;
+
+  CheckCommand(KnowledgeLoader loader, Clock clock) {
+    this.loader = Objects.requireNonNull(loader, "loader");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public String name() {
+    return "check";
+  }
+
+  @Override
+  public String synopsis() {
+    return "check [dns DOMAIN | NAME --output FILE|-]";
+  }
+
+  @Override
+  public int run(List<String> args, Terminal terminal) {
+    Optional<String> resolver;
+    try {
+      resolver = Settings.dnsResolverFrom(terminal.env());
+    } catch (Settings.InvalidSettings e) {
+      terminal.err().println(e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    CheckCatalog catalog;
+    try {
+      catalog =
+          CheckCatalog.standard(
+              DnsClient.create(resolver, DnsClient.DEFAULT_TIMEOUT, DnsClient.DEFAULT_RETRIES),
+              clock);
+    } catch (IllegalArgumentException e) {
+      terminal.err().println("pastefix check: PASTEFIX_DNS_RESOLVER: " + e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    if (args.isEmpty()) {
+      list(catalog, terminal);
+      return ExitCodes.OK;
+    }
+    Optional<Check> found = catalog.find(args.get(0));
+    if (found.isEmpty()) {
+      terminal
+          .err()
+          .println("pastefix check: there is no check called '" + shorten(args.get(0)) + "'.");
+      list(catalog, terminal);
+      return ExitCodes.USAGE;
+    }
+    Check check = found.get();
+    List<String> rest = args.subList(1, args.size());
+    String argument;
+    if (check instanceof DnsCheck) {
+      if (rest.size() != 1) {
+        terminal
+            .err()
+            .println(
+                "Usage: pastefix check dns DOMAIN   (for example: pastefix check dns contoso.com)");
+        return ExitCodes.USAGE;
+      }
+      argument = rest.get(0);
+    } else {
+      Optional<String> output;
+      try {
+        output = output((GuidedCheck) check, rest, terminal);
+      } catch (UsageException e) {
+        terminal.err().println("pastefix check " + check.id() + ": " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      if (output.isEmpty()) {
+        GuidedCheck guided = (GuidedCheck) check;
+        terminal.out().println("check " + guided.id() + ": " + guided.title());
+        terminal.out().println("Run this in PowerShell on the computer where the problem happens:");
+        terminal.out().println();
+        terminal.out().println("    " + guided.command());
+        terminal.out().println();
+        terminal
+            .out()
+            .println(
+                "then give me its output: pastefix check "
+                    + guided.id()
+                    + " --output FILE   (or - for standard input)");
+        return ExitCodes.USAGE;
+      }
+      argument = output.get();
+    }
+    KnowledgeBase knowledge;
+    try {
+      knowledge = loader.load(Settings.knowledgeDirFrom(terminal.env()));
+    } catch (InvalidKnowledgeException e) {
+      terminal.err().println(e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    CheckVerdict verdict = check.run(argument);
+    terminal.out().print(VerdictText.render(check, verdict, knowledge));
+    return exitCode(verdict.status());
+  }
+
+  static int exitCode(CheckStatus status) {
+    switch (status) {
+      case OK:
+        return ExitCodes.OK;
+      case PROBLEM:
+        return ExitCodes.NEGATIVE;
+      default:
+        return ExitCodes.USAGE;
+    }
+  }
+
+  private static void list(CheckCatalog catalog, Terminal terminal) {
+    terminal.out().println("Checks (pastefix check NAME ...):");
+    for (Check check : catalog.all()) {
+      String how =
+          check instanceof GuidedCheck
+              ? "reads the output of: " + ((GuidedCheck) check).command()
+              : "pastefix " + check.usage();
+      terminal.out().printf("  %-20s %s%n", check.id(), check.title());
+      terminal.out().printf("  %-20s   %s%n", "", how);
+    }
+  }
+
+  /** Thrown for a wrong {@code --output} argument. */
+  private static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  private Optional<String> output(GuidedCheck check, List<String> rest, Terminal terminal)
+      throws UsageException {
+    List<String> words = new ArrayList<>(rest);
+    Optional<String> source = Optional.empty();
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      if (word.equals("--output") || word.equals("-o")) {
+        if (i + 1 >= words.size()) {
+          throw new UsageException("--output needs a file name, or - for standard input");
+        }
+        source = Optional.of(words.get(i + 1));
+        words.subList(i, i + 2).clear();
+        i--;
+      } else if (word.startsWith("--output=")) {
+        source = Optional.of(word.substring("--output=".length()));
+        words.remove(i);
+        i--;
+      } else if (word.startsWith("--")) {
+        throw new UsageException("unknown option " + shorten(word));
+      }
+    }
+    if (source.isPresent()) {
+      if (!words.isEmpty()) {
+        throw new UsageException("give the output either with --output or as words, not both");
+      }
+      return Optional.of(read(source.get(), terminal));
+    }
+    return words.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", words));
+  }
+
+  private static String read(String source, Terminal terminal) throws UsageException {
+    if (source.isBlank()) {
+      throw new UsageException("--output needs a file name, or - for standard input");
+    }
+    try {
+      if (source.equals("-")) {
+        return readCapped(terminal.in());
+      }
+      Path path = Path.of(source);
+      if (!Files.isRegularFile(path)) {
+        throw new UsageException("cannot read " + source + ": no such file");
+      }
+      try (InputStream in = Files.newInputStream(path)) {
+        return readCapped(in);
+      }
+    } catch (IOException | InvalidPathException e) {
+      throw new UsageException("cannot read " + shorten(source) + ": " + e.getMessage());
+    }
+  }
+
+  /** Reads UTF-8 text (a UTF-16 file saved by PowerShell's Out-File is detected by its BOM). */
+  private static String readCapped(InputStream raw) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw);
+    in.mark(2);
+    int b1 = in.read();
+    int b2 = in.read();
+    in.reset();
+    Charset charset = StandardCharsets.UTF_8;
+    if (b1 == 0xFF && b2 == 0xFE) {
+      charset = StandardCharsets.UTF_16LE;
+      in.skipNBytes(2);
+    } else if (b1 == 0xFE && b2 == 0xFF) {
+      charset = StandardCharsets.UTF_16BE;
+      in.skipNBytes(2);
+    }
+    Reader reader = new InputStreamReader(in, charset);
+    StringBuilder text = new StringBuilder();
+    char[] buffer = new char[8192];
+    int n;
+    while (text.length() < MAX_OUTPUT_CHARS && (n = reader.read(buffer)) > 0) {
+      text.append(buffer, 0, Math.min(n, MAX_OUTPUT_CHARS - text.length()));
+    }
+    String s = text.toString();
+    return s.startsWith("\uFEFF") ? s.substring(1) : s;
+  }
+
+  private static String shorten(String text) {
+    String clean = text.replaceAll("\\p{Cntrl}", "?");
+    return clean.length() > 40 ? clean.substring(0, 37) + "..." : clean;
+  }
+}

@@ -1,0 +1,191 @@
+package dev.pastefix.core.check;
+
+import dev.pastefix.core.Channel;
+import dev.pastefix.core.Engine;
+import dev.pastefix.core.Finding;
+import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Outcome;
+import dev.pastefix.core.reply.Reply;
+import dev.pastefix.knowledge.KnowledgeBase;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers {@code check ...} requests and reads a pasted output when a conversation waits on a
+ * guided check. Thread-safe (the pending table is).
+ */
+public final class CheckDesk {
+  /** The slash sub-command's name; a "Run check" button sends {@code check <id> <argument>}. */
+  public static final String COMMAND = "check";
+
+  /** Channels where a message may be the output the conversation waits on. */
+  public static final Set<Channel> FOLLOW_UP_CHANNELS =
+      EnumSet.of(Channel.DIRECT, Channel.MENTION, Channel.THREAD, Channel.COMMAND);
+
+  private static final Pattern CHECK_WORD =
+      Pattern.compile("(?is)^/?(?:pastefix\\s+)?checks?(?:\\s+(.*))?$");
+  private static final Pattern SIGN_IN_ADDRESS =
+      Pattern.compile("[^\\s@<>]{1,64}@[A-Za-z0-9.-]{1,253}");
+  // A leading Slack (<@U123>) or Discord (<@123>, <@!123>) mention of the bot.
+  private static final Pattern MENTION = Pattern.compile("^(?:<@!?[A-Za-z0-9]+>\\s*)+");
+
+  private final CheckCatalog catalog;
+  private final PendingChecks pending;
+  private final CheckReplies replies;
+
+  public CheckDesk(CheckCatalog catalog, PendingChecks pending, CheckReplies replies) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.pending = Objects.requireNonNull(pending, "pending");
+    this.replies = Objects.requireNonNull(replies, "replies");
+  }
+
+  /**
+   * Adds {@code check} to the engine's slash sub-commands (so {@code help} lists it). Wrap the
+   * built engine in a {@link CheckingBot} for pending checks and {@code check} in chat messages.
+   */
+  public Engine.Builder registerWith(Engine.Builder engine) {
+    return engine.command(
+        COMMAND,
+        "check [name] [output]",
+        "list the checks, check DNS records (check dns <domain>) or read a command's output",
+        this::command);
+  }
+
+  /**
+   * The standard checks over {@code knowledge}, asking {@code dnsResolver} ({@code host:port}) or
+   * the system's resolvers, waiting 15 minutes for pasted output.
+   */
+  public static CheckDesk standard(
+      KnowledgeBase knowledge, Optional<String> dnsResolver, Clock clock) {
+    return new CheckDesk(
+        CheckCatalog.standard(
+            DnsClient.create(dnsResolver, DnsClient.DEFAULT_TIMEOUT, DnsClient.DEFAULT_RETRIES),
+            clock),
+        new PendingChecks(clock),
+        new CheckReplies(knowledge));
+  }
+
+  public CheckCatalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * The text after {@code check} when the message asks for a check: any slash command or button
+   * text starting with {@code check}; in an addressed message only {@code check} alone or followed
+   * by a known check name, so that "check why sign-in fails" still goes to diagnosis.
+   */
+  public Optional<String> checkArguments(IncomingMessage message) {
+    if (!message.channel().addressed()) {
+      return Optional.empty();
+    }
+    String text = MENTION.matcher(message.text().strip()).replaceFirst("").strip();
+    Matcher m = CHECK_WORD.matcher(text);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    String arguments = m.group(1) == null ? "" : m.group(1).strip();
+    if (message.channel() == Channel.COMMAND || arguments.isEmpty()) {
+      return Optional.of(arguments);
+    }
+    return catalog.find(firstWord(arguments)).isPresent()
+        ? Optional.of(arguments)
+        : Optional.empty();
+  }
+
+  /** Answers {@code check [name [argument]]}; the argument may be multi-line pasted output. */
+  public Outcome command(String arguments, IncomingMessage message) {
+    String args = arguments.strip();
+    if (args.isEmpty()) {
+      return neutral(List.of(), replies.list(catalog));
+    }
+    String[] parts = args.split("\\s+", 2);
+    String name = parts[0];
+    String argument = parts.length > 1 ? parts[1].strip() : "";
+    Optional<Check> found = catalog.find(name);
+    if (found.isEmpty()) {
+      return neutral(List.of(), replies.unknownCheck(name, catalog));
+    }
+    Check check = found.get();
+    if (check instanceof GuidedCheck) {
+      GuidedCheck guided = (GuidedCheck) check;
+      if (argument.isEmpty() || SIGN_IN_ADDRESS.matcher(argument).matches()) {
+        // A "Run check" button may carry the paste's sign-in address; it is not command output.
+        pending.start(message.conversationKey(), guided.id());
+        return neutral(guided.relatedEntryIds(), replies.instructions(guided, pending.ttl()));
+      }
+      CheckVerdict verdict = guided.interpret(argument);
+      if (verdict.recognised()) {
+        pending.finish(message.conversationKey());
+      } else {
+        pending.start(message.conversationKey(), guided.id());
+      }
+      return outcome(check, verdict);
+    }
+    return outcome(check, check.run(argument));
+  }
+
+  /**
+   * When this conversation waits on a guided check and the message is that command's output, the
+   * verdict; otherwise empty, and the wait goes on until it expires.
+   */
+  public Optional<Outcome> followUp(IncomingMessage message) {
+    if (!FOLLOW_UP_CHANNELS.contains(message.channel())) {
+      return Optional.empty();
+    }
+    Optional<Check> waiting = pending.pending(message.conversationKey()).flatMap(catalog::find);
+    if (waiting.isEmpty() || !(waiting.get() instanceof GuidedCheck)) {
+      return Optional.empty();
+    }
+    GuidedCheck check = (GuidedCheck) waiting.get();
+    CheckVerdict verdict = check.interpret(message.text());
+    if (!verdict.recognised()) {
+      return Optional.empty();
+    }
+    pending.finish(message.conversationKey());
+    return Optional.of(outcome(check, verdict));
+  }
+
+  /** Runs a check outside chat (the command line), without touching pending checks. */
+  public Optional<CheckVerdict> run(String checkId, String argument) {
+    return catalog.find(checkId).map(check -> check.run(argument));
+  }
+
+  /** A problem is an answer naming its entries; anything else is a reply without a finding. */
+  Outcome outcome(Check check, CheckVerdict verdict) {
+    Reply reply = replies.verdict(check, verdict);
+    if (verdict.status() == CheckStatus.PROBLEM && !verdict.relatedEntryIds().isEmpty()) {
+      List<String> evidence = new ArrayList<>();
+      for (CheckLine line : verdict.lines()) {
+        if (line.status() == CheckStatus.PROBLEM) {
+          evidence.add(line.label() + ": " + line.value());
+        }
+      }
+      if (evidence.isEmpty()) {
+        evidence.add(verdict.headline());
+      }
+      List<Finding> findings = new ArrayList<>();
+      for (String id : verdict.relatedEntryIds()) {
+        findings.add(new Finding(id, 1.0, evidence));
+      }
+      return new Outcome.Answer(findings, reply);
+    }
+    return neutral(check.relatedEntryIds(), reply);
+  }
+
+  private static Outcome neutral(List<String> relatedIds, Reply reply) {
+    return new Outcome.Unknown(relatedIds, reply);
+  }
+
+  private static String firstWord(String text) {
+    String[] parts = text.split("\\s+", 2);
+    return parts[0].toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.pastefix.core.check;
+
+import dev.pastefix.core.Bot;
+import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Outcome;
+import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.Reply;
+import dev.pastefix.core.reply.Severity;
+import dev.pastefix.core.reply.Span;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts checks in front of the engine: {@code check ...} requests and the output a conversation's
+ * pending guided check waits for are answered here; every other message goes to the engine.
+ */
+public final class CheckingBot implements Bot {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckingBot.class);
+
+  private final Bot engine;
+  private final CheckDesk desk;
+
+  public CheckingBot(Bot engine, CheckDesk desk) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.desk = Objects.requireNonNull(desk, "desk");
+  }
+
+  @Override
+  public Outcome handle(IncomingMessage message) {
+    Optional<String> check = desk.checkArguments(message);
+    if (check.isPresent()) {
+      try {
+        return desk.command(check.get(), message);
+      } catch (RuntimeException e) {
+        LOG.warn("check failed on a message of {} chars", message.text().length(), e);
+        return new Outcome.Unknown(
+            List.of(),
+            new Reply(
+                "The check could not run",
+                List.of(
+                    new Block.Note(
+                        Severity.WARNING,
+                        List.of(
+                            new Span.Plain(
+                                "The check could not run ("
+                                    + e.getClass().getSimpleName()
+                                    + "); please try again.")))),
+                List.of()));
+      }
+    }
+    Optional<Outcome> verdict = Optional.empty();
+    try {
+      verdict = desk.followUp(message);
+    } catch (RuntimeException e) {
+      // A failing interpreter must not cost the message its diagnosis.
+      LOG.warn("reading a pending check's output failed", e);
+    }
+    if (verdict.isPresent()) {
+      return verdict.get();
+    }
+    return engine.handle(message);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.pastefix.core.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pastefix.core.Bot;
+import dev.pastefix.core.Channel;
+import dev.pastefix.core.Engine;
+import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Outcome;
+import dev.pastefix.knowledge.KnowledgeBase;
+import dev.pastefix.knowledge.KnowledgeLoader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine wired with checks as the composition root does it, over the shipped knowledge. */
+class EngineWithChecksTest {
+  private static KnowledgeBase knowledge;
+  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-22T05:00:00Z"));
+  private static Bot bot;
+
+  @BeforeAll
+  static void wire() throws Exception {
+    knowledge = new KnowledgeLoader().loadShipped();
+    CheckDesk desk =
+        new CheckDesk(
+            CheckCatalog.standard(
+                DnsClient.create(Optional.of("127.0.0.1:9"), Duration.ofMillis(100), 0), CLOCK),
+            new PendingChecks(CLOCK),
+            new CheckReplies(knowledge));
+    bot = new CheckingBot(desk.registerWith(Engine.builder(knowledge)).build(), desk);
+  }
+
+  @Test
+  void everyCheckIdInTheKnowledgeBaseExists() {
+    CheckCatalog catalog =
+        CheckCatalog.standard(
+            DnsClient.create(Optional.of("127.0.0.1:9"), Duration.ofSeconds(1), 0), CLOCK);
+    knowledge
+        .entries()
+        .forEach(
+            e ->
+                e.check()
+                    .ifPresent(
+                        id -> assertTrue(catalog.find(id).isPresent(), e.id() + " -> " + id)));
+    for (Check check : catalog.all()) {
+      for (String id : check.relatedEntryIds()) {
+        assertTrue(knowledge.entry(id).isPresent(), check.id() + " names unknown entry " + id);
+      }
+    }
+  }
+
+  @Test
+  void helpListsTheCheckCommand() {
+    Outcome help = bot.handle(IncomingMessage.of("help", Channel.COMMAND, "U1", "c-help"));
+
+    assertTrue(CheckingBotTest.text(CheckingBotTest.reply(help)).contains("check [name] [output]"));
+  }
+
+  @Test
+  void aRunCheckButtonClickReachesTheCheck() {
+    Outcome outcome =
+        bot.handle(IncomingMessage.of("check signin-assistant", Channel.COMMAND, "U1", "c-button"));
+
+    assertEquals(
+        "Get-Service msoidsvc",
+        CheckingBotTest.blocks(
+                CheckingBotTest.reply(outcome), dev.pastefix.core.reply.Block.Code.class)
+            .get(0)
+            .text());
+  }
+
+  @Test
+  void theConsolesDirectTextRunsAGuidedCheckAndReadsThePaste() {
+    bot.handle(IncomingMessage.of("check winrm", Channel.DIRECT, "U1", "console-1"));
+
+    Outcome outcome =
+        bot.handle(
+            IncomingMessage.of(
+                "Auth\n"
+                    + "    Basic = false [Source=\"GPO\"]\n"
+                    + "    Digest = true\n"
+                    + "    Kerberos = true\n",
+                Channel.DIRECT,
+                "U1",
+                "console-1"));
+
+    Outcome.Answer answer = assertInstanceOf(Outcome.Answer.class, outcome);
+    assertEquals(List.of("winrm-basic-auth"), answer.findingIds());
+    String text = CheckingBotTest.text(answer.reply());
+    assertTrue(text.contains("Allow Basic authentication"), text);
+    assertTrue(
+        text.contains(knowledge.entry("winrm-basic-auth").orElseThrow().cause().substring(0, 40)),
+        text);
+  }
+
+  @Test
+  void diagnosisStillAnswersErrorsWhileACheckIsPending() {
+    bot.handle(IncomingMessage.of("check clock", Channel.DIRECT, "U1", "console-2"));
+
+    Outcome outcome =
+        bot.handle(
+            IncomingMessage.of(
+                "Import-Module : File C:\\Program Files\\Common Files\\Microsoft Lync Server"
+                    + " 2013\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot"
+                    + " be loaded because running scripts is disabled on this system.",
+                Channel.DIRECT,
+                "U1",
+                "console-2"));
+
+    assertTrue(outcome.findingIds().contains("execution-policy"), outcome.toString());
+  }
+}
