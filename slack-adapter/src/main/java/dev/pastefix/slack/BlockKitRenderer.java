@@ -57,6 +57,9 @@ public final class BlockKitRenderer {
   static final String RUN_CHECK_ACTION_PREFIX = "pastefix_run_check_";
   static final String SHARE_ACTION = "pastefix_share";
 
+  /** Labels of paragraphs shown as context lines: what matched, and the source. */
+  static final java.util.Set<String> CONTEXT_LABELS = java.util.Set.of("Matched:", "Source:");
+
   private static final String FENCE = "```";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -202,7 +205,11 @@ public final class BlockKitRenderer {
 
     @Override
     public List<ObjectNode> paragraph(Block.Paragraph paragraph) {
-      return List.of(section(cutMrkdwn(mrkdwn(paragraph.spans()), MAX_SECTION_TEXT)));
+      String text = mrkdwn(paragraph.spans());
+      if (isContextLine(paragraph)) {
+        return List.of(context(text));
+      }
+      return List.of(section(cutMrkdwn(text, MAX_SECTION_TEXT)));
     }
 
     @Override
@@ -253,6 +260,19 @@ public final class BlockKitRenderer {
       block.put("type", "divider");
       return List.of(block);
     }
+  }
+
+  /**
+   * A paragraph introduced by one of {@link #CONTEXT_LABELS} (such as "Matched:" or "Source:")
+   * tells where an answer comes from rather than what to do: Slack shows it as a quiet context
+   * line.
+   */
+  static boolean isContextLine(Block.Paragraph paragraph) {
+    if (paragraph.spans().isEmpty() || !(paragraph.spans().get(0) instanceof Span.Strong)) {
+      return false;
+    }
+    String label = ((Span.Strong) paragraph.spans().get(0)).text().strip();
+    return CONTEXT_LABELS.contains(label);
   }
 
   private static String emoji(Severity severity) {
@@ -340,7 +360,7 @@ public final class BlockKitRenderer {
       if (span instanceof Span.Plain) {
         out.append(escape(((Span.Plain) span).text()));
       } else if (span instanceof Span.Strong) {
-        out.append('*').append(escape(((Span.Strong) span).text())).append('*');
+        out.append(strong(((Span.Strong) span).text()));
       } else if (span instanceof Span.InlineCode) {
         String code = ((Span.InlineCode) span).text().replace('`', '\'');
         out.append('`').append(escape(code)).append('`');
@@ -357,6 +377,23 @@ public final class BlockKitRenderer {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Bold text. Slack ignores {@code *} next to a space on its inner side, so the spaces of a label
+   * such as "Cause: " go outside the asterisks.
+   */
+  private static String strong(String text) {
+    String core = text.strip();
+    if (core.isEmpty()) {
+      return escape(text);
+    }
+    int start = text.indexOf(core);
+    return escape(text.substring(0, start))
+        + "*"
+        + escape(core)
+        + "*"
+        + escape(text.substring(start + core.length()));
   }
 
   /** Slack requires these three characters escaped in every text, code included. */

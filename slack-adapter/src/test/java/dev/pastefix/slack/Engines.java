@@ -1,26 +1,32 @@
 package dev.pastefix.slack;
 
-import dev.pastefix.core.Bot;
-import dev.pastefix.core.Outcome;
+import dev.pastefix.core.Engine;
+import dev.pastefix.knowledge.KnowledgeBase;
+import dev.pastefix.knowledge.KnowledgeLoader;
 
-/** The bot behind the loopback tests. */
+/** The real engine over the shipped knowledge base, built once for all tests of a JVM. */
 final class Engines {
+  private static Engine engine;
+
   private Engines() {}
 
-  /** Until the engine lands: a stand-in that recognises one paste. */
-  static Bot shipped() {
-    return message -> {
-      if (message.text().contains("concurrent shells for this tenant")) {
-        return SampleReplies.answer("max-shells-tenant", title("max-shells-tenant"));
+  static synchronized Engine shipped() {
+    if (engine == null) {
+      try {
+        engine = Engine.create(new KnowledgeLoader().loadShipped());
+      } catch (Exception e) {
+        throw new IllegalStateException("the shipped knowledge base does not load", e);
       }
-      if (message.text().startsWith("check ")) {
-        return SampleReplies.answer("dns", "DNS check");
-      }
-      return new Outcome.Silent("not sure");
-    };
+    }
+    return engine;
   }
 
+  static KnowledgeBase knowledge() {
+    return shipped().knowledge();
+  }
+
+  /** The title of a shipped entry: what a reply about it shows. */
   static String title(String entryId) {
-    return "Title of " + entryId;
+    return knowledge().entry(entryId).orElseThrow().title();
   }
 }
