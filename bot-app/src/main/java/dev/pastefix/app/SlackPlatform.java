@@ -11,7 +11,11 @@ final class SlackPlatform {
 
   static SlackOptions options(Settings.Slack slack) {
     return new SlackOptions(
-        slack.botToken(), slack.appToken(), slack.signingSecret(), slack.apiUrl(), slack.httpPort());
+        slack.botToken(),
+        slack.appToken(),
+        slack.signingSecret(),
+        slack.apiUrl(),
+        slack.httpPort());
   }
 
   /** A Slack bot that is not started yet. */

@@ -83,7 +83,8 @@ class SettingsSlackTest {
   void refusesABotTokenWithoutAMode() {
     Settings.InvalidSettings e =
         assertThrows(
-            Settings.InvalidSettings.class, () -> Settings.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1")));
+            Settings.InvalidSettings.class,
+            () -> Settings.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1")));
 
     assertTrue(e.getMessage().contains("SLACK_APP_TOKEN"), e.getMessage());
     assertTrue(e.getMessage().contains("SLACK_SIGNING_SECRET"), e.getMessage());

@@ -12,6 +12,7 @@ import dev.pastefix.core.reply.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Renders the platform-neutral {@link Reply} as Slack Block Kit: a header, mrkdwn sections,
@@ -21,24 +22,34 @@ import java.util.Optional;
 public final class BlockKitRenderer {
   /** Blocks per message. */
   public static final int MAX_BLOCKS = 50;
+
   /** Characters in a section's text (and in any text object). */
   public static final int MAX_SECTION_TEXT = 3000;
+
   /** Characters in a header. */
   public static final int MAX_HEADER_TEXT = 150;
+
   /** Fields per section. */
   public static final int MAX_FIELDS = 10;
+
   /** Characters per section field. */
   public static final int MAX_FIELD_TEXT = 2000;
+
   /** Elements in a context block. */
   public static final int MAX_CONTEXT_ELEMENTS = 10;
+
   /** Elements in an actions block. */
   public static final int MAX_ACTION_ELEMENTS = 25;
+
   /** Characters on a button. */
   public static final int MAX_BUTTON_TEXT = 75;
+
   /** Characters in a button's value. */
   public static final int MAX_BUTTON_VALUE = 2000;
+
   /** Characters in a link button's URL; longer links cannot be shortened, so they are left out. */
   public static final int MAX_BUTTON_URL = 3000;
+
   /**
    * Characters of the top-level {@code text}. Slack cuts at 40 000 but recommends at most 4 000;
    * the fallback is a summary, so the recommendation is the limit.
@@ -58,7 +69,7 @@ public final class BlockKitRenderer {
   static final String SHARE_ACTION = "pastefix_share";
 
   /** Labels of paragraphs shown as context lines: what matched, and the source. */
-  static final java.util.Set<String> CONTEXT_LABELS = java.util.Set.of("Matched:", "Source:");
+  static final Set<String> CONTEXT_LABELS = Set.of("Matched:", "Source:");
 
   private static final String FENCE = "```";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

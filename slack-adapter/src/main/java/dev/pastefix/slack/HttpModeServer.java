@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class HttpModeServer implements AutoCloseable {
   static final String EVENTS_PATH = "/slack/events";
   static final String HEALTH_PATH = "/healthz";
+
   /** Slack's payloads are a few kilobytes; anything this large is not from Slack. */
   static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -70,7 +71,8 @@ final class HttpModeServer implements AutoCloseable {
 
   private void health(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+      if (!exchange.getRequestMethod().equals("GET")
+          && !exchange.getRequestMethod().equals("HEAD")) {
         send(exchange, 405, "text/plain; charset=utf-8", "method not allowed");
         return;
       }
@@ -115,14 +117,20 @@ final class HttpModeServer implements AutoCloseable {
         return;
       }
       if (response.getHeaders() != null) {
-        response.getHeaders().forEach((name, values) -> {
-          if (!name.equalsIgnoreCase("content-type") && !name.equalsIgnoreCase("content-length")) {
-            exchange.getResponseHeaders().put(name, values);
-          }
-        });
+        response
+            .getHeaders()
+            .forEach(
+                (name, values) -> {
+                  if (!name.equalsIgnoreCase("content-type")
+                      && !name.equalsIgnoreCase("content-length")) {
+                    exchange.getResponseHeaders().put(name, values);
+                  }
+                });
       }
       String contentType =
-          response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType();
+          response.getContentType() == null
+              ? "text/plain; charset=utf-8"
+              : response.getContentType();
       send(exchange, response.getStatusCode(), contentType, response.getBody());
     }
   }
@@ -139,8 +147,10 @@ final class HttpModeServer implements AutoCloseable {
     }
     for (String pair : rawQuery.split("&")) {
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
     return query;

@@ -22,15 +22,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * pastefix in Slack: a Bolt app in Socket Mode (app token) or HTTP mode (signing secret) that
- * hands messages to the engine and posts its replies. {@link #start()} checks the bot token with
- * Slack first so that a wrong token or an unreachable Slack fails with a clear message.
+ * pastefix in Slack: a Bolt app in Socket Mode (app token) or HTTP mode (signing secret) that hands
+ * messages to the engine and posts its replies. {@link #start()} checks the bot token with Slack
+ * first so that a wrong token or an unreachable Slack fails with a clear message.
  */
 public final class SlackBot implements AutoCloseable {
   /** Threads that run the engine and the Web API calls, off Slack's acknowledgement path. */
   static final int WORKERS = 4;
+
   /** Pending tasks beyond which new events are dropped with a warning rather than queued. */
   static final int QUEUE = 256;
+
   /** Socket Mode messages handled at once, so that one slow handler does not block the socket. */
   static final int SOCKET_CONCURRENCY = 4;
 
@@ -96,7 +98,12 @@ public final class SlackBot implements AutoCloseable {
     app = new App(appConfig.build());
     work = executor();
     new SlackHandlers(
-            bot, feedback, new BlockKitRenderer(), new SlackReplies(slack, options.botToken()), work, clock)
+            bot,
+            feedback,
+            new BlockKitRenderer(),
+            new SlackReplies(slack, options.botToken()),
+            work,
+            clock)
         .register(app);
 
     if (options.socketMode()) {

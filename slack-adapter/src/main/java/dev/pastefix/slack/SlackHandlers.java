@@ -49,13 +49,16 @@ import org.slf4j.LoggerFactory;
 final class SlackHandlers {
   /** The slash command, as the manifest declares it. */
   static final String COMMAND = "/pastefix";
+
   /**
    * How long a slash command waits for the engine so that the answer rides on the acknowledgement
    * itself; Slack allows 3 seconds, the rest is margin for the network.
    */
   static final Duration COMMAND_REPLY_WAIT = Duration.ofMillis(2000);
+
   /** Remembered event ids, message timestamps and answered threads, each. */
   static final int MEMORY = 10_000;
+
   /** Ephemeral replies kept for their "Share in channel" button. */
   static final int SHAREABLE_REPLIES = 500;
 
@@ -185,7 +188,8 @@ final class SlackHandlers {
     if (!seenMessages.firstTime(channel + ":" + event.getTs())) {
       return;
     }
-    Optional<String> replyThread = Optional.of(Optional.ofNullable(event.getThreadTs()).orElse(event.getTs()));
+    Optional<String> replyThread =
+        Optional.of(Optional.ofNullable(event.getThreadTs()).orElse(event.getTs()));
     IncomingMessage message =
         IncomingMessage.of(
             text(event.getText()),
@@ -201,7 +205,8 @@ final class SlackHandlers {
     }
     boolean first = seenEvents.firstTime("event:" + eventId);
     if (!first) {
-      log.debug("event {} delivered again (retry {}); already handled", eventId, retryNum.orElse(0));
+      log.debug(
+          "event {} delivered again (retry {}); already handled", eventId, retryNum.orElse(0));
     }
     return first;
   }
@@ -303,7 +308,8 @@ final class SlackHandlers {
     BlockActionPayload.Action action = payload.getActions().get(0);
     boolean helpful = BlockKitRenderer.FEEDBACK_HELPFUL_ACTION.equals(action.getActionId());
     String channel = channelOf(payload);
-    String messageTs = payload.getContainer() == null ? null : payload.getContainer().getMessageTs();
+    String messageTs =
+        payload.getContainer() == null ? null : payload.getContainer().getMessageTs();
     String user = payload.getUser().getId();
     List<String> entryIds =
         action.getValue() == null
@@ -319,8 +325,7 @@ final class SlackHandlers {
   private void reflectVote(
       BlockActionPayload payload, String channel, String messageTs, String user, boolean helpful) {
     String verdict = (helpful ? "Marked helpful by <@" : "Marked not helpful by <@") + user + ">";
-    boolean ephemeral =
-        payload.getContainer() != null && payload.getContainer().isEphemeral();
+    boolean ephemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
     if (ephemeral || payload.getMessage() == null || messageTs == null) {
       if (payload.getResponseUrl() != null) {
         replies.respond(
@@ -328,7 +333,8 @@ final class SlackHandlers {
       }
       return;
     }
-    ArrayNode blocks = (ArrayNode) parse(GsonFactory.createSnakeCase().toJson(payload.getMessage().getBlocks()));
+    ArrayNode blocks =
+        (ArrayNode) parse(GsonFactory.createSnakeCase().toJson(payload.getMessage().getBlocks()));
     ArrayNode updated = json.createArrayNode();
     for (JsonNode block : blocks) {
       if (BlockKitRenderer.FEEDBACK_BLOCK_ID.equals(block.path("block_id").asText())) {
@@ -392,7 +398,8 @@ final class SlackHandlers {
             replies.respond(
                 responseUrl,
                 "ephemeral",
-                textOnly("That answer is no longer available to share; please run the command again."));
+                textOnly(
+                    "That answer is no longer available to share; please run the command again."));
             return;
           }
           replies.respond(responseUrl, "in_channel", sharedBy(found, user));
@@ -430,7 +437,8 @@ final class SlackHandlers {
   }
 
   private SlackMessage textOnly(String text) {
-    return renderer.render(new Reply(text, List.of(Block.Paragraph.of(new Span.Plain(text))), List.of()));
+    return renderer.render(
+        new Reply(text, List.of(Block.Paragraph.of(new Span.Plain(text))), List.of()));
   }
 
   private ObjectNode contextBlock(String mrkdwn) {

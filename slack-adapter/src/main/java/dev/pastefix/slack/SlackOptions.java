@@ -30,7 +30,8 @@ public record SlackOptions(
     }
     if (appToken.isPresent() && signingSecret.isPresent()) {
       throw new IllegalArgumentException(
-          "Slack needs either an app token (Socket Mode) or a signing secret (HTTP mode), not both");
+          "Slack needs either an app token (Socket Mode) or a signing secret (HTTP mode), not"
+              + " both");
     }
     if (httpPort < 0 || httpPort > 65535) {
       throw new IllegalArgumentException("HTTP port out of range: " + httpPort);

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class SlackReplies {
   /** Attempts per call, the first included. */
   static final int MAX_ATTEMPTS = 4;
+
   /** The longest wait honoured; Slack asks for seconds, a longer pause would be a stuck thread. */
   static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
 
@@ -54,8 +55,7 @@ final class SlackReplies {
   }
 
   /** Shows a message to one user only. */
-  void postEphemeral(
-      String channel, String user, Optional<String> threadTs, SlackMessage message) {
+  void postEphemeral(String channel, String user, Optional<String> threadTs, SlackMessage message) {
     call(
         "chat.postEphemeral",
         () ->

@@ -40,7 +40,8 @@ class BlockKitRendererTest {
             "header", "section", "section", "section", "section", "section", "context", "section",
             "divider", "actions", "actions"),
         types(blocks));
-    assertEquals("Too many sessions for this tenant", blocks.get(0).path("text").path("text").asText());
+    assertEquals(
+        "Too many sessions for this tenant", blocks.get(0).path("text").path("text").asText());
     assertEquals(
         "The tenant already has *20* open sessions; see `Get-PSSession` and"
             + " <https://example.org/article#limits|the article>",
@@ -52,7 +53,8 @@ class BlockKitRendererTest {
     assertEquals(
         "```New-PSSession -ConnectionUri https://admin1a.online.lync.com/ &lt;x&gt;```",
         blocks.get(4).path("text").path("text").asText());
-    assertEquals("*Per admin*\n3 sessions", blocks.get(5).path("fields").get(0).path("text").asText());
+    assertEquals(
+        "*Per admin*\n3 sessions", blocks.get(5).path("fields").get(0).path("text").asText());
     assertEquals(
         ":information_source: Matched: maximum number &amp; more",
         blocks.get(6).path("elements").get(0).path("text").asText());
@@ -64,7 +66,8 @@ class BlockKitRendererTest {
     assertEquals(
         BlockKitRenderer.FEEDBACK_HELPFUL_ACTION,
         blocks.get(10).path("elements").get(0).path("action_id").asText());
-    assertEquals("max-shells-tenant", blocks.get(10).path("elements").get(1).path("value").asText());
+    assertEquals(
+        "max-shells-tenant", blocks.get(10).path("elements").get(1).path("value").asText());
   }
 
   @Test
@@ -141,13 +144,18 @@ class BlockKitRendererTest {
       commands.add("Set-CsSomething -Identity user" + i + " " + "-Flag ".repeat(20));
     }
     JsonNode section =
-        blocks(reply(new Block.Steps(List.of(new Block.Step(List.of(new Span.Plain("Run")), commands)))))
+        blocks(
+                reply(
+                    new Block.Steps(
+                        List.of(new Block.Step(List.of(new Span.Plain("Run")), commands)))))
             .get(0);
 
     String rendered = section.path("text").path("text").asText();
     assertTrue(rendered.length() <= BlockKitRenderer.MAX_SECTION_TEXT);
     assertEquals(0, count(rendered, "```") % 2, "every code block is closed");
-    assertTrue(rendered.endsWith(BlockKitRenderer.ELLIPSIS) || rendered.endsWith(BlockKitRenderer.ELLIPSIS + "```"));
+    assertTrue(
+        rendered.endsWith(BlockKitRenderer.ELLIPSIS)
+            || rendered.endsWith(BlockKitRenderer.ELLIPSIS + "```"));
   }
 
   @Test
@@ -160,7 +168,9 @@ class BlockKitRendererTest {
         new Reply(
             "many",
             many,
-            List.of(new Action.Feedback("a", true), new Action.OpenLink("x", URI.create("https://e.org"))));
+            List.of(
+                new Action.Feedback("a", true),
+                new Action.OpenLink("x", URI.create("https://e.org"))));
 
     JsonNode blocks = blocks(reply);
 
@@ -169,7 +179,8 @@ class BlockKitRendererTest {
     assertEquals(BlockKitRenderer.FEEDBACK_BLOCK_ID, blocks.get(49).path("block_id").asText());
     assertEquals("actions", blocks.get(48).path("type").asText());
     assertEquals("context", blocks.get(47).path("type").asText());
-    assertTrue(blocks.get(47).toString().contains("33 more parts not shown"), blocks.get(47).toString());
+    assertTrue(
+        blocks.get(47).toString().contains("33 more parts not shown"), blocks.get(47).toString());
   }
 
   @Test
@@ -201,9 +212,12 @@ class BlockKitRendererTest {
 
     JsonNode buttons = blocks.get(1).path("elements");
     assertEquals(BlockKitRenderer.MAX_ACTION_ELEMENTS, buttons.size());
-    assertEquals(BlockKitRenderer.MAX_BUTTON_TEXT, buttons.get(0).path("text").path("text").asText().length());
+    assertEquals(
+        BlockKitRenderer.MAX_BUTTON_TEXT,
+        buttons.get(0).path("text").path("text").asText().length());
     assertEquals(BlockKitRenderer.MAX_BUTTON_VALUE, buttons.get(0).path("value").asText().length());
-    assertEquals("https://e.org/0", buttons.get(1).path("url").asText(), "the overlong link is left out");
+    assertEquals(
+        "https://e.org/0", buttons.get(1).path("url").asText(), "the overlong link is left out");
   }
 
   @Test

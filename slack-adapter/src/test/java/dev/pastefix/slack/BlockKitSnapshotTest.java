@@ -17,9 +17,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Block Kit the real engine's replies turn into, compared as JSON trees with reviewed
- * snapshots under {@code src/test/resources/snapshots}. After a deliberate change, regenerate them
- * with {@code -Dsnapshots.update=true} and review the diff.
+ * The Block Kit the real engine's replies turn into, compared as JSON trees with reviewed snapshots
+ * under {@code src/test/resources/snapshots}. After a deliberate change, regenerate them with
+ * {@code -Dsnapshots.update=true} and review the diff.
  */
 class BlockKitSnapshotTest {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -141,7 +141,9 @@ final class FakeSlackApi implements AutoCloseable {
         response =
             json(
                 200,
-                "{\"ok\":true,\"url\":\"ws://127.0.0.1:" + server.getPort() + "/link/?ticket=t1\"}");
+                "{\"ok\":true,\"url\":\"ws://127.0.0.1:"
+                    + server.getPort()
+                    + "/link/?ticket=t1\"}");
         break;
       case "/link/":
         WebSocketListener listener = socketListener;
@@ -188,7 +190,8 @@ final class FakeSlackApi implements AutoCloseable {
         continue;
       }
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       String value =
           eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       form.put(name, value);

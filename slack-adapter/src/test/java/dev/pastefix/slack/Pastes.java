@@ -10,7 +10,10 @@ final class Pastes {
           + " service cannot process the request. The maximum number of concurrent shells for this"
           + " tenant has been exceeded. Close existing shells or raise the quota for this tenant.\n"
           + "At line:1 char:12\n"
-          + "+ $session = New-PSSession -ConnectionUri https://admin1a.online.lync.com/OcsPowershellLiveId\n"
-          + "    + CategoryInfo          : OpenError: (System.Manageme....RemoteRunspace:RemoteRunspace) [New-PSSession], PSRemotingTransportException\n"
+          + "+ $session = New-PSSession -ConnectionUri"
+          + " https://admin1a.online.lync.com/OcsPowershellLiveId\n"
+          + "    + CategoryInfo          : OpenError:"
+          + " (System.Manageme....RemoteRunspace:RemoteRunspace) [New-PSSession],"
+          + " PSRemotingTransportException\n"
           + "    + FullyQualifiedErrorId : -2144108477,PSSessionOpenFailed```";
 }

@@ -35,8 +35,10 @@ final class SampleReplies {
                     new Block.Step(List.of(new Span.Plain("Try again")), List.of()))),
             new Block.Code("New-PSSession -ConnectionUri https://admin1a.online.lync.com/ <x>"),
             new Block.Facts(
-                List.of(new Fact("Per admin", "3 sessions"), new Fact("Per tenant", "20 sessions"))),
-            new Block.Note(Severity.INFO, List.of(new Span.Plain("Matched: maximum number & more"))),
+                List.of(
+                    new Fact("Per admin", "3 sessions"), new Fact("Per tenant", "20 sessions"))),
+            new Block.Note(
+                Severity.INFO, List.of(new Span.Plain("Matched: maximum number & more"))),
             new Block.Note(
                 Severity.WARNING, List.of(new Span.Plain("Skype for Business Online was retired"))),
             new Block.Divider()),

@@ -56,7 +56,8 @@ class SlackHttpModeIT {
   void answersConnectorErrorPastedInChannelInItsThread() throws Exception {
     HttpResponse<String> ack =
         client.postJson(
-            SlackPayloads.channelMessage("Ev100", "C0ADMINS", "1700000000.000100", Pastes.MAX_SHELLS_TENANT));
+            SlackPayloads.channelMessage(
+                "Ev100", "C0ADMINS", "1700000000.000100", Pastes.MAX_SHELLS_TENANT));
 
     assertEquals(200, ack.statusCode());
     FakeSlackApi.Call post = slack.await("/api/chat.postMessage");
@@ -90,7 +91,8 @@ class SlackHttpModeIT {
   @Test
   void answersOnceWhenSlackRetriesAnEvent() throws Exception {
     String event =
-        SlackPayloads.channelMessage("Ev102", "C0ADMINS", "1700000000.000102", Pastes.MAX_SHELLS_TENANT);
+        SlackPayloads.channelMessage(
+            "Ev102", "C0ADMINS", "1700000000.000102", Pastes.MAX_SHELLS_TENANT);
 
     HttpResponse<String> first = client.postJson(event);
     HttpResponse<String> retry =
@@ -123,7 +125,8 @@ class SlackHttpModeIT {
   @Test
   void answersAFollowUpInAnsweredThreadWithoutMention() throws Exception {
     client.postJson(
-        SlackPayloads.channelMessage("Ev105", "C0ADMINS", "1700000000.000105", Pastes.MAX_SHELLS_TENANT));
+        SlackPayloads.channelMessage(
+            "Ev105", "C0ADMINS", "1700000000.000105", Pastes.MAX_SHELLS_TENANT));
     slack.await("/api/chat.postMessage");
 
     client.postJson(
@@ -147,23 +150,32 @@ class SlackHttpModeIT {
   void answersDirectMessages() throws Exception {
     client.postJson(
         SlackPayloads.message(
-            "Ev107", "D0DM", "im", "U0USER1", "1700000000.000107", Pastes.MAX_SHELLS_TENANT, Optional.empty()));
+            "Ev107",
+            "D0DM",
+            "im",
+            "U0USER1",
+            "1700000000.000107",
+            Pastes.MAX_SHELLS_TENANT,
+            Optional.empty()));
 
     FakeSlackApi.Call post = slack.await("/api/chat.postMessage");
     assertEquals("D0DM", post.form().get("channel"));
     assertFalse(post.form().containsKey("thread_ts"));
     assertEquals(Channel.DIRECT, bot.handled().get(0).message().channel());
-    assertEquals("slack:" + FakeSlackApi.TEAM + ":D0DM", bot.handled().get(0).message().conversationKey());
+    assertEquals(
+        "slack:" + FakeSlackApi.TEAM + ":D0DM", bot.handled().get(0).message().conversationKey());
   }
 
   @Test
   void ignoresBotMessagesAndEdits() throws Exception {
     HttpResponse<String> fromBot =
         client.postJson(
-            SlackPayloads.botMessage("Ev108", "C0ADMINS", "1700000000.000108", Pastes.MAX_SHELLS_TENANT));
+            SlackPayloads.botMessage(
+                "Ev108", "C0ADMINS", "1700000000.000108", Pastes.MAX_SHELLS_TENANT));
     HttpResponse<String> edit =
         client.postJson(
-            SlackPayloads.editedMessage("Ev109", "C0ADMINS", "1700000000.000109", Pastes.MAX_SHELLS_TENANT));
+            SlackPayloads.editedMessage(
+                "Ev109", "C0ADMINS", "1700000000.000109", Pastes.MAX_SHELLS_TENANT));
     HttpResponse<String> fromItself =
         client.postJson(
             SlackPayloads.message(
@@ -187,7 +199,8 @@ class SlackHttpModeIT {
   @Test
   void rejectsABadSignatureWith401() throws Exception {
     String body =
-        SlackPayloads.channelMessage("Ev111", "C0ADMINS", "1700000000.000111", Pastes.MAX_SHELLS_TENANT);
+        SlackPayloads.channelMessage(
+            "Ev111", "C0ADMINS", "1700000000.000111", Pastes.MAX_SHELLS_TENANT);
 
     HttpResponse<String> response =
         client.post(
@@ -201,7 +214,8 @@ class SlackHttpModeIT {
   @Test
   void rejectsAStaleTimestampWith401() throws Exception {
     String body =
-        SlackPayloads.channelMessage("Ev112", "C0ADMINS", "1700000000.000112", Pastes.MAX_SHELLS_TENANT);
+        SlackPayloads.channelMessage(
+            "Ev112", "C0ADMINS", "1700000000.000112", Pastes.MAX_SHELLS_TENANT);
     long tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond();
 
     HttpResponse<String> response =
@@ -214,7 +228,8 @@ class SlackHttpModeIT {
   void answersSlashCommandEphemerallyInTheAcknowledgement() throws Exception {
     HttpResponse<String> ack =
         client.postForm(
-            SlackPayloads.command("diagnose " + Pastes.MAX_SHELLS_TENANT, slack.responseUrl("cmd1")));
+            SlackPayloads.command(
+                "diagnose " + Pastes.MAX_SHELLS_TENANT, slack.responseUrl("cmd1")));
 
     assertEquals(200, ack.statusCode());
     JsonNode body = JSON.readTree(ack.body());
@@ -232,7 +247,8 @@ class SlackHttpModeIT {
   void sharesAnEphemeralAnswerInTheChannel() throws Exception {
     HttpResponse<String> ack =
         client.postForm(
-            SlackPayloads.command("diagnose " + Pastes.MAX_SHELLS_TENANT, slack.responseUrl("cmd2")));
+            SlackPayloads.command(
+                "diagnose " + Pastes.MAX_SHELLS_TENANT, slack.responseUrl("cmd2")));
     String shareId = shareIdOf(JSON.readTree(ack.body()));
 
     HttpResponse<String> click =
@@ -249,9 +265,7 @@ class SlackHttpModeIT {
     assertEquals(200, click.statusCode());
     FakeSlackApi.Call shared =
         slack.await(
-            "/response/share1",
-            c -> c.body().contains("in_channel"),
-            Duration.ofSeconds(10));
+            "/response/share1", c -> c.body().contains("in_channel"), Duration.ofSeconds(10));
     JsonNode body = shared.json();
     assertTrue(body.path("blocks").toString().contains(Engines.title("max-shells-tenant")));
     assertTrue(body.path("blocks").toString().contains("Shared by <@U0USER2>"));
@@ -261,7 +275,8 @@ class SlackHttpModeIT {
   @Test
   void recordsAndShowsAFeedbackClick() throws Exception {
     client.postJson(
-        SlackPayloads.channelMessage("Ev113", "C0ADMINS", "1700000000.000113", Pastes.MAX_SHELLS_TENANT));
+        SlackPayloads.channelMessage(
+            "Ev113", "C0ADMINS", "1700000000.000113", Pastes.MAX_SHELLS_TENANT));
     FakeSlackApi.Call post = slack.await("/api/chat.postMessage");
     String answerTs = "1700000100.000001";
 
@@ -296,7 +311,8 @@ class SlackHttpModeIT {
     slack.rateLimitPostMessage(1);
 
     client.postJson(
-        SlackPayloads.channelMessage("Ev114", "C0ADMINS", "1700000000.000114", Pastes.MAX_SHELLS_TENANT));
+        SlackPayloads.channelMessage(
+            "Ev114", "C0ADMINS", "1700000000.000114", Pastes.MAX_SHELLS_TENANT));
 
     List<FakeSlackApi.Call> posts = slack.awaitCount("/api/chat.postMessage", 2);
     assertEquals(429, posts.get(0).status());

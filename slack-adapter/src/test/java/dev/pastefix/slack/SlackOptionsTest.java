@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,17 @@ class SlackOptionsTest {
   @Test
   void neverShowsTokensInToString() {
     SlackOptions socket =
-        new SlackOptions("xoxb-secret-1", Optional.of("xapp-secret-2"), Optional.empty(), API, 3000);
+        new SlackOptions(
+            "xoxb-secret-1", Optional.of("xapp-secret-2"), Optional.empty(), API, 3000);
     SlackOptions http =
         new SlackOptions("xoxb-secret-1", Optional.empty(), Optional.of("shh-secret-3"), API, 3000);
 
-    for (String text : new String[] {socket.toString(), http.toString(), new SlackBot(socket, m -> null, new dev.pastefix.core.feedback.InMemoryFeedbackStore()).toString()}) {
+    for (String text :
+        new String[] {
+          socket.toString(),
+          http.toString(),
+          new SlackBot(socket, m -> null, new InMemoryFeedbackStore()).toString()
+        }) {
       assertFalse(text.contains("secret"), text);
     }
     assertTrue(socket.toString().contains("mode=socket"));

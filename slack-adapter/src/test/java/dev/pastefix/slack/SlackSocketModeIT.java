@@ -28,7 +28,8 @@ class SlackSocketModeIT {
   void acknowledgesAnEnvelopeAndAnswersThePasteInItsThread() throws Exception {
     BlockingQueue<String> fromBot = new LinkedBlockingQueue<>();
     String event =
-        SlackPayloads.channelMessage("Ev200", "C0ADMINS", "1700000000.000200", Pastes.MAX_SHELLS_TENANT);
+        SlackPayloads.channelMessage(
+            "Ev200", "C0ADMINS", "1700000000.000200", Pastes.MAX_SHELLS_TENANT);
     try (FakeSlackApi slack = new FakeSlackApi()) {
       slack.acceptWebSocket(
           new WebSocketListener() {
