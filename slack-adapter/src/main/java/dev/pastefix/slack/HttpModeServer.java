@@ -1,5 +1,6 @@
 package dev.pastefix.slack;
 
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -95,6 +96,7 @@ final class HttpModeServer implements AutoCloseable {
         send(exchange, 413, "text/plain; charset=utf-8", "request too large");
         return;
       }
+      String bodyText = new String(body, StandardCharsets.UTF_8);
       Response response;
       try {
         Request<?> request =
@@ -103,11 +105,18 @@ final class HttpModeServer implements AutoCloseable {
                     .requestUri(exchange.getRequestURI().getPath())
                     .queryString(query(exchange.getRequestURI().getRawQuery()))
                     .headers(new RequestHeaders(exchange.getRequestHeaders()))
-                    .requestBody(new String(body, StandardCharsets.UTF_8))
+                    .requestBody(bodyText)
                     .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
                     .build());
         if (request == null) {
-          send(exchange, 400, "text/plain; charset=utf-8", "not a Slack request");
+          // Bolt verifies signatures only of requests it understands; an unsigned stranger
+          // learns nothing more than a bad signature would tell it.
+          boolean signed = signedBySlack(exchange, bodyText);
+          send(
+              exchange,
+              signed ? 400 : 401,
+              "text/plain; charset=utf-8",
+              signed ? "not a Slack request" : "invalid request");
           return;
         }
         response = app.run(request);
@@ -133,6 +142,17 @@ final class HttpModeServer implements AutoCloseable {
               : response.getContentType();
       send(exchange, response.getStatusCode(), contentType, response.getBody());
     }
+  }
+
+  private boolean signedBySlack(HttpExchange exchange, String body) {
+    String secret = app.config().getSigningSecret();
+    String timestamp = exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp");
+    String signature = exchange.getRequestHeaders().getFirst("X-Slack-Signature");
+    if (secret == null || timestamp == null || signature == null) {
+      return false;
+    }
+    return new SlackSignature.Verifier(new SlackSignature.Generator(secret))
+        .isValid(timestamp, body, signature);
   }
 
   private static byte[] readBody(InputStream in) throws IOException {
