@@ -56,6 +56,7 @@ final class FakeSlackApi implements AutoCloseable {
   private final AtomicInteger postMessageRateLimits = new AtomicInteger();
   private final AtomicLong ts = new AtomicLong(1_700_000_100_000_000L);
   private volatile WebSocketListener socketListener;
+  private volatile boolean rejectTokens;
 
   FakeSlackApi() throws IOException {
     server.setDispatcher(
@@ -81,6 +82,11 @@ final class FakeSlackApi implements AutoCloseable {
     postMessageRateLimits.set(count);
   }
 
+  /** auth.test answers {@code invalid_auth}, as Slack does for a revoked or mistyped token. */
+  void rejectTokens() {
+    rejectTokens = true;
+  }
+
   void acceptWebSocket(WebSocketListener listener) {
     this.socketListener = listener;
   }
@@ -92,6 +98,10 @@ final class FakeSlackApi implements AutoCloseable {
     MockResponse response;
     switch (path) {
       case "/api/auth.test":
+        if (rejectTokens) {
+          response = json(200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+          break;
+        }
         response =
             json(
                 200,

@@ -347,6 +347,15 @@ class SlackHttpModeIT {
   }
 
   @Test
+  void refusesAnOversizedRequest() throws Exception {
+    String huge = "x".repeat(HttpModeServer.MAX_BODY_BYTES + 10);
+
+    HttpResponse<String> response = client.postJson(huge);
+
+    assertEquals(413, response.statusCode());
+  }
+
+  @Test
   void answersHealthChecks() throws Exception {
     assertEquals(200, client.get("/healthz").statusCode());
   }
