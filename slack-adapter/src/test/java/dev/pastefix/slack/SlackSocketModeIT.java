@@ -80,4 +80,57 @@ class SlackSocketModeIT {
       }
     }
   }
+
+  @Test
+  void answersASlashCommandInItsEnvelopeAcknowledgement() throws Exception {
+    BlockingQueue<String> fromBot = new LinkedBlockingQueue<>();
+    try (FakeSlackApi slack = new FakeSlackApi()) {
+      String command =
+          JSON.writeValueAsString(
+              SlackPayloads.command(
+                  "diagnose " + Pastes.MAX_SHELLS_TENANT, slack.responseUrl("socket-cmd")));
+      slack.acceptWebSocket(
+          new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket socket, Response response) {
+              socket.send("{\"type\":\"hello\",\"num_connections\":1}");
+              socket.send(
+                  "{\"envelope_id\":\"env-201\",\"type\":\"slash_commands\","
+                      + "\"accepts_response_payload\":true,\"payload\":"
+                      + command
+                      + "}");
+            }
+
+            @Override
+            public void onMessage(WebSocket socket, String text) {
+              fromBot.add(text);
+            }
+
+            @Override
+            public void onClosing(WebSocket socket, int code, String reason) {
+              socket.close(1000, null);
+            }
+          });
+      SlackOptions options =
+          new SlackOptions(
+              "xoxb-it-token", Optional.of("xapp-it-token"), Optional.empty(), slack.apiUrl(), 0);
+      try (SlackBot slackBot =
+          new SlackBot(
+              options, TestingBot.wrapping(Engines.shipped()), new InMemoryFeedbackStore())) {
+        slackBot.start();
+
+        String ack = fromBot.poll(15, TimeUnit.SECONDS);
+        assertTrue(ack != null, "the envelope was acknowledged");
+        JsonNode ackJson = JSON.readTree(ack);
+        assertEquals("env-201", ackJson.path("envelope_id").asText());
+        assertEquals("ephemeral", ackJson.path("payload").path("response_type").asText(), ack);
+        assertTrue(
+            ackJson
+                .path("payload")
+                .path("blocks")
+                .toString()
+                .contains(Engines.title("max-shells-tenant")));
+      }
+    }
+  }
 }
