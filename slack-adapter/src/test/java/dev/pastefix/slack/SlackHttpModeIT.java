@@ -307,6 +307,63 @@ class SlackHttpModeIT {
   }
 
   @Test
+  void thanksForFeedbackOnAnEphemeralReply() throws Exception {
+    HttpResponse<String> click =
+        client.postForm(
+            SlackPayloads.blockAction(
+                BlockKitRenderer.FEEDBACK_NOT_HELPFUL_ACTION,
+                BlockKitRenderer.FEEDBACK_BLOCK_ID,
+                "server-unavailable-dns|server-unavailable-adfs",
+                "C0ADMINS",
+                "1700000000.000140",
+                Optional.empty(),
+                slack.responseUrl("fb2")));
+
+    assertEquals(200, click.statusCode());
+    Vote vote = feedback.all().get(0);
+    assertEquals(List.of("server-unavailable-dns", "server-unavailable-adfs"), vote.entryIds());
+    assertFalse(vote.helpful());
+    FakeSlackApi.Call thanks = slack.await("/response/fb2");
+    assertTrue(thanks.body().contains("Marked not helpful by <@U0USER2>"), thanks.body());
+    assertEquals(List.of(), slack.calls("/api/chat.update"));
+  }
+
+  @Test
+  void answersASlowSlashCommandThroughItsResponseUrl() throws Exception {
+    TestingBot slow =
+        new TestingBot(
+            message -> {
+              try {
+                Thread.sleep(SlackHandlers.COMMAND_REPLY_WAIT.toMillis() + 500);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Engines.shipped().handle(message);
+            });
+    try (SlackBot slowBot =
+        new SlackBot(
+            new SlackOptions(
+                "xoxb-it-token", Optional.empty(), Optional.of(SECRET), slack.apiUrl(), 0),
+            slow,
+            new InMemoryFeedbackStore())) {
+      slowBot.start();
+      TestingSlackClient slowClient =
+          new TestingSlackClient(slowBot.httpPort().orElseThrow(), SECRET);
+
+      HttpResponse<String> ack =
+          slowClient.postForm(
+              SlackPayloads.command("kb max-shells-tenant", slack.responseUrl("slow")));
+
+      assertEquals(200, ack.statusCode());
+      assertTrue(ack.body().contains("Looking into it"), ack.body());
+      FakeSlackApi.Call reply = slack.await("/response/slow");
+      assertEquals("ephemeral", reply.json().path("response_type").asText());
+      assertTrue(
+          reply.json().path("blocks").toString().contains(Engines.title("max-shells-tenant")));
+    }
+  }
+
+  @Test
   void retriesChatPostMessageAfterRetryAfter() throws Exception {
     slack.rateLimitPostMessage(1);
 
