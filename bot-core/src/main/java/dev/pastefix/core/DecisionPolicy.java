@@ -85,7 +85,7 @@ final class DecisionPolicy {
     if (!known
         && best.score() >= Thresholds.SECOND_FINDING_MIN_CONFIDENCE
         && best.score() >= runnerUp * Thresholds.SECOND_FINDING_MIN_RATIO
-        && best.score() >= analysis.residualNoneProbability() * Thresholds.NONE_RATIO) {
+        && analysis.residualNoneProbability() <= Thresholds.SECOND_FINDING_MAX_NONE) {
       return java.util.Optional.of(best);
     }
     return java.util.Optional.empty();

@@ -32,12 +32,17 @@ public final class Thresholds {
   public static final double NONE_RATIO = 2.0;
 
   /**
-   * A second problem found by the categorizer in the text around a recognised error needs this
-   * probability, and {@link #SECOND_FINDING_MIN_RATIO} over the runner-up.
+   * A second problem found by the categorizer on a line without a recognised error needs this
+   * probability and {@link #SECOND_FINDING_MIN_RATIO} times the runner-up's: one line is short,
+   * so the probability stays low even when the line clearly names one problem, and the ratio
+   * carries the decision.
    */
-  public static final double SECOND_FINDING_MIN_CONFIDENCE = 0.60;
+  public static final double SECOND_FINDING_MIN_CONFIDENCE = 0.15;
 
-  public static final double SECOND_FINDING_MIN_RATIO = 5.0;
+  public static final double SECOND_FINDING_MIN_RATIO = 3.0;
+
+  /** A line whose "none" probability is above this is chatter, whatever its best entry. */
+  public static final double SECOND_FINDING_MAX_NONE = 0.90;
 
   /** The text around a recognised error must be this long to be classified on its own. */
   public static final int SECOND_FINDING_MIN_CHARS = 30;

@@ -87,7 +87,28 @@ public final class Featurizer {
     if (word.length() > 0) {
       words.add(word.toString());
     }
-    return words;
+    return joinSpacedHangul(words);
+  }
+
+  /**
+   * Joins Hangul syllables that a translation spaced apart ("테 넌 트에" for "테넌트에"), so both
+   * spellings give the same features.
+   */
+  static List<String> joinSpacedHangul(List<String> words) {
+    List<String> out = new ArrayList<>(words.size());
+    boolean lastSingle = false;
+    for (String w : words) {
+      boolean hangul = !w.isEmpty() && isHangul(w.charAt(0));
+      boolean single = hangul && w.length() == 1;
+      int last = out.size() - 1;
+      if (hangul && last >= 0 && isHangul(out.get(last).charAt(out.get(last).length() - 1)) && (single || lastSingle)) {
+        out.set(last, out.get(last) + w);
+      } else {
+        out.add(w);
+      }
+      lastSingle = single;
+    }
+    return out;
   }
 
   private static char unaccent(char c) {
