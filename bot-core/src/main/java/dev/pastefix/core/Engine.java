@@ -99,6 +99,9 @@ public final class Engine implements Bot {
       if (message.channel() == Channel.COMMAND) {
         return commands.route(message);
       }
+      if (message.channel().addressed() && asksForHelp(message.text())) {
+        return help(Optional.empty());
+      }
       return diagnose(message.text(), message.channel());
     } catch (RuntimeException e) {
       LOG.warn("engine failed on a message of {} chars", message.text().length(), e);
@@ -109,6 +112,15 @@ public final class Engine implements Bot {
           List.of(),
           composer.badInput("Something went wrong while reading this message; please try again."));
     }
+  }
+
+  private static final java.util.regex.Pattern HELP_WORDS =
+      java.util.regex.Pattern.compile(
+          "(?iu)\\s*(?:<@[!&]?\\w+>\\s*)*(?:help|aide|\\?|도움말|도움|hi|hello|bonjour|안녕하세요)[\\s!?.]*");
+
+  /** A bare "help" (or greeting) addressed to the bot gets the help text, not a diagnosis. */
+  static boolean asksForHelp(String text) {
+    return text.length() < 40 && HELP_WORDS.matcher(text).matches();
   }
 
   /** Diagnoses {@code text} as if it arrived on {@code channel}. */

@@ -132,8 +132,9 @@ class EngineTest {
             "I forgot my password for the VPN portal, who can reset it?",
             "our ADFS uses a self-signed cert in the lab, fine for testing")) {
       assertInstanceOf(Outcome.Silent.class, channel(text), text);
-      assertInstanceOf(Outcome.Answer.class, direct(text), text);
     }
+    assertInstanceOf(
+        Outcome.Unknown.class, direct("the wall clock in room 4 is out of sync again"));
   }
 
   @Test
@@ -155,6 +156,19 @@ class EngineTest {
         Outcome.Unknown.class,
         direct(
             "thanks all, Set-ExecutionPolicy RemoteSigned did it, the connector module loads now"));
+  }
+
+  @Test
+  void takesAStatusReportForChatterButNotWhenSomethingStillFails() {
+    assertInstanceOf(
+        Outcome.Unknown.class,
+        direct("our ADFS certificate was renewed with a public CA cert yesterday, no issues"));
+    assertEquals(
+        List.of("not-licensed"),
+        direct(
+                "onmicrosoft accounts work with no problem, but the new hire can't sign in to Skype"
+                    + " for Business Online, no license assigned yet?")
+            .findingIds());
   }
 
   @Test
@@ -258,6 +272,31 @@ class EngineTest {
   }
 
   @Test
+  void recognisesAnErrorThatAConsoleWrappedMidWord() {
+    String paste =
+        "New-PSSession : [admin1a.online.lync.com] Connecting to remote server"
+            + " admin1a.online.lync.c\n"
+            + "om failed with the following error message : The WS-Management service cannot"
+            + " process t\n"
+            + "he request. The maximum number of concurrent shells for this tenant has been"
+            + " exceeded. Cl\n"
+            + "ose existing shells or raise the quota for this tenant.";
+    assertEquals(List.of("max-shells-tenant"), channel(paste).findingIds());
+    String split =
+        "Get-CsWebTicket : Failed to connect live id servers. Make sure proxy is enabled or machine"
+            + " h\n"
+            + "as network connection to live id servers.";
+    assertEquals(List.of("liveid-connect-failed"), direct(split).findingIds());
+  }
+
+  @Test
+  void recognisesAQuotedPartOfAnErrorText() {
+    String text =
+        "other admins keep all the sessions open - 'concurrent shells for this tenant' again";
+    assertEquals(List.of("max-shells-tenant"), channel(text).findingIds());
+  }
+
+  @Test
   void answersQuestionsWithoutAnErrorTextWhenAddressed() {
     assertEquals(
         List.of("clock-skew"),
@@ -310,7 +349,9 @@ class EngineTest {
   @Test
   void answersAMegabyteOfNoiseWithoutThrowing() {
     String big = "lorem ipsum dolor sit amet ".repeat(40_000);
-    assertInstanceOf(Outcome.Unknown.class, direct(big));
+    Outcome.Unknown unknown = assertInstanceOf(Outcome.Unknown.class, direct(big));
+    String said = unknown.reply().blocks().toString();
+    assertTrue(said.contains("first 12,000 and last 4,000 characters"), said);
     assertInstanceOf(Outcome.Silent.class, channel(big));
   }
 

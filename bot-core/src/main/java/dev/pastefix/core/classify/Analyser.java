@@ -58,7 +58,11 @@ public final class Analyser {
 
   public Analysis analyse(NormalisedText text) {
     Set<String> concepts = lexicon.find(text.lower());
-    List<SignatureHit> hits = signatures.find(text.lower());
+    List<SignatureHit> hits = signatures.find(text.lower(), text.facts().quoted());
+    if (hits.isEmpty()) {
+      // A console window may have wrapped the error mid-word; positions then are approximate.
+      hits = text.lowerUnwrapped().map(signatures::find).orElse(hits);
+    }
     List<Candidate> sigs = combiner.combine(hits, concepts);
     List<Candidate> ranked = new ArrayList<>();
     double none = rankInto(model.rank(text.lower(), concepts), ranked);

@@ -32,10 +32,10 @@ public final class CategoryModel {
   public static final String NONE = "none";
 
   /** GIS iterations; the corpus is small, so more buys nothing. */
-  static final int ITERATIONS = 150;
+  static final int ITERATIONS = 200;
 
   /** How many times an example phrasing counts: they are closest to what admins write. */
-  static final int EXAMPLE_WEIGHT = 2;
+  static final int EXAMPLE_WEIGHT = 3;
 
   private final Featurizer featurizer;
   private final DoccatModel model;
