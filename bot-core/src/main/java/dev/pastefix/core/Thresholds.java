@@ -45,6 +45,7 @@ public final class Thresholds {
    */
   public static final double SECOND_FINDING_MIN_CONFIDENCE = 0.20;
 
+  /** See {@link #SECOND_FINDING_MIN_CONFIDENCE}. */
   public static final double SECOND_FINDING_MIN_RATIO = 3.0;
 
   /** A line whose "none" probability is above this is chatter, whatever its best entry. */

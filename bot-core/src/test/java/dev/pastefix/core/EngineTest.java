@@ -211,6 +211,30 @@ class EngineTest {
   }
 
   @Test
+  void resolvesTheClarifyingQuestionWithTheNextMessageOfTheConversation() {
+    Engine engine = TestingEngines.shipped();
+    String error = "Cannot sign in because the server is temporarily unavailable.";
+    assertInstanceOf(
+        Outcome.Clarify.class,
+        engine.handle(IncomingMessage.of(error, Channel.MENTION, "U1", "T-42")));
+    Outcome answer =
+        engine.handle(
+            IncomingMessage.of(
+                "no ADFS here, cloud only, custom domain", Channel.THREAD, "U1", "T-42"));
+    assertEquals(List.of("server-unavailable-dns"), answer.findingIds());
+    Outcome elsewhere =
+        engine.handle(
+            IncomingMessage.of(
+                "no ADFS here, cloud only, custom domain", Channel.THREAD, "U1", "T-43"));
+    assertInstanceOf(Outcome.Unknown.class, elsewhere, "another conversation was not asked");
+    Outcome again =
+        engine.handle(
+            IncomingMessage.of(
+                "no ADFS here, cloud only, custom domain", Channel.THREAD, "U1", "T-42"));
+    assertInstanceOf(Outcome.Unknown.class, again, "the question was answered already");
+  }
+
+  @Test
   void picksTheDnsCauseWhenThereIsNoAdfs() {
     String text =
         "Server is temporarily unavailable for everyone on our custom domain. We don't use ADFS and"
@@ -421,6 +445,82 @@ class EngineTest {
             .orElseThrow()
             .title();
     assertEquals(expected, heading);
+  }
+
+  @Test
+  void neverThrowsOnRandomMarkupAndFraming() {
+    String[] pieces = {
+      "<@U1>",
+      "<#C1|x>",
+      "<https://a|b>",
+      "```",
+      "`",
+      "'",
+      "\"",
+      "«",
+      "»",
+      ">",
+      "&gt;",
+      "&amp;",
+      ":smile:",
+      "+ ",
+      "~~~~",
+      "At line:1 char:1",
+      "위치 줄:1 문자:1",
+      "Au caractère",
+      "[",
+      "]",
+      "New-PSSession : [admin1a.online.lync.com] Connecting to remote server ",
+      "\n",
+      " ",
+      "\t",
+      "\u0000",
+      "\uD800",
+      "é",
+      "테 넌 트",
+      "Server is temporarily unavailable",
+      "no ADFS",
+      "?",
+      "Logon failed for the user '",
+      "@",
+      "x@y.com",
+      "-ComputerName ",
+      "PS C:\\> ",
+      "<<<<",
+      ".{0,"
+    };
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 400; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = random.nextInt(30);
+      for (int j = 0; j < n; j++) {
+        sb.append(pieces[random.nextInt(pieces.length)]);
+      }
+      for (Channel c : Channel.values()) {
+        Outcome o =
+            TestingEngines.shipped().handle(IncomingMessage.of(sb.toString(), c, "U", "K" + i));
+        if (c.addressed()) {
+          assertFalse(o instanceof Outcome.Silent, "addressed messages get a reply: " + sb);
+        } else if (o instanceof Outcome.Silent s) {
+          assertFalse(s.reason().startsWith("internal error"), s.reason() + " on: " + sb);
+        }
+        if (o instanceof Outcome.Unknown u) {
+          assertFalse(u.reply().summary().contains("went wrong"), "internal error on: " + sb);
+        }
+      }
+    }
+  }
+
+  @Test
+  void runsOverAnEmptyKnowledgeBase() {
+    Engine empty = Engine.create(new dev.pastefix.knowledge.KnowledgeBase(List.of(), List.of()));
+    Outcome o =
+        empty.handle(
+            IncomingMessage.of("Server is temporarily unavailable", Channel.DIRECT, "U", "K"));
+    assertInstanceOf(Outcome.Unknown.class, o);
+    assertInstanceOf(
+        Outcome.Silent.class,
+        empty.handle(IncomingMessage.of("anything at all", Channel.CHANNEL, "U", "K")));
   }
 
   @Test
