@@ -1,15 +1,20 @@
 package dev.pastefix.app;
 
+import dev.pastefix.core.Bot;
+import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
+import dev.pastefix.slack.SlackBot;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The composition root of the running bot: settings from the environment, the knowledge base, the
@@ -79,17 +84,85 @@ final class Launcher {
 
   /**
    * Starts the Slack and Discord adapters that {@code settings} configure, sharing the one engine
-   * in {@code ready}, and blocks until they stop.
+   * in {@code ready}, and blocks until the process is stopped.
    */
   // PLATFORM ADAPTERS: the Slack and Discord adapters are wired here.
   int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
+    FeedbackStore feedback = new InMemoryFeedbackStore();
+    List<AutoCloseable> running = new ArrayList<>();
+    if (settings.slack().isPresent()) {
+      try {
+        running.add(startSlack(settings.slack().get(), ready.bot(), feedback, terminal));
+      } catch (SlackBot.StartFailure e) {
+        terminal.err().println("pastefix: Slack: " + e.getMessage());
+        closeAll(running);
+        return ExitCodes.CONFIG;
+      }
+    }
+    if (settings.discord().isPresent()) {
+      terminal
+          .err()
+          .println(
+              "pastefix: DISCORD_* settings are present, but the Discord adapter is not available"
+                  + " in this build.");
+      closeAll(running);
+      return ExitCodes.CONFIG;
+    }
+    return runUntilStopped(running, terminal);
+  }
+
+  /** Starts Slack (Socket Mode or HTTP mode, as the settings say); the caller closes it. */
+  static SlackBot startSlack(
+      Settings.Slack slack, Bot bot, FeedbackStore feedback, Terminal terminal)
+      throws SlackBot.StartFailure {
+    SlackBot slackBot = SlackPlatform.create(slack, bot, feedback);
+    try {
+      slackBot.start();
+    } catch (SlackBot.StartFailure | RuntimeException e) {
+      slackBot.close();
+      throw e;
+    }
     terminal
         .err()
         .println(
-            "pastefix: chat platform settings are present ("
-                + settings
-                + "), but the Slack and Discord adapters are not available in this build."
-                + " Unset the SLACK_* and DISCORD_* variables to use the console.");
-    return ExitCodes.CONFIG;
+            "pastefix: Slack is running in "
+                + (slack.socketMode()
+                    ? "Socket Mode"
+                    : "HTTP mode on port "
+                        + slackBot.httpPort().orElse(slack.httpPort())
+                        + " at /slack/events")
+                + "; stop with Ctrl-C.");
+    return slackBot;
+  }
+
+  private static int runUntilStopped(List<AutoCloseable> running, Terminal terminal) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  terminal.err().println("pastefix: stopping");
+                  closeAll(running);
+                  stopped.countDown();
+                },
+                "pastefix-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeAll(running);
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void closeAll(List<AutoCloseable> running) {
+    for (AutoCloseable platform : running) {
+      try {
+        platform.close();
+      } catch (Exception e) {
+        // Stopping anyway: one platform failing to close must not keep the others open.
+      }
+    }
+    running.clear();
   }
 }

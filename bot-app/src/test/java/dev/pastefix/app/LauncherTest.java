@@ -75,13 +75,13 @@ class LauncherTest {
   void refusesPlatformSettingsItCannotServeWithExitThree() {
     InMemoryTerminal terminal =
         new InMemoryTerminal(
-            new byte[0], Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"));
+            new byte[0], Map.of("DISCORD_TOKEN", "discord-token-1"));
 
     int code = launcher.run(List.of(), terminal.terminal());
 
     assertEquals(ExitCodes.CONFIG, code);
     assertTrue(terminal.err().contains("not available in this build"), terminal.err());
-    assertTrue(!terminal.err().contains("xoxb-1"), "tokens never reach the log");
+    assertTrue(!terminal.err().contains("discord-token-1"), "tokens never reach the log");
   }
 
   @Test

@@ -1,0 +1,505 @@
+package dev.pastefix.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.util.json.GsonFactory;
+import dev.pastefix.core.Bot;
+import dev.pastefix.core.Channel;
+import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Outcome;
+import dev.pastefix.core.feedback.FeedbackStore;
+import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.Reply;
+import dev.pastefix.core.reply.Span;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Translates Slack traffic for the engine: events, the {@code /pastefix} command and button clicks
+ * become {@link IncomingMessage}s, outcomes become Block Kit posts. Handlers acknowledge at once
+ * and do the work on an executor; retried and duplicated deliveries are answered only once.
+ */
+final class SlackHandlers {
+  /** The slash command, as the manifest declares it. */
+  static final String COMMAND = "/pastefix";
+
+  /**
+   * How long a slash command waits for the engine so that the answer rides on the acknowledgement
+   * itself; Slack allows 3 seconds, the rest is margin for the network.
+   */
+  static final Duration COMMAND_REPLY_WAIT = Duration.ofMillis(2000);
+
+  /** Remembered event ids, message timestamps and answered threads, each. */
+  static final int MEMORY = 10_000;
+
+  /** Ephemeral replies kept for their "Share in channel" button. */
+  static final int SHAREABLE_REPLIES = 500;
+
+  private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
+  private static final String SORRY =
+      "Sorry, something went wrong while I looked into this. The details are in the bot's log.";
+
+  private final Bot bot;
+  private final FeedbackStore feedback;
+  private final BlockKitRenderer renderer;
+  private final SlackReplies replies;
+  private final Executor work;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+  private final RecentKeys seenEvents = new RecentKeys(MEMORY);
+  private final RecentKeys seenMessages = new RecentKeys(MEMORY);
+  private final RecentKeys answeredThreads = new RecentKeys(MEMORY);
+  private final Map<String, SlackMessage> shareable =
+      new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SlackMessage> eldest) {
+          return size() > SHAREABLE_REPLIES;
+        }
+      };
+
+  SlackHandlers(
+      Bot bot,
+      FeedbackStore feedback,
+      BlockKitRenderer renderer,
+      SlackReplies replies,
+      Executor work,
+      Clock clock) {
+    this.bot = bot;
+    this.feedback = feedback;
+    this.renderer = renderer;
+    this.replies = replies;
+    this.work = work;
+    this.clock = clock;
+  }
+
+  void register(App app) {
+    app.event(
+        MessageEvent.class,
+        (payload, ctx) -> {
+          onMessage(
+              payload.getEventId(),
+              payload.getTeamId(),
+              payload.getEvent(),
+              Optional.ofNullable(ctx.getBotUserId()),
+              Optional.ofNullable(ctx.getRetryNum()));
+          return ctx.ack();
+        });
+    app.event(
+        AppMentionEvent.class,
+        (payload, ctx) -> {
+          onMention(
+              payload.getEventId(),
+              payload.getTeamId(),
+              payload.getEvent(),
+              Optional.ofNullable(ctx.getBotUserId()));
+          return ctx.ack();
+        });
+    app.command(COMMAND, (req, ctx) -> onCommand(req.getPayload(), ctx));
+    // Link buttons open their page in the browser; Slack still reports the click and wants an ack.
+    app.blockAction(
+        Pattern.compile("^" + BlockKitRenderer.LINK_ACTION_PREFIX + ".*"), (req, ctx) -> ctx.ack());
+    app.blockAction(
+        Pattern.compile("^pastefix_feedback_.*"), (req, ctx) -> onFeedback(req.getPayload(), ctx));
+    app.blockAction(
+        Pattern.compile("^" + BlockKitRenderer.RUN_CHECK_ACTION_PREFIX + ".*"),
+        (req, ctx) -> onRunCheck(req.getPayload(), ctx));
+    app.blockAction(BlockKitRenderer.SHARE_ACTION, (req, ctx) -> onShare(req.getPayload(), ctx));
+  }
+
+  // ---------------------------------------------------------------- events
+
+  void onMessage(
+      String eventId,
+      String teamId,
+      MessageEvent event,
+      Optional<String> botUserId,
+      Optional<Integer> retryNum) {
+    if (event.getBotId() != null || event.getUser() == null || isSelf(event.getUser(), botUserId)) {
+      return;
+    }
+    if (!firstDelivery(eventId, retryNum)) {
+      return;
+    }
+    boolean direct = "im".equals(event.getChannelType());
+    // A mention arrives twice, as app_mention and as a plain message: app_mention answers it.
+    if (!direct && mentions(event.getText(), botUserId)) {
+      return;
+    }
+    String channel = event.getChannel();
+    if (!seenMessages.firstTime(channel + ":" + event.getTs())) {
+      return;
+    }
+    Optional<String> threadTs = Optional.ofNullable(event.getThreadTs());
+    Channel kind;
+    Optional<String> replyThread;
+    if (direct) {
+      kind = Channel.DIRECT;
+      replyThread = threadTs;
+    } else if (threadTs.isPresent() && answeredThreads.contains(channel + ":" + threadTs.get())) {
+      kind = Channel.THREAD;
+      replyThread = threadTs;
+    } else {
+      kind = Channel.CHANNEL;
+      replyThread = Optional.of(threadTs.orElse(event.getTs()));
+    }
+    IncomingMessage message =
+        IncomingMessage.of(
+            text(event.getText()), kind, event.getUser(), key(teamId, channel, replyThread));
+    submit(() -> answer(message, channel, replyThread));
+  }
+
+  void onMention(String eventId, String teamId, AppMentionEvent event, Optional<String> botUserId) {
+    if (event.getBotId() != null || event.getUser() == null || isSelf(event.getUser(), botUserId)) {
+      return;
+    }
+    if (!seenEvents.firstTime("event:" + eventId)) {
+      return;
+    }
+    String channel = event.getChannel();
+    if (!seenMessages.firstTime(channel + ":" + event.getTs())) {
+      return;
+    }
+    Optional<String> replyThread =
+        Optional.of(Optional.ofNullable(event.getThreadTs()).orElse(event.getTs()));
+    IncomingMessage message =
+        IncomingMessage.of(
+            text(event.getText()),
+            Channel.MENTION,
+            event.getUser(),
+            key(teamId, channel, replyThread));
+    submit(() -> answer(message, channel, replyThread));
+  }
+
+  private boolean firstDelivery(String eventId, Optional<Integer> retryNum) {
+    if (eventId == null) {
+      return true;
+    }
+    boolean first = seenEvents.firstTime("event:" + eventId);
+    if (!first) {
+      log.debug(
+          "event {} delivered again (retry {}); already handled", eventId, retryNum.orElse(0));
+    }
+    return first;
+  }
+
+  private void answer(IncomingMessage message, String channel, Optional<String> replyThread) {
+    Optional<Reply> reply;
+    try {
+      reply = replyOf(bot.handle(message));
+    } catch (RuntimeException e) {
+      log.error("the engine failed on a {} message", message.channel(), e);
+      if (!message.channel().addressed()) {
+        return;
+      }
+      reply = Optional.of(sorry());
+    }
+    if (reply.isEmpty()) {
+      return;
+    }
+    // Marked before posting: a follow-up may arrive while the post is still on its way.
+    replyThread.ifPresent(t -> answeredThreads.firstTime(channel + ":" + t));
+    Optional<String> ts = replies.postMessage(channel, replyThread, renderer.render(reply.get()));
+    if (replyThread.isEmpty()) {
+      ts.ifPresent(t -> answeredThreads.firstTime(channel + ":" + t));
+    }
+  }
+
+  // ---------------------------------------------------------------- slash command
+
+  Response onCommand(SlashCommandPayload payload, SlashCommandContext ctx) {
+    String text = payload.getText() == null ? "" : payload.getText();
+    IncomingMessage message =
+        IncomingMessage.of(
+            text,
+            Channel.COMMAND,
+            payload.getUserId(),
+            key(payload.getTeamId(), payload.getChannelId(), Optional.empty()));
+    CompletableFuture<Optional<Reply>> result;
+    try {
+      result = CompletableFuture.supplyAsync(() -> replyOf(bot.handle(message)), work);
+    } catch (RejectedExecutionException e) {
+      log.warn("too busy for a slash command");
+      return ackEphemeral(textOnly("I'm busy right now; please try again in a moment."));
+    }
+    try {
+      Optional<Reply> reply = result.get(COMMAND_REPLY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return reply.map(r -> ackEphemeral(shareableMessage(r))).orElseGet(ctx::ack);
+    } catch (TimeoutException e) {
+      String responseUrl = payload.getResponseUrl();
+      result.whenComplete(
+          (reply, failure) -> {
+            if (responseUrl == null) {
+              return;
+            }
+            if (failure != null) {
+              log.error("the engine failed on a slash command", failure);
+              replies.respond(responseUrl, "ephemeral", renderer.render(sorry()));
+            } else {
+              reply.ifPresent(r -> replies.respond(responseUrl, "ephemeral", shareableMessage(r)));
+            }
+          });
+      return ackEphemeral(textOnly("Looking into it…"));
+    } catch (ExecutionException e) {
+      log.error("the engine failed on a slash command", e.getCause());
+      return ackEphemeral(renderer.render(sorry()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ackEphemeral(renderer.render(sorry()));
+    }
+  }
+
+  /** The ephemeral rendering with a "Share in channel" button; the visible one is kept for it. */
+  private SlackMessage shareableMessage(Reply reply) {
+    String id = UUID.randomUUID().toString();
+    synchronized (shareable) {
+      shareable.put(id, renderer.render(reply));
+    }
+    return renderer.render(reply, Optional.of(id));
+  }
+
+  private Response ackEphemeral(SlackMessage message) {
+    return Response.builder()
+        .statusCode(200)
+        .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+        .body(responseBody("ephemeral", message).toString())
+        .build();
+  }
+
+  private ObjectNode responseBody(String responseType, SlackMessage message) {
+    ObjectNode body = json.createObjectNode();
+    body.put("response_type", responseType);
+    body.put("text", message.text());
+    body.set("blocks", parse(message.blocksJson()));
+    return body;
+  }
+
+  // ---------------------------------------------------------------- buttons
+
+  Response onFeedback(BlockActionPayload payload, ActionContext ctx) {
+    BlockActionPayload.Action action = payload.getActions().get(0);
+    boolean helpful = BlockKitRenderer.FEEDBACK_HELPFUL_ACTION.equals(action.getActionId());
+    String channel = channelOf(payload);
+    String messageTs =
+        payload.getContainer() == null ? null : payload.getContainer().getMessageTs();
+    String user = payload.getUser().getId();
+    List<String> entryIds =
+        action.getValue() == null
+            ? List.of()
+            : Arrays.stream(action.getValue().split("\\|")).filter(s -> !s.isBlank()).toList();
+    String answerKey = key(teamOf(payload), channel, Optional.ofNullable(messageTs));
+    // Recorded before the acknowledgement: the vote must not depend on a later network call.
+    feedback.record(new Vote(answerKey, entryIds, user, helpful, clock.instant()));
+    submit(() -> reflectVote(payload, channel, messageTs, user, helpful));
+    return ctx.ack();
+  }
+
+  private void reflectVote(
+      BlockActionPayload payload, String channel, String messageTs, String user, boolean helpful) {
+    String verdict = (helpful ? "Marked helpful by <@" : "Marked not helpful by <@") + user + ">";
+    boolean ephemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
+    if (ephemeral || payload.getMessage() == null || messageTs == null) {
+      if (payload.getResponseUrl() != null) {
+        replies.respond(
+            payload.getResponseUrl(), "ephemeral", textOnly("Thanks! " + verdict + "."));
+      }
+      return;
+    }
+    ArrayNode blocks =
+        (ArrayNode) parse(GsonFactory.createSnakeCase().toJson(payload.getMessage().getBlocks()));
+    ArrayNode updated = json.createArrayNode();
+    for (JsonNode block : blocks) {
+      if (BlockKitRenderer.FEEDBACK_BLOCK_ID.equals(block.path("block_id").asText())) {
+        updated.add(contextBlock(":ballot_box_with_check: " + verdict));
+      } else {
+        updated.add(block);
+      }
+    }
+    String text = payload.getMessage().getText() == null ? verdict : payload.getMessage().getText();
+    replies.update(channel, messageTs, text, updated.toString());
+  }
+
+  Response onRunCheck(BlockActionPayload payload, ActionContext ctx) {
+    BlockActionPayload.Action action = payload.getActions().get(0);
+    String value = action.getValue() == null ? "" : action.getValue();
+    String channel = channelOf(payload);
+    String user = payload.getUser().getId();
+    Optional<String> threadTs =
+        Optional.ofNullable(payload.getContainer()).map(BlockActionPayload.Container::getThreadTs);
+    IncomingMessage message =
+        IncomingMessage.of(
+            "check " + value, Channel.COMMAND, user, key(teamOf(payload), channel, threadTs));
+    String responseUrl = payload.getResponseUrl();
+    submit(
+        () -> {
+          Optional<Reply> reply;
+          try {
+            reply = replyOf(bot.handle(message));
+          } catch (RuntimeException e) {
+            log.error("the engine failed on a check", e);
+            reply = Optional.of(sorry());
+          }
+          reply.ifPresent(
+              r -> {
+                SlackMessage rendered = shareableMessage(r);
+                if (responseUrl != null) {
+                  replies.respond(responseUrl, "ephemeral", rendered);
+                } else {
+                  replies.postEphemeral(channel, user, threadTs, rendered);
+                }
+              });
+        });
+    return ctx.ack();
+  }
+
+  Response onShare(BlockActionPayload payload, ActionContext ctx) {
+    String id = payload.getActions().get(0).getValue();
+    String user = payload.getUser().getId();
+    String responseUrl = payload.getResponseUrl();
+    SlackMessage message;
+    synchronized (shareable) {
+      message = id == null ? null : shareable.get(id);
+    }
+    SlackMessage found = message;
+    submit(
+        () -> {
+          if (responseUrl == null) {
+            return;
+          }
+          if (found == null) {
+            replies.respond(
+                responseUrl,
+                "ephemeral",
+                textOnly(
+                    "That answer is no longer available to share; please run the command again."));
+            return;
+          }
+          replies.respond(responseUrl, "in_channel", sharedBy(found, user));
+          replies.deleteOriginal(responseUrl);
+        });
+    return ctx.ack();
+  }
+
+  private SlackMessage sharedBy(SlackMessage message, String user) {
+    ArrayNode blocks = (ArrayNode) parse(message.blocksJson());
+    if (blocks.size() < BlockKitRenderer.MAX_BLOCKS) {
+      blocks.add(contextBlock("Shared by <@" + user + ">"));
+    }
+    return new SlackMessage(message.text(), blocks.toString());
+  }
+
+  // ---------------------------------------------------------------- helpers of translation
+
+  private static Optional<Reply> replyOf(Outcome outcome) {
+    if (outcome instanceof Outcome.Answer) {
+      return Optional.of(((Outcome.Answer) outcome).reply());
+    } else if (outcome instanceof Outcome.Clarify) {
+      return Optional.of(((Outcome.Clarify) outcome).reply());
+    } else if (outcome instanceof Outcome.Unknown) {
+      return Optional.of(((Outcome.Unknown) outcome).reply());
+    } else if (outcome instanceof Outcome.Silent) {
+      log.debug("staying silent: {}", ((Outcome.Silent) outcome).reason());
+      return Optional.empty();
+    }
+    throw new IllegalArgumentException("unknown outcome " + outcome.getClass().getName());
+  }
+
+  private static Reply sorry() {
+    return new Reply(SORRY, List.of(Block.Paragraph.of(new Span.Plain(SORRY))), List.of());
+  }
+
+  private SlackMessage textOnly(String text) {
+    return renderer.render(
+        new Reply(text, List.of(Block.Paragraph.of(new Span.Plain(text))), List.of()));
+  }
+
+  private ObjectNode contextBlock(String mrkdwn) {
+    ObjectNode block = json.createObjectNode();
+    block.put("type", "context");
+    ArrayNode elements = block.putArray("elements");
+    ObjectNode text = elements.addObject();
+    text.put("type", "mrkdwn");
+    text.put("text", mrkdwn);
+    return block;
+  }
+
+  /** The conversation key: {@code slack:<team>:<channel>[:<thread_ts>]}. */
+  static String key(String teamId, String channel, Optional<String> threadTs) {
+    String base = "slack:" + (teamId == null ? "-" : teamId) + ":" + channel;
+    return threadTs.map(t -> base + ":" + t).orElse(base);
+  }
+
+  private static String text(String text) {
+    return text == null ? "" : text;
+  }
+
+  private static boolean isSelf(String user, Optional<String> botUserId) {
+    return botUserId.isPresent() && botUserId.get().equals(user);
+  }
+
+  private static boolean mentions(String text, Optional<String> botUserId) {
+    return text != null && botUserId.isPresent() && text.contains("<@" + botUserId.get());
+  }
+
+  private static String channelOf(BlockActionPayload payload) {
+    if (payload.getChannel() != null) {
+      return payload.getChannel().getId();
+    }
+    return payload.getContainer() == null ? "-" : payload.getContainer().getChannelId();
+  }
+
+  private static String teamOf(BlockActionPayload payload) {
+    return payload.getTeam() == null ? null : payload.getTeam().getId();
+  }
+
+  private JsonNode parse(String text) {
+    try {
+      return json.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON", e);
+    }
+  }
+
+  private void submit(Runnable task) {
+    try {
+      work.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              log.error("a Slack task failed", e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      log.warn("too busy; a Slack event was dropped");
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package dev.pastefix.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pastefix.core.reply.Action;
+import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.Fact;
+import dev.pastefix.core.reply.Reply;
+import dev.pastefix.core.reply.Span;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BlockKitRendererTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final BlockKitRenderer renderer = new BlockKitRenderer();
+
+  private JsonNode blocks(Reply reply) throws Exception {
+    return JSON.readTree(renderer.render(reply).blocksJson());
+  }
+
+  private static List<String> types(JsonNode blocks) {
+    List<String> types = new ArrayList<>();
+    blocks.forEach(b -> types.add(b.path("type").asText()));
+    return types;
+  }
+
+  @Test
+  void rendersOneOfEveryBlockAndActionType() throws Exception {
+    JsonNode blocks = blocks(SampleReplies.everyBlockType());
+
+    assertEquals(
+        List.of(
+            "header", "section", "section", "section", "section", "section", "context", "section",
+            "divider", "actions", "actions"),
+        types(blocks));
+    assertEquals(
+        "Too many sessions for this tenant", blocks.get(0).path("text").path("text").asText());
+    assertEquals(
+        "The tenant already has *20* open sessions; see `Get-PSSession` and"
+            + " <https://example.org/article#limits|the article>",
+        blocks.get(1).path("text").path("text").asText());
+    assertEquals(
+        "*1.* Close the sessions you do not need\n```Get-PSSession | Remove-PSSession```",
+        blocks.get(2).path("text").path("text").asText());
+    assertEquals("*2.* Try again", blocks.get(3).path("text").path("text").asText());
+    assertEquals(
+        "```New-PSSession -ConnectionUri https://admin1a.online.lync.com/ &lt;x&gt;```",
+        blocks.get(4).path("text").path("text").asText());
+    assertEquals(
+        "*Per admin*\n3 sessions", blocks.get(5).path("fields").get(0).path("text").asText());
+    assertEquals(
+        ":information_source: Matched: maximum number &amp; more",
+        blocks.get(6).path("elements").get(0).path("text").asText());
+    assertTrue(blocks.get(7).path("text").path("text").asText().startsWith(":warning: "));
+    JsonNode buttons = blocks.get(9).path("elements");
+    assertEquals("https://example.org/article", buttons.get(0).path("url").asText());
+    assertEquals("dns contoso.com", buttons.get(1).path("value").asText());
+    assertEquals(BlockKitRenderer.FEEDBACK_BLOCK_ID, blocks.get(10).path("block_id").asText());
+    assertEquals(
+        BlockKitRenderer.FEEDBACK_HELPFUL_ACTION,
+        blocks.get(10).path("elements").get(0).path("action_id").asText());
+    assertEquals(
+        "max-shells-tenant", blocks.get(10).path("elements").get(1).path("value").asText());
+  }
+
+  @Test
+  void usesTheSummaryAsFallbackText() {
+    assertEquals(
+        "Too many remote PowerShell sessions for this tenant",
+        renderer.render(SampleReplies.everyBlockType()).text());
+  }
+
+  @Test
+  void offersShareButtonOnlyForEphemeralReplies() throws Exception {
+    String visible = renderer.render(SampleReplies.everyBlockType()).blocksJson();
+    String ephemeral =
+        renderer.render(SampleReplies.everyBlockType(), Optional.of("share-1")).blocksJson();
+
+    assertFalse(visible.contains(BlockKitRenderer.SHARE_ACTION));
+    assertTrue(ephemeral.contains("\"value\":\"share-1\""));
+    assertTrue(ephemeral.contains("Share in channel"));
+  }
+
+  @Test
+  void cutsALongHeaderToSlacksLimit() throws Exception {
+    String text = "H".repeat(400);
+    JsonNode header = blocks(reply(new Block.Heading(text))).get(0);
+
+    String rendered = header.path("text").path("text").asText();
+    assertEquals(BlockKitRenderer.MAX_HEADER_TEXT, rendered.length());
+    assertTrue(rendered.endsWith(BlockKitRenderer.ELLIPSIS));
+  }
+
+  @Test
+  void cutsALongParagraphToSlacksSectionLimit() throws Exception {
+    JsonNode section =
+        blocks(reply(Block.Paragraph.of(new Span.Plain("word ".repeat(2000))))).get(0);
+
+    String rendered = section.path("text").path("text").asText();
+    assertEquals(BlockKitRenderer.MAX_SECTION_TEXT, rendered.length());
+    assertTrue(rendered.endsWith(BlockKitRenderer.ELLIPSIS));
+  }
+
+  @Test
+  void cutsLongCodeButKeepsItsFencesClosed() throws Exception {
+    JsonNode section = blocks(reply(new Block.Code("x".repeat(10_000)))).get(0);
+
+    String rendered = section.path("text").path("text").asText();
+    assertTrue(rendered.length() <= BlockKitRenderer.MAX_SECTION_TEXT);
+    assertTrue(rendered.startsWith("```"));
+    assertTrue(rendered.endsWith(BlockKitRenderer.ELLIPSIS + "```"));
+  }
+
+  @Test
+  void neverCutsAnEscapedCharacterInHalf() {
+    String text = "a".repeat(2995) + "<<<<<<<<<<";
+
+    String cut = BlockKitRenderer.cutMrkdwn(BlockKitRenderer.escape(text), 3000);
+
+    assertTrue(cut.length() <= 3000);
+    assertTrue(cut.endsWith("&lt;" + BlockKitRenderer.ELLIPSIS), cut.substring(2980));
+  }
+
+  @Test
+  void neverCutsALinkInHalf() {
+    String text = "a".repeat(2990) + "<https://example.org/long/path|label>";
+
+    String cut = BlockKitRenderer.cutMrkdwn(text, 3000);
+
+    assertEquals("a".repeat(2990) + BlockKitRenderer.ELLIPSIS, cut);
+  }
+
+  @Test
+  void fitsAStepWithManyCommandsIntoOneSection() throws Exception {
+    List<String> commands = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      commands.add("Set-CsSomething -Identity user" + i + " " + "-Flag ".repeat(20));
+    }
+    JsonNode section =
+        blocks(
+                reply(
+                    new Block.Steps(
+                        List.of(new Block.Step(List.of(new Span.Plain("Run")), commands)))))
+            .get(0);
+
+    String rendered = section.path("text").path("text").asText();
+    assertTrue(rendered.length() <= BlockKitRenderer.MAX_SECTION_TEXT);
+    assertEquals(0, count(rendered, "```") % 2, "every code block is closed");
+    assertTrue(
+        rendered.endsWith(BlockKitRenderer.ELLIPSIS)
+            || rendered.endsWith(BlockKitRenderer.ELLIPSIS + "```"));
+  }
+
+  @Test
+  void keepsAtMostFiftyBlocksAndKeepsTheButtons() throws Exception {
+    List<Block> many = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      many.add(Block.Paragraph.of(new Span.Plain("part " + i)));
+    }
+    Reply reply =
+        new Reply(
+            "many",
+            many,
+            List.of(
+                new Action.Feedback("a", true),
+                new Action.OpenLink("x", URI.create("https://e.org"))));
+
+    JsonNode blocks = blocks(reply);
+
+    assertEquals(BlockKitRenderer.MAX_BLOCKS, blocks.size());
+    assertEquals("actions", blocks.get(49).path("type").asText());
+    assertEquals(BlockKitRenderer.FEEDBACK_BLOCK_ID, blocks.get(49).path("block_id").asText());
+    assertEquals("actions", blocks.get(48).path("type").asText());
+    assertEquals("context", blocks.get(47).path("type").asText());
+    assertTrue(
+        blocks.get(47).toString().contains("33 more parts not shown"), blocks.get(47).toString());
+  }
+
+  @Test
+  void splitsFactsIntoSectionsOfTenFieldsAndCutsLongValues() throws Exception {
+    List<Fact> facts = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      facts.add(new Fact("n" + i, i == 0 ? "v".repeat(5000) : "v"));
+    }
+    JsonNode blocks = blocks(reply(new Block.Facts(facts)));
+
+    assertEquals(2, blocks.size());
+    assertEquals(BlockKitRenderer.MAX_FIELDS, blocks.get(0).path("fields").size());
+    assertEquals(5, blocks.get(1).path("fields").size());
+    assertEquals(
+        BlockKitRenderer.MAX_FIELD_TEXT,
+        blocks.get(0).path("fields").get(0).path("text").asText().length());
+  }
+
+  @Test
+  void cutsButtonLabelsAndValuesAndSkipsOverlongLinks() throws Exception {
+    List<Action> actions = new ArrayList<>();
+    actions.add(new Action.RunCheck("c".repeat(100), "a".repeat(3000)));
+    actions.add(new Action.OpenLink("link", URI.create("https://e.org/" + "p".repeat(3000))));
+    for (int i = 0; i < 30; i++) {
+      actions.add(new Action.OpenLink("link " + i, URI.create("https://e.org/" + i)));
+    }
+    JsonNode blocks =
+        blocks(new Reply("s", List.of(Block.Paragraph.of(new Span.Plain("x"))), actions));
+
+    JsonNode buttons = blocks.get(1).path("elements");
+    assertEquals(BlockKitRenderer.MAX_ACTION_ELEMENTS, buttons.size());
+    assertEquals(
+        BlockKitRenderer.MAX_BUTTON_TEXT,
+        buttons.get(0).path("text").path("text").asText().length());
+    assertEquals(BlockKitRenderer.MAX_BUTTON_VALUE, buttons.get(0).path("value").asText().length());
+    assertEquals(
+        "https://e.org/0", buttons.get(1).path("url").asText(), "the overlong link is left out");
+  }
+
+  @Test
+  void cutsALongSummaryForTheFallbackText() {
+    Reply reply = new Reply("s".repeat(10_000), List.of(), List.of());
+
+    String text = renderer.render(reply).text();
+
+    assertEquals(BlockKitRenderer.MAX_FALLBACK_TEXT, text.length());
+    assertTrue(text.endsWith(BlockKitRenderer.ELLIPSIS));
+  }
+
+  @Test
+  void rendersEmptyTextAsAValidSection() throws Exception {
+    JsonNode section = blocks(reply(Block.Paragraph.of())).get(0);
+
+    assertFalse(section.path("text").path("text").asText().isEmpty());
+  }
+
+  private static Reply reply(Block block) {
+    return new Reply("summary", List.of(block), List.of());
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+      n++;
+    }
+    return n;
+  }
+}
