@@ -17,7 +17,7 @@ final class Truncation {
       return text;
     }
     if (max < CLOSE.length() + 1) {
-      return text.substring(0, max - 1) + ELLIPSIS;
+      return whole(text.substring(0, max - 1)) + ELLIPSIS;
     }
     String cut = text.substring(0, max - ELLIPSIS.length());
     if (openFence(cut)) {
