@@ -253,6 +253,21 @@ class DiscordBotIT {
     assertEquals("clock-skew", first.path("value").asText());
   }
 
+  @Test
+  void staysUpWhenTheGatewayDropsAndResumes() throws Exception {
+    discord.dropGateway();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (discord.resumes() == 0 && System.nanoTime() < deadline) {
+      FakeDiscord.pause(Duration.ofMillis(50));
+    }
+    assertEquals(1, discord.resumes(), "JDA resumed the session");
+    int from = discord.calls().size();
+    discord.dispatch(
+        "MESSAGE_CREATE",
+        discord.userMessage(FakeDiscord.snowflake(), TestingBot.EXECUTION_POLICY, false, List.of()));
+    discord.await("POST", "channels/" + discord.dmChannelId + "/messages", from, WAIT);
+  }
+
   /** A public answer as the bot posted it, with its buttons, rendered by the real renderer. */
   private JsonNode answeredMessage() {
     JsonNode sent =

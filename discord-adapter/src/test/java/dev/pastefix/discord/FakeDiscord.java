@@ -54,6 +54,7 @@ final class FakeDiscord implements AutoCloseable {
   private volatile Optional<WebSocket> socket = Optional.empty();
   private volatile boolean refuseMessageContent;
   private final AtomicInteger closedCleanly = new AtomicInteger();
+  private final AtomicInteger resumes = new AtomicInteger();
 
   private static final AtomicLong LAST = new AtomicLong();
 
@@ -106,6 +107,15 @@ final class FakeDiscord implements AutoCloseable {
 
   List<Call> calls() {
     return List.copyOf(calls);
+  }
+
+  int resumes() {
+    return resumes.get();
+  }
+
+  /** Drops the gateway connection the way Discord does before asking the client to resume. */
+  void dropGateway() {
+    socket.ifPresent(ws -> ws.close(4000, "Unknown error"));
   }
 
   int cleanCloses() {
@@ -184,6 +194,10 @@ final class FakeDiscord implements AutoCloseable {
           sequence.set(0);
           dispatch("READY", ready());
           dispatch("GUILD_CREATE", guild());
+          break;
+        case 6:
+          resumes.incrementAndGet();
+          dispatch("RESUMED", JSON.createObjectNode());
           break;
         default:
           break;
