@@ -85,7 +85,7 @@ public record Settings(
     List<String> problems = new ArrayList<>();
     Optional<Slack> slack = readSlack(env, problems);
     Optional<Discord> discord = readDiscord(env, problems);
-    Optional<Path> knowledgeDir = value(env, "PASTEFIX_KNOWLEDGE_DIR").map(Path::of);
+    Optional<Path> knowledgeDir = knowledgeDirFrom(env);
     Optional<String> dnsResolver = value(env, "PASTEFIX_DNS_RESOLVER");
     dnsResolver.ifPresent(
         r -> {
@@ -97,6 +97,14 @@ public record Settings(
       throw new InvalidSettings(problems);
     }
     return new Settings(slack, discord, knowledgeDir, dnsResolver);
+  }
+
+  /**
+   * The administrator's knowledge directory ({@code PASTEFIX_KNOWLEDGE_DIR}) alone, for commands
+   * that need nothing else from the environment.
+   */
+  public static Optional<Path> knowledgeDirFrom(Map<String, String> env) {
+    return value(env, "PASTEFIX_KNOWLEDGE_DIR").map(Path::of);
   }
 
   private static Optional<Slack> readSlack(Map<String, String> env, List<String> problems) {

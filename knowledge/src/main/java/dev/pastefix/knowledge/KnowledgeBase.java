@@ -11,6 +11,7 @@ public final class KnowledgeBase {
   private final List<Entry> entries;
   private final Map<String, Entry> byId;
   private final Map<String, Article> articlesById;
+  private final SymptomMatcher symptomMatcher;
 
   public KnowledgeBase(List<Article> articles, List<Entry> entries) {
     this.articles = List.copyOf(articles);
@@ -27,6 +28,7 @@ public final class KnowledgeBase {
       articleIndex.put(article.id(), article);
     }
     this.articlesById = Map.copyOf(articleIndex);
+    this.symptomMatcher = new SymptomMatcher(this.entries);
   }
 
   public List<Article> articles() {
@@ -45,11 +47,45 @@ public final class KnowledgeBase {
     return Optional.ofNullable(articlesById.get(id));
   }
 
+  /**
+   * Up to {@code limit} entry ids closest to a mistyped or partial id: ids containing it (or
+   * sharing its words) first, then by edit distance.
+   */
+  public List<String> closestIds(String query, int limit) {
+    String q = query.strip().toLowerCase(java.util.Locale.ROOT);
+    java.util.Set<String> words = java.util.Set.of(q.split("[^a-z0-9]+"));
+    return entries.stream()
+        .map(Entry::id)
+        .sorted(
+            java.util.Comparator.<String>comparingInt(
+                    id -> {
+                      int score = KnowledgeFileReader.distance(q, id);
+                      if (!q.isEmpty() && (id.contains(q) || q.contains(id))) {
+                        score -= 100;
+                      }
+                      for (String word : id.split("-")) {
+                        if (words.contains(word)) {
+                          score -= 10;
+                        }
+                      }
+                      return score;
+                    })
+                .thenComparing(java.util.Comparator.naturalOrder()))
+        .limit(limit)
+        .toList();
+  }
+
+  /** The symptoms of every entry, compiled once when the knowledge base was built. */
+  public SymptomMatcher symptomMatcher() {
+    return symptomMatcher;
+  }
+
   /** The article an entry comes from. */
   public Article articleOf(Entry entry) {
     Article article = articlesById.get(entry.articleId());
     if (article == null) {
-      throw new IllegalStateException("entry " + entry.id() + " names unknown article " + entry.articleId());
+      throw new IllegalStateException(
+          "entry " + entry.id() + " names unknown article " + entry.articleId());
     }
     return article;
   }

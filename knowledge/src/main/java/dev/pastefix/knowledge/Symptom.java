@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * An error signature as users see it: a literal phrase (matched case-insensitively, whitespace
- * collapsed) or a pattern compiled at load time, in one language ({@code en}, {@code fr}, {@code ko}).
- * Patterns use RE2 syntax so that administrator-supplied YAML can never make matching slow.
+ * collapsed) or a pattern compiled at load time, in one language ({@code en}, {@code fr}, {@code
+ * ko}). Patterns use RE2 syntax so that administrator-supplied YAML can never make matching slow.
  */
 public record Symptom(String lang, String source, boolean literal) {
   public Symptom {
@@ -27,22 +27,31 @@ public record Symptom(String lang, String source, boolean literal) {
   }
 
   /**
-   * The compiled, case-insensitive form of this symptom. A literal becomes a quoted pattern whose
-   * spaces match any run of whitespace.
+   * The compiled, case-insensitive form of this symptom. A literal becomes a quoted pattern that
+   * ignores whitespace entirely (wrapped console lines split words, and machine-translated Korean
+   * spaces words unpredictably); typographic quotes and non-breaking spaces are normalised as in
+   * {@link SymptomMatcher#normalize(String)}, so match it against normalised text.
    */
   public Pattern compile() {
     String regex;
     if (literal) {
       StringBuilder sb = new StringBuilder();
-      for (String word : source.trim().split("\\s+")) {
-        if (sb.length() > 0) {
-          sb.append("\\s+");
-        }
-        sb.append(Pattern.quote(word));
-      }
+      SymptomMatcher.normalize(source)
+          .codePoints()
+          .filter(c -> !Character.isWhitespace(c))
+          .forEach(
+              c -> {
+                if (sb.length() > 0) {
+                  sb.append("\\s*");
+                }
+                if (c < 0x80 && !Character.isLetterOrDigit(c)) {
+                  sb.append('\\');
+                }
+                sb.appendCodePoint(c);
+              });
       regex = sb.toString();
     } else {
-      regex = source;
+      regex = SymptomMatcher.normalizeQuotes(source);
     }
     return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
   }

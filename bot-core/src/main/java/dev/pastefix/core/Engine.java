@@ -1,0 +1,179 @@
+package dev.pastefix.core;
+
+import dev.pastefix.core.answer.ReplyComposer;
+import dev.pastefix.core.classify.Analyser;
+import dev.pastefix.core.classify.Analysis;
+import dev.pastefix.core.classify.Candidate;
+import dev.pastefix.core.classify.CategoryModel;
+import dev.pastefix.core.reply.Reply;
+import dev.pastefix.knowledge.Entry;
+import dev.pastefix.knowledge.KnowledgeBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pastefix engine: normalises a message, runs the signature rules and the categorizer,
+ * applies the decision policy for its channel and composes the reply. Construction trains the
+ * categorizer from the knowledge base (a few hundred milliseconds, a few MB of heap); afterwards
+ * one engine serves any number of conversations at once and never throws from {@link #handle}.
+ */
+public final class Engine implements Bot {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  private final KnowledgeBase kb;
+  private final Analyser analyser;
+  private final DecisionPolicy policy = new DecisionPolicy();
+  private final ReplyComposer composer;
+  private final CommandRouter commands;
+
+  private Engine(KnowledgeBase kb, List<Registration> extra) {
+    this.kb = Objects.requireNonNull(kb, "kb");
+    this.analyser = Analyser.forKnowledge(kb);
+    this.composer = new ReplyComposer(kb);
+    CommandRouter.Builder routes =
+        CommandRouter.builder()
+            .route("help", "help", "what I do and my commands", (arg, msg) -> help(Optional.empty()))
+            .route(
+                "diagnose",
+                "diagnose <text>",
+                "diagnose a pasted error or a question",
+                (arg, msg) -> diagnose(arg, Channel.DIRECT))
+            .route("kb", "kb <id or words>", "show an entry, or the entries closest to some words", (arg, msg) -> kb(arg));
+    for (Registration r : extra) {
+      routes.route(r.name, r.usage, r.description, r.handler);
+    }
+    this.commands = routes.build((note, msg) -> help(note));
+  }
+
+  private record Registration(String name, String usage, String description, CommandHandler handler) {}
+
+  /** Builds an engine, optionally with more slash sub-commands (such as {@code check}). */
+  public static final class Builder {
+    private final KnowledgeBase kb;
+    private final List<Registration> extra = new ArrayList<>();
+
+    private Builder(KnowledgeBase kb) {
+      this.kb = kb;
+    }
+
+    /** Adds a sub-command of the slash command. */
+    public Builder command(String name, String usage, String description, CommandHandler handler) {
+      extra.add(new Registration(name, usage, description, handler));
+      return this;
+    }
+
+    /** Trains the categorizer and returns the ready engine. */
+    public Engine build() {
+      return new Engine(kb, extra);
+    }
+  }
+
+  /** A builder for an engine over {@code kb}. */
+  public static Builder builder(KnowledgeBase kb) {
+    return new Builder(kb);
+  }
+
+  /** An engine over {@code kb} with the standard sub-commands (help, diagnose, kb). */
+  public static Engine create(KnowledgeBase kb) {
+    return builder(kb).build();
+  }
+
+  public KnowledgeBase knowledge() {
+    return kb;
+  }
+
+  @Override
+  public Outcome handle(IncomingMessage message) {
+    try {
+      if (message.channel() == Channel.COMMAND) {
+        return commands.route(message);
+      }
+      return diagnose(message.text(), message.channel());
+    } catch (RuntimeException e) {
+      LOG.warn("engine failed on a message of {} chars", message.text().length(), e);
+      if (!message.channel().addressed()) {
+        return new Outcome.Silent("internal error: " + e.getClass().getSimpleName());
+      }
+      return new Outcome.Unknown(
+          List.of(),
+          composer.badInput("Something went wrong while reading this message; please try again."));
+    }
+  }
+
+  /** Diagnoses {@code text} as if it arrived on {@code channel}. */
+  public Outcome diagnose(String text, Channel channel) {
+    Analysis analysis = analyser.analyse(text);
+    return outcome(policy.decide(channel, analysis), analysis);
+  }
+
+  /** The classifiers' view of a text, for tools such as the benchmark. */
+  public Analysis analyse(String text) {
+    return analyser.analyse(text);
+  }
+
+  private Outcome outcome(Decision decision, Analysis analysis) {
+    if (decision instanceof Decision.Answer a) {
+      List<Finding> findings = new ArrayList<>();
+      for (Candidate c : a.findings()) {
+        findings.add(new Finding(c.entryId(), c.score(), List.of(evidence(c))));
+      }
+      return new Outcome.Answer(findings, composer.answer(a.findings(), analysis.text().facts()));
+    }
+    if (decision instanceof Decision.Clarify c) {
+      List<Finding> candidates = new ArrayList<>();
+      for (String id : c.ids()) {
+        candidates.add(new Finding(id, 1.0 / c.ids().size(), List.of(c.evidence())));
+      }
+      return new Outcome.Clarify(candidates, composer.clarify(c.ids(), c.evidence(), analysis.text().facts()));
+    }
+    if (decision instanceof Decision.Unknown u) {
+      return new Outcome.Unknown(u.closest(), composer.unknown(u.closest(), u.why()));
+    }
+    if (decision instanceof Decision.OtherService o) {
+      return new Outcome.Unknown(List.of(), composer.otherService(o.service()));
+    }
+    if (decision instanceof Decision.BadInput b) {
+      return new Outcome.Unknown(List.of(), composer.badInput(b.problem()));
+    }
+    if (decision instanceof Decision.Silent s) {
+      return new Outcome.Silent(s.reason());
+    }
+    throw new IllegalStateException("unknown decision " + decision);
+  }
+
+  private static String evidence(Candidate c) {
+    return c.source() == Candidate.Source.SIGNATURE
+        ? "error text: " + c.evidence()
+        : String.format(Locale.ROOT, "similar to the entry's examples (%.0f%%)", c.score() * 100);
+  }
+
+  private Outcome help(Optional<String> note) {
+    Reply reply = composer.help(note, commands.usageLines());
+    return new Outcome.Unknown(List.of(), reply);
+  }
+
+  private Outcome kb(String argument) {
+    String words = argument.strip();
+    if (words.isEmpty()) {
+      return help(Optional.of("kb needs an entry id or some words, for example: kb max-shells-user"));
+    }
+    Optional<Entry> byId = kb.entry(words.toLowerCase(Locale.ROOT));
+    if (byId.isPresent()) {
+      Entry e = byId.get();
+      return new Outcome.Answer(
+          List.of(new Finding(e.id(), 1.0, List.of("requested by id"))), composer.entry(e));
+    }
+    List<String> ids = new ArrayList<>();
+    for (CategoryModel.Score s : analyser.rank(words)) {
+      if (!s.category().equals(CategoryModel.NONE) && ids.size() < Thresholds.CLOSEST_ENTRIES) {
+        ids.add(s.category());
+      }
+    }
+    return new Outcome.Unknown(ids, composer.matches(words, ids));
+  }
+}

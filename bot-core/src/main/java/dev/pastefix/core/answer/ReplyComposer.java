@@ -1,0 +1,366 @@
+package dev.pastefix.core.answer;
+
+import dev.pastefix.core.classify.Candidate;
+import dev.pastefix.core.reply.Action;
+import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.Fact;
+import dev.pastefix.core.reply.Reply;
+import dev.pastefix.core.reply.Severity;
+import dev.pastefix.core.reply.Span;
+import dev.pastefix.core.text.MessageFacts;
+import dev.pastefix.knowledge.Article;
+import dev.pastefix.knowledge.Entry;
+import dev.pastefix.knowledge.KnowledgeBase;
+import dev.pastefix.knowledge.LifecycleNote;
+import dev.pastefix.knowledge.Link;
+import dev.pastefix.knowledge.Step;
+import dev.pastefix.knowledge.Translation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns decisions into {@link Reply} trees: for each finding the entry's title, what matched and
+ * how sure, the cause, numbered steps with commands, facts, lifecycle notes and links, in the
+ * message's language when the entry has a translation. Immutable and thread-safe.
+ */
+public final class ReplyComposer {
+  /** The longest evidence quote shown; a whole paste would drown the answer. */
+  static final int MAX_EVIDENCE_CHARS = 160;
+
+  private final KnowledgeBase kb;
+
+  public ReplyComposer(KnowledgeBase kb) {
+    this.kb = kb;
+  }
+
+  /** An answer presenting each finding in order. */
+  public Reply answer(List<Candidate> findings, MessageFacts facts) {
+    List<Block> blocks = new ArrayList<>();
+    List<Action> actions = new ArrayList<>();
+    List<String> titles = new ArrayList<>();
+    Set<String> seenLinks = new LinkedHashSet<>();
+    boolean first = true;
+    for (Candidate finding : findings) {
+      Optional<Entry> found = kb.entry(finding.entryId());
+      if (found.isEmpty()) {
+        continue;
+      }
+      Entry entry = found.get();
+      Optional<Translation> tr = translation(entry, facts.lang());
+      if (!first) {
+        blocks.add(new Block.Divider());
+      }
+      first = false;
+      String title = tr.map(Translation::title).orElse(entry.title());
+      titles.add(title);
+      blocks.add(new Block.Heading(title));
+      blocks.add(matchedLine(finding));
+      blocks.add(
+          Block.Paragraph.of(
+              new Span.Strong("Cause: "), new Span.Plain(tr.map(Translation::cause).orElse(entry.cause()))));
+      blocks.add(steps(entry, tr));
+      if (!entry.facts().isEmpty()) {
+        List<Fact> shown = new ArrayList<>();
+        for (dev.pastefix.knowledge.Fact f : entry.facts()) {
+          shown.add(new Fact(f.name(), f.value()));
+        }
+        blocks.add(new Block.Facts(shown));
+      }
+      for (dev.pastefix.knowledge.Change change : entry.changes()) {
+        blocks.add(
+            new Block.Note(Severity.INFO, List.of(new Span.Plain(change.text() + " (" + change.since() + ")"))));
+      }
+      blocks.addAll(lifecycle(entry));
+      blocks.add(links(entry));
+      addLinkActions(entry, actions, seenLinks);
+      entry.check().ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
+    }
+    String ids = String.join("|", findings.stream().map(Candidate::entryId).toList());
+    actions.add(new Action.Feedback(ids, true));
+    actions.add(new Action.Feedback(ids, false));
+    String summary =
+        titles.size() == 1
+            ? "Looks like: " + titles.get(0)
+            : "Found " + titles.size() + " problems: " + String.join("; ", titles);
+    return new Reply(summary, blocks, actions);
+  }
+
+  /** A clarifying question: the same error text has several causes. */
+  public Reply clarify(List<String> ids, String evidence, MessageFacts facts) {
+    List<Block> blocks = new ArrayList<>();
+    List<Action> actions = new ArrayList<>();
+    blocks.add(new Block.Heading("This error has more than one cause: which one fits?"));
+    blocks.add(
+        Block.Paragraph.of(
+            new Span.Plain("Recognised error text: "), new Span.InlineCode(shorten(evidence))));
+    List<Block.Step> options = new ArrayList<>();
+    List<String> titles = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (String id : ids) {
+      Optional<Entry> found = kb.entry(id);
+      if (found.isEmpty()) {
+        continue;
+      }
+      Entry entry = found.get();
+      Optional<Translation> tr = translation(entry, facts.lang());
+      String title = tr.map(Translation::title).orElse(entry.title());
+      titles.add(title);
+      List<Span> spans = new ArrayList<>();
+      spans.add(new Span.Strong(title + ": "));
+      spans.add(new Span.Plain(tr.map(Translation::cause).orElse(entry.cause())));
+      spans.add(new Span.Plain(" "));
+      spans.add(new Span.Link("Article section", entry.source().url()));
+      List<String> commands = entry.steps().isEmpty() ? List.of() : entry.steps().get(0).commands();
+      options.add(new Block.Step(spans, commands));
+      addLinkActions(entry, actions, seen);
+      entry.check().ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
+    }
+    blocks.add(new Block.Steps(options));
+    blocks.add(
+        Block.Paragraph.of(
+            new Span.Plain(
+                "Tell me which one matches your setup (for example: does the organisation use ADFS"
+                    + " single sign-on, or a custom domain whose DNS records may be missing?), and"
+                    + " I'll give the full steps.")));
+    if (!ids.isEmpty()) {
+      kb.entry(ids.get(0)).ifPresent(e -> blocks.addAll(lifecycle(e)));
+    }
+    String joined = String.join("|", ids);
+    actions.add(new Action.Feedback(joined, true));
+    actions.add(new Action.Feedback(joined, false));
+    return new Reply("Two possible causes: " + String.join(" or ", titles), blocks, actions);
+  }
+
+  /** Addressed, nothing recognised: say so and offer the closest entries. */
+  public Reply unknown(List<String> closest, String why) {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block.Heading("I don't recognise this one"));
+    blocks.add(Block.Paragraph.of(new Span.Plain(why)));
+    if (!closest.isEmpty()) {
+      blocks.add(Block.Paragraph.of(new Span.Strong("The closest entries I know:")));
+      List<Block.Step> items = new ArrayList<>();
+      for (String id : closest) {
+        kb.entry(id)
+            .ifPresent(
+                e ->
+                    items.add(
+                        new Block.Step(
+                            List.of(
+                                new Span.Link(e.title(), e.source().url()),
+                                new Span.Plain(" ("),
+                                new Span.InlineCode(e.id()),
+                                new Span.Plain(")")),
+                            List.of())));
+      }
+      blocks.add(new Block.Steps(items));
+    }
+    blocks.add(
+        Block.Paragraph.of(
+            new Span.Plain("Paste the full error text (with the lines PowerShell prints), or try "),
+            new Span.InlineCode("kb <words>"),
+            new Span.Plain(" to search the knowledge base.")));
+    return new Reply("I don't recognise this problem.", blocks, List.of());
+  }
+
+  /** Addressed, but the message belongs to another service this bot does not cover. */
+  public Reply otherService(String service) {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block.Heading("This looks like " + service + ", which I don't cover"));
+    blocks.add(
+        Block.Paragraph.of(
+            new Span.Plain(
+                "I know connection and sign-in problems of Skype for Business Online (remote"
+                    + " PowerShell through the connector, and client sign-in). The same words can come"
+                    + " from "
+                    + service
+                    + ", but its causes and fixes differ, so Skype for Business advice would mislead"
+                    + " you. Check that service's own documentation.")));
+    return new Reply("Looks like " + service + ": not covered by this bot.", blocks, List.of());
+  }
+
+  /** Addressed with input that cannot be analysed (empty, binary). */
+  public Reply badInput(String problem) {
+    return new Reply(
+        problem,
+        List.of(
+            new Block.Heading("Nothing I can read"),
+            Block.Paragraph.of(new Span.Plain(problem)),
+            Block.Paragraph.of(
+                new Span.Plain("Paste the error text as text, or send "),
+                new Span.InlineCode("help"),
+                new Span.Plain(" to see what I can do."))),
+        List.of());
+  }
+
+  /** What the bot does and its sub-commands; {@code note} explains why help is shown, if needed. */
+  public Reply help(Optional<String> note, List<String> commandLines) {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block.Heading("pastefix: Skype for Business Online troubleshooting"));
+    note.ifPresent(n -> blocks.add(new Block.Note(Severity.WARNING, List.of(new Span.Plain(n)))));
+    blocks.add(
+        Block.Paragraph.of(
+            new Span.Plain(
+                "Paste an error or ask a question about connecting to Skype for Business Online"
+                    + " PowerShell or signing in, and I answer with the cause, the commands to run and"
+                    + " the source article. I know "
+                    + kb.entries().size()
+                    + " problems.")));
+    List<Block.Step> items = new ArrayList<>();
+    for (String line : commandLines) {
+      int space = line.indexOf(" - ");
+      if (space > 0) {
+        items.add(
+            new Block.Step(
+                List.of(new Span.InlineCode(line.substring(0, space)), new Span.Plain(line.substring(space))),
+                List.of()));
+      } else {
+        items.add(new Block.Step(List.of(new Span.InlineCode(line)), List.of()));
+      }
+    }
+    blocks.add(new Block.Steps(items));
+    return new Reply("pastefix help: paste an error, or use " + String.join(", ", commandLines), blocks, List.of());
+  }
+
+  /** One entry shown in full (the {@code kb ID} command). */
+  public Reply entry(Entry entry) {
+    Candidate shown =
+        new Candidate(entry.id(), 1.0, Candidate.Source.SIGNATURE, 0, "", List.of());
+    Reply full = answer(List.of(shown), dev.pastefix.core.text.MessageFacts.none());
+    List<Block> blocks = new ArrayList<>();
+    for (Block b : full.blocks()) {
+      if (!isMatchedLine(b)) {
+        blocks.add(b);
+      }
+    }
+    List<Block.Step> symptoms = new ArrayList<>();
+    for (dev.pastefix.knowledge.Symptom s : entry.symptoms()) {
+      if (s.literal()) {
+        symptoms.add(new Block.Step(List.of(new Span.InlineCode(s.source()), new Span.Plain(" (" + s.lang() + ")")), List.of()));
+      }
+    }
+    if (!symptoms.isEmpty()) {
+      blocks.add(1, new Block.Steps(symptoms));
+      blocks.add(1, Block.Paragraph.of(new Span.Strong("Error texts:")));
+    }
+    return new Reply(entry.id() + ": " + entry.title(), blocks, full.actions());
+  }
+
+  /** The best matches for some words (the {@code kb WORDS} command). */
+  public Reply matches(String words, List<String> ids) {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block.Heading("Entries matching \"" + shorten(words) + "\""));
+    List<Block.Step> items = new ArrayList<>();
+    for (String id : ids) {
+      kb.entry(id)
+          .ifPresent(
+              e ->
+                  items.add(
+                      new Block.Step(
+                          List.of(
+                              new Span.InlineCode(e.id()),
+                              new Span.Plain(" "),
+                              new Span.Link(e.title(), e.source().url())),
+                          List.of())));
+    }
+    blocks.add(new Block.Steps(items));
+    blocks.add(
+        Block.Paragraph.of(
+            new Span.Plain("Show one with "), new Span.InlineCode("kb <id>"), new Span.Plain(".")));
+    return new Reply("Closest entries: " + String.join(", ", ids), blocks, List.of());
+  }
+
+  private static boolean isMatchedLine(Block b) {
+    return b instanceof Block.Paragraph p
+        && !p.spans().isEmpty()
+        && p.spans().get(0) instanceof Span.Strong s
+        && s.text().startsWith("Matched");
+  }
+
+  private Block matchedLine(Candidate finding) {
+    long percent = Math.round(finding.score() * 100);
+    if (finding.source() == Candidate.Source.SIGNATURE) {
+      return Block.Paragraph.of(
+          new Span.Strong("Matched: "),
+          new Span.Plain("the error text "),
+          new Span.InlineCode(shorten(finding.evidence())),
+          new Span.Plain(" (" + percent + "% sure)"));
+    }
+    return Block.Paragraph.of(
+        new Span.Strong("Matched: "),
+        new Span.Plain("your message is similar to this entry's examples (" + percent + "% sure)"));
+  }
+
+  private static Block steps(Entry entry, Optional<Translation> tr) {
+    List<Block.Step> items = new ArrayList<>();
+    for (int i = 0; i < entry.steps().size(); i++) {
+      Step step = entry.steps().get(i);
+      String text = step.text();
+      if (tr.isPresent() && i < tr.get().steps().size()) {
+        text = tr.get().steps().get(i);
+      }
+      items.add(new Block.Step(List.of(new Span.Plain(text)), step.commands()));
+    }
+    return new Block.Steps(items);
+  }
+
+  private List<Block> lifecycle(Entry entry) {
+    List<Block> notes = new ArrayList<>();
+    List<LifecycleNote> all = new ArrayList<>();
+    kb.article(entry.articleId()).ifPresent(a -> all.addAll(a.lifecycle()));
+    all.addAll(entry.lifecycle());
+    for (LifecycleNote note : all) {
+      List<Span> spans = new ArrayList<>();
+      spans.add(new Span.Plain(note.text()));
+      note.link().ifPresent(url -> {
+        spans.add(new Span.Plain(" "));
+        spans.add(new Span.Link("More", url));
+      });
+      notes.add(
+          new Block.Note(
+              note.severity() == LifecycleNote.Severity.WARNING ? Severity.WARNING : Severity.INFO,
+              spans));
+    }
+    return notes;
+  }
+
+  private Block links(Entry entry) {
+    List<Span> spans = new ArrayList<>();
+    spans.add(new Span.Strong("Source: "));
+    String articleTitle = kb.article(entry.articleId()).map(Article::title).orElse("article");
+    spans.add(new Span.Link(articleTitle, entry.source().url()));
+    for (Link link : entry.links()) {
+      spans.add(new Span.Plain(" · "));
+      spans.add(new Span.Link(link.label(), link.url()));
+    }
+    return new Block.Paragraph(spans);
+  }
+
+  private static void addLinkActions(Entry entry, List<Action> actions, Set<String> seen) {
+    if (seen.add(entry.source().url().toString())) {
+      actions.add(new Action.OpenLink("Open the article", entry.source().url()));
+    }
+  }
+
+  private static String checkArgument(String check, MessageFacts facts) {
+    if (check.toLowerCase(Locale.ROOT).contains("dns")) {
+      return facts.signInDomain().orElse("");
+    }
+    return facts.signInAddress().orElse("");
+  }
+
+  private static Optional<Translation> translation(Entry entry, String lang) {
+    if (lang.equals("en")) {
+      return Optional.empty();
+    }
+    return entry.translation(lang);
+  }
+
+  static String shorten(String text) {
+    String t = text.strip().replaceAll("\\s+", " ");
+    return t.length() <= MAX_EVIDENCE_CHARS ? t : t.substring(0, MAX_EVIDENCE_CHARS - 1) + "…";
+  }
+}

@@ -1,0 +1,34 @@
+package dev.pastefix.core.classify;
+
+import dev.pastefix.core.text.NormalisedText;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the classifiers found in one message: the normalised text, the signature candidates
+ * in order of appearance, the categorizer's ranking of entries (without "none") and its "none"
+ * probability, the concepts mentioned, and the other service the message belongs to, if any.
+ */
+public record Analysis(
+    NormalisedText text,
+    List<Candidate> signatures,
+    List<Candidate> model,
+    double noneProbability,
+    Set<String> concepts,
+    Optional<String> otherService,
+    boolean namesOurService) {
+  public Analysis {
+    Objects.requireNonNull(text, "text");
+    signatures = List.copyOf(signatures);
+    model = List.copyOf(model);
+    concepts = Set.copyOf(concepts);
+    Objects.requireNonNull(otherService, "otherService");
+  }
+
+  /** The categorizer's best entry, if it ranked any. */
+  public Optional<Candidate> bestModel() {
+    return model.isEmpty() ? Optional.empty() : Optional.of(model.get(0));
+  }
+}

@@ -1,0 +1,83 @@
+package dev.pastefix.core.classify;
+
+import dev.pastefix.core.text.NormalisedText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Services whose errors share words with this knowledge base's errors (Exchange Online, Security
+ * & Compliance, on-premises remoting, kubectl, Java TLS, Azure AD sign-in, Skype for Business
+ * Server), read from {@code lookalikes.txt}. A message that names one of them and nothing of
+ * Skype for Business Online is not this bot's problem. Immutable.
+ */
+public final class LookAlikes {
+  static final String OURS = "ours";
+
+  private record Marker(String service, String kind, String value) {}
+
+  private final List<Marker> markers;
+
+  LookAlikes(List<String> lines) {
+    List<Marker> parsed = new ArrayList<>();
+    for (String line : lines) {
+      String[] parts = line.split("\\|");
+      if (parts.length != 3) {
+        throw new IllegalArgumentException("look-alike line needs 'service | kind | value': " + line);
+      }
+      String kind = parts[1].strip();
+      if (!kind.equals("host") && !kind.equals("cmdlet") && !kind.equals("phrase")) {
+        throw new IllegalArgumentException("unknown look-alike kind '" + kind + "' in: " + line);
+      }
+      parsed.add(new Marker(parts[0].strip(), kind, parts[2].strip().toLowerCase(Locale.ROOT)));
+    }
+    this.markers = List.copyOf(parsed);
+  }
+
+  /** The list shipped with the engine. */
+  public static LookAlikes shipped() {
+    return new LookAlikes(Resources.lines("lookalikes.txt"));
+  }
+
+  /** Whether the message names Skype for Business Online (its hosts, cmdlets or module). */
+  public boolean namesOurService(NormalisedText text) {
+    return markers.stream().filter(m -> m.service.equals(OURS)).anyMatch(m -> present(m, text));
+  }
+
+  /**
+   * The other service the message belongs to, when it names one and nothing of Skype for
+   * Business Online.
+   */
+  public Optional<String> otherService(NormalisedText text) {
+    if (namesOurService(text)) {
+      return Optional.empty();
+    }
+    return markers.stream()
+        .filter(m -> !m.service.equals(OURS))
+        .filter(m -> present(m, text))
+        .map(Marker::service)
+        .findFirst();
+  }
+
+  private static boolean present(Marker marker, NormalisedText text) {
+    switch (marker.kind) {
+      case "host":
+        for (String host : text.facts().hosts()) {
+          if (host.equals(marker.value) || host.endsWith("." + marker.value)) {
+            return true;
+          }
+        }
+        return false;
+      case "cmdlet":
+        for (String cmdlet : text.facts().cmdlets()) {
+          if (cmdlet.toLowerCase(Locale.ROOT).equals(marker.value)) {
+            return true;
+          }
+        }
+        return false;
+      default:
+        return text.lower().contains(marker.value);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.pastefix.core.text;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Structured facts found in a message: cmdlets in order of appearance, FullyQualifiedErrorIds,
+ * remote host names, the first sign-in address and its domain, and the language of the prose
+ * ({@code en}, {@code fr} or {@code ko}).
+ */
+public record MessageFacts(
+    List<String> cmdlets,
+    List<String> errorIds,
+    List<String> hosts,
+    Optional<String> signInAddress,
+    String lang) {
+  public MessageFacts {
+    cmdlets = List.copyOf(cmdlets);
+    errorIds = List.copyOf(errorIds);
+    hosts = List.copyOf(hosts);
+    Objects.requireNonNull(signInAddress, "signInAddress");
+    Objects.requireNonNull(lang, "lang");
+  }
+
+  /** The domain of the sign-in address, such as {@code contoso.com}. */
+  public Optional<String> signInDomain() {
+    return signInAddress.map(address -> address.substring(address.indexOf('@') + 1));
+  }
+
+  /** Facts of a message with nothing in it. */
+  public static MessageFacts none() {
+    return new MessageFacts(List.of(), List.of(), List.of(), Optional.empty(), "en");
+  }
+}

@@ -1,0 +1,306 @@
+package dev.pastefix.knowledge;
+
+import static dev.pastefix.knowledge.BrokenFixtures.assertCount;
+import static dev.pastefix.knowledge.BrokenFixtures.assertEntryProblem;
+import static dev.pastefix.knowledge.BrokenFixtures.assertProblem;
+import static dev.pastefix.knowledge.BrokenFixtures.dir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** One broken fixture per validation rule, under {@code src/test/resources/broken/<rule>/}. */
+class KnowledgeValidationTest {
+  private final KnowledgeLoader loader = new KnowledgeLoader();
+
+  private List<Problem> problems(String rule) {
+    return loader.validate(dir("broken/" + rule));
+  }
+
+  @Test
+  void acceptsTheValidFixture() {
+    assertEquals(List.of(), loader.validate(dir("valid")));
+  }
+
+  @Test
+  void rejectsUnknownFieldsAtEveryLevel() {
+    List<Problem> problems = problems("unknown-field");
+    assertCount(6, problems);
+    String file = "unknown.yaml";
+    assertProblem(problems, file, 6, Optional.empty(), Optional.of("version"), "unknown field");
+    assertProblem(
+        problems, file, 5, Optional.empty(), Optional.of("article.author"), "unknown field");
+    assertEntryProblem(problems, file, 14, "sample-error", "source.section", "unknown field");
+    assertEntryProblem(problems, file, 16, "sample-error", "symptoms[0].language", "unknown field");
+    assertEntryProblem(problems, file, 18, "sample-error", "remedy", "unknown field");
+    assertEntryProblem(
+        problems, file, 21, "sample-error", "steps[0].command", "did you mean 'commands'?");
+  }
+
+  @Test
+  void rejectsDuplicateIdsWithinAFile() {
+    List<Problem> problems = problems("duplicate-id");
+    assertCount(1, problems);
+    Problem problem =
+        assertEntryProblem(problems, "twice.yaml", 18, "sample-error", "id", "duplicate entry id");
+    assertTrue(problem.message().contains("twice.yaml:6"), problem::toString);
+  }
+
+  @Test
+  void rejectsDuplicateIdsAcrossFiles() {
+    List<Problem> problems = problems("duplicate-id-across-files");
+    assertCount(1, problems);
+    Problem problem =
+        assertEntryProblem(problems, "b.yaml", 6, "sample-error", "id", "duplicate entry id");
+    assertTrue(problem.message().contains("a.yaml:6"), problem::toString);
+  }
+
+  @Test
+  void rejectsDuplicateYamlKeys() {
+    List<Problem> problems = problems("duplicate-key");
+    assertCount(1, problems);
+    assertEntryProblem(
+        problems, "keys.yaml", 15, "sample-error", "cause", "first given on line 14");
+  }
+
+  @Test
+  void rejectsAMissingRequiredField() {
+    List<Problem> problems = problems("missing-field");
+    assertCount(1, problems);
+    assertEntryProblem(problems, "missing.yaml", 6, "sample-error", "cause", "is required");
+  }
+
+  @Test
+  void rejectsAnEmptyRequiredField() {
+    List<Problem> problems = problems("empty-field");
+    assertCount(1, problems);
+    assertEntryProblem(problems, "empty.yaml", 7, "sample-error", "title", "must not be empty");
+  }
+
+  @Test
+  void rejectsAStepWithoutText() {
+    List<Problem> problems = problems("step-without-text");
+    assertCount(1, problems);
+    assertEntryProblem(problems, "steps.yaml", 16, "sample-error", "steps[0].text", "is required");
+  }
+
+  @Test
+  void rejectsAnEmptySymptomList() {
+    List<Problem> problems = problems("empty-symptoms");
+    assertCount(1, problems);
+    assertEntryProblem(
+        problems, "symptoms.yaml", 12, "sample-error", "symptoms", "at least one item");
+  }
+
+  @Test
+  void rejectsASymptomWithBothTextAndPattern() {
+    List<Problem> problems = problems("symptom-text-and-pattern");
+    assertCount(1, problems);
+    assertEntryProblem(
+        problems, "both.yaml", 14, "sample-error", "symptoms[1]", "both 'text' and 'pattern'");
+  }
+
+  @Test
+  void rejectsASymptomWithNeitherTextNorPattern() {
+    List<Problem> problems = problems("symptom-neither");
+    assertCount(1, problems);
+    assertEntryProblem(problems, "neither.yaml", 14, "sample-error", "symptoms[1]", "needs 'text'");
+  }
+
+  @Test
+  void rejectsAnUnknownLanguageCode() {
+    List<Problem> problems = problems("unknown-language");
+    assertCount(1, problems);
+    assertEntryProblem(
+        problems,
+        "lang.yaml",
+        13,
+        "sample-error",
+        "symptoms[0].lang",
+        "'english' is not a two-letter");
+  }
+
+  @Test
+  void rejectsATranslationIntoAnUnknownLanguage() {
+    List<Problem> problems = problems("translation-language");
+    assertCount(1, problems);
+    assertEntryProblem(
+        problems, "translation.yaml", 19, "sample-error", "translations.french", "two-letter");
+  }
+
+  @Test
+  void rejectsMalformedUrls() {
+    List<Problem> problems = problems("malformed-url");
+    assertCount(4, problems);
+    String file = "urls.yaml";
+    assertEntryProblem(
+        problems, file, 9, "sample-error", "source.url", "not an absolute http(s) URL");
+    assertEntryProblem(problems, file, 19, "sample-error", "links[0].url", "not a valid URL");
+    assertEntryProblem(
+        problems, file, 20, "sample-error", "links[1].url", "not an absolute http(s) URL");
+    assertEntryProblem(problems, file, 21, "sample-error", "links[2].url", "has no host name");
+  }
+
+  @Test
+  void rejectsPatternsThatDoNotCompileInRe2() {
+    List<Problem> problems = problems("pattern-does-not-compile");
+    assertCount(2, problems);
+    assertEntryProblem(
+        problems, "patterns.yaml", 14, "sample-error", "symptoms[1].pattern", "does not compile");
+    // Look-around is valid java.util.regex but not RE2: refused so matching stays linear-time.
+    assertEntryProblem(
+        problems, "patterns.yaml", 15, "sample-error", "symptoms[2].pattern", "does not compile");
+  }
+
+  @Test
+  void rejectsAPatternThatMatchesEveryMessage() {
+    List<Problem> problems = problems("pattern-matches-everything");
+    assertCount(1, problems);
+    assertEntryProblem(
+        problems, "empty.yaml", 14, "sample-error", "symptoms[1].pattern", "matches empty text");
+  }
+
+  @Test
+  void rejectsATranslationWithADifferentNumberOfSteps() {
+    List<Problem> problems = problems("translation-step-count");
+    assertCount(1, problems);
+    assertEntryProblem(
+        problems,
+        "translation.yaml",
+        22,
+        "sample-error",
+        "translations.fr.steps",
+        "has 2 step(s) but the entry has 1");
+  }
+
+  @Test
+  void rejectsAMalformedCheckId() {
+    List<Problem> problems = problems("bad-check");
+    assertCount(1, problems);
+    assertEntryProblem(problems, "check.yaml", 18, "sample-error", "check", "not a check id");
+  }
+
+  @Test
+  void rejectsAMalformedEntryId() {
+    List<Problem> problems = problems("bad-id");
+    assertCount(1, problems);
+    assertEntryProblem(problems, "id.yaml", 6, "Sample_Error", "id", "is not an id");
+  }
+
+  @Test
+  void rejectsAnUnknownLifecycleSeverity() {
+    List<Problem> problems = problems("bad-severity");
+    assertCount(1, problems);
+    assertEntryProblem(
+        problems,
+        "severity.yaml",
+        19,
+        "sample-error",
+        "lifecycle[0].severity",
+        "use info or warning");
+  }
+
+  @Test
+  void rejectsAValueOfTheWrongKind() {
+    List<Problem> problems = problems("wrong-type");
+    assertCount(1, problems);
+    assertEntryProblem(problems, "types.yaml", 15, "sample-error", "steps", "must be a list");
+  }
+
+  @Test
+  void rejectsAFileWithoutArticle() {
+    List<Problem> problems = problems("missing-article");
+    assertCount(1, problems);
+    assertProblem(
+        problems, "no-article.yaml", 1, Optional.empty(), Optional.of("article"), "is required");
+  }
+
+  @Test
+  void reportsBrokenYamlSyntaxWithItsLine() {
+    List<Problem> problems = problems("yaml-syntax");
+    assertCount(1, problems);
+    Problem problem =
+        assertProblem(
+            problems, "syntax.yaml", 17, Optional.empty(), Optional.empty(), "YAML syntax");
+    // The unclosed quote opens inside the entry that starts on line 6.
+    assertTrue(problem.message().contains("starts on line 6"), problem::toString);
+  }
+
+  @Test
+  void rejectsAnEmptyFile() {
+    List<Problem> problems = problems("empty-file");
+    assertCount(1, problems);
+    assertProblem(problems, "empty.yaml", 0, Optional.empty(), Optional.empty(), "is empty");
+  }
+
+  @Test
+  void rejectsAFileOfCommentsOnlyAndReadsYmlFiles() {
+    List<Problem> problems = problems("comments-only");
+    assertCount(1, problems);
+    assertProblem(problems, "comments.yml", 0, Optional.empty(), Optional.empty(), "is empty");
+  }
+
+  @Test
+  void rejectsAFileThatIsNotAMapping() {
+    List<Problem> problems = problems("not-a-mapping");
+    assertCount(1, problems);
+    assertProblem(
+        problems, "list.yaml", 1, Optional.empty(), Optional.empty(), "must be a mapping");
+  }
+
+  @Test
+  void rejectsASecondYamlDocument() {
+    List<Problem> problems = problems("two-documents");
+    assertCount(1, problems);
+    assertProblem(
+        problems, "docs.yaml", 19, Optional.empty(), Optional.empty(), "second YAML document");
+  }
+
+  @Test
+  void rejectsBinaryJunk() {
+    List<Problem> problems = problems("binary-junk");
+    assertCount(1, problems);
+    assertProblem(problems, "junk.yaml", 0, Optional.empty(), Optional.empty(), "not UTF-8 text");
+  }
+
+  @Test
+  void rejectsControlCharactersWithTheirLine() {
+    List<Problem> problems = problems("control-characters");
+    assertCount(1, problems);
+    assertProblem(problems, "ctrl.yaml", 14, Optional.empty(), Optional.empty(), "U+0000");
+  }
+
+  @Test
+  void rejectsADirectoryWithoutKnowledgeFiles() {
+    List<Problem> problems = problems("no-files");
+    assertCount(1, problems);
+    assertTrue(
+        problems.get(0).toString().contains("no-files: holds no *.yaml"), problems::toString);
+  }
+
+  @Test
+  void reportsAMissingDirectoryAsAProblem() {
+    List<Problem> problems = loader.validate(dir("broken").resolve("does-not-exist"));
+    assertCount(1, problems);
+    assertTrue(problems.get(0).message().contains("does not exist"), problems::toString);
+  }
+
+  @Test
+  void reportsEveryProblemOfADirectoryTogether() {
+    List<Problem> problems = problems("several");
+    assertCount(7, problems);
+    assertEntryProblem(problems, "first.yaml", 6, "sample-error", "title", "is required");
+    assertEntryProblem(problems, "first.yaml", 12, "sample-error", "symptoms[0].lang", "'xx1'");
+    assertEntryProblem(problems, "first.yaml", 17, "sample-error", "colour", "unknown field");
+    assertEntryProblem(
+        problems, "first.yaml", 25, "other-error", "symptoms[0].pattern", "does not compile");
+    assertEntryProblem(
+        problems, "first.yaml", 28, "other-error", "steps[0].text", "must not be empty");
+    assertEntryProblem(problems, "second.yaml", 14, "other-error", "cause", "must be text");
+    assertProblem(problems, "third.yaml", 1, Optional.empty(), Optional.empty(), "YAML syntax");
+    // Files in name order, each top to bottom.
+    assertEquals(List.of(6, 12, 17, 25, 28, 14, 1), problems.stream().map(Problem::line).toList());
+  }
+}
