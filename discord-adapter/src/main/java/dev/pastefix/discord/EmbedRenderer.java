@@ -9,7 +9,9 @@ import dev.pastefix.core.reply.Severity;
 import dev.pastefix.core.reply.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +75,8 @@ public final class EmbedRenderer {
       message.setEmbeds(embeds);
     }
     message.setComponents(buttons(reply.actions(), visibility));
+    // Pasted text may hold @everyone or role mentions: nothing the bot posts pings anybody.
+    message.setAllowedMentions(List.of());
     return message.build();
   }
 
@@ -203,10 +207,11 @@ public final class EmbedRenderer {
     }
   }
 
+  /** Where the answer comes from, by the host of its first link (footers cannot hold links). */
   private static String footer(List<Action> actions) {
     for (Action action : actions) {
-      if (action instanceof Action.OpenLink link) {
-        return FOOTER_PREFIX + " \u00b7 source: " + link.label();
+      if (action instanceof Action.OpenLink link && link.url().getHost() != null) {
+        return FOOTER_PREFIX + " \u00b7 source: " + link.url().getHost();
       }
     }
     return FOOTER_PREFIX;
@@ -380,9 +385,17 @@ public final class EmbedRenderer {
     List<Button> feedback = new ArrayList<>();
     List<Button> links = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
+    Map<String, Integer> labels = new HashMap<>();
     for (Action action : actions) {
       if (action instanceof Action.OpenLink link) {
-        linkButton(link).filter(b -> seen.add(b.getUrl())).ifPresent(links::add);
+        labels.merge(link.label(), 1, Integer::sum);
+      }
+    }
+    for (Action action : actions) {
+      if (action instanceof Action.OpenLink link) {
+        linkButton(distinct(link, labels))
+            .filter(b -> seen.add(b.getUrl()))
+            .ifPresent(links::add);
       } else if (action instanceof Action.Feedback vote) {
         feedbackButton(vote).filter(b -> seen.add(b.getCustomId())).ifPresent(feedback::add);
       } else if (action instanceof Action.RunCheck check) {
@@ -408,6 +421,18 @@ public final class EmbedRenderer {
       }
     }
     return rows;
+  }
+
+  /** Two findings each link "the article": name the section so the buttons can be told apart. */
+  private static Action.OpenLink distinct(Action.OpenLink link, Map<String, Integer> labels) {
+    String fragment = Optional.ofNullable(link.url().getFragment()).orElse("").replace('-', ' ');
+    if (labels.getOrDefault(link.label(), 0) < 2 || fragment.isBlank()) {
+      return link;
+    }
+    String section = fragment.strip();
+    return new Action.OpenLink(
+        link.label() + ": " + Character.toUpperCase(section.charAt(0)) + section.substring(1),
+        link.url());
   }
 
   private static Optional<Button> linkButton(Action.OpenLink link) {

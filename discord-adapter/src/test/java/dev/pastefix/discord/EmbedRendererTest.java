@@ -60,7 +60,7 @@ class EmbedRendererTest {
     MessageEmbed second = data.getEmbeds().get(1);
     assertEquals("Second", second.getTitle());
     assertEquals(EmbedRenderer.COLOUR_INFO, second.getColorRaw());
-    assertEquals("pastefix \u00b7 source: Article", second.getFooter().getText());
+    assertEquals("pastefix \u00b7 source: learn.microsoft.com", second.getFooter().getText());
     List<String> ids = new ArrayList<>();
     for (Button b : buttons(data)) {
       ids.add(b.getCustomId() == null ? b.getUrl() : b.getCustomId());
