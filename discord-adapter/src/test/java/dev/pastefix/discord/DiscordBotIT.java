@@ -2,12 +2,15 @@ package dev.pastefix.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Outcome;
+import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import java.time.Duration;
 import java.util.List;
@@ -17,13 +20,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The real JDA client against {@link FakeDiscord} on loopback, with the testing engine. */
+/**
+ * The real JDA client against {@link FakeDiscord} on loopback, answering with the real engine over
+ * the shipped knowledge base.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiscordBotIT {
   static final Duration WAIT = Duration.ofSeconds(10);
   static final String TOKEN = "MTIz.fake-token.for-tests";
 
-  final TestingBot engine = new TestingBot();
+  static final String EXECUTION_POLICY_PASTE =
+      "Import-Module : File C:\\Program Files\\Common Files\\Skype for Business Online\\Modules"
+          + "\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot be loaded because running"
+          + " scripts is disabled on this system.";
+
+  final RecordingBot engine = new RecordingBot(ShippedEngine.get());
+  final String executionPolicyTitle =
+      ShippedEngine.get().knowledge().entry("execution-policy").orElseThrow().title();
   final InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
   FakeDiscord discord;
   DiscordBot bot;
@@ -41,10 +54,7 @@ class DiscordBotIT {
                 WAIT),
             engine,
             feedback,
-            new KbChoices(
-                List.of(
-                    new KbChoices.Suggestion("execution-policy", "Execution policy"),
-                    new KbChoices.Suggestion("clock-skew", "Clock out of sync"))));
+            KbChoices.of(ShippedEngine.get().knowledge()));
     bot.start();
   }
 
@@ -86,17 +96,13 @@ class DiscordBotIT {
         "MESSAGE_CREATE",
         discord.userMessage(
             pasted,
-            "Import-Module : File C:\\x\\LyncOnlineConnectorStartup.psm1 cannot be loaded because "
-                + TestingBot.EXECUTION_POLICY
-                + ".",
+            EXECUTION_POLICY_PASTE,
             false,
             List.of()));
     FakeDiscord.Call reply =
         discord.await("POST", "channels/" + discord.dmChannelId + "/messages", from, WAIT);
     JsonNode embed = reply.body().path("embeds").get(0);
-    assertEquals(
-        "Execution policy blocks the Skype for Business Online connector",
-        embed.path("title").asText());
+    assertEquals(executionPolicyTitle, embed.path("title").asText());
     assertFalse(reply.body().has("message_reference"), "a DM answer is a plain message");
     IncomingMessage seen = lastReceived(pasted);
     assertEquals(Channel.DIRECT, seen.channel());
@@ -109,13 +115,11 @@ class DiscordBotIT {
     String pasted = FakeDiscord.snowflake();
     discord.dispatch(
         "MESSAGE_CREATE",
-        discord.userMessage(pasted, "help? " + TestingBot.EXECUTION_POLICY, true, List.of()));
+        discord.userMessage(pasted, EXECUTION_POLICY_PASTE, true, List.of()));
     FakeDiscord.Call reply =
         discord.await("POST", "channels/" + discord.channelId + "/messages", from, WAIT);
     assertEquals(pasted, reply.body().path("message_reference").path("message_id").asText());
-    assertEquals(
-        "Execution policy blocks the Skype for Business Online connector",
-        reply.body().path("embeds").get(0).path("title").asText());
+    assertEquals(executionPolicyTitle, reply.body().path("embeds").get(0).path("title").asText());
     assertFalse(
         reply.body().path("allowed_mentions").path("replied_user").asBoolean(true),
         "the reply must not ping the author");
@@ -130,15 +134,19 @@ class DiscordBotIT {
         "MESSAGE_CREATE",
         discord.userMessage(
             pasted,
-            "<@" + discord.botId + "> my phone rings twice",
+            "<@" + discord.botId + "> the coffee machine on floor 3 is leaking again",
             true,
             List.of(FakeDiscord.user(discord.botId, "pastefix", true))));
     FakeDiscord.Call reply =
         discord.await("POST", "channels/" + discord.channelId + "/messages", from, WAIT);
-    assertEquals("I don't know this one yet", reply.body().path("embeds").get(0).path("title").asText());
     IncomingMessage seen = lastReceived(pasted);
     assertEquals(Channel.MENTION, seen.channel());
-    assertEquals("my phone rings twice", seen.text());
+    assertEquals("the coffee machine on floor 3 is leaking again", seen.text());
+    Outcome expected = ShippedEngine.get().handle(seen);
+    assertInstanceOf(Outcome.Unknown.class, expected);
+    assertEquals(
+        ((Block.Heading) ((Outcome.Unknown) expected).reply().blocks().get(0)).text(),
+        reply.body().path("embeds").get(0).path("title").asText());
   }
 
   @Test
@@ -147,13 +155,13 @@ class DiscordBotIT {
     String chat = FakeDiscord.snowflake();
     discord.dispatch("MESSAGE_CREATE", discord.userMessage(chat, "lunch at noon?", true, List.of()));
     ObjectNode fromBot =
-        discord.userMessage(FakeDiscord.snowflake(), TestingBot.EXECUTION_POLICY, true, List.of());
+        discord.userMessage(FakeDiscord.snowflake(), "bot says: " + EXECUTION_POLICY_PASTE, true, List.of());
     fromBot.set("author", FakeDiscord.user(FakeDiscord.snowflake(), "other-bot", true));
     discord.dispatch("MESSAGE_CREATE", fromBot);
     // A DM afterwards is answered; by then the chat and the bot message have been handled.
     String marker = FakeDiscord.snowflake();
     discord.dispatch(
-        "MESSAGE_CREATE", discord.userMessage(marker, TestingBot.EXECUTION_POLICY, false, List.of()));
+        "MESSAGE_CREATE", discord.userMessage(marker, EXECUTION_POLICY_PASTE, false, List.of()));
     discord.await("POST", "channels/" + discord.dmChannelId + "/messages", from, WAIT);
     lastReceived(chat);
     long guildReplies =
@@ -163,7 +171,7 @@ class DiscordBotIT {
     assertEquals(0, guildReplies, "nothing is posted for chat or for another bot's message");
     assertEquals(
         0,
-        engine.received().stream().filter(m -> m.text().equals(TestingBot.EXECUTION_POLICY) && m.channel() == Channel.CHANNEL).count(),
+        engine.received().stream().filter(m -> m.text().startsWith("bot says: ")).count(),
         "another bot's message never reaches the engine");
   }
 
@@ -173,20 +181,18 @@ class DiscordBotIT {
     String id = FakeDiscord.snowflake();
     discord.dispatch(
         "INTERACTION_CREATE",
-        discord.slashCommand(id, "diagnose", "text", "cannot be loaded because " + TestingBot.EXECUTION_POLICY));
+        discord.slashCommand(id, "diagnose", "text", EXECUTION_POLICY_PASTE));
     FakeDiscord.Call deferred = discord.await("POST", "interactions/" + id + "/.+/callback", from, WAIT);
     assertEquals(5, deferred.body().path("type").asInt());
     assertEquals(64, deferred.body().path("data").path("flags").asInt() & 64, "ephemeral");
     FakeDiscord.Call followUp =
         discord.await("POST", "webhooks/" + discord.appId + "/interaction-token-" + id, from, WAIT);
-    assertEquals(
-        "Execution policy blocks the Skype for Business Online connector",
-        followUp.body().path("embeds").get(0).path("title").asText());
+    assertEquals(executionPolicyTitle, followUp.body().path("embeds").get(0).path("title").asText());
     assertEquals(64, followUp.body().path("flags").asInt() & 64, "the follow-up is ephemeral");
     assertTrue(followUp.body().toString().contains("pf:share"), "offers to share in the channel");
     IncomingMessage seen = engine.received().get(engine.received().size() - 1);
     assertEquals(Channel.COMMAND, seen.channel());
-    assertTrue(seen.text().startsWith("diagnose cannot be loaded"));
+    assertEquals("diagnose " + EXECUTION_POLICY_PASTE, seen.text());
     assertEquals("discord:" + discord.guildId + ":" + discord.channelId, seen.conversationKey());
   }
 
@@ -264,7 +270,7 @@ class DiscordBotIT {
     int from = discord.calls().size();
     discord.dispatch(
         "MESSAGE_CREATE",
-        discord.userMessage(FakeDiscord.snowflake(), TestingBot.EXECUTION_POLICY, false, List.of()));
+        discord.userMessage(FakeDiscord.snowflake(), EXECUTION_POLICY_PASTE, false, List.of()));
     discord.await("POST", "channels/" + discord.dmChannelId + "/messages", from, WAIT);
   }
 
@@ -273,7 +279,14 @@ class DiscordBotIT {
     JsonNode sent =
         FakeDiscord.read(
             new EmbedRenderer()
-                .render(SampleReplies.executionPolicy(), EmbedRenderer.Visibility.EPHEMERAL)
+                .render(
+                    ((Outcome.Answer)
+                            ShippedEngine.get()
+                                .handle(
+                                    IncomingMessage.of(
+                                        EXECUTION_POLICY_PASTE, Channel.DIRECT, "u", "discord:dm:1")))
+                        .reply(),
+                    EmbedRenderer.Visibility.EPHEMERAL)
                 .toData()
                 .toString());
     return discord.message(FakeDiscord.snowflake(), discord.channelId, sent);
