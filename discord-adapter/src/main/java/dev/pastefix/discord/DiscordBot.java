@@ -104,7 +104,11 @@ public final class DiscordBot implements AutoCloseable {
     } else {
       messageContent = true;
     }
-    registerCommands(jda.orElseThrow());
+    JDA client = jda.orElseThrow();
+    registerCommands(client);
+    log.info(
+        "Discord: ready; invite link for other servers: {}",
+        InviteLink.forApplication(client.getSelfUser().getApplicationId()));
   }
 
   /** Whether channel pastes can be read (the Message Content intent was granted). */
