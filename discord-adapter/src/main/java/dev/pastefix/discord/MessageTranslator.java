@@ -23,6 +23,11 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 final class MessageTranslator {
 
   Optional<IncomingMessage> fromMessage(MessageReceivedEvent event) {
+    return fromMessage(event, "");
+  }
+
+  /** As {@link #fromMessage(MessageReceivedEvent)}, with the text of attached files appended. */
+  Optional<IncomingMessage> fromMessage(MessageReceivedEvent event, String attached) {
     User author = event.getAuthor();
     User self = event.getJDA().getSelfUser();
     if (author.isBot()
@@ -35,7 +40,8 @@ final class MessageTranslator {
     if (message.getType().isSystem()) {
       return Optional.empty();
     }
-    String text = message.getContentRaw();
+    String text =
+        attached.isEmpty() ? message.getContentRaw() : message.getContentRaw() + "\n" + attached;
     Channel channel;
     Optional<String> guild;
     if (!event.isFromGuild()) {
@@ -57,6 +63,16 @@ final class MessageTranslator {
     return Optional.of(
         IncomingMessage.of(
             text, channel, author.getId(), Conversations.key(guild, event.getChannel().getId())));
+  }
+
+  /** Whether a message is one the adapter would pass on, before its attachments are read. */
+  boolean wanted(MessageReceivedEvent event) {
+    User author = event.getAuthor();
+    return !(author.isBot()
+        || author.isSystem()
+        || event.isWebhookMessage()
+        || author.getIdLong() == event.getJDA().getSelfUser().getIdLong()
+        || event.getMessage().getType().isSystem());
   }
 
   /** The text of a {@code /pastefix} command, as the engine reads commands. */

@@ -97,6 +97,22 @@ final class PastefixListener extends ListenerAdapter {
 
   @Override
   public void onMessageReceived(MessageReceivedEvent event) {
+    List<Message.Attachment> files = TextAttachments.readable(event.getMessage());
+    if (!files.isEmpty() && translator.wanted(event)) {
+      // Downloading takes a moment: do it off JDA's event thread, then translate as usual.
+      run(
+          () -> {
+            try {
+              translator
+                  .fromMessage(event, TextAttachments.read(files))
+                  .ifPresent(in -> answer(event.getMessage(), in));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          },
+          () -> {});
+      return;
+    }
     Optional<IncomingMessage> incoming = translator.fromMessage(event);
     if (incoming.isEmpty()) {
       return;

@@ -127,6 +127,20 @@ class DiscordBotIT {
   }
 
   @Test
+  void readsALongPasteThatDiscordTurnedIntoAFile() throws Exception {
+    int from = discord.calls().size();
+    String pasted = FakeDiscord.snowflake();
+    ObjectNode message = discord.userMessage(pasted, "", true, List.of());
+    ((com.fasterxml.jackson.databind.node.ArrayNode) message.get("attachments"))
+        .add(discord.textAttachment("message.txt", EXECUTION_POLICY_PASTE + "\n" + "x".repeat(3000)));
+    discord.dispatch("MESSAGE_CREATE", message);
+    FakeDiscord.Call reply =
+        discord.await("POST", "channels/" + discord.channelId + "/messages", from, WAIT);
+    assertEquals(pasted, reply.body().path("message_reference").path("message_id").asText());
+    assertEquals(executionPolicyTitle, reply.body().path("embeds").get(0).path("title").asText());
+  }
+
+  @Test
   void answersAMentionEvenWhenItDoesNotKnow() throws Exception {
     int from = discord.calls().size();
     String pasted = FakeDiscord.snowflake();

@@ -55,6 +55,7 @@ final class FakeDiscord implements AutoCloseable {
   private volatile boolean refuseMessageContent;
   private final AtomicInteger closedCleanly = new AtomicInteger();
   private final AtomicInteger resumes = new AtomicInteger();
+  private final java.util.Map<String, String> files = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final AtomicLong LAST = new AtomicLong();
 
@@ -223,6 +224,17 @@ final class FakeDiscord implements AutoCloseable {
     String path = request.getUrl().encodedPath();
     if (path.startsWith("/gateway")) {
       return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
+    }
+    if (path.startsWith("/attachments/")) {
+      String file = files.get(path);
+      calls.add(new Call(request.getMethod(), path.substring(1), JSON.nullNode()));
+      return file == null
+          ? new MockResponse.Builder().code(404).build()
+          : new MockResponse.Builder()
+              .code(200)
+              .setHeader("Content-Type", "text/plain; charset=utf-8")
+              .body(file)
+              .build();
     }
     String method = request.getMethod();
     JsonNode body =
@@ -468,6 +480,21 @@ final class FakeDiscord implements AutoCloseable {
   }
 
   // ---- events the tests send
+
+  /** An attachment object for a text file the fake serves, as Discord's CDN would. */
+  ObjectNode textAttachment(String filename, String text) {
+    String id = snowflake();
+    String path = "/attachments/" + id + "/" + filename;
+    files.put(path, text);
+    ObjectNode a = JSON.createObjectNode();
+    a.put("id", id);
+    a.put("filename", filename);
+    a.put("size", text.getBytes(StandardCharsets.UTF_8).length);
+    a.put("url", "http://127.0.0.1:" + server.getPort() + path);
+    a.put("proxy_url", "http://127.0.0.1:" + server.getPort() + path);
+    a.put("content_type", "text/plain; charset=utf-8");
+    return a;
+  }
 
   /** A MESSAGE_CREATE from a person, in the guild channel or (guild empty) in a DM. */
   ObjectNode userMessage(String id, String content, boolean inGuild, List<ObjectNode> mentions) {
