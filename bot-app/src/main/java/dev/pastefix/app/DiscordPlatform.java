@@ -20,8 +20,8 @@ final class DiscordPlatform {
   /**
    * Connects to Discord and returns the running bot, to be closed on shutdown.
    *
-   * @throws DiscordStartException with a message for the administrator (refused token,
-   *     unreachable platform, gateway not ready in time)
+   * @throws DiscordStartException with a message for the administrator (refused token, unreachable
+   *     platform, gateway not ready in time)
    */
   static DiscordBot start(
       Settings.Discord settings, Bot bot, FeedbackStore feedback, KnowledgeBase knowledge)

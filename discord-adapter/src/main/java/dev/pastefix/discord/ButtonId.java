@@ -64,7 +64,9 @@ sealed interface ButtonId {
     if (rest.startsWith("fb:y:") || rest.startsWith("fb:n:")) {
       String ids = rest.substring(5);
       List<String> entryIds =
-          ids.isEmpty() ? List.of() : Arrays.stream(ids.split("\\|")).filter(s -> !s.isEmpty()).toList();
+          ids.isEmpty()
+              ? List.of()
+              : Arrays.stream(ids.split("\\|")).filter(s -> !s.isEmpty()).toList();
       return Optional.of(new Feedback(rest.charAt(3) == 'y', entryIds));
     }
     if (rest.startsWith("ck:")) {

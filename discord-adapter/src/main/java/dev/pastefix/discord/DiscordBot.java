@@ -39,17 +39,19 @@ public final class DiscordBot implements AutoCloseable {
 
   static final Set<GatewayIntent> INTENTS =
       EnumSet.of(
-          GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
+          GatewayIntent.GUILD_MESSAGES,
+          GatewayIntent.DIRECT_MESSAGES,
+          GatewayIntent.MESSAGE_CONTENT);
   static final int WORKERS = 2;
   static final int QUEUE = 200;
   static final long SHUTDOWN_WAIT_SECONDS = 5;
 
   static final String PORTAL_HINT =
-      "Discord refused the privileged Message Content intent (close code 4014). To let pastefix read"
-          + " errors pasted in channels, open https://discord.com/developers/applications, choose"
-          + " the application, then Bot > Privileged Gateway Intents > enable MESSAGE CONTENT"
-          + " INTENT, save and restart. Continuing without it: /pastefix, DMs and mentions still"
-          + " work; unaddressed channel pastes are not read.";
+      "Discord refused the privileged Message Content intent (close code 4014). To let pastefix"
+          + " read errors pasted in channels, open https://discord.com/developers/applications,"
+          + " choose the application, then Bot > Privileged Gateway Intents > enable MESSAGE"
+          + " CONTENT INTENT, save and restart. Continuing without it: /pastefix, DMs and mentions"
+          + " still work; unaddressed channel pastes are not read.";
 
   private final DiscordConfig config;
   private final ThreadPoolExecutor work;
@@ -84,8 +86,8 @@ public final class DiscordBot implements AutoCloseable {
   /**
    * Connects, waits for READY (bounded by the configured timeout) and registers the slash commands.
    *
-   * @throws DiscordStartException with a message fit for an administrator when Discord refuses
-   *     the token, cannot be reached, or the gateway does not get ready in time
+   * @throws DiscordStartException with a message fit for an administrator when Discord refuses the
+   *     token, cannot be reached, or the gateway does not get ready in time
    */
   public void start() throws DiscordStartException, InterruptedException {
     log.info("Discord: starting ({})", config);
@@ -133,7 +135,9 @@ public final class DiscordBot implements AutoCloseable {
         .ifPresent(
             url ->
                 // A proxy or a test server speaks plain JSON frames, not zlib streams.
-                builder.setSessionController(new FixedGateway(url.toString())).setCompression(Compression.NONE));
+                builder
+                    .setSessionController(new FixedGateway(url.toString()))
+                    .setCompression(Compression.NONE));
     JDA client;
     try {
       client = builder.build();

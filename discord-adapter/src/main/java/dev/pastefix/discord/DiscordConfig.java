@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * How to reach Discord: the bot token, an optional guild for instant slash commands, optional REST
- * base and gateway URLs (proxies, tests) and how long to wait for the gateway at start-up. The token
- * never appears in {@link #toString()}.
+ * base and gateway URLs (proxies, tests) and how long to wait for the gateway at start-up. The
+ * token never appears in {@link #toString()}.
  */
 public record DiscordConfig(
     String token,

@@ -1,6 +1,9 @@
 package dev.pastefix.discord;
 
-/** Discord could not be started: a refused token, an unreachable platform, a gateway that never got ready. */
+/**
+ * Discord could not be started: a refused token, an unreachable platform, a gateway that never got
+ * ready.
+ */
 public final class DiscordStartException extends Exception {
   private static final long serialVersionUID = 1L;
 

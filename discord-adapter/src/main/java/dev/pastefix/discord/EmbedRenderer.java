@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -27,8 +27,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 /**
  * Renders the engine's {@link Reply} as Discord embeds and buttons. The first heading becomes the
  * title, later headings open fields, a divider starts a new embed, facts become inline fields and
- * the colour follows the most severe note. Every Discord limit is enforced here, by truncation
- * with an ellipsis, so that a long paste never makes Discord reject the reply.
+ * the colour follows the most severe note. Every Discord limit is enforced here, by truncation with
+ * an ellipsis, so that a long paste never makes Discord reject the reply.
  */
 public final class EmbedRenderer {
 
@@ -341,7 +341,9 @@ public final class EmbedRenderer {
       add(text);
     }
 
-    /** Adds one chunk; a chunk that no longer fits continues in a new field instead of being cut. */
+    /**
+     * Adds one chunk; a chunk that no longer fits continues in a new field instead of being cut.
+     */
     void add(String chunk) {
       if (open.isPresent()) {
         StringBuilder value = open.get().value;
@@ -393,9 +395,7 @@ public final class EmbedRenderer {
     }
     for (Action action : actions) {
       if (action instanceof Action.OpenLink link) {
-        linkButton(distinct(link, labels))
-            .filter(b -> seen.add(b.getUrl()))
-            .ifPresent(links::add);
+        linkButton(distinct(link, labels)).filter(b -> seen.add(b.getUrl())).ifPresent(links::add);
       } else if (action instanceof Action.Feedback vote) {
         feedbackButton(vote).filter(b -> seen.add(b.getCustomId())).ifPresent(feedback::add);
       } else if (action instanceof Action.RunCheck check) {
@@ -417,7 +417,8 @@ public final class EmbedRenderer {
           return rows;
         }
         rows.add(
-            ActionRow.of(group.subList(i, Math.min(group.size(), i + DiscordLimits.BUTTONS_PER_ROW))));
+            ActionRow.of(
+                group.subList(i, Math.min(group.size(), i + DiscordLimits.BUTTONS_PER_ROW))));
       }
     }
     return rows;

@@ -5,7 +5,10 @@ import net.dv8tion.jda.api.Permission;
 
 /** The OAuth2 URL that adds pastefix to a server with exactly the permissions it uses. */
 public final class InviteLink {
-  /** View Channels, Send Messages, Send Messages in Threads, Embed Links, Read Message History, Use Application Commands. */
+  /**
+   * View Channels, Send Messages, Send Messages in Threads, Embed Links, Read Message History, Use
+   * Application Commands.
+   */
   public static final long PERMISSIONS =
       Permission.getRaw(
           EnumSet.of(

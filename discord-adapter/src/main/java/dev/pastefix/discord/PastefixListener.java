@@ -144,7 +144,8 @@ final class PastefixListener extends ListenerAdapter {
       message
           .getChannel()
           .sendMessage(data)
-          .queue(ok -> {}, e -> log.warn("Discord refused a DM reply in {}", in.conversationKey(), e));
+          .queue(
+              ok -> {}, e -> log.warn("Discord refused a DM reply in {}", in.conversationKey(), e));
     } else {
       // A reply keeps the answer next to the paste in a busy channel; no ping for the author.
       message
@@ -237,7 +238,8 @@ final class PastefixListener extends ListenerAdapter {
             + ":"
             + message.getId();
     feedback.record(
-        new Vote(answerKey, vote.entryIds(), event.getUser().getId(), vote.helpful(), clock.instant()));
+        new Vote(
+            answerKey, vote.entryIds(), event.getUser().getId(), vote.helpful(), clock.instant()));
     FeedbackStore.Tally tally = feedback.tally(answerKey);
     log.info(
         "feedback on {}: {} ({} helpful, {} not helpful)",
@@ -252,8 +254,7 @@ final class PastefixListener extends ListenerAdapter {
   }
 
   private static Button counted(Button button, FeedbackStore.Tally tally) {
-    Optional<ButtonId> id =
-        Optional.ofNullable(button.getCustomId()).flatMap(ButtonId::parse);
+    Optional<ButtonId> id = Optional.ofNullable(button.getCustomId()).flatMap(ButtonId::parse);
     if (id.isEmpty() || !(id.get() instanceof ButtonId.Feedback vote)) {
       return button;
     }

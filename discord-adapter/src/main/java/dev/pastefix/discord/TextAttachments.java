@@ -43,7 +43,9 @@ final class TextAttachments {
     return type.startsWith("text/") || name.endsWith(".txt") || name.endsWith(".log");
   }
 
-  /** The text of the files, one after the other; a file that cannot be read is skipped and logged. */
+  /**
+   * The text of the files, one after the other; a file that cannot be read is skipped and logged.
+   */
   static String read(List<Message.Attachment> attachments) throws InterruptedException {
     StringBuilder text = new StringBuilder();
     for (Message.Attachment attachment : attachments) {
@@ -55,7 +57,10 @@ final class TextAttachments {
         }
         text.append(new String(bytes, StandardCharsets.UTF_8));
       } catch (ExecutionException | TimeoutException | IOException e) {
-        log.warn("Discord: could not read the attached file {} ({})", attachment.getFileName(), e.toString());
+        log.warn(
+            "Discord: could not read the attached file {} ({})",
+            attachment.getFileName(),
+            e.toString());
       }
     }
     return text.toString();

@@ -1,6 +1,8 @@
 package dev.pastefix.discord;
 
-/** Cuts text to a platform limit, marking the cut with an ellipsis and keeping code fences closed. */
+/**
+ * Cuts text to a platform limit, marking the cut with an ellipsis and keeping code fences closed.
+ */
 final class Truncation {
   static final String ELLIPSIS = "\u2026";
   private static final String FENCE = "```";

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ButtonIdTest {
   @Test
   void feedbackRoundTrips() {
-    ButtonId id = new ButtonId.Feedback(false, List.of("server-unavailable-dns", "server-unavailable-adfs"));
+    ButtonId id =
+        new ButtonId.Feedback(false, List.of("server-unavailable-dns", "server-unavailable-adfs"));
     assertEquals(Optional.of(id), ButtonId.parse(id.encode()));
   }
 

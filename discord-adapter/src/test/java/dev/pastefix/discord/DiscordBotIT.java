@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
-import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.reply.Block;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +30,9 @@ class DiscordBotIT {
   static final String TOKEN = "MTIz.fake-token.for-tests";
 
   static final String EXECUTION_POLICY_PASTE =
-      "Import-Module : File C:\\Program Files\\Common Files\\Skype for Business Online\\Modules"
-          + "\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot be loaded because running"
-          + " scripts is disabled on this system.";
+      "Import-Module : File C:\\Program Files\\Common Files\\Skype for Business"
+          + " Online\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot be"
+          + " loaded because running scripts is disabled on this system.";
 
   final RecordingBot engine = new RecordingBot(ShippedEngine.get());
   final String executionPolicyTitle =
@@ -76,7 +76,10 @@ class DiscordBotIT {
     assertTrue(bot.messageContentEnabled());
     FakeDiscord.Call put =
         discord.await(
-            "PUT", "applications/" + discord.appId + "/guilds/" + discord.guildId + "/commands", 0, WAIT);
+            "PUT",
+            "applications/" + discord.appId + "/guilds/" + discord.guildId + "/commands",
+            0,
+            WAIT);
     JsonNode command = put.body().get(0);
     assertEquals("pastefix", command.path("name").asText());
     List<String> subs =
@@ -93,12 +96,7 @@ class DiscordBotIT {
     int from = discord.calls().size();
     String pasted = FakeDiscord.snowflake();
     discord.dispatch(
-        "MESSAGE_CREATE",
-        discord.userMessage(
-            pasted,
-            EXECUTION_POLICY_PASTE,
-            false,
-            List.of()));
+        "MESSAGE_CREATE", discord.userMessage(pasted, EXECUTION_POLICY_PASTE, false, List.of()));
     FakeDiscord.Call reply =
         discord.await("POST", "channels/" + discord.dmChannelId + "/messages", from, WAIT);
     JsonNode embed = reply.body().path("embeds").get(0);
@@ -114,8 +112,7 @@ class DiscordBotIT {
     int from = discord.calls().size();
     String pasted = FakeDiscord.snowflake();
     discord.dispatch(
-        "MESSAGE_CREATE",
-        discord.userMessage(pasted, EXECUTION_POLICY_PASTE, true, List.of()));
+        "MESSAGE_CREATE", discord.userMessage(pasted, EXECUTION_POLICY_PASTE, true, List.of()));
     FakeDiscord.Call reply =
         discord.await("POST", "channels/" + discord.channelId + "/messages", from, WAIT);
     assertEquals(pasted, reply.body().path("message_reference").path("message_id").asText());
@@ -132,7 +129,9 @@ class DiscordBotIT {
     String pasted = FakeDiscord.snowflake();
     ObjectNode message = discord.userMessage(pasted, "", true, List.of());
     ((com.fasterxml.jackson.databind.node.ArrayNode) message.get("attachments"))
-        .add(discord.textAttachment("message.txt", EXECUTION_POLICY_PASTE + "\n" + "x".repeat(3000)));
+        .add(
+            discord.textAttachment(
+                "message.txt", EXECUTION_POLICY_PASTE + "\n" + "x".repeat(3000)));
     discord.dispatch("MESSAGE_CREATE", message);
     FakeDiscord.Call reply =
         discord.await("POST", "channels/" + discord.channelId + "/messages", from, WAIT);
@@ -167,9 +166,11 @@ class DiscordBotIT {
   void staysSilentOnOrdinaryChatAndIgnoresBots() throws Exception {
     int from = discord.calls().size();
     String chat = FakeDiscord.snowflake();
-    discord.dispatch("MESSAGE_CREATE", discord.userMessage(chat, "lunch at noon?", true, List.of()));
+    discord.dispatch(
+        "MESSAGE_CREATE", discord.userMessage(chat, "lunch at noon?", true, List.of()));
     ObjectNode fromBot =
-        discord.userMessage(FakeDiscord.snowflake(), "bot says: " + EXECUTION_POLICY_PASTE, true, List.of());
+        discord.userMessage(
+            FakeDiscord.snowflake(), "bot says: " + EXECUTION_POLICY_PASTE, true, List.of());
     fromBot.set("author", FakeDiscord.user(FakeDiscord.snowflake(), "other-bot", true));
     discord.dispatch("MESSAGE_CREATE", fromBot);
     // A DM afterwards is answered; by then the chat and the bot message have been handled.
@@ -194,14 +195,15 @@ class DiscordBotIT {
     int from = discord.calls().size();
     String id = FakeDiscord.snowflake();
     discord.dispatch(
-        "INTERACTION_CREATE",
-        discord.slashCommand(id, "diagnose", "text", EXECUTION_POLICY_PASTE));
-    FakeDiscord.Call deferred = discord.await("POST", "interactions/" + id + "/.+/callback", from, WAIT);
+        "INTERACTION_CREATE", discord.slashCommand(id, "diagnose", "text", EXECUTION_POLICY_PASTE));
+    FakeDiscord.Call deferred =
+        discord.await("POST", "interactions/" + id + "/.+/callback", from, WAIT);
     assertEquals(5, deferred.body().path("type").asInt());
     assertEquals(64, deferred.body().path("data").path("flags").asInt() & 64, "ephemeral");
     FakeDiscord.Call followUp =
         discord.await("POST", "webhooks/" + discord.appId + "/interaction-token-" + id, from, WAIT);
-    assertEquals(executionPolicyTitle, followUp.body().path("embeds").get(0).path("title").asText());
+    assertEquals(
+        executionPolicyTitle, followUp.body().path("embeds").get(0).path("title").asText());
     assertEquals(64, followUp.body().path("flags").asInt() & 64, "the follow-up is ephemeral");
     assertTrue(followUp.body().toString().contains("pf:share"), "offers to share in the channel");
     IncomingMessage seen = engine.received().get(engine.received().size() - 1);
@@ -233,13 +235,18 @@ class DiscordBotIT {
     int from = discord.calls().size();
     String id = FakeDiscord.snowflake();
     discord.dispatch(
-        "INTERACTION_CREATE", discord.buttonClick(id, "pf:ck:dns-cname:contoso.com", answeredMessage()));
-    FakeDiscord.Call deferred = discord.await("POST", "interactions/" + id + "/.+/callback", from, WAIT);
+        "INTERACTION_CREATE",
+        discord.buttonClick(id, "pf:ck:dns-cname:contoso.com", answeredMessage()));
+    FakeDiscord.Call deferred =
+        discord.await("POST", "interactions/" + id + "/.+/callback", from, WAIT);
     assertEquals(5, deferred.body().path("type").asInt());
     discord.await("POST", "webhooks/" + discord.appId + "/interaction-token-" + id, from, WAIT);
     assertTrue(
         engine.received().stream()
-            .anyMatch(m -> m.text().equals("check dns-cname contoso.com") && m.channel() == Channel.COMMAND));
+            .anyMatch(
+                m ->
+                    m.text().equals("check dns-cname contoso.com")
+                        && m.channel() == Channel.COMMAND));
   }
 
   @Test
@@ -249,13 +256,16 @@ class DiscordBotIT {
     JsonNode ephemeral = answeredMessage();
     ((ObjectNode) ephemeral).put("flags", 64);
     discord.dispatch("INTERACTION_CREATE", discord.buttonClick(id, "pf:share", ephemeral));
-    FakeDiscord.Call shared = discord.await("POST", "interactions/" + id + "/.+/callback", from, WAIT);
+    FakeDiscord.Call shared =
+        discord.await("POST", "interactions/" + id + "/.+/callback", from, WAIT);
     assertEquals(4, shared.body().path("type").asInt());
-    assertEquals(0, shared.body().path("data").path("flags").asInt() & 64, "visible to the channel");
+    assertEquals(
+        0, shared.body().path("data").path("flags").asInt() & 64, "visible to the channel");
     assertEquals(
         ephemeral.path("embeds").get(0).path("title").asText(),
         shared.body().path("data").path("embeds").get(0).path("title").asText());
-    assertFalse(shared.body().toString().contains("pf:share"), "no share button on the shared copy");
+    assertFalse(
+        shared.body().toString().contains("pf:share"), "no share button on the shared copy");
   }
 
   @Test
@@ -267,7 +277,8 @@ class DiscordBotIT {
     ((ObjectNode) interaction.path("data").path("options").get(0).path("options").get(0))
         .put("focused", true);
     discord.dispatch("INTERACTION_CREATE", interaction);
-    FakeDiscord.Call choices = discord.await("POST", "interactions/" + id + "/.+/callback", from, WAIT);
+    FakeDiscord.Call choices =
+        discord.await("POST", "interactions/" + id + "/.+/callback", from, WAIT);
     assertEquals(8, choices.body().path("type").asInt());
     JsonNode first = choices.body().path("data").path("choices").get(0);
     assertEquals("clock-skew", first.path("value").asText());
@@ -298,7 +309,10 @@ class DiscordBotIT {
                             ShippedEngine.get()
                                 .handle(
                                     IncomingMessage.of(
-                                        EXECUTION_POLICY_PASTE, Channel.DIRECT, "u", "discord:dm:1")))
+                                        EXECUTION_POLICY_PASTE,
+                                        Channel.DIRECT,
+                                        "u",
+                                        "discord:dm:1")))
                         .reply(),
                     EmbedRenderer.Visibility.EPHEMERAL)
                 .toData()
@@ -312,7 +326,8 @@ class DiscordBotIT {
     while (engine.received().isEmpty() && System.nanoTime() < deadline) {
       FakeDiscord.pause(Duration.ofMillis(20));
     }
-    assertTrue(before > 0 || !engine.received().isEmpty(), "engine never saw " + messageIdForErrors);
+    assertTrue(
+        before > 0 || !engine.received().isEmpty(), "engine never saw " + messageIdForErrors);
     return engine.received().get(engine.received().size() - 1);
   }
 }

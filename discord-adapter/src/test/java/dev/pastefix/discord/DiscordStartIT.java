@@ -18,7 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Start-up against a Discord that refuses something: the intent, the token, or to answer at all. */
+/**
+ * Start-up against a Discord that refuses something: the intent, the token, or to answer at all.
+ */
 class DiscordStartIT {
   static final String TOKEN = "MTIz.secret-token-value.xyz";
   static final Duration WAIT = Duration.ofSeconds(10);

@@ -28,7 +28,8 @@ class EmbedRendererTest {
   }
 
   MessageCreateData render(List<Block> blocks) {
-    return renderer.render(new Reply("summary", blocks, List.of()), EmbedRenderer.Visibility.PUBLIC);
+    return renderer.render(
+        new Reply("summary", blocks, List.of()), EmbedRenderer.Visibility.PUBLIC);
   }
 
   static List<Button> buttons(MessageCreateData data) {
@@ -66,7 +67,11 @@ class EmbedRendererTest {
       ids.add(b.getCustomId() == null ? b.getUrl() : b.getCustomId());
     }
     assertEquals(
-        List.of("pf:ck:dns-cname:contoso.com", "pf:share", "pf:fb:y:a|b", SampleReplies.ARTICLE.toString()),
+        List.of(
+            "pf:ck:dns-cname:contoso.com",
+            "pf:share",
+            "pf:fb:y:a|b",
+            SampleReplies.ARTICLE.toString()),
         ids);
   }
 
@@ -226,7 +231,8 @@ class EmbedRendererTest {
       assertTrue(b.getCustomId().length() <= DiscordLimits.CUSTOM_ID, b.getCustomId());
     }
     assertEquals("pf:ck:dns-cname:", buttons.get(0).getCustomId(), "a cut argument would mislead");
-    assertEquals("pf:fb:y:" + repeat('a', 40) + "|" + repeat('b', 40), buttons.get(1).getCustomId());
+    assertEquals(
+        "pf:fb:y:" + repeat('a', 40) + "|" + repeat('b', 40), buttons.get(1).getCustomId());
     assertTrue(buttons.get(0).getLabel().length() <= DiscordLimits.BUTTON_LABEL);
   }
 

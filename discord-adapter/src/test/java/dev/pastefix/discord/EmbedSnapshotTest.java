@@ -22,20 +22,25 @@ import org.junit.jupiter.api.Test;
  */
 class EmbedSnapshotTest {
   static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   static final Path SOURCE = Path.of("src/test/resources/snapshots");
 
   final EmbedRenderer renderer = new EmbedRenderer();
 
   Outcome diagnose(String text, Channel channel) {
-    return ShippedEngine.get()
-        .handle(IncomingMessage.of(text, channel, "u1", "discord:g1:c1"));
+    return ShippedEngine.get().handle(IncomingMessage.of(text, channel, "u1", "discord:g1:c1"));
   }
 
   void assertSnapshot(String name, Outcome outcome) throws IOException {
     JsonNode actual =
         JSON.readTree(
-            renderer.render(outcome, EmbedRenderer.Visibility.PUBLIC).orElseThrow().toData().toJson());
+            renderer
+                .render(outcome, EmbedRenderer.Visibility.PUBLIC)
+                .orElseThrow()
+                .toData()
+                .toJson());
     if (Boolean.getBoolean("snapshots.update")) {
       Files.createDirectories(SOURCE);
       Files.writeString(SOURCE.resolve(name + ".json"), JSON.writeValueAsString(actual) + "\n");
@@ -55,9 +60,9 @@ class EmbedSnapshotTest {
   void answerToAnExecutionPolicyPaste() throws IOException {
     Outcome outcome =
         diagnose(
-            "Import-Module : File C:\\Program Files\\Common Files\\Skype for Business Online\\Modules"
-                + "\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot be loaded because"
-                + " running scripts is disabled on this system.",
+            "Import-Module : File C:\\Program Files\\Common Files\\Skype for Business"
+                + " Online\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot be"
+                + " loaded because running scripts is disabled on this system.",
             Channel.DIRECT);
     assertInstanceOf(Outcome.Answer.class, outcome);
     assertSnapshot("answer", outcome);

@@ -55,7 +55,8 @@ final class FakeDiscord implements AutoCloseable {
   private volatile boolean refuseMessageContent;
   private final AtomicInteger closedCleanly = new AtomicInteger();
   private final AtomicInteger resumes = new AtomicInteger();
-  private final java.util.Map<String, String> files = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, String> files =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final AtomicLong LAST = new AtomicLong();
 
@@ -173,8 +174,7 @@ final class FakeDiscord implements AutoCloseable {
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
       socket = Optional.of(webSocket);
-      webSocket.send(
-          "{\"op\":10,\"d\":{\"heartbeat_interval\":41250},\"s\":null,\"t\":null}");
+      webSocket.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250},\"s\":null,\"t\":null}");
     }
 
     @Override
@@ -470,7 +470,8 @@ final class FakeDiscord implements AutoCloseable {
     interaction.putNull("activity_instance_id");
     interaction.putNull("response_message_id");
     interaction.put("response_message_loading", sent.path("type").asInt() == 5);
-    interaction.put("response_message_ephemeral", (sent.path("data").path("flags").asInt() & 64) != 0);
+    interaction.put(
+        "response_message_ephemeral", (sent.path("data").path("flags").asInt() & 64) != 0);
     ObjectNode resource = r.putObject("resource");
     resource.put("type", sent.path("type").asInt());
     if (sent.path("type").asInt() == 4 || sent.path("type").asInt() == 7) {

@@ -13,22 +13,23 @@ class KbChoicesTest {
       new KbChoices(
           List.of(
               new KbChoices.Suggestion("clock-skew", "System clock out of sync"),
-              new KbChoices.Suggestion("server-unavailable-dns", "Server is temporarily unavailable (DNS)"),
-              new KbChoices.Suggestion("execution-policy", "Execution policy blocks the connector")));
+              new KbChoices.Suggestion(
+                  "server-unavailable-dns", "Server is temporarily unavailable (DNS)"),
+              new KbChoices.Suggestion(
+                  "execution-policy", "Execution policy blocks the connector")));
 
   @Test
   void idPrefixesComeBeforeTitleMatches() {
-    List<String> values =
-        choices.suggest("ser").stream().map(Command.Choice::getAsString).toList();
+    List<String> values = choices.suggest("ser").stream().map(Command.Choice::getAsString).toList();
     assertEquals(List.of("server-unavailable-dns"), values);
-    List<String> clock = choices.suggest("CLOCK").stream().map(Command.Choice::getAsString).toList();
+    List<String> clock =
+        choices.suggest("CLOCK").stream().map(Command.Choice::getAsString).toList();
     assertEquals(List.of("clock-skew"), clock);
   }
 
   @Test
   void matchesWordsOfTheTitle() {
-    assertEquals(
-        "execution-policy", choices.suggest("connector").get(0).getAsString());
+    assertEquals("execution-policy", choices.suggest("connector").get(0).getAsString());
   }
 
   @Test

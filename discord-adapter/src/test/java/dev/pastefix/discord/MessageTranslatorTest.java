@@ -103,7 +103,8 @@ class MessageTranslatorTest {
   }
 
   SlashCommandInteractionEvent slash(String sub, String... options) {
-    SlashCommandInteractionEvent event = mock(SlashCommandInteractionEvent.class, RETURNS_DEEP_STUBS);
+    SlashCommandInteractionEvent event =
+        mock(SlashCommandInteractionEvent.class, RETURNS_DEEP_STUBS);
     when(event.getName()).thenReturn("pastefix");
     when(event.getSubcommandName()).thenReturn(sub);
     when(event.getOption(anyString())).thenReturn(null);
@@ -132,7 +133,8 @@ class MessageTranslatorTest {
 
   @Test
   void kbAndHelpAndCheckBecomeTheirCommandText() {
-    assertEquals("kb clock-skew", translator.fromSlashCommand(slash("kb", "id", "clock-skew")).get().text());
+    assertEquals(
+        "kb clock-skew", translator.fromSlashCommand(slash("kb", "id", "clock-skew")).get().text());
     assertEquals("help", translator.fromSlashCommand(slash("help")).get().text());
     assertEquals(
         "check dns-cname contoso.com",

@@ -3,7 +3,10 @@ package dev.pastefix.discord;
 import dev.pastefix.core.Engine;
 import dev.pastefix.knowledge.KnowledgeLoader;
 
-/** The real engine over the shipped knowledge base, built once per test JVM (training takes a moment). */
+/**
+ * The real engine over the shipped knowledge base, built once per test JVM (training takes a
+ * moment).
+ */
 final class ShippedEngine {
   private static Engine engine;
 
