@@ -28,6 +28,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.SessionDisconnectEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
@@ -362,7 +363,20 @@ final class PastefixListener extends ListenerAdapter {
 
   private void run(Runnable task, Runnable whenBusy) {
     try {
-      work.execute(task);
+      work.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (InsufficientPermissionException e) {
+              log.warn(
+                  "Discord: missing permission {} in channel {}; re-invite the bot with the link"
+                      + " from the README",
+                  e.getPermission().getName(),
+                  e.getChannelId());
+            } catch (RuntimeException e) {
+              log.error("Discord: could not answer a message", e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       log.warn("Discord: too many messages waiting; dropping one");
       whenBusy.run();
