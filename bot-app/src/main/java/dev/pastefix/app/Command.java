@@ -10,5 +10,10 @@ public interface Command {
   /** One line for the usage text. */
   String synopsis();
 
+  /** What the command does, in a few words, for the usage text (may be empty). */
+  default String summary() {
+    return "";
+  }
+
   int run(List<String> args, Terminal terminal) throws Exception;
 }

@@ -1,6 +1,9 @@
 package dev.pastefix.app;
 
+import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.knowledge.KnowledgeLoader;
+import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,7 +14,10 @@ import java.util.Map;
 public final class Main {
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
-  Main(List<Command> commands) {
+  private final Launcher launcher;
+
+  Main(List<Command> commands, Launcher launcher) {
+    this.launcher = launcher;
     for (Command command : commands) {
       this.commands.put(command.name(), command);
     }
@@ -19,9 +25,14 @@ public final class Main {
 
   /** Every command of the command line, wired by the composition root. */
   static Main standard() {
+    Startup startup = new Startup();
+    PlainTextRenderer renderer = new PlainTextRenderer();
     List<Command> all = new ArrayList<>();
+    all.add(new DiagnoseCommand(startup, renderer));
+    all.add(new EvalCommand(startup));
+    all.add(new BenchCommand(startup, BenchCommand.DEFAULT_FILE));
     all.add(new KbCommand(new KnowledgeLoader()));
-    return new Main(all);
+    return new Main(all, new Launcher(startup, Clock.systemUTC()));
   }
 
   public static void main(String[] args) {
@@ -58,8 +69,7 @@ public final class Main {
       terminal = new Terminal(terminal.in(), terminal.out(), terminal.err(), env);
     }
     if (args.isEmpty()) {
-      terminal.err().println("pastefix: the bot itself arrives with the engine; try 'pastefix help'.");
-      return ExitCodes.USAGE;
+      return launcher.run(args, terminal);
     }
     String name = args.get(0);
     if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
@@ -81,16 +91,39 @@ public final class Main {
   }
 
   private void printUsage(Terminal terminal) {
-    terminal.out().println("Usage: pastefix [--knowledge DIR] [COMMAND] [ARGS]");
-    terminal.out().println();
-    terminal.out().println("With no command, runs the bot (console chat when no chat token is set).");
-    terminal.out().println();
-    terminal.out().println("--knowledge DIR adds an administrator's knowledge files.");
-    terminal.out().println();
-    terminal.out().println("Commands:");
+    PrintStream out = terminal.out();
+    out.println(
+        "Usage: pastefix [--knowledge DIR]            run the bot: the console chat when no");
+    out.println(
+        "                                             chat token is set (README, 'Console')");
+    out.println("       pastefix [--knowledge DIR] COMMAND [ARGS]");
+    out.println();
+    out.println("Commands:");
     for (Command command : commands.values()) {
-      terminal.out().printf("  %-28s %s%n", command.name(), command.synopsis());
+      out.println("  " + command.synopsis());
+      if (!command.summary().isEmpty()) {
+        out.println("      " + command.summary());
+      }
     }
-    terminal.out().printf("  %-28s %s%n", "help", "this text");
+    out.println("  help");
+    out.println("      this text");
+    out.println();
+    out.println("--knowledge DIR (or " + KNOWLEDGE_ENV + ") adds a directory of knowledge files");
+    out.println("to the shipped ones.");
+    out.println();
+    out.println("Exit codes:");
+    out.println("  " + ExitCodes.OK + "  success; diagnose: an answer or a clarifying question");
+    out.println(
+        "  " + ExitCodes.NEGATIVE + "  negative result: diagnose found nothing or stayed silent;");
+    out.println("     kb validate found problems");
+    out.println(
+        "  "
+            + ExitCodes.USAGE
+            + "  wrong usage: unknown command or option, unreadable or bad file");
+    out.println(
+        "  "
+            + ExitCodes.CONFIG
+            + "  cannot start: invalid settings or knowledge base (every problem");
+    out.println("     is listed), chat platform not available");
   }
 }

@@ -1,0 +1,82 @@
+package dev.pastefix.app;
+
+import dev.pastefix.core.eval.EvalReport;
+import dev.pastefix.core.eval.Evaluator;
+import dev.pastefix.core.eval.LabelledMessage;
+import dev.pastefix.knowledge.InvalidKnowledgeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code pastefix eval FILE.jsonl [--json]}: scores the bot on a labelled file and prints the
+ * report, as one JSON object or as a readable table. Exit 0 when it ran, 2 for a missing or
+ * malformed file, 3 for an invalid knowledge base.
+ */
+final class EvalCommand implements Command {
+  private final Startup startup;
+
+  EvalCommand(Startup startup) {
+    this.startup = Objects.requireNonNull(startup, "startup");
+  }
+
+  @Override
+  public String name() {
+    return "eval";
+  }
+
+  @Override
+  public String synopsis() {
+    return "eval FILE.jsonl [--json]";
+  }
+
+  @Override
+  public String summary() {
+    return "score the bot on labelled messages (id, text, label), each as a DM and in a channel";
+  }
+
+  @Override
+  public int run(List<String> args, Terminal terminal) {
+    Arguments arguments;
+    try {
+      arguments = Arguments.parse(args, Set.of("--json"), Set.of(Startup.KNOWLEDGE_OPTION));
+      if (arguments.positionals().size() != 1) {
+        throw new Arguments.UsageException("give exactly one FILE.jsonl");
+      }
+    } catch (Arguments.UsageException e) {
+      terminal.err().println("pastefix eval: " + e.getMessage());
+      terminal.err().println("usage: pastefix " + synopsis());
+      return ExitCodes.USAGE;
+    }
+    Path file = Path.of(arguments.positionals().get(0));
+    if (!Files.isRegularFile(file)) {
+      terminal.err().println("pastefix eval: cannot read " + file + ": no such file");
+      return ExitCodes.USAGE;
+    }
+    List<LabelledMessage> messages;
+    try {
+      messages = LabelledMessage.readJsonl(file);
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      terminal.err().println("pastefix eval: cannot read " + file + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (messages.isEmpty()) {
+      terminal.err().println("pastefix eval: " + file + " holds no labelled messages");
+      return ExitCodes.USAGE;
+    }
+    Startup.Ready ready;
+    try {
+      ready = startup.start(Startup.knowledgeDir(arguments, terminal.env()));
+    } catch (InvalidKnowledgeException e) {
+      terminal.err().println(e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    EvalReport report = new Evaluator(ready.bot()).run(messages);
+    terminal.out().println(arguments.flag("--json") ? report.toJson() : report.toTable());
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.pastefix.app;
+
+import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.reply.PlainTextRenderer;
+import dev.pastefix.knowledge.InvalidKnowledgeException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The composition root of the running bot: settings from the environment, the knowledge base, the
+ * engine, then the console (no chat platform configured) or the platform adapters.
+ */
+final class Launcher {
+  private final Startup startup;
+  private final Clock clock;
+
+  Launcher(Startup startup, Clock clock) {
+    this.startup = Objects.requireNonNull(startup, "startup");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** {@code pastefix [--knowledge DIR]}: runs until the console ends or the process is stopped. */
+  int run(List<String> args, Terminal terminal) {
+    Arguments arguments;
+    try {
+      arguments = Arguments.parse(args, Set.of(), Set.of(Startup.KNOWLEDGE_OPTION));
+      if (!arguments.positionals().isEmpty()) {
+        throw new Arguments.UsageException("unexpected '" + arguments.positionals().get(0) + "'");
+      }
+    } catch (Arguments.UsageException e) {
+      terminal.err().println("pastefix: " + e.getMessage() + "; try 'pastefix help'.");
+      return ExitCodes.USAGE;
+    }
+    Settings settings;
+    try {
+      settings = Settings.from(terminal.env());
+    } catch (Settings.InvalidSettings e) {
+      terminal.err().println(e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    Optional<Path> knowledgeDir =
+        arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
+    Startup.Ready ready;
+    try {
+      ready = startup.start(knowledgeDir);
+    } catch (InvalidKnowledgeException e) {
+      terminal.err().println("pastefix cannot start: " + e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    terminal
+        .err()
+        .println(
+            "pastefix: "
+                + ready.describe()
+                + " ("
+                + ManagementFactory.getRuntimeMXBean().getUptime()
+                + " ms after the JVM started)");
+    if (settings.consoleOnly()) {
+      ConsoleAdapter console =
+          new ConsoleAdapter(
+              ready.bot(),
+              new InMemoryFeedbackStore(),
+              new PlainTextRenderer(),
+              clock,
+              "console:" + ProcessHandle.current().pid() + ":" + clock.millis());
+      return console.run(terminal);
+    }
+    return startPlatforms(settings, ready, terminal);
+  }
+
+  /**
+   * Starts the Slack and Discord adapters that {@code settings} configure, sharing the one engine
+   * in {@code ready}, and blocks until they stop.
+   */
+  // PLATFORM ADAPTERS: the Slack and Discord adapters are wired here.
+  int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
+    terminal
+        .err()
+        .println(
+            "pastefix: chat platform settings are present ("
+                + settings
+                + "), but the Slack and Discord adapters are not available in this build."
+                + " Unset the SLACK_* and DISCORD_* variables to use the console.");
+    return ExitCodes.CONFIG;
+  }
+}

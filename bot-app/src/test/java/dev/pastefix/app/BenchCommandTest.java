@@ -1,0 +1,77 @@
+package dev.pastefix.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+  @TempDir Path dir;
+
+  private BenchCommand command() {
+    return new BenchCommand(new Startup(), dir.resolve("absent.jsonl"));
+  }
+
+  private static void assertNumberLine(String out, String label, String unit) {
+    Pattern line = Pattern.compile("(?m)^" + Pattern.quote(label) + "\\s+[0-9.]+ " + unit);
+    assertTrue(line.matcher(out).find(), label + " in\n" + out);
+  }
+
+  @Test
+  void printsStartUpHeapThroughputAndLatencyForALabelledFile() {
+    InMemoryTerminal terminal = new InMemoryTerminal();
+
+    int code =
+        command()
+            .run(
+                List.of(EvalCommandTest.ARTICLES.toString(), "--iterations", "2"),
+                terminal.terminal());
+
+    assertEquals(ExitCodes.OK, code, terminal.err());
+    String out = terminal.out();
+    assertTrue(out.contains("4 messages from " + EvalCommandTest.ARTICLES), out);
+    assertNumberLine(out, "start to ready:", "ms");
+    assertNumberLine(out, "heap used after start:", "MB");
+    assertNumberLine(out, "throughput:", "messages/s");
+    assertNumberLine(out, "latency p50:", "µs");
+    assertNumberLine(out, "latency p99:", "µs");
+  }
+
+  @Test
+  void measuresTheKnowledgeBaseExamplesWhenThereIsNoFile() {
+    InMemoryTerminal terminal = new InMemoryTerminal();
+
+    int code = command().run(List.of("--iterations", "1"), terminal.terminal());
+
+    assertEquals(ExitCodes.OK, code, terminal.err());
+    assertTrue(terminal.out().contains("the knowledge base's example phrasings"), terminal.out());
+  }
+
+  @Test
+  void rejectsABadIterationCount() {
+    for (String bad : List.of("0", "-3", "many")) {
+      InMemoryTerminal terminal = new InMemoryTerminal();
+
+      int code = command().run(List.of("--iterations", bad), terminal.terminal());
+
+      assertEquals(ExitCodes.USAGE, code, bad);
+      assertTrue(terminal.err().contains("--iterations"), terminal.err());
+    }
+  }
+
+  @Test
+  void takesTheNearestRankPercentile() {
+    long[] sorted = new long[100];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = i + 1;
+    }
+
+    assertEquals(50, BenchCommand.percentile(sorted, 0.50));
+    assertEquals(99, BenchCommand.percentile(sorted, 0.99));
+    assertEquals(7, BenchCommand.percentile(new long[] {7}, 0.99));
+  }
+}
