@@ -1,15 +1,19 @@
 package dev.pastefix.app;
 
+import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.reply.PlainTextRenderer;
+import dev.pastefix.discord.DiscordStartException;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The composition root of the running bot: settings from the environment, the knowledge base, the
@@ -79,13 +83,66 @@ final class Launcher {
    */
   // PLATFORM ADAPTERS: the Slack and Discord adapters are wired here.
   int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
-    terminal
-        .err()
-        .println(
-            "pastefix: chat platform settings are present ("
-                + settings
-                + "), but the Slack and Discord adapters are not available in this build."
-                + " Unset the SLACK_* and DISCORD_* variables to use the console.");
-    return ExitCodes.CONFIG;
+    if (settings.slack().isPresent()) {
+      terminal
+          .err()
+          .println(
+              "pastefix: chat platform settings are present ("
+                  + settings
+                  + "), but the Slack adapter is not available in this build."
+                  + " Unset the SLACK_* variables to run without it.");
+      return ExitCodes.CONFIG;
+    }
+    FeedbackStore feedback = new InMemoryFeedbackStore();
+    List<AutoCloseable> running = new ArrayList<>();
+    if (settings.discord().isPresent()) {
+      try {
+        running.add(
+            DiscordPlatform.start(
+                settings.discord().get(), ready.bot(), feedback, ready.knowledge()));
+        terminal.err().println("pastefix: Discord connected; stop with Ctrl-C");
+      } catch (DiscordStartException e) {
+        terminal.err().println("pastefix: " + e.getMessage());
+        closeAll(running);
+        return ExitCodes.CONFIG;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        closeAll(running);
+        return ExitCodes.CONFIG;
+      }
+    }
+    return runUntilStopped(running);
+  }
+
+  /** Blocks until the process is asked to stop, then closes every adapter once. */
+  private int runUntilStopped(List<AutoCloseable> running) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              closeAll(running);
+              stopped.countDown();
+            },
+            "pastefix-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      Runtime.getRuntime().removeShutdownHook(hook);
+      closeAll(running);
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void closeAll(List<AutoCloseable> running) {
+    for (AutoCloseable adapter : running) {
+      try {
+        adapter.close();
+      } catch (Exception e) {
+        System.err.println("pastefix: could not stop an adapter cleanly: " + e);
+      }
+    }
+    running.clear();
   }
 }
