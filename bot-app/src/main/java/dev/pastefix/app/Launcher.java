@@ -3,6 +3,7 @@ package dev.pastefix.app;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.reply.PlainTextRenderer;
+import dev.pastefix.discord.DiscordBot;
 import dev.pastefix.discord.DiscordStartException;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import java.lang.management.ManagementFactory;
@@ -83,6 +84,8 @@ final class Launcher {
    */
   // PLATFORM ADAPTERS: the Slack and Discord adapters are wired here.
   int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
+    FeedbackStore feedback = new InMemoryFeedbackStore();
+    List<AutoCloseable> running = new ArrayList<>();
     if (settings.slack().isPresent()) {
       terminal
           .err()
@@ -91,16 +94,12 @@ final class Launcher {
                   + settings
                   + "), but the Slack adapter is not available in this build."
                   + " Unset the SLACK_* variables to run without it.");
+      closeAll(running);
       return ExitCodes.CONFIG;
     }
-    FeedbackStore feedback = new InMemoryFeedbackStore();
-    List<AutoCloseable> running = new ArrayList<>();
     if (settings.discord().isPresent()) {
       try {
-        running.add(
-            DiscordPlatform.start(
-                settings.discord().get(), ready.bot(), feedback, ready.knowledge()));
-        terminal.err().println("pastefix: Discord connected; stop with Ctrl-C");
+        running.add(startDiscord(settings.discord().get(), ready, feedback, terminal));
       } catch (DiscordStartException e) {
         terminal.err().println("pastefix: " + e.getMessage());
         closeAll(running);
@@ -111,36 +110,51 @@ final class Launcher {
         return ExitCodes.CONFIG;
       }
     }
-    return runUntilStopped(running);
+    return runUntilStopped(running, terminal);
   }
 
-  /** Blocks until the process is asked to stop, then closes every adapter once. */
-  private int runUntilStopped(List<AutoCloseable> running) {
+  /** Connects to Discord and registers {@code /pastefix}; the caller closes it. */
+  static DiscordBot startDiscord(
+      Settings.Discord discord, Startup.Ready ready, FeedbackStore feedback, Terminal terminal)
+      throws DiscordStartException, InterruptedException {
+    DiscordBot bot = DiscordPlatform.start(discord, ready.bot(), feedback, ready.knowledge());
+    terminal
+        .err()
+        .println(
+            "pastefix: Discord is connected"
+                + (bot.messageContentEnabled()
+                    ? ""
+                    : " without the Message Content intent (only /pastefix, DMs and mentions)")
+                + "; stop with Ctrl-C.");
+    return bot;
+  }
+
+  private static int runUntilStopped(List<AutoCloseable> running, Terminal terminal) {
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              closeAll(running);
-              stopped.countDown();
-            },
-            "pastefix-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  terminal.err().println("pastefix: stopping");
+                  closeAll(running);
+                  stopped.countDown();
+                },
+                "pastefix-shutdown"));
     try {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      Runtime.getRuntime().removeShutdownHook(hook);
       closeAll(running);
     }
     return ExitCodes.OK;
   }
 
   private static void closeAll(List<AutoCloseable> running) {
-    for (AutoCloseable adapter : running) {
+    for (AutoCloseable platform : running) {
       try {
-        adapter.close();
+        platform.close();
       } catch (Exception e) {
-        System.err.println("pastefix: could not stop an adapter cleanly: " + e);
+        // Stopping anyway: one platform failing to close must not keep the others open.
       }
     }
     running.clear();
