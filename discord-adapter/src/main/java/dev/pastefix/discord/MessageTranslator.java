@@ -49,7 +49,10 @@ final class MessageTranslator {
       guild = Optional.empty();
     } else {
       guild = Optional.of(event.getGuild().getId());
-      if (message.getMentions().isMentioned(self, Message.MentionType.USER)) {
+      // People often pick the bot's managed role from the @ list instead of the bot itself.
+      if (message
+          .getMentions()
+          .isMentioned(self, Message.MentionType.USER, Message.MentionType.ROLE)) {
         channel = Channel.MENTION;
         text = withoutMention(text, self.getId());
       } else {
