@@ -75,6 +75,34 @@ class DiscordStartIT {
   }
 
   @Test
+  void aMissingChannelPermissionIsLoggedAndTheBotStaysUp() throws Exception {
+    long withoutSendMessages = InviteLink.PERMISSIONS & ~(1L << 11);
+    try (FakeDiscord discord = new FakeDiscord(TOKEN, withoutSendMessages).start();
+        DiscordBot bot = bot(TOKEN, discord.apiUrl(), discord.gatewayUrl(), WAIT)) {
+      bot.start();
+      int from = discord.calls().size();
+      discord.dispatch(
+          "MESSAGE_CREATE",
+          discord.userMessage(
+              FakeDiscord.snowflake(), TestingBot.EXECUTION_POLICY, true, List.of()));
+      discord.dispatch(
+          "MESSAGE_CREATE",
+          discord.userMessage(
+              FakeDiscord.snowflake(), TestingBot.EXECUTION_POLICY, false, List.of()));
+      discord.await("POST", "channels/" + discord.dmChannelId + "/messages", from, WAIT);
+      assertTrue(
+          discord.calls().stream()
+              .noneMatch(c -> c.is("POST", "channels/" + discord.channelId + "/messages")),
+          "nothing is sent where the bot may not write");
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (!logged().contains("missing permission") && System.nanoTime() < deadline) {
+        FakeDiscord.pause(Duration.ofMillis(20));
+      }
+      assertTrue(logged().contains("missing permission Send Messages"), logged());
+    }
+  }
+
+  @Test
   void registersGloballyWithoutAGuild() throws Exception {
     try (FakeDiscord discord = new FakeDiscord(TOKEN, InviteLink.PERMISSIONS).start();
         DiscordBot bot = bot(TOKEN, discord.apiUrl(), discord.gatewayUrl(), WAIT)) {
