@@ -60,7 +60,35 @@ final class DecisionPolicy {
         }
       }
     }
+    secondFinding(analysis, findings)
+        .ifPresent(
+            extra -> {
+              findings.add(extra);
+              findings.sort(java.util.Comparator.comparingInt(Candidate::position));
+            });
     return new Decision.Answer(findings);
+  }
+
+  /**
+   * A problem the categorizer sees in the text around the recognised errors, when it is sure and
+   * the entry is not among the findings already: a paste plus "and also, X happens".
+   */
+  private static java.util.Optional<Candidate> secondFinding(
+      Analysis analysis, List<Candidate> findings) {
+    List<Candidate> residual = analysis.residualModel();
+    if (residual.isEmpty() || findings.size() >= Thresholds.MAX_FINDINGS) {
+      return java.util.Optional.empty();
+    }
+    Candidate best = residual.get(0);
+    double runnerUp = residual.size() > 1 ? residual.get(1).score() : 0;
+    boolean known = findings.stream().anyMatch(f -> f.entryId().equals(best.entryId()) || f.sharedWith().contains(best.entryId()));
+    if (!known
+        && best.score() >= Thresholds.SECOND_FINDING_MIN_CONFIDENCE
+        && best.score() >= runnerUp * Thresholds.SECOND_FINDING_MIN_RATIO
+        && analysis.residualNoneProbability() <= Thresholds.SECOND_FINDING_MAX_NONE) {
+      return java.util.Optional.of(best);
+    }
+    return java.util.Optional.empty();
   }
 
   private Decision fromModel(boolean addressed, Analysis analysis) {
@@ -71,22 +99,47 @@ final class DecisionPolicy {
     }
     Candidate best = analysis.bestModel().get();
     double none = analysis.noneProbability();
+    double ratio = ratio(analysis);
+    if (isChatter(analysis)) {
+      return addressed
+          ? new Decision.Unknown(List.of(), "That reads like a thank-you or an announcement, not a problem; glad things work. Paste an error if something still fails.")
+          : new Decision.Silent("thanks or announcement");
+    }
+    boolean beatsNone = best.score() >= none * Thresholds.NONE_RATIO;
     if (addressed) {
       if (best.score() >= Thresholds.DIRECT_MIN_CONFIDENCE
-          && best.score() > none * Thresholds.DIRECT_NONE_MARGIN) {
+          && ratio >= Thresholds.DIRECT_MIN_RATIO
+          && beatsNone) {
         return new Decision.Answer(List.of(best));
       }
       return new Decision.Unknown(closest(analysis), "This doesn't match any problem I know well enough.");
     }
     boolean domain = analysis.namesOurService() || analysis.concepts().contains("DOMAIN");
-    boolean chatter = analysis.concepts().stream().anyMatch(CHATTER::contains);
-    if (best.score() >= Thresholds.CHANNEL_MIN_CONFIDENCE && domain && !chatter) {
+    double needed =
+        domain ? Thresholds.CHANNEL_MIN_CONFIDENCE : Thresholds.CHANNEL_MIN_CONFIDENCE_WITHOUT_DOMAIN;
+    if (best.score() >= needed && ratio >= Thresholds.CHANNEL_MIN_RATIO && beatsNone) {
       return new Decision.Answer(List.of(best));
     }
     return new Decision.Silent(
         String.format(
-            "not sure: best %s at %.2f, none at %.2f%s",
-            best.entryId(), best.score(), none, domain ? "" : ", no Skype for Business words"));
+            java.util.Locale.ROOT,
+            "not sure: best %s at %.2f (%.1fx the next), none at %.2f%s",
+            best.entryId(), best.score(), ratio, none, domain ? "" : ", no Skype for Business words"));
+  }
+
+  /** A thank-you or an announcement that asks nothing. */
+  static boolean isChatter(Analysis analysis) {
+    Set<String> c = analysis.concepts();
+    return c.stream().anyMatch(CHATTER::contains) && !c.contains("QUESTION");
+  }
+
+  /** How many times as likely the best entry is as the runner-up. */
+  static double ratio(Analysis analysis) {
+    List<Candidate> model = analysis.model();
+    if (model.size() < 2 || model.get(1).score() <= 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return model.get(0).score() / model.get(1).score();
   }
 
   private static List<String> closest(Analysis analysis) {

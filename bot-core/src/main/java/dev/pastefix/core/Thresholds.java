@@ -11,16 +11,41 @@ public final class Thresholds {
   public static final double SIGNATURE_CONFIDENCE = 0.97;
 
   /** Addressed: the categorizer's best entry needs at least this probability to be an answer. */
-  public static final double DIRECT_MIN_CONFIDENCE = 0.30;
+  public static final double DIRECT_MIN_CONFIDENCE = 0.22;
 
-  /** Addressed: the best entry must beat the "none" probability by this factor. */
-  public static final double DIRECT_NONE_MARGIN = 1.0;
+  /** Addressed: the best entry must be this many times as likely as the runner-up. */
+  public static final double DIRECT_MIN_RATIO = 1.5;
 
   /** Unaddressed: the categorizer's best entry needs at least this probability to speak. */
-  public static final double CHANNEL_MIN_CONFIDENCE = 0.75;
+  public static final double CHANNEL_MIN_CONFIDENCE = 0.30;
 
-  /** A second problem found by the categorizer beside a signature needs this probability. */
-  public static final double SECOND_FINDING_MIN_CONFIDENCE = 0.80;
+  /** Unaddressed: the best entry must be this many times as likely as the runner-up. */
+  public static final double CHANNEL_MIN_RATIO = 2.5;
+
+  /**
+   * Unaddressed: without a Skype for Business word in the message the best entry needs this
+   * probability (a question about "the connector" or "SfB" is ours; a bare one may not be).
+   */
+  public static final double CHANNEL_MIN_CONFIDENCE_WITHOUT_DOMAIN = 0.60;
+
+  /** Both ways: the best entry must be this many times as likely as "none of ours". */
+  public static final double NONE_RATIO = 2.0;
+
+  /**
+   * A second problem found by the categorizer on a line without a recognised error needs this
+   * probability and {@link #SECOND_FINDING_MIN_RATIO} times the runner-up's: one line is short,
+   * so the probability stays low even when the line clearly names one problem, and the ratio
+   * carries the decision.
+   */
+  public static final double SECOND_FINDING_MIN_CONFIDENCE = 0.15;
+
+  public static final double SECOND_FINDING_MIN_RATIO = 3.0;
+
+  /** A line whose "none" probability is above this is chatter, whatever its best entry. */
+  public static final double SECOND_FINDING_MAX_NONE = 0.90;
+
+  /** The text around a recognised error must be this long to be classified on its own. */
+  public static final int SECOND_FINDING_MIN_CHARS = 30;
 
   /** How many closest entries a "don't know" reply offers. */
   public static final int CLOSEST_ENTRIES = 3;

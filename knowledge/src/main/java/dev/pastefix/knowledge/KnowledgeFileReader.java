@@ -99,7 +99,14 @@ final class KnowledgeFileReader {
       return Optional.empty();
     }
     int before = problems.size();
-    Optional<ParsedFile> parsed = new FileScope(file, problems).file(root.get());
+    Optional<ParsedFile> parsed;
+    try {
+      parsed = new FileScope(file, problems).file(root.get());
+    } catch (RuntimeException e) {
+      // A validator bug must not hide the other files' problems or crash the command line.
+      problems.add(Problem.ofFile(file, 0, "cannot be validated: " + e));
+      parsed = Optional.empty();
+    }
     // Report a file's problems top to bottom, whatever order the checks ran in.
     problems.subList(before, problems.size()).sort(Comparator.comparingInt(Problem::line));
     return parsed;
@@ -193,12 +200,14 @@ final class KnowledgeFileReader {
         article = mapping(articleMember.get().value(), none, "article").flatMap(m -> article(m));
       }
       String articleId = article.map(Article::id).orElse("?");
+      Set<String> seedFiles = new TreeSet<>();
+      article.ifPresent(a -> a.seeds().forEach(seed -> seedFiles.add(seed.file())));
       List<ParsedEntry> entries = new ArrayList<>();
       Optional<List<YamlNode>> items = list(top, "entries", none, true, true);
       if (items.isPresent()) {
         for (int i = 0; i < items.get().size(); i++) {
           YamlNode item = items.get().get(i);
-          entry(item, i, articleId)
+          entry(item, i, articleId, seedFiles)
               .ifPresent(entry -> entries.add(new ParsedEntry(entry, file, item.line())));
         }
       }
@@ -239,7 +248,8 @@ final class KnowledgeFileReader {
       return Optional.of(new Article(id.get(), title.get(), url.get(), seeds, lifecycle));
     }
 
-    private Optional<Entry> entry(YamlNode node, int index, String articleId) {
+    private Optional<Entry> entry(
+        YamlNode node, int index, String articleId, Set<String> articleSeeds) {
       int before = problems.size();
       Where anonymous = new Where(Optional.empty(), "entries[" + index + "].");
       Optional<YamlNode.Mapping> mapping = mapping(node, anonymous, "entries[" + index + "]");
@@ -260,7 +270,7 @@ final class KnowledgeFileReader {
       Optional<Source> source =
           member(m, "source", where, true)
               .flatMap(n -> mapping(n, where, where.path("source")))
-              .flatMap(s -> source(s, where.child("source")));
+              .flatMap(s -> source(s, where.child("source"), articleSeeds));
       List<Symptom> symptoms = symptoms(m, where);
       Optional<String> cause = requiredText(m, "cause", where);
       List<Step> steps = steps(m, where);
@@ -343,12 +353,33 @@ final class KnowledgeFileReader {
       }
     }
 
-    private Optional<Source> source(YamlNode.Mapping m, Where where) {
+    private Optional<Source> source(YamlNode.Mapping m, Where where, Set<String> articleSeeds) {
       int before = problems.size();
       known(m, where, SOURCE_FIELDS);
       Optional<URI> url = url(m, "url", where, true);
       Optional<String> anchor = requiredText(m, "anchor", where);
+      if (url.isPresent() && anchor.isPresent()) {
+        String fragment = url.get().getFragment();
+        if (fragment != null && !fragment.equals(anchor.get())) {
+          problem(
+              where,
+              where.path("anchor"),
+              m.member("anchor").get().value().line(),
+              "'" + anchor.get() + "' differs from the url's anchor '#" + fragment + "'");
+        }
+      }
       List<String> seeds = texts(m, "seeds", where);
+      if (!articleSeeds.isEmpty()) {
+        for (int i = 0; i < seeds.size(); i++) {
+          if (!articleSeeds.contains(seeds.get(i))) {
+            problem(
+                where,
+                where.path("seeds[" + i + "]"),
+                m.member("seeds").get().value().line(),
+                "'" + seeds.get(i) + "' is not one of the article's seeds " + articleSeeds);
+          }
+        }
+      }
       Optional<String> textDate = requiredText(m, "textDate", where);
       if (problems.size() != before) {
         return Optional.empty();
@@ -627,6 +658,10 @@ final class KnowledgeFileReader {
         return Optional.empty();
       }
       YamlNode.Scalar scalar = (YamlNode.Scalar) node;
+      if (scalar.isAlias()) {
+        problem(where, path, node.line(), "must be text, found " + node.kind());
+        return Optional.empty();
+      }
       if (scalar.isNull() || scalar.text().isBlank()) {
         problem(where, path, node.line(), "must not be empty");
         return Optional.empty();

@@ -52,10 +52,16 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
     }
   }
 
-  /** A scalar; {@code isNull} for an empty value or {@code ~}/{@code null}. */
-  record Scalar(int line, String text, boolean isNull) implements YamlNode {
+  /**
+   * A scalar; {@code isNull} for an empty value or {@code ~}/{@code null}; {@code isAlias} for a
+   * YAML alias ({@code *name}), whose text is the anchor's name, not its value.
+   */
+  record Scalar(int line, String text, boolean isNull, boolean isAlias) implements YamlNode {
     @Override
     public String kind() {
+      if (isAlias) {
+        return "the YAML alias '*" + text + "' (aliases are not supported; write the value out)";
+      }
       return isNull ? "nothing" : "text";
     }
   }

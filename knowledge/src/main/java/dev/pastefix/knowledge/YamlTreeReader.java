@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ final class YamlTreeReader {
       }
       return problems.size() == before ? Optional.of(root) : Optional.empty();
     } catch (JsonProcessingException e) {
-      problems.add(Problem.ofFile(file, line(e.getLocation()), "YAML syntax: " + firstLines(e)));
+      problems.add(syntaxProblem(file, e));
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
       // SnakeYAML signals some malformed input (bad characters, deep nesting) with unchecked
@@ -83,11 +84,15 @@ final class YamlTreeReader {
       }
       return new YamlNode.Sequence(line, items);
     }
+    if (parser instanceof YAMLParser && ((YAMLParser) parser).isCurrentAlias()) {
+      // Jackson hands an alias over as the anchor's name, which would pass as text silently.
+      return new YamlNode.Scalar(line, parser.getText(), false, true);
+    }
     if (token == JsonToken.VALUE_NULL) {
-      return new YamlNode.Scalar(line, "", true);
+      return new YamlNode.Scalar(line, "", true, false);
     }
     if (token != null && token.isScalarValue()) {
-      return new YamlNode.Scalar(line, parser.getText(), false);
+      return new YamlNode.Scalar(line, parser.getText(), false, false);
     }
     throw new IOException("unexpected YAML token " + token);
   }
@@ -97,14 +102,18 @@ final class YamlTreeReader {
   }
 
   /**
-   * SnakeYAML messages quote the offending lines with a caret under them; keep the explanation, the
-   * column, and the line where the enclosing block started, which is often where the real mistake
-   * (an unclosed quote, a wrong indentation) is.
+   * SnakeYAML messages quote the offending lines with a caret under them; keep the explanation,
+   * the line and column of the problem (Jackson's own location is sometimes a line early), and
+   * the line where the enclosing block started, which is often where the real mistake (an
+   * unclosed quote, a wrong indentation) is.
    */
-  private static String firstLines(JsonProcessingException e) {
+  private static Problem syntaxProblem(String file, JsonProcessingException e) {
+    JsonLocation location = e.getLocation();
+    int line = line(location);
+    int column = location == null ? 0 : Math.max(0, location.getColumnNr());
     String message = e.getOriginalMessage();
     if (message == null || message.isBlank()) {
-      return e.getClass().getSimpleName();
+      return Problem.ofFile(file, line, "YAML syntax: " + e.getClass().getSimpleName());
     }
     List<String> texts = new ArrayList<>();
     List<Matcher> marks = new ArrayList<>();
@@ -118,26 +127,28 @@ final class YamlTreeReader {
         texts.add(lines[i].trim());
       }
     }
+    if (!marks.isEmpty()) {
+      Matcher last = marks.get(marks.size() - 1);
+      line = Integer.parseInt(last.group(1));
+      column = Integer.parseInt(last.group(2));
+    }
+    String at = column > 0 ? " at column " + column : "";
+    String text;
     if (texts.size() == 2 && marks.size() == 2) {
-      return texts.get(1)
-          + column(e)
-          + " ("
-          + texts.get(0)
-          + " that starts on line "
-          + marks.get(0).group(1)
-          + ")";
+      text =
+          texts.get(1)
+              + at
+              + " ("
+              + texts.get(0)
+              + " that starts on line "
+              + marks.get(0).group(1)
+              + ")";
+    } else if (texts.isEmpty()) {
+      text = message.trim();
+    } else {
+      text = String.join(" ", texts) + at;
     }
-    if (texts.isEmpty()) {
-      return message.trim();
-    }
-    return String.join(" ", texts) + column(e);
-  }
-
-  private static String column(JsonProcessingException e) {
-    JsonLocation location = e.getLocation();
-    return location == null || location.getColumnNr() < 1
-        ? ""
-        : " at column " + location.getColumnNr();
+    return Problem.ofFile(file, line, "YAML syntax: " + text);
   }
 
   private static final Pattern MARK =

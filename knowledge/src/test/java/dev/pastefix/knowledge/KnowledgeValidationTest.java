@@ -7,9 +7,13 @@ import static dev.pastefix.knowledge.BrokenFixtures.dir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One broken fixture per validation rule, under {@code src/test/resources/broken/<rule>/}. */
 class KnowledgeValidationTest {
@@ -229,6 +233,56 @@ class KnowledgeValidationTest {
   }
 
   @Test
+  void rejectsASourceThatDisagreesWithItsUrlOrArticle() {
+    List<Problem> problems = problems("source-mismatch");
+    assertCount(2, problems);
+    assertEntryProblem(
+        problems, "source.yaml", 12, "sample-error", "source.anchor", "differs from the url");
+    assertEntryProblem(
+        problems, "source.yaml", 13, "sample-error", "source.seeds[1]", "not one of the article");
+  }
+
+  @Test
+  void rejectsYamlAliasesInsteadOfReadingTheAnchorName() {
+    List<Problem> problems = problems("yaml-alias");
+    assertCount(1, problems);
+    assertEntryProblem(
+        problems, "alias.yaml", 14, "sample-error", "cause", "aliases are not supported");
+  }
+
+  @Test
+  void reportsTabIndentationOnItsOwnLine() {
+    List<Problem> problems = problems("tab-indentation");
+    assertCount(1, problems);
+    assertProblem(problems, "tabs.yaml", 2, Optional.empty(), Optional.empty(), "TAB");
+  }
+
+  @Test
+  void refusesAFileLargerThanTheLimitUnread(@TempDir Path dir) throws IOException {
+    Files.write(dir.resolve("huge.yaml"), new byte[KnowledgeFileReader.MAX_FILE_BYTES + 1]);
+    List<Problem> problems = loader.validate(dir);
+    assertCount(1, problems);
+    assertProblem(problems, "huge.yaml", 0, Optional.empty(), Optional.empty(), "is larger than");
+  }
+
+  @Test
+  void rejectsAMegabyteOfPlainText(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("text.yaml"), "lorem ipsum ".repeat(90_000));
+    List<Problem> problems = loader.validate(dir);
+    assertCount(1, problems);
+    assertProblem(
+        problems, "text.yaml", 1, Optional.empty(), Optional.empty(), "must be a mapping");
+  }
+
+  @Test
+  void rejectsDeepNestingWithoutCrashing(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("deep.yaml"), "article: " + "[".repeat(5000) + "]".repeat(5000));
+    List<Problem> problems = loader.validate(dir);
+    assertCount(1, problems);
+    assertTrue(problems.get(0).toString().contains("deep.yaml"), problems::toString);
+  }
+
+  @Test
   void rejectsAnEmptyFile() {
     List<Problem> problems = problems("empty-file");
     assertCount(1, problems);
@@ -299,8 +353,8 @@ class KnowledgeValidationTest {
     assertEntryProblem(
         problems, "first.yaml", 28, "other-error", "steps[0].text", "must not be empty");
     assertEntryProblem(problems, "second.yaml", 14, "other-error", "cause", "must be text");
-    assertProblem(problems, "third.yaml", 1, Optional.empty(), Optional.empty(), "YAML syntax");
+    assertProblem(problems, "third.yaml", 2, Optional.empty(), Optional.empty(), "YAML syntax");
     // Files in name order, each top to bottom.
-    assertEquals(List.of(6, 12, 17, 25, 28, 14, 1), problems.stream().map(Problem::line).toList());
+    assertEquals(List.of(6, 12, 17, 25, 28, 14, 2), problems.stream().map(Problem::line).toList());
   }
 }

@@ -103,11 +103,17 @@ class ShippedKnowledgeTest {
   }
 
   @Test
-  void connectorArticleCarriesBothLifecycleNotes() {
-    Article connector = kb.article("connector").orElseThrow();
-    String notes =
-        connector.lifecycle().stream().map(LifecycleNote::text).collect(Collectors.joining("\n"));
-    assertTrue(notes.contains("2021"), notes);
-    assertFalse(connector.lifecycle().isEmpty());
+  void lifecycleNotesTellOfTheRetirementAndTheLiveIdDeprecation() {
+    String retirement =
+        kb.article("connector").orElseThrow().lifecycle().stream()
+            .map(LifecycleNote::text)
+            .collect(Collectors.joining("\n"));
+    assertTrue(retirement.contains("retired") && retirement.contains("2021"), retirement);
+    String liveId =
+        kb.entry("liveid-connect-failed").orElseThrow().lifecycle().stream()
+            .map(LifecycleNote::text)
+            .collect(Collectors.joining("\n"));
+    assertTrue(liveId.contains("Live ID") && liveId.contains("deprecated"), liveId);
+    assertFalse(kb.entry("liveid-connect-failed").orElseThrow().changes().isEmpty());
   }
 }

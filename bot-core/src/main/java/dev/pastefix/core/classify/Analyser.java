@@ -1,5 +1,6 @@
 package dev.pastefix.core.classify;
 
+import dev.pastefix.core.Thresholds;
 import dev.pastefix.core.text.NormalisedText;
 import dev.pastefix.core.text.TextNormaliser;
 import dev.pastefix.knowledge.KnowledgeBase;
@@ -57,10 +58,30 @@ public final class Analyser {
 
   public Analysis analyse(NormalisedText text) {
     Set<String> concepts = lexicon.find(text.lower());
-    List<Candidate> sigs = combiner.combine(signatures.find(text.lower()), concepts);
+    List<SignatureHit> hits = signatures.find(text.lower());
+    List<Candidate> sigs = combiner.combine(hits, concepts);
     List<Candidate> ranked = new ArrayList<>();
+    double none = rankInto(text.text(), ranked);
+    List<Candidate> residualRanked = new ArrayList<>();
+    double residualNone = 1;
+    if (!hits.isEmpty()) {
+      residualNone = rankLines(text, residualRanked);
+    }
+    return new Analysis(
+        text,
+        sigs,
+        ranked,
+        clamp(none),
+        residualRanked,
+        clamp(residualNone),
+        concepts,
+        lookAlikes.otherService(text),
+        lookAlikes.namesOurService(text));
+  }
+
+  private double rankInto(String text, List<Candidate> ranked) {
     double none = 0;
-    for (CategoryModel.Score score : model.rank(text.text())) {
+    for (CategoryModel.Score score : model.rank(text)) {
       if (score.category().equals(CategoryModel.NONE)) {
         none = score.probability();
       } else if (ranked.size() < MODEL_CANDIDATES) {
@@ -74,14 +95,64 @@ public final class Analyser {
                 List.of()));
       }
     }
-    return new Analysis(
-        text,
-        sigs,
-        ranked,
-        clamp(none),
-        concepts,
-        lookAlikes.otherService(text),
-        lookAlikes.namesOurService(text));
+    return none;
+  }
+
+  /** Lines worth classifying on their own; a paste of hundreds of lines is one error report. */
+  static final int MAX_LINES = 40;
+
+  /**
+   * Ranks each line without a recognised error text on its own and keeps the most confident
+   * line's ranking (positions set to where the line starts); returns that line's "none"
+   * probability, or 1 when no line qualifies.
+   */
+  private double rankLines(NormalisedText text, List<Candidate> out) {
+    String[] lines = text.text().split("\n");
+    if (lines.length > MAX_LINES) {
+      return 1;
+    }
+    double bestScore = -1;
+    double bestNone = 1;
+    List<Candidate> best = List.of();
+    for (String line : lines) {
+      String lower = line.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+      if (lower.length() < Thresholds.SECOND_FINDING_MIN_CHARS || !signatures.find(lower).isEmpty()) {
+        continue;
+      }
+      List<Candidate> ranked = new ArrayList<>();
+      double none = rankInto(line, ranked);
+      if (!ranked.isEmpty() && ranked.get(0).score() > bestScore) {
+        int at = Math.max(0, text.lower().indexOf(lower.substring(0, Math.min(20, lower.length()))));
+        List<Candidate> placed = new ArrayList<>();
+        for (Candidate c : ranked) {
+          placed.add(new Candidate(c.entryId(), c.score(), c.source(), at, c.evidence(), List.of()));
+        }
+        best = placed;
+        bestScore = ranked.get(0).score();
+        bestNone = none;
+      }
+    }
+    out.addAll(best);
+    return bestNone;
+  }
+
+  /** The text with every recognised error text cut out. */
+  static String residual(String lower, List<SignatureHit> hits) {
+    boolean[] cut = new boolean[lower.length()];
+    for (SignatureHit hit : hits) {
+      for (int i = hit.start(); i < hit.end() && i < cut.length; i++) {
+        cut[i] = true;
+      }
+    }
+    StringBuilder out = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); i++) {
+      if (!cut[i]) {
+        out.append(lower.charAt(i));
+      } else if (i == 0 || !cut[i - 1]) {
+        out.append(" . ");
+      }
+    }
+    return out.toString().strip();
   }
 
   /** The categorizer's ranking of one text (for segment checks). */

@@ -9,13 +9,17 @@ import java.util.Set;
 /**
  * Everything the classifiers found in one message: the normalised text, the signature candidates
  * in order of appearance, the categorizer's ranking of entries (without "none") and its "none"
- * probability, the concepts mentioned, and the other service the message belongs to, if any.
+ * probability, the same for the text around the recognised error texts (empty without any, or
+ * when too little is left), the concepts mentioned, and the other service the message belongs
+ * to, if any.
  */
 public record Analysis(
     NormalisedText text,
     List<Candidate> signatures,
     List<Candidate> model,
     double noneProbability,
+    List<Candidate> residualModel,
+    double residualNoneProbability,
     Set<String> concepts,
     Optional<String> otherService,
     boolean namesOurService) {
@@ -23,6 +27,7 @@ public record Analysis(
     Objects.requireNonNull(text, "text");
     signatures = List.copyOf(signatures);
     model = List.copyOf(model);
+    residualModel = List.copyOf(residualModel);
     concepts = Set.copyOf(concepts);
     Objects.requireNonNull(otherService, "otherService");
   }

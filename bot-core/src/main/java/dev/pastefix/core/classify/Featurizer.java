@@ -40,9 +40,8 @@ public final class Featurizer {
     for (String concept : lexicon.find(lower)) {
       out.add("C:" + concept);
     }
-    String plain = stripAccents(lower);
     String previous = null;
-    for (String raw : plain.split("[^\\p{L}\\p{N}_.-]+")) {
+    for (String raw : words(lower)) {
       String word = trimPunctuation(raw);
       if (word.isEmpty()) {
         continue;
@@ -72,6 +71,54 @@ public final class Featurizer {
     return out.toArray(new String[0]);
   }
 
+  /** Words of letters, digits, '_', '.' and '-', with Latin accents removed. */
+  private static List<String> words(String lower) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-') {
+        word.append(c < 0xC0 ? c : unaccent(c));
+      } else if (word.length() > 0) {
+        words.add(word.toString());
+        word.setLength(0);
+      }
+    }
+    if (word.length() > 0) {
+      words.add(word.toString());
+    }
+    return joinSpacedHangul(words);
+  }
+
+  /**
+   * Joins Hangul syllables that a translation spaced apart ("테 넌 트에" for "테넌트에"), so both
+   * spellings give the same features.
+   */
+  static List<String> joinSpacedHangul(List<String> words) {
+    List<String> out = new ArrayList<>(words.size());
+    boolean lastSingle = false;
+    for (String w : words) {
+      boolean hangul = !w.isEmpty() && isHangul(w.charAt(0));
+      boolean single = hangul && w.length() == 1;
+      int last = out.size() - 1;
+      if (hangul && last >= 0 && isHangul(out.get(last).charAt(out.get(last).length() - 1)) && (single || lastSingle)) {
+        out.set(last, out.get(last) + w);
+      } else {
+        out.add(w);
+      }
+      lastSingle = single;
+    }
+    return out;
+  }
+
+  private static char unaccent(char c) {
+    if (c > 0x17F) {
+      return c;
+    }
+    String s = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+    return s.isEmpty() ? c : s.charAt(0);
+  }
+
   private static void addHangul(String word, List<String> out) {
     out.add(word);
     for (int i = 0; i + 1 < word.length(); i++) {
@@ -93,22 +140,6 @@ public final class Featurizer {
       end--;
     }
     return word.substring(start, end);
-  }
-
-  static String stripAccents(String text) {
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-    StringBuilder out = new StringBuilder(decomposed.length());
-    for (int i = 0; i < decomposed.length(); i++) {
-      char c = decomposed.charAt(i);
-      if (Character.getType(c) != Character.NON_SPACING_MARK || isHangulJamo(c)) {
-        out.append(c);
-      }
-    }
-    return Normalizer.normalize(out, Normalizer.Form.NFC);
-  }
-
-  private static boolean isHangulJamo(char c) {
-    return c >= '\u1100' && c <= '\u11FF';
   }
 
   /** A light suffix stripper: enough to join "sessions"/"session", "failed"/"failing". */

@@ -17,7 +17,8 @@ import java.util.Locale;
  * RE2, so matching stays linear in the length of the message. Immutable and thread-safe.
  */
 public final class SignatureIndex {
-  private record Compiled(String entryId, String lang, String literal, Pattern pattern, String shown) {}
+  private record Compiled(
+      String entryId, String lang, String literal, Pattern pattern, List<String> anchors, String shown) {}
 
   private final List<Compiled> signatures;
 
@@ -27,10 +28,18 @@ public final class SignatureIndex {
       for (Symptom symptom : entry.symptoms()) {
         if (symptom.literal()) {
           String folded = TextNormaliser.foldPunctuation(symptom.normalizedText());
-          compiled.add(new Compiled(entry.id(), symptom.lang(), folded, null, symptom.source().strip()));
-        } else {
           compiled.add(
-              new Compiled(entry.id(), symptom.lang(), null, compilePattern(symptom), symptom.source()));
+              new Compiled(entry.id(), symptom.lang(), folded, null, List.of(), symptom.source().strip()));
+        } else {
+          String folded = TextNormaliser.foldPunctuation(symptom.source());
+          compiled.add(
+              new Compiled(
+                  entry.id(),
+                  symptom.lang(),
+                  null,
+                  compilePattern(symptom),
+                  RegexAnchor.anyOf(folded),
+                  symptom.source()));
         }
       }
     }
@@ -63,7 +72,7 @@ public final class SignatureIndex {
         if (at >= 0) {
           hits.add(new SignatureHit(sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang));
         }
-      } else {
+      } else if (anyPresent(lower, sig.anchors)) {
         Matcher m = sig.pattern.matcher(lower);
         if (m.find()) {
           String shown = lower.substring(m.start(), m.end());
@@ -91,6 +100,15 @@ public final class SignatureIndex {
       }
     }
     return kept;
+  }
+
+  private static boolean anyPresent(String lower, List<String> anchors) {
+    for (String anchor : anchors) {
+      if (lower.contains(anchor)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String lower(String text) {

@@ -39,7 +39,7 @@ public final class TextNormaliser {
   private static final Pattern MAILTO = Pattern.compile("<mailto:([^>|\\s]+)>");
   private static final Pattern DISCORD_EMOJI = Pattern.compile("<a?:[A-Za-z0-9_~]+:\\d+>");
   private static final Pattern DISCORD_TIME = Pattern.compile("<t:-?\\d+(?::[A-Za-z])?>");
-  private static final Pattern FENCE = Pattern.compile("```[A-Za-z0-9_+-]*(?=\\n)|```");
+  private static final Pattern FENCE_AT_LINE_END = Pattern.compile("```[A-Za-z0-9_+-]*(?=\\n|$)");
   private static final Pattern SHORTCODE =
       Pattern.compile("(?<=^|\\s):[a-z0-9_+'-]{2,40}:(?=\\s|$)", Pattern.MULTILINE);
   private static final Pattern QUOTE_PREFIX = Pattern.compile("^[ \\t]*(?:>+[ \\t]?)+", Pattern.MULTILINE);
@@ -49,31 +49,24 @@ public final class TextNormaliser {
           "^\\s*(?:At (?:line:\\s*\\d+|.{1,400}?:\\d+) char:\\s*\\d+"
               + "|Au caract[eè]re\\b.*|Au niveau de\\b.*|Caract[eè]re\\s*:\\s*\\d+.*"
               + "|위치\\b.*(?:줄|문자).*|In Zeile:.*|Bei Zeile:.*|En l[ií]nea:.*|Posizione:.*)\\s*$");
-  private static final Pattern FRAMING_FIELD =
-      Pattern.compile(
-          "^\\s*\\+\\s*(?:CategoryInfo|FullyQualifiedErrorId|PSComputerName|InvocationInfo"
-              + "|ScriptStackTrace)\\s*:.*$");
-  private static final Pattern CONTINUATION = Pattern.compile("^\\s*\\+(?:\\s.*)?$");
   private static final Pattern UNDERLINE = Pattern.compile("^\\s*~{3,}\\s*$");
   private static final Pattern ERROR_ID =
       Pattern.compile("FullyQualifiedErrorId\\s*:\\s*([^\\s]+)");
-  private static final Pattern CMDLET =
-      Pattern.compile(
-          "(?<![\\w-])(?:Get|Set|New|Remove|Import|Export|Enable|Disable|Grant|Revoke|Connect"
-              + "|Disconnect|Enter|Exit|Start|Stop|Restart|Test|Install|Uninstall|Invoke|Add"
-              + "|Update|Clear|Register|Unregister|Move|Select|Out|Write|Format|Measure|Resolve"
-              + "|Use|Find|Save|Unblock|Block|Suspend|Resume|Wait|Search|Send|Receive|Request"
-              + "|Reset|Restore|Sync|Push|Convert|ConvertTo|ConvertFrom)-[A-Za-z][A-Za-z0-9]{2,}",
-          Pattern.CASE_INSENSITIVE);
+  private static final Set<String> VERBS =
+      Set.of(
+          "get", "set", "new", "remove", "import", "export", "enable", "disable", "grant", "revoke",
+          "connect", "disconnect", "enter", "exit", "start", "stop", "restart", "test", "install",
+          "uninstall", "invoke", "add", "update", "clear", "register", "unregister", "move",
+          "select", "out", "write", "format", "measure", "resolve", "use", "find", "save",
+          "unblock", "block", "suspend", "resume", "wait", "search", "send", "receive", "request",
+          "reset", "restore", "sync", "push", "convert", "convertto", "convertfrom");
+  private static final Set<String> TLDS =
+      Set.of(
+          "com", "net", "org", "io", "info", "biz", "fr", "de", "uk", "kr", "jp", "us", "ca", "au",
+          "nl", "be", "ch", "local", "lan", "corp", "internal", "example", "edu", "gov", "co",
+          "cloud");
   private static final Pattern EMAIL =
-      Pattern.compile("(?<![\\w.%+'-])[A-Za-z0-9._%+'-]+@((?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,24})");
-  private static final Pattern HOST =
-      Pattern.compile(
-          "(?<![\\w@.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+"
-              + "(?:com|net|org|io|info|biz|fr|de|uk|kr|jp|us|ca|au|nl|be|ch|local|lan|corp"
-              + "|internal|example|edu|gov|co|cloud))(?![\\w-])",
-          Pattern.CASE_INSENSITIVE);
-
+      Pattern.compile("(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@((?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,24})");
   private final LanguageGuesser languages;
 
   public TextNormaliser() {
@@ -115,18 +108,23 @@ public final class TextNormaliser {
       }
     }
     boolean binary = input.length() > 0 && junk > BINARY_JUNK_SHARE * input.length();
-    String text = Normalizer.normalize(clean, Normalizer.Form.NFC);
+    String text =
+        Normalizer.isNormalized(clean, Normalizer.Form.NFC)
+            ? clean.toString()
+            : Normalizer.normalize(clean, Normalizer.Form.NFC);
     text = stripMarkup(text);
     text = foldPunctuation(text);
     List<String> errorIds = new ArrayList<>();
-    Matcher ids = ERROR_ID.matcher(text);
-    while (ids.find()) {
-      addOnce(errorIds, ids.group(1).replaceAll("[,;]+$", ""));
+    if (text.contains("FullyQualifiedErrorId")) {
+      Matcher ids = ERROR_ID.matcher(text);
+      while (ids.find()) {
+        addOnce(errorIds, ids.group(1).replaceAll("[,;]+$", ""));
+      }
     }
     text = stripFraming(text);
     MessageFacts facts =
         new MessageFacts(
-            cmdlets(text, input), errorIds, hosts(text), signInAddress(text), languages.guess(text));
+            cmdlets(input), errorIds, hosts(text), signInAddress(text), languages.guess(text));
     return new NormalisedText(text, NormalisedText.lowerCollapsed(text), facts, truncated, binary);
   }
 
@@ -140,49 +138,70 @@ public final class TextNormaliser {
 
   static String stripMarkup(String text) {
     String t = text;
-    t = SLACK_USER.matcher(t).replaceAll(" ");
-    t = DISCORD_USER.matcher(t).replaceAll(" ");
-    t = SLACK_CHANNEL.matcher(t).replaceAll("#$1");
-    t = DISCORD_CHANNEL.matcher(t).replaceAll(" ");
-    t = DISCORD_EMOJI.matcher(t).replaceAll(" ");
-    t = DISCORD_TIME.matcher(t).replaceAll(" ");
-    t = MAILTO_WITH_LABEL.matcher(t).replaceAll("$2");
-    t = MAILTO.matcher(t).replaceAll("$1");
-    t = LINK_WITH_LABEL.matcher(t).replaceAll("$2");
-    t = LINK.matcher(t).replaceAll("$1");
-    Matcher special = SLACK_SPECIAL.matcher(t);
-    t = special.replaceAll(m -> Matcher.quoteReplacement(m.group(2) == null ? " " : m.group(2)));
-    t =
-        t.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&nbsp;", " ")
-            .replace("&amp;", "&");
-    t = FENCE.matcher(t).replaceAll("\n");
-    t = t.replace("`", " ").replace("**", "");
-    t = QUOTE_PREFIX.matcher(t).replaceAll("");
-    t = SHORTCODE.matcher(t).replaceAll(" ");
+    if (t.indexOf('<') >= 0) {
+      t = SLACK_USER.matcher(t).replaceAll(" ");
+      t = DISCORD_USER.matcher(t).replaceAll(" ");
+      t = SLACK_CHANNEL.matcher(t).replaceAll("#$1");
+      t = DISCORD_CHANNEL.matcher(t).replaceAll(" ");
+      t = DISCORD_EMOJI.matcher(t).replaceAll(" ");
+      t = DISCORD_TIME.matcher(t).replaceAll(" ");
+      t = MAILTO_WITH_LABEL.matcher(t).replaceAll("$2");
+      t = MAILTO.matcher(t).replaceAll("$1");
+      t = LINK_WITH_LABEL.matcher(t).replaceAll("$2");
+      t = LINK.matcher(t).replaceAll("$1");
+      Matcher special = SLACK_SPECIAL.matcher(t);
+      t = special.replaceAll(m -> Matcher.quoteReplacement(m.group(2) == null ? " " : m.group(2)));
+    }
+    if (t.indexOf('&') >= 0) {
+      t =
+          t.replace("&lt;", "<")
+              .replace("&gt;", ">")
+              .replace("&quot;", "\"")
+              .replace("&#39;", "'")
+              .replace("&nbsp;", " ")
+              .replace("&amp;", "&");
+    }
+    if (t.indexOf('`') >= 0) {
+      t = FENCE_AT_LINE_END.matcher(t).replaceAll("");
+      t = t.replace("```", "\n");
+      t = t.replace("`", " ");
+    }
+    t = t.replace("**", "");
+    if (t.indexOf('>') >= 0) {
+      t = QUOTE_PREFIX.matcher(t).replaceAll("");
+    }
+    if (t.indexOf(':') >= 0) {
+      t = SHORTCODE.matcher(t).replaceAll(" ");
+    }
     return stripEmoji(t);
   }
 
   private static String stripEmoji(String t) {
+    boolean any = false;
+    for (int i = 0; i < t.length() && !any; i++) {
+      char c = t.charAt(i);
+      any = Character.isSurrogate(c) || (c >= '\u2600' && c <= '\u27BF') || c == '\uFE0F' || c == '\u200D' || c == '\u20E3';
+    }
+    if (!any) {
+      return t;
+    }
     StringBuilder out = new StringBuilder(t.length());
-    t.codePoints()
-        .forEach(
-            cp -> {
-              boolean emoji =
-                  cp >= 0x1F000
-                      || (cp >= 0x2600 && cp <= 0x27BF)
-                      || cp == 0xFE0F
-                      || cp == 0x200D
-                      || cp == 0x20E3;
-              if (emoji) {
-                out.append(' ');
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
+    int i = 0;
+    while (i < t.length()) {
+      int cp = t.codePointAt(i);
+      i += Character.charCount(cp);
+      boolean emoji =
+          cp >= 0x1F000
+              || (cp >= 0x2600 && cp <= 0x27BF)
+              || cp == 0xFE0F
+              || cp == 0x200D
+              || cp == 0x20E3;
+      if (emoji) {
+        out.append(' ');
+      } else {
+        out.appendCodePoint(cp);
+      }
+    }
     return out.toString();
   }
 
@@ -205,49 +224,138 @@ public final class TextNormaliser {
 
   static String stripFraming(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    boolean lastBlank = true;
     for (String line : text.split("\n", -1)) {
-      String l = line.replace("<<<<", " ");
-      if (AT_LINE.matcher(l).matches()
-          || FRAMING_FIELD.matcher(l).matches()
-          || UNDERLINE.matcher(l).matches()
-          || CONTINUATION.matcher(l).matches()) {
+      String l = line.indexOf('<') >= 0 ? line.replace("<<<<", " ") : line;
+      if (isFraming(l)) {
         continue;
       }
-      l = PROMPT.matcher(l).replaceFirst("");
-      l = l.replaceAll("[ \\t]{2,}", " ").strip();
-      if (l.isEmpty()) {
-        if (!lastBlank) {
-          out.append('\n');
-        }
-        lastBlank = true;
-        continue;
+      String stripped = l.strip();
+      if (stripped.startsWith("PS")) {
+        l = PROMPT.matcher(l).replaceFirst("");
       }
-      out.append(l).append('\n');
-      lastBlank = false;
+      l = collapseSpaces(l);
+      if (!l.isEmpty()) {
+        out.append(l).append('\n');
+      }
     }
     return out.toString().strip();
   }
 
-  private static List<String> cmdlets(String text, String original) {
+  private static boolean isFraming(String line) {
+    String s = line.stripLeading();
+    if (s.isEmpty()) {
+      return false;
+    }
+    char c = s.charAt(0);
+    if (c == '+') {
+      return s.length() == 1 || Character.isWhitespace(s.charAt(1));
+    }
+    if (c == '~') {
+      return UNDERLINE.matcher(s).matches();
+    }
+    if (c == 'A' || c == 'C' || c == 'I' || c == 'B' || c == 'E' || c == 'P' || c == '\uC704') {
+      return AT_LINE.matcher(s).matches();
+    }
+    return false;
+  }
+
+  private static String collapseSpaces(String line) {
+    StringBuilder out = new StringBuilder(line.length());
+    boolean space = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == ' ' || c == '\t') {
+        space = true;
+        continue;
+      }
+      if (space && out.length() > 0) {
+        out.append(' ');
+      }
+      space = false;
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /** Verb-Noun words with an approved PowerShell verb, in order of appearance. */
+  static List<String> cmdlets(String text) {
     Set<String> found = new LinkedHashSet<>();
-    Matcher m = CMDLET.matcher(original.length() <= MAX_ANALYSED_CHARS ? original : text);
-    while (m.find()) {
-      found.add(m.group());
+    int from = 0;
+    while (found.size() < 50) {
+      int dash = text.indexOf('-', from);
+      if (dash < 0) {
+        break;
+      }
+      from = dash + 1;
+      int start = dash;
+      while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+        start--;
+      }
+      int end = dash + 1;
+      while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+        end++;
+      }
+      if (start == dash || end - dash < 4) {
+        continue;
+      }
+      if (start > 0 && (text.charAt(start - 1) == '-' || Character.isDigit(text.charAt(start - 1)))) {
+        continue;
+      }
+      if (end < text.length() && text.charAt(end) == '-') {
+        continue;
+      }
+      String verb = text.substring(start, dash).toLowerCase(Locale.ROOT);
+      if (VERBS.contains(verb) && Character.isLetter(text.charAt(dash + 1))) {
+        found.add(text.substring(start, end));
+      }
     }
     return List.copyOf(found);
   }
 
-  private static List<String> hosts(String text) {
+  /** Host names with a known top-level domain, lower-case, in order of appearance. */
+  static List<String> hosts(String text) {
     Set<String> found = new LinkedHashSet<>();
-    Matcher m = HOST.matcher(text);
-    while (m.find() && found.size() < 20) {
-      found.add(m.group(1).toLowerCase(Locale.ROOT));
+    int i = 0;
+    int n = text.length();
+    while (i < n && found.size() < 20) {
+      char c = text.charAt(i);
+      if (!isHostChar(c)) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && (isHostChar(text.charAt(i)) || text.charAt(i) == '@' || text.charAt(i) == '_')) {
+        i++;
+      }
+      String token = text.substring(start, i).toLowerCase(Locale.ROOT);
+      if (token.indexOf('@') >= 0 || token.indexOf('_') >= 0 || token.indexOf('.') < 0) {
+        continue;
+      }
+      while (token.endsWith(".") || token.endsWith("-")) {
+        token = token.substring(0, token.length() - 1);
+      }
+      while (token.startsWith(".") || token.startsWith("-")) {
+        token = token.substring(1);
+      }
+      int dot = token.lastIndexOf('.');
+      if (dot <= 0 || token.contains("..")) {
+        continue;
+      }
+      if (TLDS.contains(token.substring(dot + 1))) {
+        found.add(token);
+      }
     }
     return List.copyOf(found);
+  }
+
+  private static boolean isHostChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
   }
 
   private static Optional<String> signInAddress(String text) {
+    if (text.indexOf('@') < 0) {
+      return Optional.empty();
+    }
     Matcher m = EMAIL.matcher(text);
     if (m.find()) {
       String address = m.group();

@@ -1,0 +1,210 @@
+package dev.pastefix.core.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds a literal piece that every match of a regular expression must contain, so that a cheap
+ * substring test can skip the regular expression on most messages. Only the top level of the
+ * expression is read (no alternation there, outside groups); anything unclear gives the empty
+ * anchor, which every text contains.
+ */
+final class RegexAnchor {
+  private RegexAnchor() {}
+
+  /** Shortest anchor worth a substring test; shorter ones skip little. */
+  static final int USEFUL = 4;
+
+  /**
+   * Literal pieces of which every match of {@code regex} contains at least one, lower-case; a
+   * list holding "" when nothing is certain.
+   */
+  static List<String> anyOf(String regex) {
+    List<String> parts = splitTopLevel(regex);
+    if (parts.size() > 1) {
+      List<String> all = new ArrayList<>();
+      for (String part : parts) {
+        List<String> sub = anyOf(part);
+        if (sub.contains("")) {
+          return List.of("");
+        }
+        all.addAll(sub);
+      }
+      return all;
+    }
+    String run = of(regex);
+    if (run.length() >= USEFUL) {
+      return List.of(run);
+    }
+    List<String> best = run.isEmpty() ? List.of("") : List.of(run);
+    int bestMin = run.length();
+    for (String group : mandatoryGroups(regex)) {
+      List<String> sub = anyOf(group);
+      int min = sub.stream().mapToInt(String::length).min().orElse(0);
+      if (min > bestMin) {
+        best = sub;
+        bestMin = min;
+      }
+    }
+    return best;
+  }
+
+  private static List<String> splitTopLevel(String regex) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    boolean inClass = false;
+    int start = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        if (c == ']') {
+          inClass = false;
+        }
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        parts.add(regex.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(regex.substring(start));
+    return parts;
+  }
+
+  /** Contents of top-level groups that are not optional (no ?, * or {0 after them). */
+  private static List<String> mandatoryGroups(String regex) {
+    List<String> groups = new ArrayList<>();
+    int depth = 0;
+    boolean inClass = false;
+    int open = -1;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        if (c == ']') {
+          inClass = false;
+        }
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        if (depth == 0) {
+          open = i;
+        }
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        if (depth == 0 && open >= 0) {
+          char next = i + 1 < regex.length() ? regex.charAt(i + 1) : ' ';
+          boolean optional = next == '?' || next == '*' || regex.startsWith("{0", i + 1);
+          String inner = regex.substring(open + 1, i);
+          if (inner.startsWith("?:")) {
+            inner = inner.substring(2);
+          } else if (inner.startsWith("?")) {
+            optional = true;
+          }
+          if (!optional) {
+            groups.add(inner);
+          }
+        }
+      }
+    }
+    return groups;
+  }
+
+  /** The longest mandatory literal of {@code regex}, lower-case, or "" when none is certain. */
+  static String of(String regex) {
+    String best = "";
+    StringBuilder run = new StringBuilder();
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (inClass) {
+        if (c == '\\') {
+          i++;
+        } else if (c == ']') {
+          inClass = false;
+        }
+        continue;
+      }
+      if (c == '|' && depth == 0) {
+        return "";
+      }
+      if (c == '(') {
+        depth++;
+        best = longer(best, run);
+        run.setLength(0);
+        continue;
+      }
+      if (c == ')') {
+        depth = Math.max(0, depth - 1);
+        continue;
+      }
+      if (depth > 0) {
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+        best = longer(best, run);
+        run.setLength(0);
+        continue;
+      }
+      if (c == '?' || c == '*' || c == '{') {
+        if (run.length() > 0) {
+          run.setLength(run.length() - 1);
+        }
+        best = longer(best, run);
+        run.setLength(0);
+        if (c == '{') {
+          int close = regex.indexOf('}', i);
+          i = close < 0 ? regex.length() : close;
+        }
+        continue;
+      }
+      if (c == '+') {
+        best = longer(best, run);
+        run.setLength(0);
+        continue;
+      }
+      if (c == '.' || c == '^' || c == '$') {
+        best = longer(best, run);
+        run.setLength(0);
+        continue;
+      }
+      if (c == '\\') {
+        if (i + 1 >= regex.length()) {
+          return "";
+        }
+        char next = regex.charAt(i + 1);
+        i++;
+        if (Character.isLetterOrDigit(next)) {
+          best = longer(best, run);
+          run.setLength(0);
+        } else {
+          run.append(next);
+        }
+        continue;
+      }
+      if (c == ' ') {
+        best = longer(best, run);
+        run.setLength(0);
+        continue;
+      }
+      run.append(c);
+    }
+    best = longer(best, run);
+    return best.toLowerCase(Locale.ROOT);
+  }
+
+  private static String longer(String best, StringBuilder run) {
+    return run.length() > best.length() ? run.toString() : best;
+  }
+}

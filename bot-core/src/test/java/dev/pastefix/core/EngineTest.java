@@ -1,0 +1,297 @@
+package dev.pastefix.core;
+
+import static dev.pastefix.core.TestingEngines.channel;
+import static dev.pastefix.core.TestingEngines.direct;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pastefix.core.reply.Action;
+import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.Reply;
+import dev.pastefix.core.reply.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EngineTest {
+
+  static Stream<Arguments> fullPastes() {
+    return Stream.of(
+        Arguments.of(
+            "execution-policy",
+            "PS C:\\> Import-Module LyncOnlineConnector\n"
+                + "Import-Module : File C:\\Program Files\\Common Files\\Microsoft Lync Server 2013\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot be loaded because running scripts is disabled on this system. For more information, see about_Execution_Policies at https://go.microsoft.com/fwlink/?LinkID=135170.\n"
+                + "At line:1 char:1\n"
+                + "+ Import-Module LyncOnlineConnector\n"
+                + "+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+                + "    + CategoryInfo          : SecurityError: (:) [Import-Module], PSSecurityException\n"
+                + "    + FullyQualifiedErrorId : UnauthorizedAccess,Microsoft.PowerShell.Commands.ImportModuleCommand"),
+        Arguments.of(
+            "liveid-connect-failed",
+            "```\nGet-CsWebTicket : Failed to connect live id servers. Make sure proxy is enabled or machine has network connection to live id servers.\n"
+                + "At C:\\Program Files\\Common Files\\Microsoft Lync Server 2013\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1:58 char:26\n"
+                + "+         $webticket = Get-CsWebTicket -User $user -Password $password -Url $ ...\n"
+                + "+                      ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+                + "    + CategoryInfo          : OperationStopped: (:) [Get-CsWebTicket], AuthFailedException\n```"),
+        Arguments.of(
+            "max-shells-tenant",
+            "<@U0BOT> New-PSSession : [admin.vdomain.com] Connecting to remote server admin.vdomain.com failed with the following error message : The WS-Management service cannot process the request. The maximum number of concurrent shells for this tenant has been exceeded. Close existing shells or raise the quota for this tenant."),
+        Arguments.of(
+            "powershell-version",
+            "Import-Module : The version of the loaded PowerShell is '2.0'. The module 'D:\\Program Files\\Common Files\\Microsoft Lync Server 2013\\Modules\\LyncOnlineConnector\\LyncOnlineConnector.psd1' requires a minimum PowerShell version of '3.0' to execute. Please verify the installation of the PowerShell and try again.\n"
+                + "At line:1 char:14\n+ Import-Module <<<<  LyncOnlineConnector"),
+        Arguments.of(
+            "execution-policy",
+            "Salut, en important le module j'ai ça :\nImport-Module : Impossible de charger le fichier C:\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1, car l’exécution de scripts est désactivée sur ce système.\nAu caractère Ligne:1 : 1\n+ Import-Module LyncOnlineConnector"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("fullPastes")
+  void answersFullPowerShellPastesInBothModes(String id, String paste) {
+    assertEquals(List.of(id), direct(paste).findingIds());
+    assertEquals(List.of(id), channel(paste).findingIds());
+  }
+
+  @Test
+  void answersEveryEntrysOwnErrorTextsInBothModes() {
+    List<String> failures = new ArrayList<>();
+    for (var entry : TestingEngines.knowledge().entries()) {
+      for (var symptom : entry.symptoms()) {
+        if (!symptom.literal()) {
+          continue;
+        }
+        String text = symptom.source();
+        for (Outcome o : List.of(direct(text), channel(text))) {
+          if (!o.findingIds().contains(entry.id())) {
+            failures.add(entry.id() + " <- '" + text + "' gave " + o.findingIds());
+          }
+        }
+      }
+    }
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  @Test
+  void staysSilentOnOrdinaryChatInChannel() {
+    for (String chat :
+        List.of(
+            "good morning all",
+            "anyone up for lunch at noon?",
+            "the build is green again, nice",
+            "I'm out tomorrow, ping me on my phone",
+            "thanks, that worked!",
+            "PSA: maintenance tonight at 22:00",
+            "can someone review my pull request before 4?")) {
+      assertInstanceOf(Outcome.Silent.class, channel(chat), chat);
+    }
+  }
+
+  @Test
+  void givesBothErrorsOfATwoErrorPasteInOrder() {
+    String paste =
+        "first box:\n`Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live Id Sign-in assistant is installed.`\n"
+            + "second box:\n`Import-Module : File C:\\x\\LyncOnlineConnectorStartup.psm1 cannot be loaded because running scripts is disabled on this system.`";
+    assertEquals(List.of("liveid-module-missing", "execution-policy"), direct(paste).findingIds());
+    assertEquals(List.of("liveid-module-missing", "execution-policy"), channel(paste).findingIds());
+  }
+
+  @Test
+  void asksWhichCauseFitsForTheSharedServerUnavailableText() {
+    String text =
+        "users get: Cannot sign in because the server is temporarily unavailable. If the problem continues, please contact your support team.";
+    Outcome o = direct(text);
+    Outcome.Clarify clarify = assertInstanceOf(Outcome.Clarify.class, o);
+    assertEquals(
+        List.of("server-unavailable-adfs", "server-unavailable-dns"),
+        clarify.findingIds().stream().sorted().toList());
+    assertInstanceOf(Outcome.Clarify.class, channel(text));
+  }
+
+  @Test
+  void picksTheDnsCauseWhenThereIsNoAdfs() {
+    String text =
+        "Server is temporarily unavailable for everyone on our custom domain. We don't use ADFS and there is no sip CNAME yet.";
+    assertEquals(List.of("server-unavailable-dns"), direct(text).findingIds());
+  }
+
+  @Test
+  void picksTheAdfsCauseWhenItsCertificateIsSelfSigned() {
+    String text =
+        "Server is temporarily unavailable since we turned on ADFS single sign-on; the ADFS certificate is self-signed.";
+    assertEquals(List.of("server-unavailable-adfs"), direct(text).findingIds());
+  }
+
+  @Test
+  void staysSilentOnExchangeOnlineLookAlikeInChannel() {
+    String text =
+        "New-PSSession : [outlook.office365.com] Connecting to remote server outlook.office365.com failed with the following error message : The WS-Management service cannot process the request. The maximum number of concurrent shells for this user has been exceeded.";
+    assertInstanceOf(Outcome.Silent.class, channel(text));
+    Outcome o = direct(text);
+    Outcome.Unknown unknown = assertInstanceOf(Outcome.Unknown.class, o);
+    assertTrue(unknown.findingIds().isEmpty());
+    assertTrue(unknown.reply().summary().contains("Exchange Online"), unknown.reply().summary());
+  }
+
+  @Test
+  void declinesOtherServicesWhenAddressed() {
+    for (String text :
+        List.of(
+            "Connect-IPPSSession fails: Basic authentication is currently disabled in the client configuration",
+            "kubectl get pods -> error: You must be logged in to the server (Unauthorized)",
+            "javax.net.ssl.SSLHandshakeException: PKIX path building failed",
+            "AADSTS50126: Error validating credentials due to invalid username or password.",
+            "Enter-PSSession -ComputerName FS01 : The maximum number of concurrent shells for this user has been exceeded")) {
+      Outcome o = direct(text);
+      assertInstanceOf(Outcome.Unknown.class, o, text);
+      assertTrue(o.findingIds().isEmpty(), text);
+      assertInstanceOf(Outcome.Silent.class, channel(text), text);
+    }
+  }
+
+  @Test
+  void keepsOurAnswerWhenTheHostIsSkypeForBusinessOnline() {
+    String text =
+        "New-PSSession : [admin1a.online.lync.com] Connecting to remote server admin1a.online.lync.com failed: The WinRM client cannot process the request. Basic authentication is currently disabled in the client configuration.";
+    assertEquals(List.of("winrm-basic-auth"), channel(text).findingIds());
+  }
+
+  @Test
+  void answersQuestionsWithoutAnErrorTextWhenAddressed() {
+    assertEquals(
+        List.of("clock-skew"),
+        direct("could a wrong system clock on a laptop stop Skype for Business Online sign-in?").findingIds());
+  }
+
+  @Test
+  void saysItDoesNotKnowWithTheClosestEntries() {
+    Outcome o = direct("my printer says PC LOAD LETTER, what does it mean?");
+    Outcome.Unknown unknown = assertInstanceOf(Outcome.Unknown.class, o);
+    assertTrue(unknown.findingIds().isEmpty());
+    assertEquals(Thresholds.CLOSEST_ENTRIES, unknown.closestIds().size());
+    assertFalse(unknown.reply().blocks().isEmpty());
+  }
+
+  @Test
+  void answersEmptyAndWhitespaceWithAClearMessageWhenAddressed() {
+    for (String text : List.of("", "   \n\t  ")) {
+      Outcome o = direct(text);
+      Outcome.Unknown unknown = assertInstanceOf(Outcome.Unknown.class, o);
+      assertTrue(unknown.reply().summary().contains("empty"), unknown.reply().summary());
+      assertInstanceOf(Outcome.Silent.class, channel(text));
+    }
+  }
+
+  @Test
+  void answersBinaryBytesWithAClearMessage() {
+    byte[] bytes = new byte[5000];
+    new java.util.Random(7).nextBytes(bytes);
+    String junk = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    Outcome o = direct(junk);
+    assertInstanceOf(Outcome.Unknown.class, o);
+    assertTrue(o instanceof Outcome.Unknown u && u.reply().summary().contains("binary"), ((Outcome.Unknown) o).reply().summary());
+    assertInstanceOf(Outcome.Silent.class, channel(junk));
+  }
+
+  @Test
+  void findsTheErrorAtTheEndOfAMegabytePaste() {
+    String big =
+        "Get-ChildItem output line\n".repeat(40_000)
+            + "Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live Id Sign-in assistant is installed.";
+    assertTrue(big.length() > 1_000_000);
+    assertEquals(List.of("liveid-module-missing"), direct(big).findingIds());
+  }
+
+  @Test
+  void answersAMegabyteOfNoiseWithoutThrowing() {
+    String big = "lorem ipsum dolor sit amet ".repeat(40_000);
+    assertInstanceOf(Outcome.Unknown.class, direct(big));
+    assertInstanceOf(Outcome.Silent.class, channel(big));
+  }
+
+  @Test
+  void answersAFiftyThousandCharacterLineWithoutThrowing() {
+    String line = "a".repeat(50_000);
+    assertInstanceOf(Outcome.Unknown.class, direct(line));
+    assertInstanceOf(Outcome.Silent.class, channel(line));
+  }
+
+  @Test
+  void buildsAFullAnswerWithCauseStepsLinksAndActions() {
+    Outcome.Answer answer =
+        assertInstanceOf(
+            Outcome.Answer.class,
+            direct(
+                "Cannot sign in because the server is temporarily unavailable. we have no ADFS and no sip CNAME for alice@fabrikam.com"));
+    Reply reply = answer.reply();
+    assertEquals("server-unavailable-dns", answer.findings().get(0).entryId());
+    assertTrue(answer.findings().get(0).confidence() >= Thresholds.SIGNATURE_CONFIDENCE);
+    assertInstanceOf(Block.Heading.class, reply.blocks().get(0));
+    assertTrue(reply.blocks().stream().anyMatch(b -> b instanceof Block.Steps));
+    assertTrue(reply.blocks().stream().anyMatch(b -> b instanceof Block.Note), "lifecycle note");
+    assertTrue(
+        reply.blocks().stream()
+            .filter(b -> b instanceof Block.Paragraph)
+            .flatMap(b -> ((Block.Paragraph) b).spans().stream())
+            .anyMatch(s -> s instanceof Span.Link),
+        "a link to the source");
+    assertTrue(reply.actions().contains(new Action.RunCheck("dns", "fabrikam.com")), reply.actions().toString());
+    assertTrue(reply.actions().contains(new Action.Feedback("server-unavailable-dns", true)));
+    assertTrue(reply.actions().stream().anyMatch(a -> a instanceof Action.OpenLink));
+    assertFalse(reply.summary().isBlank());
+  }
+
+  @Test
+  void showsTheMatchedErrorTextAndHowSure() {
+    Outcome.Answer answer =
+        assertInstanceOf(
+            Outcome.Answer.class,
+            direct("Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live Id Sign-in assistant is installed."));
+    Block.Paragraph matched = (Block.Paragraph) answer.reply().blocks().get(1);
+    String line = matched.spans().stream().map(EngineTest::text).reduce("", String::concat);
+    assertTrue(line.contains("%"), line);
+    assertTrue(line.toLowerCase().contains("live id"), line);
+  }
+
+  @Test
+  void answersInFrenchWhenTheProseIsFrench() {
+    Outcome.Answer answer =
+        assertInstanceOf(
+            Outcome.Answer.class,
+            direct(
+                "Bonjour, sur le nouveau poste j'ai cette erreur en important le module : running scripts is disabled on this system. Que faire ?"));
+    String heading = ((Block.Heading) answer.reply().blocks().get(0)).text();
+    String expected =
+        TestingEngines.knowledge().entry("execution-policy").orElseThrow().translation("fr").orElseThrow().title();
+    assertEquals(expected, heading);
+  }
+
+  @Test
+  void neverThrowsOnOddText() {
+    for (String text :
+        List.of("<@U1>", "```", "```\n```", "&amp;&lt;", "> > >", ":::", "+", "~~~~", "<<<<", "\u0000\u0001", "@", "a@b")) {
+      for (Channel c : Channel.values()) {
+        Outcome o = TestingEngines.shipped().handle(IncomingMessage.of(text, c, "U", "K"));
+        assertTrue(o != null);
+      }
+    }
+  }
+
+  private static String text(Span s) {
+    if (s instanceof Span.Plain p) {
+      return p.text();
+    }
+    if (s instanceof Span.Strong p) {
+      return p.text();
+    }
+    if (s instanceof Span.InlineCode p) {
+      return p.text();
+    }
+    return ((Span.Link) s).label();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.pastefix.core.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pastefix.knowledge.Entry;
+import dev.pastefix.knowledge.KnowledgeBase;
+import dev.pastefix.knowledge.Source;
+import dev.pastefix.knowledge.Step;
+import dev.pastefix.knowledge.Symptom;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SignatureIndexTest {
+  private static Entry entry(String id, Symptom... symptoms) {
+    return new Entry(
+        id,
+        "a",
+        "Title of " + id,
+        new Source(URI.create("https://example.com/a#" + id), id, List.of("s.txt"), "2021"),
+        List.of(symptoms),
+        "cause",
+        List.of(new Step("do it", List.of())),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Map.of(),
+        Optional.empty());
+  }
+
+  private final KnowledgeBase kb =
+      new KnowledgeBase(
+          List.of(),
+          List.of(
+              entry("alpha", Symptom.text("en", "first   error text")),
+              entry("beta", Symptom.pattern("en", "second (error|failure) text")),
+              entry("gamma", Symptom.text("en", "shared text")),
+              entry("delta", Symptom.text("en", "shared text")),
+              entry("eps", Symptom.text("fr", "l’erreur française"), Symptom.text("en", "error")),
+              entry("zeta", Symptom.text("en", "first error"))));
+  private final SignatureIndex index = new SignatureIndex(kb);
+
+  @Test
+  void findsHitsInOrderOfAppearance() {
+    List<SignatureHit> hits = index.find("xx second failure text yy first error text zz");
+    List<String> ids = hits.stream().map(SignatureHit::entryId).distinct().toList();
+    assertEquals("beta", ids.get(0));
+    assertTrue(ids.contains("alpha"));
+  }
+
+  @Test
+  void aLongerHitOfAnotherEntrySwallowsAShorterOneInside() {
+    List<String> ids = index.find("first error text").stream().map(SignatureHit::entryId).toList();
+    assertTrue(ids.contains("alpha"));
+    assertTrue(!ids.contains("zeta") && !ids.contains("eps"), ids.toString());
+  }
+
+  @Test
+  void matchesTypographicAndPlainApostrophesAlike() {
+    assertEquals(List.of("eps"), index.find("j'ai l'erreur française").stream().map(SignatureHit::entryId).distinct().toList());
+  }
+
+  @Test
+  void groupsEntriesThatShareOneText() {
+    Combiner combiner = new Combiner(new SharedErrorHints(List.of()));
+    List<Candidate> candidates = combiner.combine(index.find("oh: shared text"), Set.of());
+    assertEquals(1, candidates.size());
+    assertEquals("gamma", candidates.get(0).entryId());
+    assertEquals(List.of("delta"), candidates.get(0).sharedWith());
+  }
+}
