@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
+import dev.pastefix.core.Engine;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
@@ -34,9 +35,10 @@ class DiscordBotIT {
           + " Online\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot be"
           + " loaded because running scripts is disabled on this system.";
 
-  final RecordingBot engine = new RecordingBot(ShippedEngine.get());
+  final Engine shipped = ShippedEngine.create();
+  final RecordingBot engine = new RecordingBot(shipped);
   final String executionPolicyTitle =
-      ShippedEngine.get().knowledge().entry("execution-policy").orElseThrow().title();
+      shipped.knowledge().entry("execution-policy").orElseThrow().title();
   final InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
   FakeDiscord discord;
   DiscordBot bot;
@@ -54,7 +56,7 @@ class DiscordBotIT {
                 WAIT),
             engine,
             feedback,
-            KbChoices.of(ShippedEngine.get().knowledge()));
+            KbChoices.of(shipped.knowledge()));
     bot.start();
   }
 
@@ -155,7 +157,7 @@ class DiscordBotIT {
     IncomingMessage seen = lastReceived(pasted);
     assertEquals(Channel.MENTION, seen.channel());
     assertEquals("the coffee machine on floor 3 is leaking again", seen.text());
-    Outcome expected = ShippedEngine.get().handle(seen);
+    Outcome expected = shipped.handle(seen);
     assertInstanceOf(Outcome.Unknown.class, expected);
     assertEquals(
         ((Block.Heading) ((Outcome.Unknown) expected).reply().blocks().get(0)).text(),
@@ -306,13 +308,9 @@ class DiscordBotIT {
             new EmbedRenderer()
                 .render(
                     ((Outcome.Answer)
-                            ShippedEngine.get()
-                                .handle(
-                                    IncomingMessage.of(
-                                        EXECUTION_POLICY_PASTE,
-                                        Channel.DIRECT,
-                                        "u",
-                                        "discord:dm:1")))
+                            shipped.handle(
+                                IncomingMessage.of(
+                                    EXECUTION_POLICY_PASTE, Channel.DIRECT, "u", "discord:dm:1")))
                         .reply(),
                     EmbedRenderer.Visibility.EPHEMERAL)
                 .toData()

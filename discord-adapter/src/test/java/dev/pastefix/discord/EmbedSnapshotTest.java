@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pastefix.core.Channel;
+import dev.pastefix.core.Engine;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import java.io.IOException;
@@ -14,12 +15,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The Discord payloads for the engine's four kinds of reply, compared as JSON with the files in
  * {@code src/test/resources/snapshots}. After an intended change, run with {@code
  * -Dsnapshots.update=true} and review the diff.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbedSnapshotTest {
   static final ObjectMapper JSON =
       new ObjectMapper()
@@ -28,9 +31,10 @@ class EmbedSnapshotTest {
   static final Path SOURCE = Path.of("src/test/resources/snapshots");
 
   final EmbedRenderer renderer = new EmbedRenderer();
+  final Engine engine = ShippedEngine.create();
 
   Outcome diagnose(String text, Channel channel) {
-    return ShippedEngine.get().handle(IncomingMessage.of(text, channel, "u1", "discord:g1:c1"));
+    return engine.handle(IncomingMessage.of(text, channel, "u1", "discord:g1:c1"));
   }
 
   void assertSnapshot(String name, Outcome outcome) throws IOException {
