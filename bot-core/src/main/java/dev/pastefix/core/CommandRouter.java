@@ -9,23 +9,22 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Routes the argument of the slash command to a sub-command by its first word; unknown words
- * and an empty argument go to the fallback (help). Immutable once built.
+ * Routes the argument of the slash command to a sub-command by its first word; unknown words and an
+ * empty argument go to the fallback (help). Immutable once built.
  */
 public final class CommandRouter {
   private record Route(String usage, String description, CommandHandler handler) {}
 
   private final Map<String, Route> routes;
+  private final List<String> order;
   private final BiFunction<Optional<String>, IncomingMessage, Outcome> fallback;
 
   private CommandRouter(
       Map<String, Route> routes, BiFunction<Optional<String>, IncomingMessage, Outcome> fallback) {
     this.routes = Map.copyOf(routes);
-    this.fallback = fallback;
     this.order = List.copyOf(routes.keySet());
+    this.fallback = Objects.requireNonNull(fallback, "fallback");
   }
-
-  private final List<String> order;
 
   /** Builds a router; routes keep the order they were added in. */
   public static final class Builder {
@@ -36,10 +35,6 @@ public final class CommandRouter {
       Objects.requireNonNull(handler, "handler");
       routes.put(name.toLowerCase(Locale.ROOT), new Route(usage, description, handler));
       return this;
-    }
-
-    Map<String, Route> routes() {
-      return routes;
     }
 
     /** The router; {@code fallback} gets an explanation when the word was not understood. */
@@ -54,7 +49,9 @@ public final class CommandRouter {
 
   /** One line per sub-command: "usage - description". */
   public List<String> usageLines() {
-    return order.stream().map(n -> routes.get(n).usage + " - " + routes.get(n).description).toList();
+    return order.stream()
+        .map(n -> routes.get(n).usage + " - " + routes.get(n).description)
+        .toList();
   }
 
   /** Dispatches one slash-command argument. */

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns an analysis into a decision according to how the message arrived. Addressed messages
- * always get something useful: an answer, a clarifying question, or the closest entries.
- * Unaddressed channel messages get an answer only when the bot is sure (an error signature, or a
- * very confident categorizer on a message about Skype for Business); otherwise silence.
+ * Turns an analysis into a decision according to how the message arrived. Addressed messages always
+ * get something useful: an answer, a clarifying question, or the closest entries. Unaddressed
+ * channel messages get an answer only when the bot is sure (an error signature, or a very confident
+ * categorizer on a message about Skype for Business); otherwise silence.
  */
 final class DecisionPolicy {
   private static final Set<String> CHATTER = Set.of("THANKS", "ANNOUNCE");
@@ -32,18 +32,32 @@ final class DecisionPolicy {
           : new Decision.Silent("looks like " + service);
     }
     if (!analysis.signatures().isEmpty()) {
-      return fromSignatures(analysis);
+      if (addressed || aboutOurService(analysis)) {
+        return fromSignatures(analysis, analysis.signatures());
+      }
+      List<Candidate> errorTexts =
+          analysis.signatures().stream()
+              .filter(c -> c.source() == Candidate.Source.SIGNATURE)
+              .toList();
+      if (!errorTexts.isEmpty()) {
+        return fromSignatures(analysis, errorTexts);
+      }
     }
     if (analysis.text().binary()) {
       return addressed
-          ? new Decision.BadInput("That looks like binary data, not text; no error text found in it.")
+          ? new Decision.BadInput(
+              "That looks like binary data, not text; no error text found in it.")
           : new Decision.Silent("binary data");
     }
     return fromModel(addressed, analysis);
   }
 
-  private Decision fromSignatures(Analysis analysis) {
-    List<Candidate> sigs = analysis.signatures();
+  /** Whether the message names Skype for Business (Online) or one of its hosts or cmdlets. */
+  static boolean aboutOurService(Analysis analysis) {
+    return analysis.namesOurService() || analysis.concepts().contains("DOMAIN");
+  }
+
+  private Decision fromSignatures(Analysis analysis, List<Candidate> sigs) {
     List<Candidate> findings = new ArrayList<>();
     for (Candidate c : sigs) {
       if (findings.size() < Thresholds.MAX_FINDINGS) {
@@ -81,7 +95,10 @@ final class DecisionPolicy {
     }
     Candidate best = residual.get(0);
     double runnerUp = residual.size() > 1 ? residual.get(1).score() : 0;
-    boolean known = findings.stream().anyMatch(f -> f.entryId().equals(best.entryId()) || f.sharedWith().contains(best.entryId()));
+    boolean known =
+        findings.stream()
+            .anyMatch(
+                f -> f.entryId().equals(best.entryId()) || f.sharedWith().contains(best.entryId()));
     if (!known
         && best.score() >= Thresholds.SECOND_FINDING_MIN_CONFIDENCE
         && best.score() >= runnerUp * Thresholds.SECOND_FINDING_MIN_RATIO
@@ -102,7 +119,10 @@ final class DecisionPolicy {
     double ratio = ratio(analysis);
     if (isChatter(analysis)) {
       return addressed
-          ? new Decision.Unknown(List.of(), "That reads like a thank-you or an announcement, not a problem; glad things work. Paste an error if something still fails.")
+          ? new Decision.Unknown(
+              List.of(),
+              "That reads like a thank-you or an announcement, not a problem; glad things work."
+                  + " Paste an error if something still fails.")
           : new Decision.Silent("thanks or announcement");
     }
     boolean beatsNone = best.score() >= none * Thresholds.NONE_RATIO;
@@ -112,11 +132,14 @@ final class DecisionPolicy {
           && beatsNone) {
         return new Decision.Answer(List.of(best));
       }
-      return new Decision.Unknown(closest(analysis), "This doesn't match any problem I know well enough.");
+      return new Decision.Unknown(
+          closest(analysis), "This doesn't match any problem I know well enough.");
     }
-    boolean domain = analysis.namesOurService() || analysis.concepts().contains("DOMAIN");
+    boolean domain = aboutOurService(analysis);
     double needed =
-        domain ? Thresholds.CHANNEL_MIN_CONFIDENCE : Thresholds.CHANNEL_MIN_CONFIDENCE_WITHOUT_DOMAIN;
+        domain
+            ? Thresholds.CHANNEL_MIN_CONFIDENCE
+            : Thresholds.CHANNEL_MIN_CONFIDENCE_WITHOUT_DOMAIN;
     if (best.score() >= needed && ratio >= Thresholds.CHANNEL_MIN_RATIO && beatsNone) {
       return new Decision.Answer(List.of(best));
     }
@@ -124,13 +147,19 @@ final class DecisionPolicy {
         String.format(
             java.util.Locale.ROOT,
             "not sure: best %s at %.2f (%.1fx the next), none at %.2f%s",
-            best.entryId(), best.score(), ratio, none, domain ? "" : ", no Skype for Business words"));
+            best.entryId(),
+            best.score(),
+            ratio,
+            none,
+            domain ? "" : ", no Skype for Business words"));
   }
 
-  /** A thank-you or an announcement that asks nothing. */
+  /** A thank-you or an announcement that asks nothing and reports no problem. */
   static boolean isChatter(Analysis analysis) {
     Set<String> c = analysis.concepts();
-    return c.stream().anyMatch(CHATTER::contains) && !c.contains("QUESTION");
+    return c.stream().anyMatch(CHATTER::contains)
+        && !c.contains("QUESTION")
+        && !c.contains("PROBLEM");
   }
 
   /** How many times as likely the best entry is as the runner-up. */

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pastefix engine: normalises a message, runs the signature rules and the categorizer,
- * applies the decision policy for its channel and composes the reply. Construction trains the
- * categorizer from the knowledge base (a few hundred milliseconds, a few MB of heap); afterwards
- * one engine serves any number of conversations at once and never throws from {@link #handle}.
+ * The pastefix engine: normalises a message, runs the signature rules and the categorizer, applies
+ * the decision policy for its channel and composes the reply. Construction trains the categorizer
+ * from the knowledge base (a few hundred milliseconds, a few MB of heap); afterwards one engine
+ * serves any number of conversations at once and never throws from {@link #handle}.
  */
 public final class Engine implements Bot {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -37,20 +37,26 @@ public final class Engine implements Bot {
     this.composer = new ReplyComposer(kb);
     CommandRouter.Builder routes =
         CommandRouter.builder()
-            .route("help", "help", "what I do and my commands", (arg, msg) -> help(Optional.empty()))
+            .route(
+                "help", "help", "what I do and my commands", (arg, msg) -> help(Optional.empty()))
             .route(
                 "diagnose",
                 "diagnose <text>",
                 "diagnose a pasted error or a question",
                 (arg, msg) -> diagnose(arg, Channel.DIRECT))
-            .route("kb", "kb <id or words>", "show an entry, or the entries closest to some words", (arg, msg) -> kb(arg));
+            .route(
+                "kb",
+                "kb <id or words>",
+                "show an entry, or the entries closest to some words",
+                (arg, msg) -> kb(arg));
     for (Registration r : extra) {
       routes.route(r.name, r.usage, r.description, r.handler);
     }
     this.commands = routes.build((note, msg) -> help(note));
   }
 
-  private record Registration(String name, String usage, String description, CommandHandler handler) {}
+  private record Registration(
+      String name, String usage, String description, CommandHandler handler) {}
 
   /** Builds an engine, optionally with more slash sub-commands (such as {@code check}). */
   public static final class Builder {
@@ -129,7 +135,8 @@ public final class Engine implements Bot {
       for (String id : c.ids()) {
         candidates.add(new Finding(id, 1.0 / c.ids().size(), List.of(c.evidence())));
       }
-      return new Outcome.Clarify(candidates, composer.clarify(c.ids(), c.evidence(), analysis.text().facts()));
+      return new Outcome.Clarify(
+          candidates, composer.clarify(c.ids(), c.evidence(), analysis.text().facts()));
     }
     if (decision instanceof Decision.Unknown u) {
       return new Outcome.Unknown(u.closest(), composer.unknown(u.closest(), u.why()));
@@ -149,7 +156,10 @@ public final class Engine implements Bot {
   private static String evidence(Candidate c) {
     return c.source() == Candidate.Source.SIGNATURE
         ? "error text: " + c.evidence()
-        : String.format(Locale.ROOT, "similar to the entry's examples (%.0f%%)", c.score() * 100);
+        : c.source() == Candidate.Source.PHRASE
+            ? "phrase: " + c.evidence()
+            : String.format(
+                Locale.ROOT, "similar to the entry's examples (%.0f%%)", c.score() * 100);
   }
 
   private Outcome help(Optional<String> note) {
@@ -160,7 +170,8 @@ public final class Engine implements Bot {
   private Outcome kb(String argument) {
     String words = argument.strip();
     if (words.isEmpty()) {
-      return help(Optional.of("kb needs an entry id or some words, for example: kb max-shells-user"));
+      return help(
+          Optional.of("kb needs an entry id or some words, for example: kb max-shells-user"));
     }
     Optional<Entry> byId = kb.entry(words.toLowerCase(Locale.ROOT));
     if (byId.isPresent()) {

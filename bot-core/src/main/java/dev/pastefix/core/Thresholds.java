@@ -10,6 +10,12 @@ public final class Thresholds {
   /** Confidence shown for an error signature (a symptom of the entry found in the message). */
   public static final double SIGNATURE_CONFIDENCE = 0.97;
 
+  /**
+   * Confidence shown for a symptom phrased in plain words ("forgot her password"); in a channel it
+   * counts only when the message is about Skype for Business.
+   */
+  public static final double PHRASE_CONFIDENCE = 0.90;
+
   /** Addressed: the categorizer's best entry needs at least this probability to be an answer. */
   public static final double DIRECT_MIN_CONFIDENCE = 0.22;
 
@@ -33,9 +39,9 @@ public final class Thresholds {
 
   /**
    * A second problem found by the categorizer on a line without a recognised error needs this
-   * probability and {@link #SECOND_FINDING_MIN_RATIO} times the runner-up's: one line is short,
-   * so the probability stays low even when the line clearly names one problem, and the ratio
-   * carries the decision.
+   * probability and {@link #SECOND_FINDING_MIN_RATIO} times the runner-up's: one line is short, so
+   * the probability stays low even when the line clearly names one problem, and the ratio carries
+   * the decision.
    */
   public static final double SECOND_FINDING_MIN_CONFIDENCE = 0.15;
 

@@ -31,14 +31,17 @@ class CommandRouterTest {
     Reply reply = ((Outcome.Unknown) command("frobnicate now")).reply();
     boolean explained =
         reply.blocks().stream()
-            .anyMatch(b -> b instanceof Block.Note n && n.spans().toString().contains("frobnicate"));
+            .anyMatch(
+                b -> b instanceof Block.Note n && n.spans().toString().contains("frobnicate"));
     assertTrue(explained, reply.blocks().toString());
   }
 
   @Test
   void diagnosesTheRestOfTheArgumentAsAnAddressedMessage() {
     Outcome o =
-        command("diagnose Get-CsWebTicket : Failed to connect live id servers. Make sure proxy is enabled or machine has network connection to live id servers.");
+        command(
+            "diagnose Get-CsWebTicket : Failed to connect live id servers. Make sure proxy is"
+                + " enabled or machine has network connection to live id servers.");
     assertEquals(List.of("liveid-connect-failed"), o.findingIds());
   }
 
@@ -57,7 +60,8 @@ class CommandRouterTest {
 
   @Test
   void listsTheClosestEntriesForWords() {
-    Outcome.Unknown u = assertInstanceOf(Outcome.Unknown.class, command("kb system clock time sync"));
+    Outcome.Unknown u =
+        assertInstanceOf(Outcome.Unknown.class, command("kb system clock time sync"));
     assertEquals(Thresholds.CLOSEST_ENTRIES, u.closestIds().size());
     assertEquals("clock-skew", u.closestIds().get(0));
     assertTrue(u.findingIds().isEmpty());
@@ -72,7 +76,11 @@ class CommandRouterTest {
   void routesToAnAddedSubCommand() {
     CommandRouter router =
         CommandRouter.builder()
-            .route("check", "check <what>", "run a check", (arg, msg) -> new Outcome.Silent("checked " + arg))
+            .route(
+                "check",
+                "check <what>",
+                "run a check",
+                (arg, msg) -> new Outcome.Silent("checked " + arg))
             .build((note, msg) -> new Outcome.Silent("help " + note.orElse("")));
     IncomingMessage m = IncomingMessage.of("CHECK dns contoso.com", Channel.COMMAND, "U", "C");
     assertEquals(new Outcome.Silent("checked dns contoso.com"), router.route(m));
@@ -85,11 +93,17 @@ class CommandRouterTest {
   void anEngineBuilderAddsSubCommands() {
     Engine engine =
         Engine.builder(TestingEngines.knowledge())
-            .command("check", "check <what>", "run a check", (arg, msg) -> new Outcome.Silent("ran " + arg))
+            .command(
+                "check",
+                "check <what>",
+                "run a check",
+                (arg, msg) -> new Outcome.Silent("ran " + arg))
             .build();
     Outcome o = engine.handle(IncomingMessage.of("check sessions", Channel.COMMAND, "U", "C"));
     assertEquals(new Outcome.Silent("ran sessions"), o);
-    Reply help = ((Outcome.Unknown) engine.handle(IncomingMessage.of("help", Channel.COMMAND, "U", "C"))).reply();
+    Reply help =
+        ((Outcome.Unknown) engine.handle(IncomingMessage.of("help", Channel.COMMAND, "U", "C")))
+            .reply();
     assertTrue(help.summary().contains("check <what>"), help.summary());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.classify.SignatureIndex;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.Reply;
@@ -26,29 +27,57 @@ class EngineTest {
         Arguments.of(
             "execution-policy",
             "PS C:\\> Import-Module LyncOnlineConnector\n"
-                + "Import-Module : File C:\\Program Files\\Common Files\\Microsoft Lync Server 2013\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot be loaded because running scripts is disabled on this system. For more information, see about_Execution_Policies at https://go.microsoft.com/fwlink/?LinkID=135170.\n"
+                + "Import-Module : File C:\\Program Files\\Common Files\\Microsoft Lync Server"
+                + " 2013\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot be"
+                + " loaded because running scripts is disabled on this system. For more"
+                + " information, see about_Execution_Policies at"
+                + " https://go.microsoft.com/fwlink/?LinkID=135170.\n"
                 + "At line:1 char:1\n"
                 + "+ Import-Module LyncOnlineConnector\n"
                 + "+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
-                + "    + CategoryInfo          : SecurityError: (:) [Import-Module], PSSecurityException\n"
-                + "    + FullyQualifiedErrorId : UnauthorizedAccess,Microsoft.PowerShell.Commands.ImportModuleCommand"),
+                + "    + CategoryInfo          : SecurityError: (:) [Import-Module],"
+                + " PSSecurityException\n"
+                + "    + FullyQualifiedErrorId :"
+                + " UnauthorizedAccess,Microsoft.PowerShell.Commands.ImportModuleCommand"),
         Arguments.of(
             "liveid-connect-failed",
-            "```\nGet-CsWebTicket : Failed to connect live id servers. Make sure proxy is enabled or machine has network connection to live id servers.\n"
-                + "At C:\\Program Files\\Common Files\\Microsoft Lync Server 2013\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1:58 char:26\n"
-                + "+         $webticket = Get-CsWebTicket -User $user -Password $password -Url $ ...\n"
-                + "+                      ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
-                + "    + CategoryInfo          : OperationStopped: (:) [Get-CsWebTicket], AuthFailedException\n```"),
+            "```\n"
+                + "Get-CsWebTicket : Failed to connect live id servers. Make sure proxy is enabled"
+                + " or machine has network connection to live id servers.\n"
+                + "At C:\\Program Files\\Common Files\\Microsoft Lync Server"
+                + " 2013\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1:58"
+                + " char:26\n"
+                + "+         $webticket = Get-CsWebTicket -User $user -Password $password -Url $"
+                + " ...\n"
+                + "+                     "
+                + " ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+                + "    + CategoryInfo          : OperationStopped: (:) [Get-CsWebTicket],"
+                + " AuthFailedException\n"
+                + "```"),
         Arguments.of(
             "max-shells-tenant",
-            "<@U0BOT> New-PSSession : [admin.vdomain.com] Connecting to remote server admin.vdomain.com failed with the following error message : The WS-Management service cannot process the request. The maximum number of concurrent shells for this tenant has been exceeded. Close existing shells or raise the quota for this tenant."),
+            "<@U0BOT> New-PSSession : [admin.vdomain.com] Connecting to remote server"
+                + " admin.vdomain.com failed with the following error message : The WS-Management"
+                + " service cannot process the request. The maximum number of concurrent shells for"
+                + " this tenant has been exceeded. Close existing shells or raise the quota for"
+                + " this tenant."),
         Arguments.of(
             "powershell-version",
-            "Import-Module : The version of the loaded PowerShell is '2.0'. The module 'D:\\Program Files\\Common Files\\Microsoft Lync Server 2013\\Modules\\LyncOnlineConnector\\LyncOnlineConnector.psd1' requires a minimum PowerShell version of '3.0' to execute. Please verify the installation of the PowerShell and try again.\n"
-                + "At line:1 char:14\n+ Import-Module <<<<  LyncOnlineConnector"),
+            "Import-Module : The version of the loaded PowerShell is '2.0'. The module 'D:\\Program"
+                + " Files\\Common Files\\Microsoft Lync Server"
+                + " 2013\\Modules\\LyncOnlineConnector\\LyncOnlineConnector.psd1' requires a"
+                + " minimum PowerShell version of '3.0' to execute. Please verify the installation"
+                + " of the PowerShell and try again.\n"
+                + "At line:1 char:14\n"
+                + "+ Import-Module <<<<  LyncOnlineConnector"),
         Arguments.of(
             "execution-policy",
-            "Salut, en important le module j'ai ça :\nImport-Module : Impossible de charger le fichier C:\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1, car l’exécution de scripts est désactivée sur ce système.\nAu caractère Ligne:1 : 1\n+ Import-Module LyncOnlineConnector"));
+            "Salut, en important le module j'ai ça :\n"
+                + "Import-Module : Impossible de charger le fichier"
+                + " C:\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1, car"
+                + " l’exécution de scripts est désactivée sur ce système.\n"
+                + "Au caractère Ligne:1 : 1\n"
+                + "+ Import-Module LyncOnlineConnector"));
   }
 
   @ParameterizedTest
@@ -67,7 +96,10 @@ class EngineTest {
           continue;
         }
         String text = symptom.source();
-        for (Outcome o : List.of(direct(text), channel(text))) {
+        // A phrase in plain words counts in a channel only when the message is about Skype.
+        String inChannel =
+            SignatureIndex.literalIsErrorText(text) ? text : "Skype for Business Online: " + text;
+        for (Outcome o : List.of(direct(text), channel(inChannel))) {
           if (!o.findingIds().contains(entry.id())) {
             failures.add(entry.id() + " <- '" + text + "' gave " + o.findingIds());
           }
@@ -93,10 +125,47 @@ class EngineTest {
   }
 
   @Test
+  void staysSilentInChannelOnPlainWordsThatAreNotAboutSkype() {
+    for (String text :
+        List.of(
+            "the wall clock in room 4 is out of sync again",
+            "I forgot my password for the VPN portal, who can reset it?",
+            "our ADFS uses a self-signed cert in the lab, fine for testing")) {
+      assertInstanceOf(Outcome.Silent.class, channel(text), text);
+      assertInstanceOf(Outcome.Answer.class, direct(text), text);
+    }
+  }
+
+  @Test
+  void answersPlainWordsInChannelWhenTheyAreAboutSkypeForBusiness() {
+    assertEquals(
+        List.of("forgotten-password"),
+        channel("a user forgot her password and can't sign in to Skype for Business Online")
+            .findingIds());
+  }
+
+  @Test
+  void thanksThatStillReportAProblemAreNotChatter() {
+    Outcome o =
+        direct(
+            "thanks, but users still fail to sign in to Skype for Business Online since the laptop"
+                + " clocks drifted 20 minutes");
+    assertEquals(List.of("clock-skew"), o.findingIds());
+    assertInstanceOf(
+        Outcome.Unknown.class,
+        direct(
+            "thanks all, Set-ExecutionPolicy RemoteSigned did it, the connector module loads now"));
+  }
+
+  @Test
   void givesBothErrorsOfATwoErrorPasteInOrder() {
     String paste =
-        "first box:\n`Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live Id Sign-in assistant is installed.`\n"
-            + "second box:\n`Import-Module : File C:\\x\\LyncOnlineConnectorStartup.psm1 cannot be loaded because running scripts is disabled on this system.`";
+        "first box:\n"
+            + "`Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live Id"
+            + " Sign-in assistant is installed.`\n"
+            + "second box:\n"
+            + "`Import-Module : File C:\\x\\LyncOnlineConnectorStartup.psm1 cannot be loaded"
+            + " because running scripts is disabled on this system.`";
     assertEquals(List.of("liveid-module-missing", "execution-policy"), direct(paste).findingIds());
     assertEquals(List.of("liveid-module-missing", "execution-policy"), channel(paste).findingIds());
   }
@@ -104,7 +173,8 @@ class EngineTest {
   @Test
   void asksWhichCauseFitsForTheSharedServerUnavailableText() {
     String text =
-        "users get: Cannot sign in because the server is temporarily unavailable. If the problem continues, please contact your support team.";
+        "users get: Cannot sign in because the server is temporarily unavailable. If the problem"
+            + " continues, please contact your support team.";
     Outcome o = direct(text);
     Outcome.Clarify clarify = assertInstanceOf(Outcome.Clarify.class, o);
     assertEquals(
@@ -116,21 +186,26 @@ class EngineTest {
   @Test
   void picksTheDnsCauseWhenThereIsNoAdfs() {
     String text =
-        "Server is temporarily unavailable for everyone on our custom domain. We don't use ADFS and there is no sip CNAME yet.";
+        "Server is temporarily unavailable for everyone on our custom domain. We don't use ADFS and"
+            + " there is no sip CNAME yet.";
     assertEquals(List.of("server-unavailable-dns"), direct(text).findingIds());
   }
 
   @Test
   void picksTheAdfsCauseWhenItsCertificateIsSelfSigned() {
     String text =
-        "Server is temporarily unavailable since we turned on ADFS single sign-on; the ADFS certificate is self-signed.";
+        "Server is temporarily unavailable since we turned on ADFS single sign-on; the ADFS"
+            + " certificate is self-signed.";
     assertEquals(List.of("server-unavailable-adfs"), direct(text).findingIds());
   }
 
   @Test
   void staysSilentOnExchangeOnlineLookAlikeInChannel() {
     String text =
-        "New-PSSession : [outlook.office365.com] Connecting to remote server outlook.office365.com failed with the following error message : The WS-Management service cannot process the request. The maximum number of concurrent shells for this user has been exceeded.";
+        "New-PSSession : [outlook.office365.com] Connecting to remote server outlook.office365.com"
+            + " failed with the following error message : The WS-Management service cannot process"
+            + " the request. The maximum number of concurrent shells for this user has been"
+            + " exceeded.";
     assertInstanceOf(Outcome.Silent.class, channel(text));
     Outcome o = direct(text);
     Outcome.Unknown unknown = assertInstanceOf(Outcome.Unknown.class, o);
@@ -142,11 +217,17 @@ class EngineTest {
   void declinesOtherServicesWhenAddressed() {
     for (String text :
         List.of(
-            "Connect-IPPSSession fails: Basic authentication is currently disabled in the client configuration",
+            "Connect-IPPSSession fails: Basic authentication is currently disabled in the client"
+                + " configuration",
             "kubectl get pods -> error: You must be logged in to the server (Unauthorized)",
             "javax.net.ssl.SSLHandshakeException: PKIX path building failed",
             "AADSTS50126: Error validating credentials due to invalid username or password.",
-            "Enter-PSSession -ComputerName FS01 : The maximum number of concurrent shells for this user has been exceeded")) {
+            "Enter-PSSession -ComputerName FS01 : The maximum number of concurrent shells for this"
+                + " user has been exceeded",
+            "New-PSSession : [sfbfe01.contoso.local] Connecting to remote server"
+                + " sfbfe01.contoso.local failed with the following error message : The WinRM"
+                + " client cannot process the request. Basic authentication is currently disabled"
+                + " in the client configuration.")) {
       Outcome o = direct(text);
       assertInstanceOf(Outcome.Unknown.class, o, text);
       assertTrue(o.findingIds().isEmpty(), text);
@@ -157,7 +238,9 @@ class EngineTest {
   @Test
   void keepsOurAnswerWhenTheHostIsSkypeForBusinessOnline() {
     String text =
-        "New-PSSession : [admin1a.online.lync.com] Connecting to remote server admin1a.online.lync.com failed: The WinRM client cannot process the request. Basic authentication is currently disabled in the client configuration.";
+        "New-PSSession : [admin1a.online.lync.com] Connecting to remote server"
+            + " admin1a.online.lync.com failed: The WinRM client cannot process the request. Basic"
+            + " authentication is currently disabled in the client configuration.";
     assertEquals(List.of("winrm-basic-auth"), channel(text).findingIds());
   }
 
@@ -165,7 +248,8 @@ class EngineTest {
   void answersQuestionsWithoutAnErrorTextWhenAddressed() {
     assertEquals(
         List.of("clock-skew"),
-        direct("could a wrong system clock on a laptop stop Skype for Business Online sign-in?").findingIds());
+        direct("could a wrong system clock on a laptop stop Skype for Business Online sign-in?")
+            .findingIds());
   }
 
   @Test
@@ -194,7 +278,9 @@ class EngineTest {
     String junk = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
     Outcome o = direct(junk);
     assertInstanceOf(Outcome.Unknown.class, o);
-    assertTrue(o instanceof Outcome.Unknown u && u.reply().summary().contains("binary"), ((Outcome.Unknown) o).reply().summary());
+    assertTrue(
+        o instanceof Outcome.Unknown u && u.reply().summary().contains("binary"),
+        ((Outcome.Unknown) o).reply().summary());
     assertInstanceOf(Outcome.Silent.class, channel(junk));
   }
 
@@ -202,7 +288,8 @@ class EngineTest {
   void findsTheErrorAtTheEndOfAMegabytePaste() {
     String big =
         "Get-ChildItem output line\n".repeat(40_000)
-            + "Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live Id Sign-in assistant is installed.";
+            + "Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live Id"
+            + " Sign-in assistant is installed.";
     assertTrue(big.length() > 1_000_000);
     assertEquals(List.of("liveid-module-missing"), direct(big).findingIds());
   }
@@ -227,7 +314,8 @@ class EngineTest {
         assertInstanceOf(
             Outcome.Answer.class,
             direct(
-                "Cannot sign in because the server is temporarily unavailable. we have no ADFS and no sip CNAME for alice@fabrikam.com"));
+                "Cannot sign in because the server is temporarily unavailable. we have no ADFS and"
+                    + " no sip CNAME for alice@fabrikam.com"));
     Reply reply = answer.reply();
     assertEquals("server-unavailable-dns", answer.findings().get(0).entryId());
     assertTrue(answer.findings().get(0).confidence() >= Thresholds.SIGNATURE_CONFIDENCE);
@@ -240,7 +328,9 @@ class EngineTest {
             .flatMap(b -> ((Block.Paragraph) b).spans().stream())
             .anyMatch(s -> s instanceof Span.Link),
         "a link to the source");
-    assertTrue(reply.actions().contains(new Action.RunCheck("dns", "fabrikam.com")), reply.actions().toString());
+    assertTrue(
+        reply.actions().contains(new Action.RunCheck("dns", "fabrikam.com")),
+        reply.actions().toString());
     assertTrue(reply.actions().contains(new Action.Feedback("server-unavailable-dns", true)));
     assertTrue(reply.actions().stream().anyMatch(a -> a instanceof Action.OpenLink));
     assertFalse(reply.summary().isBlank());
@@ -251,7 +341,9 @@ class EngineTest {
     Outcome.Answer answer =
         assertInstanceOf(
             Outcome.Answer.class,
-            direct("Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live Id Sign-in assistant is installed."));
+            direct(
+                "Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live"
+                    + " Id Sign-in assistant is installed."));
     Block.Paragraph matched = (Block.Paragraph) answer.reply().blocks().get(1);
     String line = matched.spans().stream().map(EngineTest::text).reduce("", String::concat);
     assertTrue(line.contains("%"), line);
@@ -264,17 +356,35 @@ class EngineTest {
         assertInstanceOf(
             Outcome.Answer.class,
             direct(
-                "Bonjour, sur le nouveau poste j'ai cette erreur en important le module : running scripts is disabled on this system. Que faire ?"));
+                "Bonjour, sur le nouveau poste j'ai cette erreur en important le module : running"
+                    + " scripts is disabled on this system. Que faire ?"));
     String heading = ((Block.Heading) answer.reply().blocks().get(0)).text();
     String expected =
-        TestingEngines.knowledge().entry("execution-policy").orElseThrow().translation("fr").orElseThrow().title();
+        TestingEngines.knowledge()
+            .entry("execution-policy")
+            .orElseThrow()
+            .translation("fr")
+            .orElseThrow()
+            .title();
     assertEquals(expected, heading);
   }
 
   @Test
   void neverThrowsOnOddText() {
     for (String text :
-        List.of("<@U1>", "```", "```\n```", "&amp;&lt;", "> > >", ":::", "+", "~~~~", "<<<<", "\u0000\u0001", "@", "a@b")) {
+        List.of(
+            "<@U1>",
+            "```",
+            "```\n```",
+            "&amp;&lt;",
+            "> > >",
+            ":::",
+            "+",
+            "~~~~",
+            "<<<<",
+            "\u0000\u0001",
+            "@",
+            "a@b")) {
       for (Channel c : Channel.values()) {
         Outcome o = TestingEngines.shipped().handle(IncomingMessage.of(text, c, "U", "K"));
         assertTrue(o != null);

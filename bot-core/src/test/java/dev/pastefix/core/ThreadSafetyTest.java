@@ -14,8 +14,14 @@ class ThreadSafetyTest {
   private static final List<String[]> CASES =
       List.of(
           new String[] {"Get-CsWebTicket : Can not load Live Id module.", "liveid-module-missing"},
-          new String[] {"The maximum number of concurrent shells for this tenant has been exceeded", "max-shells-tenant"},
-          new String[] {"could a wrong system clock on a laptop stop Skype for Business Online sign-in?", "clock-skew"},
+          new String[] {
+            "The maximum number of concurrent shells for this tenant has been exceeded",
+            "max-shells-tenant"
+          },
+          new String[] {
+            "could a wrong system clock on a laptop stop Skype for Business Online sign-in?",
+            "clock-skew"
+          },
           new String[] {"anyone up for lunch?", ""});
 
   @Test

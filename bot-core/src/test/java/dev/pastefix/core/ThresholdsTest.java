@@ -13,7 +13,8 @@ class ThresholdsTest {
 
   @Test
   void aChannelMessageWithoutSkypeWordsNeedsEvenMore() {
-    assertTrue(Thresholds.CHANNEL_MIN_CONFIDENCE_WITHOUT_DOMAIN > Thresholds.CHANNEL_MIN_CONFIDENCE);
+    assertTrue(
+        Thresholds.CHANNEL_MIN_CONFIDENCE_WITHOUT_DOMAIN > Thresholds.CHANNEL_MIN_CONFIDENCE);
   }
 
   @Test

@@ -43,6 +43,8 @@ public final class ReplyComposer {
     List<Action> actions = new ArrayList<>();
     List<String> titles = new ArrayList<>();
     Set<String> seenLinks = new LinkedHashSet<>();
+    Labels labels = Labels.of(facts.lang());
+    boolean several = findings.size() > 1;
     boolean first = true;
     for (Candidate finding : findings) {
       Optional<Entry> found = kb.entry(finding.entryId());
@@ -58,10 +60,11 @@ public final class ReplyComposer {
       String title = tr.map(Translation::title).orElse(entry.title());
       titles.add(title);
       blocks.add(new Block.Heading(title));
-      blocks.add(matchedLine(finding));
+      blocks.add(matchedLine(finding, labels));
       blocks.add(
           Block.Paragraph.of(
-              new Span.Strong("Cause: "), new Span.Plain(tr.map(Translation::cause).orElse(entry.cause()))));
+              new Span.Strong(labels.cause()),
+              new Span.Plain(tr.map(Translation::cause).orElse(entry.cause()))));
       blocks.add(steps(entry, tr));
       if (!entry.facts().isEmpty()) {
         List<Fact> shown = new ArrayList<>();
@@ -72,12 +75,16 @@ public final class ReplyComposer {
       }
       for (dev.pastefix.knowledge.Change change : entry.changes()) {
         blocks.add(
-            new Block.Note(Severity.INFO, List.of(new Span.Plain(change.text() + " (" + change.since() + ")"))));
+            new Block.Note(
+                Severity.INFO,
+                List.of(new Span.Plain(change.text() + " (" + change.since() + ")"))));
       }
       blocks.addAll(lifecycle(entry));
-      blocks.add(links(entry));
-      addLinkActions(entry, actions, seenLinks);
-      entry.check().ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
+      blocks.add(links(entry, labels));
+      addLinkActions(entry, title, several, labels, actions, seenLinks);
+      entry
+          .check()
+          .ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
     }
     String ids = String.join("|", findings.stream().map(Candidate::entryId).toList());
     actions.add(new Action.Feedback(ids, true));
@@ -100,6 +107,7 @@ public final class ReplyComposer {
     List<Block.Step> options = new ArrayList<>();
     List<String> titles = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
+    Labels labels = Labels.of(facts.lang());
     for (String id : ids) {
       Optional<Entry> found = kb.entry(id);
       if (found.isEmpty()) {
@@ -116,16 +124,17 @@ public final class ReplyComposer {
       spans.add(new Span.Link("Article section", entry.source().url()));
       List<String> commands = entry.steps().isEmpty() ? List.of() : entry.steps().get(0).commands();
       options.add(new Block.Step(spans, commands));
-      addLinkActions(entry, actions, seen);
-      entry.check().ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
+      addLinkActions(entry, title, true, labels, actions, seen);
+      entry
+          .check()
+          .ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
     }
     blocks.add(new Block.Steps(options));
     blocks.add(
         Block.Paragraph.of(
             new Span.Plain(
-                "Tell me which one matches your setup (for example: does the organisation use ADFS"
-                    + " single sign-on, or a custom domain whose DNS records may be missing?), and"
-                    + " I'll give the full steps.")));
+                "Tell me which one matches your setup (what the causes above describe), and I'll"
+                    + " give the full steps.")));
     if (!ids.isEmpty()) {
       kb.entry(ids.get(0)).ifPresent(e -> blocks.addAll(lifecycle(e)));
     }
@@ -174,11 +183,11 @@ public final class ReplyComposer {
         Block.Paragraph.of(
             new Span.Plain(
                 "I know connection and sign-in problems of Skype for Business Online (remote"
-                    + " PowerShell through the connector, and client sign-in). The same words can come"
-                    + " from "
+                    + " PowerShell through the connector, and client sign-in). The same words can"
+                    + " come from "
                     + service
-                    + ", but its causes and fixes differ, so Skype for Business advice would mislead"
-                    + " you. Check that service's own documentation.")));
+                    + ", but its causes and fixes differ, so Skype for Business advice would"
+                    + " mislead you. Check that service's own documentation.")));
     return new Reply("Looks like " + service + ": not covered by this bot.", blocks, List.of());
   }
 
@@ -205,8 +214,8 @@ public final class ReplyComposer {
         Block.Paragraph.of(
             new Span.Plain(
                 "Paste an error or ask a question about connecting to Skype for Business Online"
-                    + " PowerShell or signing in, and I answer with the cause, the commands to run and"
-                    + " the source article. I know "
+                    + " PowerShell or signing in, and I answer with the cause, the commands to run"
+                    + " and the source article. I know "
                     + kb.entries().size()
                     + " problems.")));
     List<Block.Step> items = new ArrayList<>();
@@ -215,20 +224,24 @@ public final class ReplyComposer {
       if (space > 0) {
         items.add(
             new Block.Step(
-                List.of(new Span.InlineCode(line.substring(0, space)), new Span.Plain(line.substring(space))),
+                List.of(
+                    new Span.InlineCode(line.substring(0, space)),
+                    new Span.Plain(line.substring(space))),
                 List.of()));
       } else {
         items.add(new Block.Step(List.of(new Span.InlineCode(line)), List.of()));
       }
     }
     blocks.add(new Block.Steps(items));
-    return new Reply("pastefix help: paste an error, or use " + String.join(", ", commandLines), blocks, List.of());
+    return new Reply(
+        "pastefix help: paste an error, or use " + String.join(", ", commandLines),
+        blocks,
+        List.of());
   }
 
   /** One entry shown in full (the {@code kb ID} command). */
   public Reply entry(Entry entry) {
-    Candidate shown =
-        new Candidate(entry.id(), 1.0, Candidate.Source.SIGNATURE, 0, "", List.of());
+    Candidate shown = new Candidate(entry.id(), 1.0, Candidate.Source.SIGNATURE, 0, "", List.of());
     Reply full = answer(List.of(shown), dev.pastefix.core.text.MessageFacts.none());
     List<Block> blocks = new ArrayList<>();
     for (Block b : full.blocks()) {
@@ -239,7 +252,10 @@ public final class ReplyComposer {
     List<Block.Step> symptoms = new ArrayList<>();
     for (dev.pastefix.knowledge.Symptom s : entry.symptoms()) {
       if (s.literal()) {
-        symptoms.add(new Block.Step(List.of(new Span.InlineCode(s.source()), new Span.Plain(" (" + s.lang() + ")")), List.of()));
+        symptoms.add(
+            new Block.Step(
+                List.of(new Span.InlineCode(s.source()), new Span.Plain(" (" + s.lang() + ")")),
+                List.of()));
       }
     }
     if (!symptoms.isEmpty()) {
@@ -277,21 +293,23 @@ public final class ReplyComposer {
     return b instanceof Block.Paragraph p
         && !p.spans().isEmpty()
         && p.spans().get(0) instanceof Span.Strong s
-        && s.text().startsWith("Matched");
+        && s.text().equals(Labels.of("en").matched());
   }
 
-  private Block matchedLine(Candidate finding) {
+  private static Block matchedLine(Candidate finding, Labels labels) {
     long percent = Math.round(finding.score() * 100);
-    if (finding.source() == Candidate.Source.SIGNATURE) {
+    String sure = " (" + percent + "% " + labels.sure() + ")";
+    if (finding.source() == Candidate.Source.MODEL) {
       return Block.Paragraph.of(
-          new Span.Strong("Matched: "),
-          new Span.Plain("the error text "),
-          new Span.InlineCode(shorten(finding.evidence())),
-          new Span.Plain(" (" + percent + "% sure)"));
+          new Span.Strong(labels.matched()), new Span.Plain(labels.similar() + sure));
     }
+    String what =
+        finding.source() == Candidate.Source.PHRASE ? labels.yourWords() : labels.errorText();
     return Block.Paragraph.of(
-        new Span.Strong("Matched: "),
-        new Span.Plain("your message is similar to this entry's examples (" + percent + "% sure)"));
+        new Span.Strong(labels.matched()),
+        new Span.Plain(what),
+        new Span.InlineCode(shorten(finding.evidence())),
+        new Span.Plain(sure));
   }
 
   private static Block steps(Entry entry, Optional<Translation> tr) {
@@ -315,10 +333,12 @@ public final class ReplyComposer {
     for (LifecycleNote note : all) {
       List<Span> spans = new ArrayList<>();
       spans.add(new Span.Plain(note.text()));
-      note.link().ifPresent(url -> {
-        spans.add(new Span.Plain(" "));
-        spans.add(new Span.Link("More", url));
-      });
+      note.link()
+          .ifPresent(
+              url -> {
+                spans.add(new Span.Plain(" "));
+                spans.add(new Span.Link("More", url));
+              });
       notes.add(
           new Block.Note(
               note.severity() == LifecycleNote.Severity.WARNING ? Severity.WARNING : Severity.INFO,
@@ -327,9 +347,9 @@ public final class ReplyComposer {
     return notes;
   }
 
-  private Block links(Entry entry) {
+  private Block links(Entry entry, Labels labels) {
     List<Span> spans = new ArrayList<>();
-    spans.add(new Span.Strong("Source: "));
+    spans.add(new Span.Strong(labels.source()));
     String articleTitle = kb.article(entry.articleId()).map(Article::title).orElse("article");
     spans.add(new Span.Link(articleTitle, entry.source().url()));
     for (Link link : entry.links()) {
@@ -339,9 +359,18 @@ public final class ReplyComposer {
     return new Block.Paragraph(spans);
   }
 
-  private static void addLinkActions(Entry entry, List<Action> actions, Set<String> seen) {
+  /** One button per article section; with several findings the label names the entry. */
+  private static void addLinkActions(
+      Entry entry,
+      String title,
+      boolean several,
+      Labels labels,
+      List<Action> actions,
+      Set<String> seen) {
     if (seen.add(entry.source().url().toString())) {
-      actions.add(new Action.OpenLink("Open the article", entry.source().url()));
+      String label =
+          several ? labels.openArticle() + ": " + shorten(title, 60) : labels.openArticle();
+      actions.add(new Action.OpenLink(label, entry.source().url()));
     }
   }
 
@@ -360,7 +389,11 @@ public final class ReplyComposer {
   }
 
   static String shorten(String text) {
+    return shorten(text, MAX_EVIDENCE_CHARS);
+  }
+
+  static String shorten(String text, int max) {
     String t = text.strip().replaceAll("\\s+", " ");
-    return t.length() <= MAX_EVIDENCE_CHARS ? t : t.substring(0, MAX_EVIDENCE_CHARS - 1) + "…";
+    return t.length() <= max ? t : t.substring(0, max - 1) + "…";
   }
 }

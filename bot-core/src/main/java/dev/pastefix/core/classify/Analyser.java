@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Runs every classifier over one message: normalisation, signatures, the concept lexicon, the
- * look-alike list and the categorizer. Built once at start-up (training the categorizer takes a
- * few hundred milliseconds); thread-safe afterwards.
+ * look-alike list and the categorizer. Built once at start-up (training the categorizer takes a few
+ * hundred milliseconds); thread-safe afterwards.
  */
 public final class Analyser {
   /** How many model candidates an analysis keeps. */
@@ -61,11 +61,11 @@ public final class Analyser {
     List<SignatureHit> hits = signatures.find(text.lower());
     List<Candidate> sigs = combiner.combine(hits, concepts);
     List<Candidate> ranked = new ArrayList<>();
-    double none = rankInto(text.text(), ranked);
+    double none = rankInto(model.rank(text.lower(), concepts), ranked);
     List<Candidate> residualRanked = new ArrayList<>();
     double residualNone = 1;
     if (!hits.isEmpty()) {
-      residualNone = rankLines(text, residualRanked);
+      residualNone = rankLines(text, hits, residualRanked);
     }
     return new Analysis(
         text,
@@ -79,9 +79,9 @@ public final class Analyser {
         lookAlikes.namesOurService(text));
   }
 
-  private double rankInto(String text, List<Candidate> ranked) {
+  private double rankInto(List<CategoryModel.Score> scores, List<Candidate> ranked) {
     double none = 0;
-    for (CategoryModel.Score score : model.rank(text)) {
+    for (CategoryModel.Score score : scores) {
       if (score.category().equals(CategoryModel.NONE)) {
         none = score.probability();
       } else if (ranked.size() < MODEL_CANDIDATES) {
@@ -102,11 +102,11 @@ public final class Analyser {
   static final int MAX_LINES = 40;
 
   /**
-   * Ranks each line without a recognised error text on its own and keeps the most confident
-   * line's ranking (positions set to where the line starts); returns that line's "none"
-   * probability, or 1 when no line qualifies.
+   * Ranks each line without a recognised error text on its own and keeps the most confident line's
+   * ranking (positions set to where the line starts); returns that line's "none" probability, or 1
+   * when no line qualifies.
    */
-  private double rankLines(NormalisedText text, List<Candidate> out) {
+  private double rankLines(NormalisedText text, List<SignatureHit> hits, List<Candidate> out) {
     String[] lines = text.text().split("\n");
     if (lines.length > MAX_LINES) {
       return 1;
@@ -114,18 +114,36 @@ public final class Analyser {
     double bestScore = -1;
     double bestNone = 1;
     List<Candidate> best = List.of();
+    int offset = 0;
     for (String line : lines) {
       String lower = line.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
-      if (lower.length() < Thresholds.SECOND_FINDING_MIN_CHARS || !signatures.find(lower).isEmpty()) {
+      boolean aligned = text.lower().startsWith(lower, offset);
+      int start = offset;
+      int end = offset + lower.length();
+      offset = aligned ? end + 1 : offset;
+      if (lower.length() < Thresholds.SECOND_FINDING_MIN_CHARS) {
+        continue;
+      }
+      boolean hasHit = false;
+      if (aligned) {
+        for (SignatureHit hit : hits) {
+          hasHit |= hit.start() < end && hit.end() > start;
+        }
+      } else {
+        hasHit = !signatures.find(lower).isEmpty();
+      }
+      if (hasHit) {
         continue;
       }
       List<Candidate> ranked = new ArrayList<>();
-      double none = rankInto(line, ranked);
+      double none = rankInto(model.rank(line), ranked);
       if (!ranked.isEmpty() && ranked.get(0).score() > bestScore) {
-        int at = Math.max(0, text.lower().indexOf(lower.substring(0, Math.min(20, lower.length()))));
+        int at =
+            Math.max(0, text.lower().indexOf(lower.substring(0, Math.min(20, lower.length()))));
         List<Candidate> placed = new ArrayList<>();
         for (Candidate c : ranked) {
-          placed.add(new Candidate(c.entryId(), c.score(), c.source(), at, c.evidence(), List.of()));
+          placed.add(
+              new Candidate(c.entryId(), c.score(), c.source(), at, c.evidence(), List.of()));
         }
         best = placed;
         bestScore = ranked.get(0).score();
@@ -134,25 +152,6 @@ public final class Analyser {
     }
     out.addAll(best);
     return bestNone;
-  }
-
-  /** The text with every recognised error text cut out. */
-  static String residual(String lower, List<SignatureHit> hits) {
-    boolean[] cut = new boolean[lower.length()];
-    for (SignatureHit hit : hits) {
-      for (int i = hit.start(); i < hit.end() && i < cut.length; i++) {
-        cut[i] = true;
-      }
-    }
-    StringBuilder out = new StringBuilder(lower.length());
-    for (int i = 0; i < lower.length(); i++) {
-      if (!cut[i]) {
-        out.append(lower.charAt(i));
-      } else if (i == 0 || !cut[i - 1]) {
-        out.append(" . ");
-      }
-    }
-    return out.toString().strip();
   }
 
   /** The categorizer's ranking of one text (for segment checks). */

@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything the classifiers found in one message: the normalised text, the signature candidates
- * in order of appearance, the categorizer's ranking of entries (without "none") and its "none"
- * probability, the same for the text around the recognised error texts (empty without any, or
- * when too little is left), the concepts mentioned, and the other service the message belongs
- * to, if any.
+ * Everything the classifiers found in one message: the normalised text, the signature candidates in
+ * order of appearance, the categorizer's ranking of entries (without "none") and its "none"
+ * probability, the same for the text around the recognised error texts (empty without any, or when
+ * too little is left), the concepts mentioned, and the other service the message belongs to, if
+ * any.
  */
 public record Analysis(
     NormalisedText text,

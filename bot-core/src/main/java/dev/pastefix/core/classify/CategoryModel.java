@@ -16,15 +16,16 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
 /**
  * An OpenNLP MaxEnt document categorizer trained at start-up from the knowledge base itself
- * (titles, causes, steps, literal symptoms, example phrasings and their translations) plus a
- * hand-written background corpus labelled {@value #NONE}, so that the model can say "not ours".
- * Training takes a few hundred milliseconds. {@link DocumentCategorizerME} is not thread-safe,
- * so each thread gets its own over the shared, immutable model.
+ * (titles, causes, steps, symptoms, example phrasings and their translations) plus a hand-written
+ * background corpus labelled {@value #NONE}, so that the model can say "not ours". Training takes a
+ * few hundred milliseconds. {@link DocumentCategorizerME} is not thread-safe, so each thread gets
+ * its own over the shared, immutable model.
  */
 public final class CategoryModel {
   /** The category of messages that are none of the knowledge base's problems. */
@@ -60,7 +61,12 @@ public final class CategoryModel {
       params.put(TrainingParameters.CUTOFF_PARAM, 1);
       params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
       params.put(TrainingParameters.THREADS_PARAM, 1);
-      DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()});
+      // In memory: the default two-pass indexer writes the events to a temporary file.
+      params.put(
+          AbstractEventTrainer.DATA_INDEXER_PARAM,
+          AbstractEventTrainer.DATA_INDEXER_ONE_PASS_VALUE);
+      DoccatFactory factory =
+          new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()});
       this.model =
           DocumentCategorizerME.train(
               "mul", ObjectStreamUtils.createObjectStream(training), params, factory);
@@ -80,6 +86,9 @@ public final class CategoryModel {
     for (Symptom symptom : entry.symptoms()) {
       if (symptom.literal()) {
         add(id, symptom.source(), training);
+      } else {
+        // The literal words a pattern requires carry its wording (often French or Korean).
+        add(id, String.join(" ", RegexAnchor.runs(symptom.source())), training);
       }
     }
     for (int i = 0; i < EXAMPLE_WEIGHT; i++) {
@@ -116,7 +125,15 @@ public final class CategoryModel {
 
   /** Every category with its probability, best first; empty text gives {@value #NONE} first. */
   public List<Score> rank(String text) {
-    String[] features = featurizer.features(text);
+    return rank(featurizer.features(text));
+  }
+
+  /** The ranking of normalised lower-case text whose concepts are already known. */
+  public List<Score> rank(String lower, java.util.Set<String> concepts) {
+    return rank(featurizer.features(lower, concepts));
+  }
+
+  private List<Score> rank(String[] features) {
     List<Score> scores = new ArrayList<>();
     if (features.length == 0) {
       scores.add(new Score(NONE, 1.0));

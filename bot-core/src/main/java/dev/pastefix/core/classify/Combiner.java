@@ -28,8 +28,10 @@ public final class Combiner {
   public List<Candidate> combine(List<SignatureHit> hits, Set<String> concepts) {
     Map<String, SignatureHit> first = new LinkedHashMap<>();
     Map<String, SignatureHit> longest = new LinkedHashMap<>();
+    Map<String, Boolean> errorText = new LinkedHashMap<>();
     for (SignatureHit hit : hits) {
       first.putIfAbsent(hit.entryId(), hit);
+      errorText.merge(hit.entryId(), hit.errorText(), Boolean::logicalOr);
       SignatureHit l = longest.get(hit.entryId());
       if (l == null || hit.length() > l.length()) {
         longest.put(hit.entryId(), hit);
@@ -64,7 +66,7 @@ public final class Combiner {
       }
       if (others.isEmpty()) {
         used.add(id);
-        out.add(candidate(id, hit, evidence, List.of()));
+        out.add(candidate(id, hit, evidence, List.of(), errorText.get(id)));
         continue;
       }
       List<String> group = new ArrayList<>();
@@ -73,16 +75,22 @@ public final class Combiner {
       used.addAll(group);
       Optional<String> resolved = hints.resolve(group, concepts);
       if (resolved.isPresent()) {
-        out.add(candidate(resolved.get(), hit, evidence, List.of()));
+        out.add(candidate(resolved.get(), hit, evidence, List.of(), errorText.get(id)));
       } else {
-        out.add(candidate(id, hit, evidence, others));
+        out.add(candidate(id, hit, evidence, others, errorText.get(id)));
       }
     }
     return out;
   }
 
-  private static Candidate candidate(String id, SignatureHit hit, String evidence, List<String> others) {
+  private static Candidate candidate(
+      String id, SignatureHit hit, String evidence, List<String> others, boolean errorText) {
     return new Candidate(
-        id, Thresholds.SIGNATURE_CONFIDENCE, Candidate.Source.SIGNATURE, hit.start(), evidence, others);
+        id,
+        errorText ? Thresholds.SIGNATURE_CONFIDENCE : Thresholds.PHRASE_CONFIDENCE,
+        errorText ? Candidate.Source.SIGNATURE : Candidate.Source.PHRASE,
+        hit.start(),
+        evidence,
+        others);
   }
 }

@@ -7,25 +7,28 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Turns text into the feature tokens the categorizer sees: lower-case word stems without accents
- * or stop-words, neighbouring-word pairs, Hangul character pairs (Korean glues particles to
- * words), and the {@link Lexicon} concepts with a {@code C:} prefix. Immutable.
+ * Turns text into the feature tokens the categorizer sees: lower-case word stems without accents or
+ * stop-words, neighbouring-word pairs, Hangul character pairs (Korean glues particles to words),
+ * and the {@link Lexicon} concepts with a {@code C:} prefix. Immutable.
  */
 public final class Featurizer {
   private static final Set<String> STOP =
       Set.copyOf(
           List.of(
-          "the", "a", "an", "and", "or", "is", "are", "was", "were", "be", "been", "to", "of",
-          "in", "on", "for", "with", "this", "that", "these", "it", "its", "i", "we", "you",
-          "my", "our", "your", "me", "us", "they", "them", "their", "he", "she", "his", "her",
-          "at", "by", "from", "as", "so", "if", "then", "there", "here", "just", "also", "some",
-          "any", "all", "do", "does", "did", "have", "has", "had", "will", "would", "should",
-          "could", "can", "what", "which", "who", "how", "when", "why", "where", "about",
-          "into", "out", "up", "get", "gets", "got", "still", "now", "one", "le", "la", "les",
-          "de", "des", "du", "un", "une", "et", "ou", "est", "sont", "en", "au", "aux", "pour",
-          "dans", "sur", "par", "avec", "que", "qui", "ce", "ces", "cette", "il", "elle", "on",
-          "nous", "vous", "je", "j", "d", "l", "c", "qu", "n", "s", "se", "ne", "pas", "mon",
-          "ma", "mes", "notre", "nos", "a", "y"));
+              "the", "a", "an", "and", "or", "is", "are", "was", "were", "be", "been", "to", "of",
+              "in", "on", "for", "with", "this", "that", "these", "it", "its", "i", "we", "you",
+              "my", "our", "your", "me", "us", "they", "them", "their", "he", "she", "his", "her",
+              "at", "by", "from", "as", "so", "if", "then", "there", "here", "just", "also", "some",
+              "any", "all", "do", "does", "did", "have", "has", "had", "will", "would", "should",
+              "could", "can", "what", "which", "who", "how", "when", "why", "where", "about",
+              "into", "out", "up", "get", "gets", "got", "still", "now", "one", "le", "la", "les",
+              "de", "des", "du", "un", "une", "et", "ou", "est", "sont", "en", "au", "aux", "pour",
+              "dans", "sur", "par", "avec", "que", "qui", "ce", "ces", "cette", "il", "elle", "on",
+              "nous", "vous", "je", "j", "d", "l", "c", "qu", "n", "s", "se", "ne", "pas", "mon",
+              "ma", "mes", "notre", "nos", "a", "y"));
+
+  /** Concepts the decision policy reads but the categorizer does not: they mark no entry. */
+  static final Set<String> POLICY_ONLY = Set.of("PROBLEM", "NOT_PROBLEM");
 
   private final Lexicon lexicon;
 
@@ -36,8 +39,16 @@ public final class Featurizer {
   /** The feature tokens of {@code text}, in a stable order. */
   public String[] features(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
+    return features(lower, lexicon.find(lower));
+  }
+
+  /** The feature tokens of lower-case {@code lower} whose concepts are already known. */
+  public String[] features(String lower, Set<String> concepts) {
     List<String> out = new ArrayList<>();
-    for (String concept : lexicon.find(lower)) {
+    for (String concept : concepts) {
+      if (POLICY_ONLY.contains(concept)) {
+        continue;
+      }
       out.add("C:" + concept);
     }
     String previous = null;
@@ -91,8 +102,8 @@ public final class Featurizer {
   }
 
   /**
-   * Joins Hangul syllables that a translation spaced apart ("테 넌 트에" for "테넌트에"), so both
-   * spellings give the same features.
+   * Joins Hangul syllables that a translation spaced apart ("테 넌 트에" for "테넌트에"), so both spellings
+   * give the same features.
    */
   static List<String> joinSpacedHangul(List<String> words) {
     List<String> out = new ArrayList<>(words.size());
@@ -101,7 +112,10 @@ public final class Featurizer {
       boolean hangul = !w.isEmpty() && isHangul(w.charAt(0));
       boolean single = hangul && w.length() == 1;
       int last = out.size() - 1;
-      if (hangul && last >= 0 && isHangul(out.get(last).charAt(out.get(last).length() - 1)) && (single || lastSingle)) {
+      if (hangul
+          && last >= 0
+          && isHangul(out.get(last).charAt(out.get(last).length() - 1))
+          && (single || lastSingle)) {
         out.set(last, out.get(last) + w);
       } else {
         out.add(w);
@@ -119,8 +133,20 @@ public final class Featurizer {
     return s.isEmpty() ? c : s.charAt(0);
   }
 
+  /** Korean particles and endings glued to a word; the stem without them is a feature too. */
+  private static final List<String> PARTICLES =
+      List.of(
+          "에서는", "에서", "에게", "으로", "까지", "부터", "에는", "하고", "이나", "이랑", "의", "에", "를", "을", "가", "이",
+          "는", "은", "로", "와", "과", "도", "만");
+
   private static void addHangul(String word, List<String> out) {
     out.add(word);
+    for (String particle : PARTICLES) {
+      if (word.length() > particle.length() + 1 && word.endsWith(particle)) {
+        out.add(word.substring(0, word.length() - particle.length()));
+        break;
+      }
+    }
     for (int i = 0; i + 1 < word.length(); i++) {
       out.add("k:" + word.substring(i, i + 2));
     }

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Services whose errors share words with this knowledge base's errors (Exchange Online, Security
- * & Compliance, on-premises remoting, kubectl, Java TLS, Azure AD sign-in, Skype for Business
- * Server), read from {@code lookalikes.txt}. A message that names one of them and nothing of
- * Skype for Business Online is not this bot's problem. Immutable.
+ * Services whose errors share words with this knowledge base's errors (Exchange Online, Security &
+ * Compliance, on-premises remoting, kubectl, Java TLS, Azure AD sign-in, Skype for Business
+ * Server), read from {@code lookalikes.txt}. A message that names one of them and nothing of Skype
+ * for Business Online is not this bot's problem. Immutable.
  */
 public final class LookAlikes {
   static final String OURS = "ours";
@@ -24,7 +24,8 @@ public final class LookAlikes {
     for (String line : lines) {
       String[] parts = line.split("\\|");
       if (parts.length != 3) {
-        throw new IllegalArgumentException("look-alike line needs 'service | kind | value': " + line);
+        throw new IllegalArgumentException(
+            "look-alike line needs 'service | kind | value': " + line);
       }
       String kind = parts[1].strip();
       if (!kind.equals("host") && !kind.equals("cmdlet") && !kind.equals("phrase")) {
@@ -46,26 +47,36 @@ public final class LookAlikes {
   }
 
   /**
-   * The other service the message belongs to, when it names one and nothing of Skype for
-   * Business Online.
+   * The other service the message belongs to, when it names one and nothing of Skype for Business
+   * Online. A PowerShell session to a remote host that is not one of ours (an on-premises server,
+   * say) counts as another service too.
    */
   public Optional<String> otherService(NormalisedText text) {
     if (namesOurService(text)) {
       return Optional.empty();
     }
-    return markers.stream()
-        .filter(m -> !m.service.equals(OURS))
-        .filter(m -> present(m, text))
-        .map(Marker::service)
-        .findFirst();
+    Optional<String> named =
+        markers.stream()
+            .filter(m -> !m.service.equals(OURS))
+            .filter(m -> present(m, text))
+            .map(Marker::service)
+            .findFirst();
+    if (named.isPresent()) {
+      return named;
+    }
+    return text.facts().remoteHosts().stream()
+        .findFirst()
+        .map(host -> "a remote PowerShell session to " + host + " (not Skype for Business Online)");
   }
 
   private static boolean present(Marker marker, NormalisedText text) {
     switch (marker.kind) {
       case "host":
-        for (String host : text.facts().hosts()) {
-          if (host.equals(marker.value) || host.endsWith("." + marker.value)) {
-            return true;
+        for (List<String> hosts : List.of(text.facts().hosts(), text.facts().remoteHosts())) {
+          for (String host : hosts) {
+            if (host.equals(marker.value) || host.endsWith("." + marker.value)) {
+              return true;
+            }
           }
         }
         return false;

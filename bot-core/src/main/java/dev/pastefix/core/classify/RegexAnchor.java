@@ -17,8 +17,8 @@ final class RegexAnchor {
   static final int USEFUL = 4;
 
   /**
-   * Literal pieces of which every match of {@code regex} contains at least one, lower-case; a
-   * list holding "" when nothing is certain.
+   * Literal pieces of which every match of {@code regex} contains at least one, lower-case; a list
+   * holding "" when nothing is certain.
    */
   static List<String> anyOf(String regex) {
     List<String> parts = splitTopLevel(regex);
@@ -117,6 +117,93 @@ final class RegexAnchor {
       }
     }
     return groups;
+  }
+
+  /**
+   * Requirements every match of {@code regex} meets, as clauses: each clause lists literals of
+   * which a matching text contains at least one. Mandatory literal runs of three or more characters
+   * become one clause each, mandatory groups one clause of their alternatives.
+   */
+  static List<List<String>> clauses(String regex) {
+    List<String> parts = splitTopLevel(regex);
+    if (parts.size() > 1) {
+      List<String> any = anyOf(regex);
+      return any.contains("") ? List.of() : List.of(any);
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (String run : runs(regex)) {
+      if (run.length() >= 3) {
+        out.add(List.of(run));
+      }
+    }
+    for (String group : mandatoryGroups(regex)) {
+      List<String> any = anyOf(group);
+      if (!any.contains("")) {
+        out.add(any);
+      }
+    }
+    return out;
+  }
+
+  /** Every mandatory literal run at the top level of {@code regex}, lower-case. */
+  static List<String> runs(String regex) {
+    List<String> found = new ArrayList<>();
+    StringBuilder run = new StringBuilder();
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (inClass) {
+        if (c == '\\') {
+          i++;
+        } else if (c == ']') {
+          inClass = false;
+        }
+        continue;
+      }
+      if (c == '|' && depth == 0) {
+        return List.of();
+      }
+      boolean breaks = true;
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth = Math.max(0, depth - 1);
+      } else if (depth > 0) {
+        if (c == '\\') {
+          i++;
+        }
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '?' || c == '*' || c == '{') {
+        if (run.length() > 0) {
+          run.setLength(run.length() - 1);
+        }
+        if (c == '{') {
+          int close = regex.indexOf('}', i);
+          i = close < 0 ? regex.length() : close;
+        }
+      } else if (c == '\\') {
+        if (i + 1 < regex.length() && !Character.isLetterOrDigit(regex.charAt(i + 1))) {
+          run.append(regex.charAt(i + 1));
+          breaks = false;
+        }
+        i++;
+      } else if (c != '+' && c != '.' && c != '^' && c != '$' && c != ' ') {
+        run.append(c);
+        breaks = false;
+      }
+      if (breaks) {
+        if (run.length() > 0) {
+          found.add(run.toString().toLowerCase(Locale.ROOT));
+        }
+        run.setLength(0);
+      }
+    }
+    if (run.length() > 0) {
+      found.add(run.toString().toLowerCase(Locale.ROOT));
+    }
+    return found;
   }
 
   /** The longest mandatory literal of {@code regex}, lower-case, or "" when none is certain. */

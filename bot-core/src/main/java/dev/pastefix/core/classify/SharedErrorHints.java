@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Hints that tell apart entries sharing one error text ({@code shared-hints.txt}): concepts that
- * point to an entry and concepts that rule it out. When exactly one entry of a group is pointed
- * to, the message is answered with it; otherwise the bot asks which cause fits. Immutable.
+ * point to an entry and concepts that rule it out. When exactly one entry of a group is pointed to,
+ * the message is answered with it; otherwise the bot asks which cause fits. Immutable.
  */
 public final class SharedErrorHints {
   private record Hint(List<Set<String>> pointing, List<Set<String>> excluding) {}
@@ -22,7 +22,8 @@ public final class SharedErrorHints {
     for (String line : lines) {
       String[] parts = line.split("\\|", -1);
       if (parts.length != 3) {
-        throw new IllegalArgumentException("hint line needs 'entry | pointing | excluding': " + line);
+        throw new IllegalArgumentException(
+            "hint line needs 'entry | pointing | excluding': " + line);
       }
       parsed.put(parts[0].strip(), new Hint(alternatives(parts[1]), alternatives(parts[2])));
     }

@@ -3,10 +3,11 @@ package dev.pastefix.core.classify;
 import java.util.Objects;
 
 /**
- * One symptom of an entry found in a message: where it starts and ends in the normalised
- * lower-case text, and the error text it recognised.
+ * One symptom of an entry found in a message: where it starts and ends in the normalised lower-case
+ * text, and the error text it recognised.
  */
-public record SignatureHit(String entryId, int start, int end, String matched, String lang) {
+public record SignatureHit(
+    String entryId, int start, int end, String matched, String lang, boolean errorText) {
   public SignatureHit {
     Objects.requireNonNull(entryId, "entryId");
     Objects.requireNonNull(matched, "matched");

@@ -9,16 +9,30 @@ import dev.pastefix.knowledge.Symptom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Every symptom of every entry, compiled once: literal phrases are matched as lower-case
- * substrings of the normalised text (typographic quotes folded on both sides), patterns with
- * RE2, so matching stays linear in the length of the message. Immutable and thread-safe.
+ * Every symptom of every entry, compiled once: literal phrases are matched as lower-case substrings
+ * of the normalised text (typographic quotes folded on both sides), patterns with RE2, so matching
+ * stays linear in the length of the message. Immutable and thread-safe.
  */
 public final class SignatureIndex {
   private record Compiled(
-      String entryId, String lang, String literal, Pattern pattern, List<String> anchors, String shown) {}
+      String entryId,
+      String lang,
+      String literal,
+      Pattern pattern,
+      List<List<String>> clauses,
+      String shown,
+      boolean errorText) {}
+
+  /** Literal weight (Latin letters count 1, Hangul 2) from which a pattern is an error text. */
+  static final int ERROR_TEXT_WEIGHT = 12;
+
+  /** A pattern with a gap ({@code .{0,40}}) needs this weight to count as an error text. */
+  static final int ERROR_TEXT_WEIGHT_WITH_GAP = 20;
+
+  /** A literal of this many words counts as an error text even in plain words. */
+  static final int ERROR_TEXT_WORDS = 4;
 
   private final List<Compiled> signatures;
 
@@ -29,7 +43,14 @@ public final class SignatureIndex {
         if (symptom.literal()) {
           String folded = TextNormaliser.foldPunctuation(symptom.normalizedText());
           compiled.add(
-              new Compiled(entry.id(), symptom.lang(), folded, null, List.of(), symptom.source().strip()));
+              new Compiled(
+                  entry.id(),
+                  symptom.lang(),
+                  folded,
+                  null,
+                  List.of(),
+                  symptom.source().strip(),
+                  literalIsErrorText(symptom.source())));
         } else {
           String folded = TextNormaliser.foldPunctuation(symptom.source());
           compiled.add(
@@ -38,12 +59,47 @@ public final class SignatureIndex {
                   symptom.lang(),
                   null,
                   compilePattern(symptom),
-                  RegexAnchor.anyOf(folded),
-                  symptom.source()));
+                  RegexAnchor.clauses(folded),
+                  symptom.source(),
+                  patternIsErrorText(folded)));
         }
       }
     }
     this.signatures = List.copyOf(compiled);
+  }
+
+  /**
+   * Whether a literal symptom quotes an error rather than naming the problem in plain words: it has
+   * {@link #ERROR_TEXT_WORDS} words, or a technical token (digits, dots, hyphens, CamelCase or
+   * capitals), as "TrustModelData" or "Sign-in address not found" do.
+   */
+  public static boolean literalIsErrorText(String literal) {
+    String[] words = literal.strip().split("\\s+");
+    if (words.length >= ERROR_TEXT_WORDS) {
+      return true;
+    }
+    for (String word : words) {
+      if (word.matches(".*[0-9._\\\\-].*") || word.matches(".+[A-Z].*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a pattern symptom quotes an error: enough literal text that it cannot match ordinary
+   * chat by accident, more when it leaves gaps.
+   */
+  static boolean patternIsErrorText(String regex) {
+    int weight = 0;
+    for (String run : RegexAnchor.runs(regex)) {
+      for (int i = 0; i < run.length(); i++) {
+        char c = run.charAt(i);
+        weight += c >= '\uAC00' && c <= '\uD7A3' ? 2 : 1;
+      }
+    }
+    boolean gap = regex.contains(".{") || regex.contains(".*") || regex.contains(".+");
+    return weight >= (gap ? ERROR_TEXT_WEIGHT_WITH_GAP : ERROR_TEXT_WEIGHT);
   }
 
   private static Pattern compilePattern(Symptom symptom) {
@@ -70,13 +126,16 @@ public final class SignatureIndex {
       if (sig.literal != null) {
         int at = lower.indexOf(sig.literal);
         if (at >= 0) {
-          hits.add(new SignatureHit(sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang));
+          hits.add(
+              new SignatureHit(
+                  sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang, sig.errorText));
         }
-      } else if (anyPresent(lower, sig.anchors)) {
+      } else if (allClausesMet(lower, sig.clauses)) {
         Matcher m = sig.pattern.matcher(lower);
         if (m.find()) {
           String shown = lower.substring(m.start(), m.end());
-          hits.add(new SignatureHit(sig.entryId, m.start(), m.end(), shown, sig.lang));
+          hits.add(
+              new SignatureHit(sig.entryId, m.start(), m.end(), shown, sig.lang, sig.errorText));
         }
       }
     }
@@ -102,16 +161,19 @@ public final class SignatureIndex {
     return kept;
   }
 
-  private static boolean anyPresent(String lower, List<String> anchors) {
-    for (String anchor : anchors) {
-      if (lower.contains(anchor)) {
-        return true;
+  private static boolean allClausesMet(String lower, List<List<String>> clauses) {
+    for (List<String> clause : clauses) {
+      boolean met = false;
+      for (String literal : clause) {
+        if (lower.contains(literal)) {
+          met = true;
+          break;
+        }
+      }
+      if (!met) {
+        return false;
       }
     }
-    return false;
-  }
-
-  static String lower(String text) {
-    return text.toLowerCase(Locale.ROOT);
+    return true;
   }
 }

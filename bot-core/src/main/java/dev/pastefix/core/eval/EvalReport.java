@@ -14,11 +14,20 @@ import java.util.Objects;
 
 /**
  * The scores of one evaluation run, shaped exactly as the eval contract's JSON object: counts,
- * direct and passive scores overall, by kind and by language, latency percentiles in
- * microseconds, and the lines the engine got wrong. A score is {@code null} when no line counts
- * towards it.
+ * direct and passive scores overall, by kind and by language, latency percentiles in microseconds,
+ * and the lines the engine got wrong. A score is {@code null} when no line counts towards it.
  */
-@JsonPropertyOrder({"n", "labelled", "none", "direct", "passive", "by_kind", "by_lang", "latency_us", "errors"})
+@JsonPropertyOrder({
+  "n",
+  "labelled",
+  "none",
+  "direct",
+  "passive",
+  "by_kind",
+  "by_lang",
+  "latency_us",
+  "errors"
+})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record EvalReport(
     int n,
@@ -98,7 +107,15 @@ public record EvalReport(
         String.format(
             Locale.ROOT,
             "%-22s %5s %8s %8s %8s %8s %8s %8s %8s%n",
-            "slice", "n", "d.exact", "d.top1", "d.abst", "p.exact", "p.false", "p.wrong", "");
+            "slice",
+            "n",
+            "d.exact",
+            "d.top1",
+            "d.abst",
+            "p.exact",
+            "p.false",
+            "p.wrong",
+            "");
     sb.append(header.stripTrailing()).append('\n');
     sb.append(row("all", new Slice(n, labelled, none, direct, passive)));
     for (String kind : byKind.keySet().stream().sorted().toList()) {
@@ -108,7 +125,8 @@ public record EvalReport(
       sb.append(row("lang:" + lang, byLang.get(lang)));
     }
     sb.append(
-        String.format(Locale.ROOT, "%nlatency: p50 %d us, p99 %d us%n", latencyUs.p50, latencyUs.p99));
+        String.format(
+            Locale.ROOT, "%nlatency: p50 %d us, p99 %d us%n", latencyUs.p50, latencyUs.p99));
     if (!errors.isEmpty()) {
       sb.append(String.format(Locale.ROOT, "%n%d line(s) with a wrong finding:%n", errors.size()));
       for (ErrorLine e : errors) {
@@ -116,7 +134,10 @@ public record EvalReport(
             String.format(
                 Locale.ROOT,
                 "  %-8s gold %-45s direct %-45s passive %s%n",
-                e.id, e.label, ids(e.direct), ids(e.passive)));
+                e.id,
+                e.label,
+                ids(e.direct),
+                ids(e.passive)));
       }
     }
     return sb.toString();
@@ -137,7 +158,14 @@ public record EvalReport(
     return String.format(
         Locale.ROOT,
         "%-22s %5d %8s %8s %8s %8s %8s %8s%n",
-        name, s.n, cells.get(0), cells.get(1), cells.get(2), cells.get(3), cells.get(4), cells.get(5));
+        name,
+        s.n,
+        cells.get(0),
+        cells.get(1),
+        cells.get(2),
+        cells.get(3),
+        cells.get(4),
+        cells.get(5));
   }
 
   private static String pct(Double value) {

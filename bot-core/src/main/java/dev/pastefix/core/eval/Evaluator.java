@@ -15,10 +15,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Scores a {@link Bot} on labelled messages: each text is handled once as a DIRECT message and
- * once as an unaddressed CHANNEL message, and the findings (the ids a reply presents as the
- * problem; a clarification counts all its candidates, a "don't know" reply none) are compared
- * with the gold label.
+ * Scores a {@link Bot} on labelled messages: each text is handled once as a DIRECT message and once
+ * as an unaddressed CHANNEL message, and the findings (the ids a reply presents as the problem; a
+ * clarification counts all its candidates, a "don't know" reply none) are compared with the gold
+ * label.
  */
 public final class Evaluator {
   private final Bot bot;
@@ -28,7 +28,8 @@ public final class Evaluator {
   }
 
   /** The result of one line, both ways. */
-  record Scored(LabelledMessage message, List<String> direct, List<String> passive, boolean posted) {
+  record Scored(
+      LabelledMessage message, List<String> direct, List<String> passive, boolean posted) {
     Set<String> gold() {
       return message.gold();
     }
@@ -49,14 +50,18 @@ public final class Evaluator {
     int li = 0;
     for (LabelledMessage m : messages) {
       long t0 = System.nanoTime();
-      Outcome direct = bot.handle(IncomingMessage.of(m.text(), Channel.DIRECT, "eval", "eval-direct-" + m.id()));
+      Outcome direct =
+          bot.handle(IncomingMessage.of(m.text(), Channel.DIRECT, "eval", "eval-direct-" + m.id()));
       long t1 = System.nanoTime();
-      Outcome passive = bot.handle(IncomingMessage.of(m.text(), Channel.CHANNEL, "eval", "eval-channel-" + m.id()));
+      Outcome passive =
+          bot.handle(
+              IncomingMessage.of(m.text(), Channel.CHANNEL, "eval", "eval-channel-" + m.id()));
       long t2 = System.nanoTime();
       latencies[li++] = (t1 - t0) / 1000;
       latencies[li++] = (t2 - t1) / 1000;
       scored.add(
-          new Scored(m, direct.findingIds(), passive.findingIds(), !(passive instanceof Outcome.Silent)));
+          new Scored(
+              m, direct.findingIds(), passive.findingIds(), !(passive instanceof Outcome.Silent)));
     }
     EvalReport.Slice all = slice(scored);
     Map<String, EvalReport.Slice> byKind = grouped(scored, s -> s.message().kind());
@@ -64,7 +69,9 @@ public final class Evaluator {
     List<EvalReport.ErrorLine> errors = new ArrayList<>();
     for (Scored s : scored) {
       if (!s.directExact() || !s.passiveExact()) {
-        errors.add(new EvalReport.ErrorLine(s.message().id(), s.message().label(), s.direct(), s.passive()));
+        errors.add(
+            new EvalReport.ErrorLine(
+                s.message().id(), s.message().label(), s.direct(), s.passive()));
       }
     }
     return new EvalReport(
@@ -79,7 +86,8 @@ public final class Evaluator {
         errors);
   }
 
-  private static Map<String, EvalReport.Slice> grouped(List<Scored> scored, Function<Scored, String> key) {
+  private static Map<String, EvalReport.Slice> grouped(
+      List<Scored> scored, Function<Scored, String> key) {
     Map<String, List<Scored>> groups = new TreeMap<>();
     for (Scored s : scored) {
       groups.computeIfAbsent(key.apply(s), k -> new ArrayList<>()).add(s);
@@ -127,8 +135,10 @@ public final class Evaluator {
         scored.size(),
         labelled,
         none,
-        new EvalReport.Direct(ratio(directExact, labelled), ratio(top1, labelled), ratio(abstain, none)),
-        new EvalReport.Passive(ratio(passiveExact, labelled), ratio(falseReply, none), ratio(wrongReply, labelled)));
+        new EvalReport.Direct(
+            ratio(directExact, labelled), ratio(top1, labelled), ratio(abstain, none)),
+        new EvalReport.Passive(
+            ratio(passiveExact, labelled), ratio(falseReply, none), ratio(wrongReply, labelled)));
   }
 
   private static Double ratio(int part, int whole) {

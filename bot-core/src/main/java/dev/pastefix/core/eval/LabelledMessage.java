@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One labelled chat message of an evaluation file: its id, text, gold label (an entry id,
- * {@code none}, or ids joined by {@code |}), and optional kind and language for breakdowns.
+ * One labelled chat message of an evaluation file: its id, text, gold label (an entry id, {@code
+ * none}, or ids joined by {@code |}), and optional kind and language for breakdowns.
  */
 public record LabelledMessage(String id, String text, String label, String kind, String lang) {
   /** Kind or language of a line that does not say. */
@@ -45,8 +45,8 @@ public record LabelledMessage(String id, String text, String label, String kind,
   }
 
   /**
-   * Reads a JSON-lines file; every bad line is reported with its number, all at once, in an
-   * {@link IllegalArgumentException}. Blank lines are skipped.
+   * Reads a JSON-lines file; every bad line is reported with its number, all at once, in an {@link
+   * IllegalArgumentException}. Blank lines are skipped.
    */
   public static List<LabelledMessage> readJsonl(Path file) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
@@ -81,7 +81,8 @@ public record LabelledMessage(String id, String text, String label, String kind,
             missing.add("label");
           }
           if (!missing.isEmpty()) {
-            problems.add("line " + number + ": missing or non-text field(s) " + String.join(", ", missing));
+            problems.add(
+                "line " + number + ": missing or non-text field(s) " + String.join(", ", missing));
             continue;
           }
           if (!ids.add(id)) {

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Guesses the language of a message's prose among {@code en}, {@code fr} and {@code ko} from its
- * script and stop-words. Pasted server errors stay English on every console, so a few French
- * words beside a long English error are enough to call the prose French.
+ * script and stop-words. Pasted server errors stay English on every console, so a few French words
+ * beside a long English error are enough to call the prose French.
  */
 public final class LanguageGuesser {
   /** Hangul syllables from which a message counts as Korean. */
@@ -21,24 +21,95 @@ public final class LanguageGuesser {
   private static final Set<String> FRENCH =
       Set.copyOf(
           List.of(
-          "le", "la", "les", "des", "du", "une", "est", "sont", "avec", "pour", "dans", "sur",
-          "pas", "je", "j", "nous", "vous", "ils", "elle", "mais", "ou", "donc", "quand",
-          "depuis", "qui", "que", "quoi", "quel", "quelle", "ça", "ca", "c", "d", "l", "qu",
-          "n", "aux", "au", "mon", "ma", "mes", "notre", "nos", "votre", "leur", "leurs",
-          "bonjour", "salut", "merci", "utilisateur", "utilisateurs", "erreur", "connexion",
-          "serveur", "impossible", "fait", "faut", "peut", "comment", "pourquoi", "cette",
-          "ce", "ces", "très", "déjà", "encore", "toujours", "aussi", "lorsque", "si", "en",
-          "un", "et", "il", "on", "se", "ne", "me", "moi"));
+              "le",
+              "la",
+              "les",
+              "des",
+              "du",
+              "une",
+              "est",
+              "sont",
+              "avec",
+              "pour",
+              "dans",
+              "sur",
+              "pas",
+              "je",
+              "j",
+              "nous",
+              "vous",
+              "ils",
+              "elle",
+              "mais",
+              "ou",
+              "donc",
+              "quand",
+              "depuis",
+              "qui",
+              "que",
+              "quoi",
+              "quel",
+              "quelle",
+              "ça",
+              "ca",
+              "c",
+              "d",
+              "l",
+              "qu",
+              "n",
+              "aux",
+              "au",
+              "mon",
+              "ma",
+              "mes",
+              "notre",
+              "nos",
+              "votre",
+              "leur",
+              "leurs",
+              "bonjour",
+              "salut",
+              "merci",
+              "utilisateur",
+              "utilisateurs",
+              "erreur",
+              "connexion",
+              "serveur",
+              "impossible",
+              "fait",
+              "faut",
+              "peut",
+              "comment",
+              "pourquoi",
+              "cette",
+              "ce",
+              "ces",
+              "très",
+              "déjà",
+              "encore",
+              "toujours",
+              "aussi",
+              "lorsque",
+              "si",
+              "en",
+              "un",
+              "et",
+              "il",
+              "on",
+              "se",
+              "ne",
+              "me",
+              "moi"));
 
   private static final Set<String> ENGLISH =
       Set.copyOf(
           List.of(
-          "the", "a", "an", "and", "or", "is", "are", "was", "were", "to", "of", "in", "on",
-          "for", "with", "this", "that", "it", "i", "we", "you", "my", "our", "your", "not",
-          "can", "cannot", "can't", "don't", "does", "do", "be", "has", "have", "had", "get",
-          "gets", "got", "when", "what", "why", "how", "from", "by", "at", "but", "if", "so",
-          "any", "all", "there", "after", "since", "still", "anyone", "just", "only", "users",
-          "user", "please", "make", "sure", "again", "failed", "error"));
+              "the", "a", "an", "and", "or", "is", "are", "was", "were", "to", "of", "in", "on",
+              "for", "with", "this", "that", "it", "i", "we", "you", "my", "our", "your", "not",
+              "can", "cannot", "can't", "don't", "does", "do", "be", "has", "have", "had", "get",
+              "gets", "got", "when", "what", "why", "how", "from", "by", "at", "but", "if", "so",
+              "any", "all", "there", "after", "since", "still", "anyone", "just", "only", "users",
+              "user", "please", "make", "sure", "again", "failed", "error"));
 
   /** The language code of {@code text}: {@code ko}, {@code fr} or {@code en}. */
   public String guess(String text) {
@@ -69,8 +140,11 @@ public final class LanguageGuesser {
       } else if (en && !fr) {
         english++;
       }
-      if (word.indexOf('é') >= 0 || word.indexOf('è') >= 0 || word.indexOf('à') >= 0
-          || word.indexOf('ç') >= 0 || word.indexOf('ê') >= 0) {
+      if (word.indexOf('é') >= 0
+          || word.indexOf('è') >= 0
+          || word.indexOf('à') >= 0
+          || word.indexOf('ç') >= 0
+          || word.indexOf('ê') >= 0) {
         french++;
       }
     }

@@ -5,20 +5,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Structured facts found in a message: cmdlets in order of appearance, FullyQualifiedErrorIds,
- * remote host names, the first sign-in address and its domain, and the language of the prose
- * ({@code en}, {@code fr} or {@code ko}).
+ * Structured facts found in a message: cmdlets in order of appearance, FullyQualifiedErrorIds, host
+ * names, the remote hosts PowerShell says it connected to, the first sign-in address and its
+ * domain, and the language of the prose ({@code en}, {@code fr} or {@code ko}).
  */
 public record MessageFacts(
     List<String> cmdlets,
     List<String> errorIds,
     List<String> hosts,
+    List<String> remoteHosts,
     Optional<String> signInAddress,
     String lang) {
   public MessageFacts {
     cmdlets = List.copyOf(cmdlets);
     errorIds = List.copyOf(errorIds);
     hosts = List.copyOf(hosts);
+    remoteHosts = List.copyOf(remoteHosts);
     Objects.requireNonNull(signInAddress, "signInAddress");
     Objects.requireNonNull(lang, "lang");
   }
@@ -30,6 +32,6 @@ public record MessageFacts(
 
   /** Facts of a message with nothing in it. */
   public static MessageFacts none() {
-    return new MessageFacts(List.of(), List.of(), List.of(), Optional.empty(), "en");
+    return new MessageFacts(List.of(), List.of(), List.of(), List.of(), Optional.empty(), "en");
   }
 }

@@ -35,14 +35,16 @@ public final class TextNormaliser {
   private static final Pattern LINK_WITH_LABEL =
       Pattern.compile("<((?:https?|ftp)://[^>|\\s]+)\\|([^>\\n]*)>");
   private static final Pattern LINK = Pattern.compile("<((?:https?|ftp)://[^>|\\s]+)>");
-  private static final Pattern MAILTO_WITH_LABEL = Pattern.compile("<mailto:([^>|\\s]+)\\|([^>\\n]*)>");
+  private static final Pattern MAILTO_WITH_LABEL =
+      Pattern.compile("<mailto:([^>|\\s]+)\\|([^>\\n]*)>");
   private static final Pattern MAILTO = Pattern.compile("<mailto:([^>|\\s]+)>");
   private static final Pattern DISCORD_EMOJI = Pattern.compile("<a?:[A-Za-z0-9_~]+:\\d+>");
   private static final Pattern DISCORD_TIME = Pattern.compile("<t:-?\\d+(?::[A-Za-z])?>");
   private static final Pattern FENCE_AT_LINE_END = Pattern.compile("```[A-Za-z0-9_+-]*(?=\\n|$)");
   private static final Pattern SHORTCODE =
       Pattern.compile("(?<=^|\\s):[a-z0-9_+'-]{2,40}:(?=\\s|$)", Pattern.MULTILINE);
-  private static final Pattern QUOTE_PREFIX = Pattern.compile("^[ \\t]*(?:>+[ \\t]?)+", Pattern.MULTILINE);
+  private static final Pattern QUOTE_PREFIX =
+      Pattern.compile("^[ \\t]*(?:>+[ \\t]?)+", Pattern.MULTILINE);
   private static final Pattern PROMPT = Pattern.compile("^\\s*PS(?: [A-Za-z]:\\\\[^>\\n]*)?>\\s*");
   private static final Pattern AT_LINE =
       Pattern.compile(
@@ -54,19 +56,95 @@ public final class TextNormaliser {
       Pattern.compile("FullyQualifiedErrorId\\s*:\\s*([^\\s]+)");
   private static final Set<String> VERBS =
       Set.of(
-          "get", "set", "new", "remove", "import", "export", "enable", "disable", "grant", "revoke",
-          "connect", "disconnect", "enter", "exit", "start", "stop", "restart", "test", "install",
-          "uninstall", "invoke", "add", "update", "clear", "register", "unregister", "move",
-          "select", "out", "write", "format", "measure", "resolve", "use", "find", "save",
-          "unblock", "block", "suspend", "resume", "wait", "search", "send", "receive", "request",
-          "reset", "restore", "sync", "push", "convert", "convertto", "convertfrom");
+          "get",
+          "set",
+          "new",
+          "remove",
+          "import",
+          "export",
+          "enable",
+          "disable",
+          "grant",
+          "revoke",
+          "connect",
+          "disconnect",
+          "enter",
+          "exit",
+          "start",
+          "stop",
+          "restart",
+          "test",
+          "install",
+          "uninstall",
+          "invoke",
+          "add",
+          "update",
+          "clear",
+          "register",
+          "unregister",
+          "move",
+          "select",
+          "out",
+          "write",
+          "format",
+          "measure",
+          "resolve",
+          "use",
+          "find",
+          "save",
+          "unblock",
+          "block",
+          "suspend",
+          "resume",
+          "wait",
+          "search",
+          "send",
+          "receive",
+          "request",
+          "reset",
+          "restore",
+          "sync",
+          "push",
+          "convert",
+          "convertto",
+          "convertfrom");
   private static final Set<String> TLDS =
       Set.of(
-          "com", "net", "org", "io", "info", "biz", "fr", "de", "uk", "kr", "jp", "us", "ca", "au",
-          "nl", "be", "ch", "local", "lan", "corp", "internal", "example", "edu", "gov", "co",
+          "com",
+          "net",
+          "org",
+          "io",
+          "info",
+          "biz",
+          "fr",
+          "de",
+          "uk",
+          "kr",
+          "jp",
+          "us",
+          "ca",
+          "au",
+          "nl",
+          "be",
+          "ch",
+          "local",
+          "lan",
+          "corp",
+          "internal",
+          "example",
+          "edu",
+          "gov",
+          "co",
           "cloud");
+  private static final Pattern REMOTE_HOST =
+      Pattern.compile(
+          "(?:^|\\s)\\[([A-Za-z0-9][A-Za-z0-9.-]*)\\]\\s+(?:Connecting|Processing|La connexion|Le"
+              + " traitement|\\S*원격|다음)|(?:remote server|serveur distant|원격"
+              + " 서버|-ComputerName|PSComputerName\\s*:)\\s+([A-Za-z0-9][A-Za-z0-9.-]*)",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern EMAIL =
-      Pattern.compile("(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@((?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,24})");
+      Pattern.compile(
+          "(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@((?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,24})");
   private final LanguageGuesser languages;
 
   public TextNormaliser() {
@@ -121,10 +199,16 @@ public final class TextNormaliser {
         addOnce(errorIds, ids.group(1).replaceAll("[,;]+$", ""));
       }
     }
+    List<String> remote = remoteHosts(text);
     text = stripFraming(text);
     MessageFacts facts =
         new MessageFacts(
-            cmdlets(input), errorIds, hosts(text), signInAddress(text), languages.guess(text));
+            cmdlets(input),
+            errorIds,
+            hosts(text),
+            remote,
+            signInAddress(text),
+            languages.guess(text));
     return new NormalisedText(text, NormalisedText.lowerCollapsed(text), facts, truncated, binary);
   }
 
@@ -180,7 +264,12 @@ public final class TextNormaliser {
     boolean any = false;
     for (int i = 0; i < t.length() && !any; i++) {
       char c = t.charAt(i);
-      any = Character.isSurrogate(c) || (c >= '\u2600' && c <= '\u27BF') || c == '\uFE0F' || c == '\u200D' || c == '\u20E3';
+      any =
+          Character.isSurrogate(c)
+              || (c >= '\u2600' && c <= '\u27BF')
+              || c == '\uFE0F'
+              || c == '\u200D'
+              || c == '\u20E3';
     }
     if (!any) {
       return t;
@@ -298,7 +387,8 @@ public final class TextNormaliser {
       if (start == dash || end - dash < 4) {
         continue;
       }
-      if (start > 0 && (text.charAt(start - 1) == '-' || Character.isDigit(text.charAt(start - 1)))) {
+      if (start > 0
+          && (text.charAt(start - 1) == '-' || Character.isDigit(text.charAt(start - 1)))) {
         continue;
       }
       if (end < text.length() && text.charAt(end) == '-') {
@@ -307,6 +397,27 @@ public final class TextNormaliser {
       String verb = text.substring(start, dash).toLowerCase(Locale.ROOT);
       if (VERBS.contains(verb) && Character.isLetter(text.charAt(dash + 1))) {
         found.add(text.substring(start, end));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** The hosts PowerShell names as the remote end of a session, lower-case, in order. */
+  static List<String> remoteHosts(String text) {
+    Set<String> found = new LinkedHashSet<>();
+    if (text.indexOf('[') < 0
+        && !text.contains("erver")
+        && !text.contains("erveur")
+        && !text.contains("ComputerName")
+        && !text.contains("서버")) {
+      return List.of();
+    }
+    Matcher m = REMOTE_HOST.matcher(text);
+    while (m.find() && found.size() < 10) {
+      String host = m.group(1) != null ? m.group(1) : m.group(2);
+      host = host.toLowerCase(Locale.ROOT).replaceAll("[.-]+$", "");
+      if (!host.isEmpty()) {
+        found.add(host);
       }
     }
     return List.copyOf(found);
@@ -324,7 +435,8 @@ public final class TextNormaliser {
         continue;
       }
       int start = i;
-      while (i < n && (isHostChar(text.charAt(i)) || text.charAt(i) == '@' || text.charAt(i) == '_')) {
+      while (i < n
+          && (isHostChar(text.charAt(i)) || text.charAt(i) == '@' || text.charAt(i) == '_')) {
         i++;
       }
       String token = text.substring(start, i).toLowerCase(Locale.ROOT);
@@ -349,7 +461,11 @@ public final class TextNormaliser {
   }
 
   private static boolean isHostChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '.'
+        || c == '-';
   }
 
   private static Optional<String> signInAddress(String text) {

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class RegexAnchorTest {
   @Test
   void takesTheLongestLiteralOutsideGroups() {
-    assertEquals(List.of("onlineconnector"), RegexAnchor.anyOf("(?:Lync|Skype)OnlineConnector\\w*\\.psm1 cannot be loaded"));
+    assertEquals(
+        List.of("onlineconnector"),
+        RegexAnchor.anyOf("(?:Lync|Skype)OnlineConnector\\w*\\.psm1 cannot be loaded"));
   }
 
   @Test
@@ -35,6 +37,7 @@ class RegexAnchorTest {
 
   @Test
   void readsEscapedPunctuationAsLiteral() {
-    assertEquals("lynconlineconnector.psd1", RegexAnchor.of("LyncOnlineConnector\\.psd1'? requires"));
+    assertEquals(
+        "lynconlineconnector.psd1", RegexAnchor.of("LyncOnlineConnector\\.psd1'? requires"));
   }
 }

@@ -14,12 +14,15 @@ class SharedErrorHintsTest {
   @Test
   void pointsToDnsWhenAdfsIsRuledOut() {
     assertEquals(Optional.of("server-unavailable-dns"), hints.resolve(group, Set.of("NOT_ADFS")));
-    assertEquals(Optional.of("server-unavailable-dns"), hints.resolve(group, Set.of("SIPCNAME", "DNS")));
+    assertEquals(
+        Optional.of("server-unavailable-dns"), hints.resolve(group, Set.of("SIPCNAME", "DNS")));
   }
 
   @Test
   void pointsToAdfsOnlyWithASelfSignedCertificate() {
-    assertEquals(Optional.of("server-unavailable-adfs"), hints.resolve(group, Set.of("ADFS", "SELFSIGNED", "DNS")));
+    assertEquals(
+        Optional.of("server-unavailable-adfs"),
+        hints.resolve(group, Set.of("ADFS", "SELFSIGNED", "DNS")));
     assertEquals(Optional.empty(), hints.resolve(group, Set.of("ADFS")));
   }
 

@@ -63,7 +63,32 @@ class SignatureIndexTest {
 
   @Test
   void matchesTypographicAndPlainApostrophesAlike() {
-    assertEquals(List.of("eps"), index.find("j'ai l'erreur française").stream().map(SignatureHit::entryId).distinct().toList());
+    assertEquals(
+        List.of("eps"),
+        index.find("j'ai l'erreur française").stream()
+            .map(SignatureHit::entryId)
+            .distinct()
+            .toList());
+  }
+
+  @Test
+  void tellsErrorTextsFromPlainWordPhrases() {
+    org.junit.jupiter.api.Assertions.assertTrue(
+        SignatureIndex.literalIsErrorText("Server is temporarily unavailable"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        SignatureIndex.literalIsErrorText("TrustModelData"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        SignatureIndex.literalIsErrorText("msRTCSIP-UserEnabled"));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        SignatureIndex.literalIsErrorText("Forgotten password"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        SignatureIndex.patternIsErrorText("(?:Logon|Sign[- ]?in) failed for the user\\b"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        SignatureIndex.patternIsErrorText("테\\s*넌\\s*트의\\s*할당량을\\s*높이"));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        SignatureIndex.patternIsErrorText("clocks?\\b.{0,30}(out of sync|skew|drift)"));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        SignatureIndex.patternIsErrorText("(forgot|lost) (his |her )?(password|pwd)"));
   }
 
   @Test

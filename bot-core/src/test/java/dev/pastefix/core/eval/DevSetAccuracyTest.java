@@ -25,7 +25,11 @@ class DevSetAccuracyTest {
     Engine engine = Engine.create(new KnowledgeLoader().loadShipped());
     EvalReport report = new Evaluator(engine).run(LabelledMessage.readJsonl(DEV));
     List<String> misses = new ArrayList<>();
-    check("all", new EvalReport.Slice(report.n(), report.labelled(), report.none(), report.direct(), report.passive()), misses);
+    check(
+        "all",
+        new EvalReport.Slice(
+            report.n(), report.labelled(), report.none(), report.direct(), report.passive()),
+        misses);
     for (String lang : List.of("en", "fr", "ko")) {
       check(lang, report.byLang().get(lang), misses);
     }

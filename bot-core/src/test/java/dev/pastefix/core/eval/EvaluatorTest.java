@@ -46,7 +46,10 @@ class EvaluatorTest {
       }
       if (ids.size() == 2 && ids.get(0).startsWith("ask:")) {
         return new Outcome.Clarify(
-            List.of(new Finding(ids.get(0).substring(4), 0.5, List.of()), new Finding(ids.get(1), 0.5, List.of())), REPLY);
+            List.of(
+                new Finding(ids.get(0).substring(4), 0.5, List.of()),
+                new Finding(ids.get(1), 0.5, List.of())),
+            REPLY);
       }
       List<Finding> findings = new ArrayList<>();
       for (String id : ids) {
@@ -66,7 +69,15 @@ class EvaluatorTest {
 
   private final TestingBot bot =
       new TestingBot(
-          Map.of("t1", List.of("a"), "t2", List.of("x"), "t3", List.of("ask:d", "c"), "t5", List.of("e")),
+          Map.of(
+              "t1",
+              List.of("a"),
+              "t2",
+              List.of("x"),
+              "t3",
+              List.of("ask:d", "c"),
+              "t5",
+              List.of("e")),
           Map.of("t1", List.of("a"), "t2", List.of("x"), "t4", List.of("e")));
 
   @Test
@@ -111,7 +122,17 @@ class EvaluatorTest {
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
     assertEquals(
-        List.of("n", "labelled", "none", "direct", "passive", "by_kind", "by_lang", "latency_us", "errors"), keys);
+        List.of(
+            "n",
+            "labelled",
+            "none",
+            "direct",
+            "passive",
+            "by_kind",
+            "by_lang",
+            "latency_us",
+            "errors"),
+        keys);
     assertTrue(json.get("direct").has("top1_hit") && json.get("direct").has("none_abstain"));
     assertTrue(json.get("passive").has("false_reply") && json.get("passive").has("wrong_reply"));
     assertTrue(json.get("by_kind").get("paste").get("direct").has("exact"));
@@ -136,7 +157,8 @@ class EvaluatorTest {
     Path file = dir.resolve("set.jsonl");
     Files.writeString(
         file,
-        "{\"id\":\"a1\",\"text\":\"hello\",\"label\":\"none\"}\n\n{\"id\":\"a2\",\"text\":\"x\",\"label\":\"p|q\",\"kind\":\"multi\",\"lang\":\"fr\"}\n",
+        "{\"id\":\"a1\",\"text\":\"hello\",\"label\":\"none\"}\n\n"
+            + "{\"id\":\"a2\",\"text\":\"x\",\"label\":\"p|q\",\"kind\":\"multi\",\"lang\":\"fr\"}\n",
         StandardCharsets.UTF_8);
     List<LabelledMessage> read = LabelledMessage.readJsonl(file);
     assertEquals(2, read.size());
@@ -150,9 +172,14 @@ class EvaluatorTest {
     Path file = dir.resolve("bad.jsonl");
     Files.writeString(
         file,
-        "{\"id\":\"a1\",\"text\":\"ok\",\"label\":\"none\"}\nnot json\n{\"id\":\"a3\",\"text\":\"t\"}\n[1,2]\n{\"id\":\"a1\",\"text\":\"dup\",\"label\":\"x\"}\n",
+        "{\"id\":\"a1\",\"text\":\"ok\",\"label\":\"none\"}\n"
+            + "not json\n"
+            + "{\"id\":\"a3\",\"text\":\"t\"}\n"
+            + "[1,2]\n"
+            + "{\"id\":\"a1\",\"text\":\"dup\",\"label\":\"x\"}\n",
         StandardCharsets.UTF_8);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelledMessage.readJsonl(file));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> LabelledMessage.readJsonl(file));
     String m = e.getMessage();
     assertTrue(m.contains("4 bad line(s)"), m);
     assertTrue(m.contains("line 2: invalid JSON"), m);

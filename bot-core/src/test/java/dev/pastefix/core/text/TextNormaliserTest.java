@@ -15,13 +15,15 @@ class TextNormaliserTest {
   void removesSlackMentionsAndKeepsChannelAndLinkLabels() {
     NormalisedText t =
         normaliser.normalise(
-            "<@U123ABC> see <#C042|sfb-admins> and <https://example.com/a|the article>, mail <mailto:a@contoso.com|a@contoso.com> <!here>");
+            "<@U123ABC> see <#C042|sfb-admins> and <https://example.com/a|the article>, mail"
+                + " <mailto:a@contoso.com|a@contoso.com> <!here>");
     assertEquals("see #sfb-admins and the article, mail a@contoso.com", t.text());
   }
 
   @Test
   void removesDiscordMentionsEmojiAndTimestamps() {
-    NormalisedText t = normaliser.normalise("<@!1234567890> hi <:party:998877> <t:1700000000:R> ok");
+    NormalisedText t =
+        normaliser.normalise("<@!1234567890> hi <:party:998877> <t:1700000000:R> ok");
     assertEquals("hi ok", t.text());
   }
 
@@ -34,7 +36,8 @@ class TextNormaliserTest {
   @Test
   void removesCodeFencesBackticksAndQuoteMarkers() {
     NormalisedText t =
-        normaliser.normalise("look:\n```powershell\nGet-PSSession\n```\n> quoted `inline` text\n&gt; also quoted");
+        normaliser.normalise(
+            "look:\n```powershell\nGet-PSSession\n```\n> quoted `inline` text\n&gt; also quoted");
     assertEquals("look:\nGet-PSSession\nquoted inline text\nalso quoted", t.text());
   }
 
@@ -54,18 +57,23 @@ class TextNormaliserTest {
   void stripsEnglishPowerShellFramingAndExtractsFacts() {
     String paste =
         "PS C:\\> New-CsOnlineSession -Credential $cred\n"
-            + "New-PSSession : [admin1a.online.lync.com] Connecting to remote server admin1a.online.lync.com"
-            + " failed with the following error message : The WS-Management service cannot process the request.\n"
+            + "New-PSSession : [admin1a.online.lync.com] Connecting to remote server"
+            + " admin1a.online.lync.com failed with the following error message : The WS-Management"
+            + " service cannot process the request.\n"
             + "At line:1 char:1\n"
             + "+ New-CsOnlineSession -Credential $cred\n"
             + "+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
-            + "    + CategoryInfo          : OpenError: (System.Manageme....RemoteRunspace:RemoteRunspace) [New-PSSession], PSRemotingTransportException\n"
+            + "    + CategoryInfo          : OpenError:"
+            + " (System.Manageme....RemoteRunspace:RemoteRunspace) [New-PSSession],"
+            + " PSRemotingTransportException\n"
             + "    + FullyQualifiedErrorId : -2144108060,PSSessionOpenFailed";
     NormalisedText t = normaliser.normalise(paste);
     assertFalse(t.text().contains("At line"), t.text());
     assertFalse(t.text().contains("CategoryInfo"), t.text());
     assertFalse(t.text().contains("~~~"), t.text());
-    assertTrue(t.text().startsWith("New-CsOnlineSession -Credential $cred\nNew-PSSession : [admin1a"), t.text());
+    assertTrue(
+        t.text().startsWith("New-CsOnlineSession -Credential $cred\nNew-PSSession : [admin1a"),
+        t.text());
     assertEquals(List.of("-2144108060,PSSessionOpenFailed"), t.facts().errorIds());
     assertEquals(List.of("New-CsOnlineSession", "New-PSSession"), t.facts().cmdlets());
     assertEquals(List.of("admin1a.online.lync.com"), t.facts().hosts());
@@ -75,7 +83,8 @@ class TextNormaliserTest {
   void stripsScriptLocationLinesAndPowerShellTwoMarkers() {
     String paste =
         "Import-Module : The version of the loaded PowerShell is '2.0'.\n"
-            + "At C:\\Program Files\\Common Files\\Modules\\LyncOnlineConnectorStartup.psm1:58 char:26\n"
+            + "At C:\\Program Files\\Common Files\\Modules\\LyncOnlineConnectorStartup.psm1:58"
+            + " char:26\n"
             + "+ Import-Module <<<<  LyncOnlineConnector";
     NormalisedText t = normaliser.normalise(paste);
     assertEquals("Import-Module : The version of the loaded PowerShell is '2.0'.", t.text());
@@ -84,17 +93,23 @@ class TextNormaliserTest {
   @Test
   void stripsFrenchAndKoreanFraming() {
     String fr =
-        "Import-Module : Impossible de charger le fichier, car l’exécution de scripts est désactivée sur ce système.\n"
+        "Import-Module : Impossible de charger le fichier, car l’exécution de scripts est"
+            + " désactivée sur ce système.\n"
             + "Au caractère Ligne:1 : 1\n"
             + "+ Import-Module SkypeOnlineConnector\n"
-            + "    + CategoryInfo          : Erreur de sécurité : (:) [Import-Module], PSSecurityException";
+            + "    + CategoryInfo          : Erreur de sécurité : (:) [Import-Module],"
+            + " PSSecurityException";
     NormalisedText f = normaliser.normalise(fr);
     assertEquals(
-        "Import-Module : Impossible de charger le fichier, car l'exécution de scripts est désactivée sur ce système.",
+        "Import-Module : Impossible de charger le fichier, car l'exécution de scripts est"
+            + " désactivée sur ce système.",
         f.text());
     assertEquals("fr", f.facts().lang());
     String ko =
-        "관리자 여러 명이 동시에 스크립트를 돌리니까 오류가 납니다.\n위치 줄:1 문자:1\n+ New-CsOnlineSession\n    + CategoryInfo          : 보안 오류: (:) []";
+        "관리자 여러 명이 동시에 스크립트를 돌리니까 오류가 납니다.\n"
+            + "위치 줄:1 문자:1\n"
+            + "+ New-CsOnlineSession\n"
+            + "    + CategoryInfo          : 보안 오류: (:) []";
     NormalisedText k = normaliser.normalise(ko);
     assertEquals("관리자 여러 명이 동시에 스크립트를 돌리니까 오류가 납니다.", k.text());
     assertEquals("ko", k.facts().lang());
@@ -103,7 +118,8 @@ class TextNormaliserTest {
   @Test
   void findsTheSignInAddressAndItsDomain() {
     NormalisedText t =
-        normaliser.normalise("Get-CsWebTicket : Logon failed for the user 'KenMyer@Litwareinc.com'.");
+        normaliser.normalise(
+            "Get-CsWebTicket : Logon failed for the user 'KenMyer@Litwareinc.com'.");
     assertEquals(Optional.of("kenmyer@litwareinc.com"), t.facts().signInAddress());
     assertEquals(Optional.of("litwareinc.com"), t.facts().signInDomain());
     assertEquals(List.of("Get-CsWebTicket"), t.facts().cmdlets());
@@ -113,20 +129,49 @@ class TextNormaliserTest {
   void recognisesRemoteHostsButNotFileNames() {
     NormalisedText t =
         normaliser.normalise(
-            "Connecting to remote server api.interfaces.records.teams.microsoft.com failed; see LyncOnlineConnector.psd1 and msoidsvc.exe");
+            "Connecting to remote server api.interfaces.records.teams.microsoft.com failed; see"
+                + " LyncOnlineConnector.psd1 and msoidsvc.exe");
     assertEquals(List.of("api.interfaces.records.teams.microsoft.com"), t.facts().hosts());
   }
 
   @Test
+  void findsTheRemoteHostOfASessionInThreeLanguages() {
+    assertEquals(
+        List.of("exch01.contoso.local"),
+        normaliser
+            .normalise(
+                "New-PSSession : [exch01.contoso.local] Connecting to remote server"
+                    + " exch01.contoso.local failed")
+            .facts()
+            .remoteHosts());
+    assertEquals(
+        List.of("admin1a.online.lync.com"),
+        normaliser
+            .normalise("La connexion au serveur distant admin1a.online.lync.com a échoué")
+            .facts()
+            .remoteHosts());
+    assertEquals(
+        List.of("admin0e.online.lync.com"),
+        normaliser.normalise("원격 서버 admin0e.online.lync.com에 연결하지 못했습니다.").facts().remoteHosts());
+    assertEquals(
+        List.of("fs01"),
+        normaliser.normalise("Enter-PSSession -ComputerName FS01").facts().remoteHosts());
+  }
+
+  @Test
   void guessesEnglishForAnEnglishQuestion() {
-    assertEquals("en", normaliser.normalise("why does my session break after an hour?").facts().lang());
+    assertEquals(
+        "en", normaliser.normalise("why does my session break after an hour?").facts().lang());
   }
 
   @Test
   void guessesFrenchWhenFrenchProseSurroundsAnEnglishError() {
     NormalisedText t =
         normaliser.normalise(
-            "Bonjour, impossible d'ouvrir la session :\nGet-CsWebTicket : Logon failed for the user 'a@b.fr'. Please create a new PSCredential object, making sure that you have used the correct user name and password.");
+            "Bonjour, impossible d'ouvrir la session :\n"
+                + "Get-CsWebTicket : Logon failed for the user 'a@b.fr'. Please create a new"
+                + " PSCredential object, making sure that you have used the correct user name and"
+                + " password.");
     assertEquals("fr", t.facts().lang());
   }
 
