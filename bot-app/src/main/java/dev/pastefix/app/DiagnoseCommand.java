@@ -52,9 +52,8 @@ final class DiagnoseCommand implements Command {
 
   @Override
   public String summary() {
-    return "answer one message from FILE or standard input (- is the default), as a direct"
-        + " message or, with --channel, as an unaddressed channel message; exit 0 answer or"
-        + " question, 1 nothing found, 2 usage";
+    return "answer one message from FILE or stdin (-, the default) as a DM, or unaddressed with"
+        + " --channel";
   }
 
   @Override

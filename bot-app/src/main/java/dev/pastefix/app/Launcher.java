@@ -48,13 +48,17 @@ final class Launcher {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
     }
-    Optional<Path> knowledgeDir =
-        arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
     Startup.Ready ready;
     try {
+      Optional<Path> knowledgeDir =
+          arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
       ready = startup.start(knowledgeDir);
     } catch (InvalidKnowledgeException e) {
       terminal.err().println("pastefix cannot start: " + e.getMessage());
+      return ExitCodes.CONFIG;
+    } catch (RuntimeException e) {
+      // A bad path or a failure while training: say so in one line instead of a stack trace.
+      terminal.err().println("pastefix cannot start: " + e);
       return ExitCodes.CONFIG;
     }
     terminal
