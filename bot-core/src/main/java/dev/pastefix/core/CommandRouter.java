@@ -71,7 +71,8 @@ public final class CommandRouter {
     String word = text.substring(0, end).toLowerCase(Locale.ROOT);
     Route route = routes.get(word);
     if (route == null) {
-      String shown = word.length() > 40 ? word.substring(0, 40) + "…" : word;
+      String printable = word.replaceAll("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\uFFFD]", "?");
+      String shown = printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
       return fallback.apply(
           Optional.of("I don't know the command '" + shown + "'. Here is what I can do:"), message);
     }

@@ -2,6 +2,7 @@ package dev.pastefix.core;
 
 import dev.pastefix.core.classify.Analysis;
 import dev.pastefix.core.classify.Candidate;
+import dev.pastefix.core.text.TextNormaliser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.Set;
  * categorizer on a message about Skype for Business); otherwise silence.
  */
 final class DecisionPolicy {
-  private static final Set<String> CHATTER = Set.of("THANKS", "ANNOUNCE");
+  private static final Set<String> CHATTER = Set.of("THANKS", "ANNOUNCE", "STATUSOK");
 
   Decision decide(Channel channel, Analysis analysis) {
     boolean addressed = channel.addressed();
@@ -32,15 +33,20 @@ final class DecisionPolicy {
           : new Decision.Silent("looks like " + service);
     }
     if (!analysis.signatures().isEmpty()) {
-      if (addressed || aboutOurService(analysis)) {
+      if (aboutOurService(analysis)) {
         return fromSignatures(analysis, analysis.signatures());
       }
-      List<Candidate> errorTexts =
+      // Without a word about Skype for Business, a phrase in plain words ("clock is out of
+      // sync") counts only when addressed and the categorizer agrees; error texts always count.
+      List<Candidate> kept =
           analysis.signatures().stream()
-              .filter(c -> c.source() == Candidate.Source.SIGNATURE)
+              .filter(
+                  c ->
+                      c.source() == Candidate.Source.SIGNATURE
+                          || (addressed && modelAgrees(analysis, c.entryId())))
               .toList();
-      if (!errorTexts.isEmpty()) {
-        return fromSignatures(analysis, errorTexts);
+      if (!kept.isEmpty()) {
+        return fromSignatures(analysis, kept);
       }
     }
     if (analysis.text().binary()) {
@@ -50,6 +56,12 @@ final class DecisionPolicy {
           : new Decision.Silent("binary data");
     }
     return fromModel(addressed, analysis);
+  }
+
+  private static boolean modelAgrees(Analysis analysis, String entryId) {
+    return analysis.model().stream()
+        .anyMatch(
+            c -> c.entryId().equals(entryId) && c.score() >= Thresholds.DIRECT_MIN_CONFIDENCE);
   }
 
   /** Whether the message names Skype for Business (Online) or one of its hosts or cmdlets. */
@@ -64,23 +76,29 @@ final class DecisionPolicy {
         findings.add(c);
       }
     }
+    java.util.Optional<Candidate> second = secondFinding(analysis, findings);
+    Candidate only = findings.get(0);
+    if (findings.size() == 1 && !only.sharedWith().isEmpty() && second.isEmpty()) {
+      List<String> ids = new ArrayList<>();
+      ids.add(only.entryId());
+      ids.addAll(only.sharedWith());
+      return new Decision.Clarify(ids, only.evidence());
+    }
+    // Beside other problems, an error text with several causes presents each of them.
+    List<Candidate> expanded = new ArrayList<>();
     for (Candidate c : findings) {
-      if (!c.sharedWith().isEmpty()) {
-        if (findings.size() == 1) {
-          List<String> ids = new ArrayList<>();
-          ids.add(c.entryId());
-          ids.addAll(c.sharedWith());
-          return new Decision.Clarify(ids, c.evidence());
-        }
+      expanded.add(withoutPartners(c, c.entryId()));
+      for (String partner : c.sharedWith()) {
+        expanded.add(withoutPartners(c, partner));
       }
     }
-    secondFinding(analysis, findings)
-        .ifPresent(
-            extra -> {
-              findings.add(extra);
-              findings.sort(java.util.Comparator.comparingInt(Candidate::position));
-            });
-    return new Decision.Answer(findings);
+    second.ifPresent(expanded::add);
+    expanded.sort(java.util.Comparator.comparingInt(Candidate::position));
+    return new Decision.Answer(expanded);
+  }
+
+  private static Candidate withoutPartners(Candidate c, String entryId) {
+    return new Candidate(entryId, c.score(), c.source(), c.position(), c.evidence(), List.of());
   }
 
   /**
@@ -133,7 +151,8 @@ final class DecisionPolicy {
         return new Decision.Answer(List.of(best));
       }
       return new Decision.Unknown(
-          closest(analysis), "This doesn't match any problem I know well enough.");
+          closest(analysis),
+          "This doesn't match any problem I know well enough." + truncationNote(analysis));
     }
     boolean domain = aboutOurService(analysis);
     double needed =
@@ -152,6 +171,16 @@ final class DecisionPolicy {
             ratio,
             none,
             domain ? "" : ", no Skype for Business words"));
+  }
+
+  private static String truncationNote(Analysis analysis) {
+    return analysis.text().truncated()
+        ? String.format(
+            java.util.Locale.ROOT,
+            " The message is long: I read its first %,d and last %,d characters.",
+            TextNormaliser.MAX_ANALYSED_CHARS - TextNormaliser.TAIL_CHARS,
+            TextNormaliser.TAIL_CHARS)
+        : "";
   }
 
   /** A thank-you or an announcement that asks nothing and reports no problem. */

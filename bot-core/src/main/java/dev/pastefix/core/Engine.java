@@ -30,6 +30,7 @@ public final class Engine implements Bot {
   private final DecisionPolicy policy = new DecisionPolicy();
   private final ReplyComposer composer;
   private final CommandRouter commands;
+  private final ClarifyMemory questions = new ClarifyMemory(java.time.Clock.systemUTC());
 
   private Engine(KnowledgeBase kb, List<Registration> extra) {
     this.kb = Objects.requireNonNull(kb, "kb");
@@ -99,7 +100,26 @@ public final class Engine implements Bot {
       if (message.channel() == Channel.COMMAND) {
         return commands.route(message);
       }
-      return diagnose(message.text(), message.channel());
+      if (message.channel().addressed() && asksForHelp(message.text())) {
+        return help(Optional.empty());
+      }
+      if (!message.channel().addressed()) {
+        return diagnose(message.text(), message.channel());
+      }
+      Analysis analysis = analyser.analyse(message.text());
+      Optional<List<String>> asked = questions.take(message.conversationKey());
+      if (asked.isPresent() && analysis.signatures().isEmpty()) {
+        Optional<String> chosen = analyser.resolveShared(asked.get(), analysis.concepts());
+        if (chosen.isPresent()) {
+          return outcome(
+              new Decision.Answer(List.of(chosenCause(chosen.get(), message.text()))), analysis);
+        }
+      }
+      Outcome outcome = outcome(policy.decide(message.channel(), analysis), analysis);
+      if (outcome instanceof Outcome.Clarify clarify) {
+        questions.remember(message.conversationKey(), clarify.findingIds());
+      }
+      return outcome;
     } catch (RuntimeException e) {
       LOG.warn("engine failed on a message of {} chars", message.text().length(), e);
       if (!message.channel().addressed()) {
@@ -109,6 +129,26 @@ public final class Engine implements Bot {
           List.of(),
           composer.badInput("Something went wrong while reading this message; please try again."));
     }
+  }
+
+  private static final java.util.regex.Pattern HELP_WORDS =
+      java.util.regex.Pattern.compile(
+          "(?iu)\\s*(?:<@[!&]?\\w+>\\s*)*(?:help|aide|\\?|도움말|도움|hi|hello|bonjour|안녕하세요)[\\s!?.]*");
+
+  /** A bare "help" (or greeting) addressed to the bot gets the help text, not a diagnosis. */
+  static boolean asksForHelp(String text) {
+    return text.length() < 40 && HELP_WORDS.matcher(text).matches();
+  }
+
+  /** The cause a reply to a clarifying question chose, with that reply as the evidence. */
+  private static Candidate chosenCause(String entryId, String reply) {
+    return new Candidate(
+        entryId,
+        Thresholds.PHRASE_CONFIDENCE,
+        Candidate.Source.PHRASE,
+        0,
+        reply.strip(),
+        List.of());
   }
 
   /** Diagnoses {@code text} as if it arrived on {@code channel}. */

@@ -23,7 +23,7 @@ public final class Thresholds {
   public static final double DIRECT_MIN_RATIO = 1.5;
 
   /** Unaddressed: the categorizer's best entry needs at least this probability to speak. */
-  public static final double CHANNEL_MIN_CONFIDENCE = 0.30;
+  public static final double CHANNEL_MIN_CONFIDENCE = 0.25;
 
   /** Unaddressed: the best entry must be this many times as likely as the runner-up. */
   public static final double CHANNEL_MIN_RATIO = 2.5;
@@ -43,8 +43,9 @@ public final class Thresholds {
    * the probability stays low even when the line clearly names one problem, and the ratio carries
    * the decision.
    */
-  public static final double SECOND_FINDING_MIN_CONFIDENCE = 0.15;
+  public static final double SECOND_FINDING_MIN_CONFIDENCE = 0.20;
 
+  /** See {@link #SECOND_FINDING_MIN_CONFIDENCE}. */
   public static final double SECOND_FINDING_MIN_RATIO = 3.0;
 
   /** A line whose "none" probability is above this is chatter, whatever its best entry. */

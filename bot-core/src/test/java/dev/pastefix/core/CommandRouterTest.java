@@ -22,6 +22,15 @@ class CommandRouterTest {
   }
 
   @Test
+  void answersABareHelpInADirectMessageWithTheHelpText() {
+    for (String text : java.util.List.of("help", "<@U0BOT> help?", "aide", "도움말")) {
+      Outcome o = TestingEngines.direct(text);
+      assertTrue(((Outcome.Unknown) o).reply().summary().startsWith("pastefix help"), text);
+    }
+    assertTrue(TestingEngines.channel("help") instanceof Outcome.Silent);
+  }
+
+  @Test
   void showsHelpForAnEmptyArgument() {
     assertTrue(((Outcome.Unknown) command("  ")).reply().summary().startsWith("pastefix help"));
   }
@@ -34,6 +43,13 @@ class CommandRouterTest {
             .anyMatch(
                 b -> b instanceof Block.Note n && n.spans().toString().contains("frobnicate"));
     assertTrue(explained, reply.blocks().toString());
+  }
+
+  @Test
+  void showsAnUnknownBinaryWordAsPrintableText() {
+    Reply reply = ((Outcome.Unknown) command("\u0001\u0002junk\u0000 more")).reply();
+    String note = reply.blocks().toString();
+    assertTrue(note.contains("'??junk?'"), note);
   }
 
   @Test

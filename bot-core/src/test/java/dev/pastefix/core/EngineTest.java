@@ -132,8 +132,9 @@ class EngineTest {
             "I forgot my password for the VPN portal, who can reset it?",
             "our ADFS uses a self-signed cert in the lab, fine for testing")) {
       assertInstanceOf(Outcome.Silent.class, channel(text), text);
-      assertInstanceOf(Outcome.Answer.class, direct(text), text);
     }
+    assertInstanceOf(
+        Outcome.Unknown.class, direct("the wall clock in room 4 is out of sync again"));
   }
 
   @Test
@@ -155,6 +156,19 @@ class EngineTest {
         Outcome.Unknown.class,
         direct(
             "thanks all, Set-ExecutionPolicy RemoteSigned did it, the connector module loads now"));
+  }
+
+  @Test
+  void takesAStatusReportForChatterButNotWhenSomethingStillFails() {
+    assertInstanceOf(
+        Outcome.Unknown.class,
+        direct("our ADFS certificate was renewed with a public CA cert yesterday, no issues"));
+    assertEquals(
+        List.of("not-licensed"),
+        direct(
+                "onmicrosoft accounts work with no problem, but the new hire can't sign in to Skype"
+                    + " for Business Online, no license assigned yet?")
+            .findingIds());
   }
 
   @Test
@@ -181,6 +195,43 @@ class EngineTest {
         List.of("server-unavailable-adfs", "server-unavailable-dns"),
         clarify.findingIds().stream().sorted().toList());
     assertInstanceOf(Outcome.Clarify.class, channel(text));
+  }
+
+  @Test
+  void presentsBothCausesOfTheSharedTextBesideAnotherError() {
+    String text =
+        "two problems today:\n"
+            + "1. Cannot sign in because the server is temporarily unavailable.\n"
+            + "2. Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live"
+            + " Id Sign-in assistant is installed.";
+    Outcome.Answer a = assertInstanceOf(Outcome.Answer.class, direct(text));
+    assertEquals(
+        List.of("server-unavailable-dns", "server-unavailable-adfs", "liveid-module-missing"),
+        a.findingIds());
+  }
+
+  @Test
+  void resolvesTheClarifyingQuestionWithTheNextMessageOfTheConversation() {
+    Engine engine = TestingEngines.shipped();
+    String error = "Cannot sign in because the server is temporarily unavailable.";
+    assertInstanceOf(
+        Outcome.Clarify.class,
+        engine.handle(IncomingMessage.of(error, Channel.MENTION, "U1", "T-42")));
+    Outcome answer =
+        engine.handle(
+            IncomingMessage.of(
+                "no ADFS here, cloud only, custom domain", Channel.THREAD, "U1", "T-42"));
+    assertEquals(List.of("server-unavailable-dns"), answer.findingIds());
+    Outcome elsewhere =
+        engine.handle(
+            IncomingMessage.of(
+                "no ADFS here, cloud only, custom domain", Channel.THREAD, "U1", "T-43"));
+    assertInstanceOf(Outcome.Unknown.class, elsewhere, "another conversation was not asked");
+    Outcome again =
+        engine.handle(
+            IncomingMessage.of(
+                "no ADFS here, cloud only, custom domain", Channel.THREAD, "U1", "T-42"));
+    assertInstanceOf(Outcome.Unknown.class, again, "the question was answered already");
   }
 
   @Test
@@ -245,6 +296,31 @@ class EngineTest {
   }
 
   @Test
+  void recognisesAnErrorThatAConsoleWrappedMidWord() {
+    String paste =
+        "New-PSSession : [admin1a.online.lync.com] Connecting to remote server"
+            + " admin1a.online.lync.c\n"
+            + "om failed with the following error message : The WS-Management service cannot"
+            + " process t\n"
+            + "he request. The maximum number of concurrent shells for this tenant has been"
+            + " exceeded. Cl\n"
+            + "ose existing shells or raise the quota for this tenant.";
+    assertEquals(List.of("max-shells-tenant"), channel(paste).findingIds());
+    String split =
+        "Get-CsWebTicket : Failed to connect live id servers. Make sure proxy is enabled or machine"
+            + " h\n"
+            + "as network connection to live id servers.";
+    assertEquals(List.of("liveid-connect-failed"), direct(split).findingIds());
+  }
+
+  @Test
+  void recognisesAQuotedPartOfAnErrorText() {
+    String text =
+        "other admins keep all the sessions open - 'concurrent shells for this tenant' again";
+    assertEquals(List.of("max-shells-tenant"), channel(text).findingIds());
+  }
+
+  @Test
   void answersQuestionsWithoutAnErrorTextWhenAddressed() {
     assertEquals(
         List.of("clock-skew"),
@@ -297,7 +373,9 @@ class EngineTest {
   @Test
   void answersAMegabyteOfNoiseWithoutThrowing() {
     String big = "lorem ipsum dolor sit amet ".repeat(40_000);
-    assertInstanceOf(Outcome.Unknown.class, direct(big));
+    Outcome.Unknown unknown = assertInstanceOf(Outcome.Unknown.class, direct(big));
+    String said = unknown.reply().blocks().toString();
+    assertTrue(said.contains("first 12,000 and last 4,000 characters"), said);
     assertInstanceOf(Outcome.Silent.class, channel(big));
   }
 
@@ -367,6 +445,82 @@ class EngineTest {
             .orElseThrow()
             .title();
     assertEquals(expected, heading);
+  }
+
+  @Test
+  void neverThrowsOnRandomMarkupAndFraming() {
+    String[] pieces = {
+      "<@U1>",
+      "<#C1|x>",
+      "<https://a|b>",
+      "```",
+      "`",
+      "'",
+      "\"",
+      "«",
+      "»",
+      ">",
+      "&gt;",
+      "&amp;",
+      ":smile:",
+      "+ ",
+      "~~~~",
+      "At line:1 char:1",
+      "위치 줄:1 문자:1",
+      "Au caractère",
+      "[",
+      "]",
+      "New-PSSession : [admin1a.online.lync.com] Connecting to remote server ",
+      "\n",
+      " ",
+      "\t",
+      "\u0000",
+      "\uD800",
+      "é",
+      "테 넌 트",
+      "Server is temporarily unavailable",
+      "no ADFS",
+      "?",
+      "Logon failed for the user '",
+      "@",
+      "x@y.com",
+      "-ComputerName ",
+      "PS C:\\> ",
+      "<<<<",
+      ".{0,"
+    };
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 400; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = random.nextInt(30);
+      for (int j = 0; j < n; j++) {
+        sb.append(pieces[random.nextInt(pieces.length)]);
+      }
+      for (Channel c : Channel.values()) {
+        Outcome o =
+            TestingEngines.shipped().handle(IncomingMessage.of(sb.toString(), c, "U", "K" + i));
+        if (c.addressed()) {
+          assertFalse(o instanceof Outcome.Silent, "addressed messages get a reply: " + sb);
+        } else if (o instanceof Outcome.Silent s) {
+          assertFalse(s.reason().startsWith("internal error"), s.reason() + " on: " + sb);
+        }
+        if (o instanceof Outcome.Unknown u) {
+          assertFalse(u.reply().summary().contains("went wrong"), "internal error on: " + sb);
+        }
+      }
+    }
+  }
+
+  @Test
+  void runsOverAnEmptyKnowledgeBase() {
+    Engine empty = Engine.create(new dev.pastefix.knowledge.KnowledgeBase(List.of(), List.of()));
+    Outcome o =
+        empty.handle(
+            IncomingMessage.of("Server is temporarily unavailable", Channel.DIRECT, "U", "K"));
+    assertInstanceOf(Outcome.Unknown.class, o);
+    assertInstanceOf(
+        Outcome.Silent.class,
+        empty.handle(IncomingMessage.of("anything at all", Channel.CHANNEL, "U", "K")));
   }
 
   @Test

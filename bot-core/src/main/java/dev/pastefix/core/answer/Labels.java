@@ -14,7 +14,10 @@ record Labels(
     String sure,
     String cause,
     String source,
-    String openArticle) {
+    String openArticle,
+    String clarifyHeading,
+    String recognised,
+    String clarifyAsk) {
 
   private static final Labels ENGLISH =
       new Labels(
@@ -25,7 +28,11 @@ record Labels(
           "sure",
           "Cause: ",
           "Source: ",
-          "Open the article");
+          "Open the article",
+          "This error has more than one cause: which one fits?",
+          "Recognised error text: ",
+          "Tell me which one matches your setup (what the causes above describe), and I'll give"
+              + " the full steps.");
 
   private static final Map<String, Labels> OTHERS =
       Map.of(
@@ -38,10 +45,24 @@ record Labels(
               "de certitude",
               "Cause : ",
               "Source : ",
-              "Ouvrir l'article"),
+              "Ouvrir l'article",
+              "Cette erreur a plusieurs causes possibles : laquelle correspond ?",
+              "Texte d'erreur reconnu : ",
+              "Dites-moi laquelle correspond à votre configuration (d'après les causes ci-dessus)"
+                  + " et je donnerai toutes les étapes."),
           "ko",
           new Labels(
-              "인식됨: ", "오류 텍스트 ", "입력한 표현 ", "메시지가 이 항목의 예와 비슷합니다", "확신", "원인: ", "출처: ", "문서 열기"));
+              "인식됨: ",
+              "오류 텍스트 ",
+              "입력한 표현 ",
+              "메시지가 이 항목의 예와 비슷합니다",
+              "확신",
+              "원인: ",
+              "출처: ",
+              "문서 열기",
+              "이 오류에는 원인이 여러 개 있습니다. 어느 쪽에 해당하나요?",
+              "인식된 오류 텍스트: ",
+              "위 원인 중 어느 것이 환경에 맞는지 알려 주시면 전체 단계를 안내해 드리겠습니다."));
 
   /** The labels for a language code, English when there are none. */
   static Labels of(String lang) {

@@ -100,14 +100,14 @@ public final class ReplyComposer {
   public Reply clarify(List<String> ids, String evidence, MessageFacts facts) {
     List<Block> blocks = new ArrayList<>();
     List<Action> actions = new ArrayList<>();
-    blocks.add(new Block.Heading("This error has more than one cause: which one fits?"));
+    Labels labels = Labels.of(facts.lang());
+    blocks.add(new Block.Heading(labels.clarifyHeading()));
     blocks.add(
         Block.Paragraph.of(
-            new Span.Plain("Recognised error text: "), new Span.InlineCode(shorten(evidence))));
+            new Span.Plain(labels.recognised()), new Span.InlineCode(shorten(evidence))));
     List<Block.Step> options = new ArrayList<>();
     List<String> titles = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    Labels labels = Labels.of(facts.lang());
     for (String id : ids) {
       Optional<Entry> found = kb.entry(id);
       if (found.isEmpty()) {
@@ -130,11 +130,7 @@ public final class ReplyComposer {
           .ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
     }
     blocks.add(new Block.Steps(options));
-    blocks.add(
-        Block.Paragraph.of(
-            new Span.Plain(
-                "Tell me which one matches your setup (what the causes above describe), and I'll"
-                    + " give the full steps.")));
+    blocks.add(Block.Paragraph.of(new Span.Plain(labels.clarifyAsk())));
     if (!ids.isEmpty()) {
       kb.entry(ids.get(0)).ifPresent(e -> blocks.addAll(lifecycle(e)));
     }

@@ -6,6 +6,7 @@ import dev.pastefix.core.text.TextNormaliser;
 import dev.pastefix.knowledge.KnowledgeBase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +24,7 @@ public final class Analyser {
   private final LookAlikes lookAlikes;
   private final CategoryModel model;
   private final Combiner combiner;
+  private final SharedErrorHints hints;
 
   public Analyser(
       TextNormaliser normaliser,
@@ -30,13 +32,14 @@ public final class Analyser {
       Lexicon lexicon,
       LookAlikes lookAlikes,
       CategoryModel model,
-      Combiner combiner) {
+      SharedErrorHints hints) {
     this.normaliser = normaliser;
     this.signatures = signatures;
     this.lexicon = lexicon;
     this.lookAlikes = lookAlikes;
     this.model = model;
-    this.combiner = combiner;
+    this.combiner = new Combiner(hints);
+    this.hints = hints;
   }
 
   /** The analyser for {@code kb} with the lexicon, look-alikes and background corpus shipped. */
@@ -49,7 +52,7 @@ public final class Analyser {
         lexicon,
         LookAlikes.shipped(),
         new CategoryModel(kb, featurizer, Resources.lines("background.txt")),
-        new Combiner(SharedErrorHints.shipped()));
+        SharedErrorHints.shipped());
   }
 
   public Analysis analyse(String raw) {
@@ -58,7 +61,11 @@ public final class Analyser {
 
   public Analysis analyse(NormalisedText text) {
     Set<String> concepts = lexicon.find(text.lower());
-    List<SignatureHit> hits = signatures.find(text.lower());
+    List<SignatureHit> hits = signatures.find(text.lower(), text.facts().quoted());
+    if (hits.isEmpty()) {
+      // A console window may have wrapped the error mid-word; positions then are approximate.
+      hits = text.lowerUnwrapped().map(signatures::find).orElse(hits);
+    }
     List<Candidate> sigs = combiner.combine(hits, concepts);
     List<Candidate> ranked = new ArrayList<>();
     double none = rankInto(model.rank(text.lower(), concepts), ranked);
@@ -157,6 +164,11 @@ public final class Analyser {
   /** The categorizer's ranking of one text (for segment checks). */
   public List<CategoryModel.Score> rank(String text) {
     return model.rank(text);
+  }
+
+  /** The one entry of a group sharing an error text that the message's concepts point to. */
+  public Optional<String> resolveShared(List<String> group, Set<String> concepts) {
+    return hints.resolve(group, concepts);
   }
 
   public TextNormaliser normaliser() {

@@ -32,13 +32,16 @@ public final class CategoryModel {
   public static final String NONE = "none";
 
   /** GIS iterations; the corpus is small, so more buys nothing. */
-  static final int ITERATIONS = 150;
+  static final int ITERATIONS = 200;
 
   /** How many times an example phrasing counts: they are closest to what admins write. */
-  static final int EXAMPLE_WEIGHT = 2;
+  static final int EXAMPLE_WEIGHT = 3;
 
   private final Featurizer featurizer;
-  private final DoccatModel model;
+
+  /** Empty when the knowledge base has no entries: then everything is "none". */
+  private final java.util.Optional<DoccatModel> model;
+
   private final ThreadLocal<DocumentCategorizerME> categorizers;
   private final int samples;
 
@@ -55,6 +58,12 @@ public final class CategoryModel {
       add(NONE, line, training);
     }
     this.samples = training.size();
+    boolean anyEntry = training.stream().anyMatch(d -> !d.getCategory().equals(NONE));
+    if (!anyEntry) {
+      this.model = java.util.Optional.empty();
+      this.categorizers = ThreadLocal.withInitial(() -> null);
+      return;
+    }
     try {
       TrainingParameters params = new TrainingParameters();
       params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
@@ -68,12 +77,14 @@ public final class CategoryModel {
       DoccatFactory factory =
           new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()});
       this.model =
-          DocumentCategorizerME.train(
-              "mul", ObjectStreamUtils.createObjectStream(training), params, factory);
+          java.util.Optional.of(
+              DocumentCategorizerME.train(
+                  "mul", ObjectStreamUtils.createObjectStream(training), params, factory));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot train the categorizer", e);
     }
-    this.categorizers = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
+    DoccatModel trained = model.get();
+    this.categorizers = ThreadLocal.withInitial(() -> new DocumentCategorizerME(trained));
   }
 
   private void addEntry(Entry entry, List<DocumentSample> training) {
@@ -136,6 +147,10 @@ public final class CategoryModel {
   private List<Score> rank(String[] features) {
     List<Score> scores = new ArrayList<>();
     if (features.length == 0) {
+      scores.add(new Score(NONE, 1.0));
+      return scores;
+    }
+    if (model.isEmpty()) {
       scores.add(new Score(NONE, 1.0));
       return scores;
     }

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 public final class Lexicon {
   private static final Pattern NEGATION_BEFORE =
       Pattern.compile(
-          "(?:^|[^\\p{L}])(?:no|not|never|without|don't use|do not use|aren't using|not"
-              + " using|isn't|sans|pas de|pas d'|aucun|aucune|n'utilise"
-              + " pas)[^\\p{L}]*(?:\\p{L}+[^\\p{L}]+)?$");
+          "(?:^|[^\\p{L}'])(?:no|not|never|without|(?:do|does|did|is|are|was|were|have|has|had)n't|sans|pas"
+              + " de|pas d'|aucun|aucune|n'utilis\\p{L}* pas|n'avons pas|n'a pas|n'ont pas)"
+              + "[^\\p{L}]*(?:\\p{L}+[^\\p{L}]+)?$");
   private static final Pattern NEGATION_AFTER = Pattern.compile("^\\S{0,3}\\s?(?:안|없|않)");
 
   private record Term(

@@ -52,7 +52,10 @@ public final class LookAlikes {
    * say) counts as another service too.
    */
   public Optional<String> otherService(NormalisedText text) {
-    if (namesOurService(text)) {
+    List<String> remote = text.facts().remoteHosts();
+    // The host PowerShell connected to outweighs words: "sfbfe01.contoso.local" is not ours.
+    boolean remoteIsOurs = remote.stream().anyMatch(this::isOurHost);
+    if (remoteIsOurs || (remote.isEmpty() && namesOurService(text))) {
       return Optional.empty();
     }
     Optional<String> named =
@@ -64,9 +67,15 @@ public final class LookAlikes {
     if (named.isPresent()) {
       return named;
     }
-    return text.facts().remoteHosts().stream()
+    return remote.stream()
         .findFirst()
         .map(host -> "a remote PowerShell session to " + host + " (not Skype for Business Online)");
+  }
+
+  private boolean isOurHost(String host) {
+    return markers.stream()
+        .filter(m -> m.service.equals(OURS) && m.kind.equals("host"))
+        .anyMatch(m -> host.equals(m.value) || host.endsWith("." + m.value));
   }
 
   private static boolean present(Marker marker, NormalisedText text) {

@@ -31,6 +31,11 @@ public final class SignatureIndex {
   /** A pattern with a gap ({@code .{0,40}}) needs this weight to count as an error text. */
   static final int ERROR_TEXT_WEIGHT_WITH_GAP = 20;
 
+  /** A quoted fragment needs this many words and characters to stand for a symptom. */
+  static final int QUOTE_MIN_WORDS = 4;
+
+  static final int QUOTE_MIN_CHARS = 20;
+
   /** A literal of this many words counts as an error text even in plain words. */
   static final int ERROR_TEXT_WORDS = 4;
 
@@ -121,7 +126,30 @@ public final class SignatureIndex {
    * hits of two entries overlap and one contains the other, only the longer one is kept.
    */
   public List<SignatureHit> find(String lower) {
+    return find(lower, List.of());
+  }
+
+  /**
+   * Like {@link #find(String)}, and also a quoted fragment of four or more words that is part of a
+   * literal symptom counts as that symptom: people quote the part of an error that matters.
+   */
+  public List<SignatureHit> find(String lower, List<String> quoted) {
     List<SignatureHit> hits = new ArrayList<>();
+    for (String fragment : quoted) {
+      if (fragment.split(" ").length < QUOTE_MIN_WORDS || fragment.length() < QUOTE_MIN_CHARS) {
+        continue;
+      }
+      int at = lower.indexOf(fragment);
+      if (at < 0) {
+        continue;
+      }
+      for (Compiled sig : signatures) {
+        if (sig.literal != null && sig.errorText && sig.literal.contains(fragment)) {
+          hits.add(
+              new SignatureHit(sig.entryId, at, at + fragment.length(), fragment, sig.lang, true));
+        }
+      }
+    }
     for (Compiled sig : signatures) {
       if (sig.literal != null) {
         int at = lower.indexOf(sig.literal);

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Structured facts found in a message: cmdlets in order of appearance, FullyQualifiedErrorIds, host
  * names, the remote hosts PowerShell says it connected to, the first sign-in address and its
- * domain, and the language of the prose ({@code en}, {@code fr} or {@code ko}).
+ * domain, the language of the prose ({@code en}, {@code fr} or {@code ko}), and the fragments the
+ * writer put in quotes or backticks (lower case, whitespace collapsed): often part of an error.
  */
 public record MessageFacts(
     List<String> cmdlets,
@@ -15,7 +16,8 @@ public record MessageFacts(
     List<String> hosts,
     List<String> remoteHosts,
     Optional<String> signInAddress,
-    String lang) {
+    String lang,
+    List<String> quoted) {
   public MessageFacts {
     cmdlets = List.copyOf(cmdlets);
     errorIds = List.copyOf(errorIds);
@@ -23,6 +25,7 @@ public record MessageFacts(
     remoteHosts = List.copyOf(remoteHosts);
     Objects.requireNonNull(signInAddress, "signInAddress");
     Objects.requireNonNull(lang, "lang");
+    quoted = List.copyOf(quoted);
   }
 
   /** The domain of the sign-in address, such as {@code contoso.com}. */
@@ -32,6 +35,7 @@ public record MessageFacts(
 
   /** Facts of a message with nothing in it. */
   public static MessageFacts none() {
-    return new MessageFacts(List.of(), List.of(), List.of(), List.of(), Optional.empty(), "en");
+    return new MessageFacts(
+        List.of(), List.of(), List.of(), List.of(), Optional.empty(), "en", List.of());
   }
 }

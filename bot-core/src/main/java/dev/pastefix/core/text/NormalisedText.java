@@ -24,7 +24,46 @@ public record NormalisedText(
     return lower.isBlank();
   }
 
+  /** Lines at least this long may have been wrapped by a console window. */
+  public static final int WRAP_MIN_LINE = 70;
+
+  /**
+   * The lower-case text with long lines joined to the next one without a space, as if a console
+   * window had wrapped them mid-word; empty when no line is long enough.
+   */
+  public java.util.Optional<String> lowerUnwrapped() {
+    String[] lines = text.split("\n");
+    StringBuilder out = new StringBuilder(text.length());
+    boolean joined = false;
+    for (int i = 0; i < lines.length; i++) {
+      out.append(lines[i]);
+      if (i + 1 < lines.length) {
+        boolean wrap = lines[i].length() >= WRAP_MIN_LINE && !lines[i].endsWith(".");
+        joined |= wrap;
+        out.append(wrap ? "" : "\n");
+      }
+    }
+    return joined
+        ? java.util.Optional.of(lowerCollapsed(out.toString()))
+        : java.util.Optional.empty();
+  }
+
   static String lowerCollapsed(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+    String lower = text.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean space = false;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = true;
+        continue;
+      }
+      if (space && out.length() > 0) {
+        out.append(' ');
+      }
+      space = false;
+      out.append(c);
+    }
+    return out.toString();
   }
 }

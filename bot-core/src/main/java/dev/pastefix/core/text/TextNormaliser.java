@@ -22,7 +22,7 @@ public final class TextNormaliser {
   public static final int MAX_ANALYSED_CHARS = 16_000;
 
   /** Characters kept from the end of an over-long message; errors are often at the bottom. */
-  static final int TAIL_CHARS = 4_000;
+  public static final int TAIL_CHARS = 4_000;
 
   /** Share of junk characters above which the input is treated as binary data. */
   static final double BINARY_JUNK_SHARE = 0.10;
@@ -41,8 +41,6 @@ public final class TextNormaliser {
   private static final Pattern DISCORD_EMOJI = Pattern.compile("<a?:[A-Za-z0-9_~]+:\\d+>");
   private static final Pattern DISCORD_TIME = Pattern.compile("<t:-?\\d+(?::[A-Za-z])?>");
   private static final Pattern FENCE_AT_LINE_END = Pattern.compile("```[A-Za-z0-9_+-]*(?=\\n|$)");
-  private static final Pattern SHORTCODE =
-      Pattern.compile("(?<=^|\\s):[a-z0-9_+'-]{2,40}:(?=\\s|$)", Pattern.MULTILINE);
   private static final Pattern QUOTE_PREFIX =
       Pattern.compile("^[ \\t]*(?:>+[ \\t]?)+", Pattern.MULTILINE);
   private static final Pattern PROMPT = Pattern.compile("^\\s*PS(?: [A-Za-z]:\\\\[^>\\n]*)?>\\s*");
@@ -136,12 +134,15 @@ public final class TextNormaliser {
           "gov",
           "co",
           "cloud");
-  private static final Pattern REMOTE_HOST =
-      Pattern.compile(
-          "(?:^|\\s)\\[([A-Za-z0-9][A-Za-z0-9.-]*)\\]\\s+(?:Connecting|Processing|La connexion|Le"
-              + " traitement|\\S*원격|다음)|(?:remote server|serveur distant|원격"
-              + " 서버|-ComputerName|PSComputerName\\s*:)\\s+([A-Za-z0-9][A-Za-z0-9.-]*)",
-          Pattern.CASE_INSENSITIVE);
+
+  /** Quoted fragments kept per message; a paste rarely quotes more. */
+  static final int MAX_QUOTED = 20;
+
+  /** Length bounds of a quoted fragment worth keeping. */
+  static final int MIN_QUOTE_CHARS = 10;
+
+  static final int MAX_QUOTE_CHARS = 400;
+
   private static final Pattern EMAIL =
       Pattern.compile(
           "(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@((?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,24})");
@@ -186,6 +187,7 @@ public final class TextNormaliser {
       }
     }
     boolean binary = input.length() > 0 && junk > BINARY_JUNK_SHARE * input.length();
+    List<String> quoted = quoted(clean.toString());
     String text =
         Normalizer.isNormalized(clean, Normalizer.Form.NFC)
             ? clean.toString()
@@ -208,7 +210,8 @@ public final class TextNormaliser {
             hosts(text),
             remote,
             signInAddress(text),
-            languages.guess(text));
+            languages.guess(text),
+            quoted);
     return new NormalisedText(text, NormalisedText.lowerCollapsed(text), facts, truncated, binary);
   }
 
@@ -255,9 +258,47 @@ public final class TextNormaliser {
       t = QUOTE_PREFIX.matcher(t).replaceAll("");
     }
     if (t.indexOf(':') >= 0) {
-      t = SHORTCODE.matcher(t).replaceAll(" ");
+      t = stripShortcodes(t);
     }
     return stripEmoji(t);
+  }
+
+  /** Removes ":name:" emoji shortcodes that stand alone between spaces. */
+  static String stripShortcodes(String t) {
+    StringBuilder out = null;
+    int last = 0;
+    int n = t.length();
+    for (int i = 0; i < n; i++) {
+      if (t.charAt(i) != ':' || (i > 0 && !Character.isWhitespace(t.charAt(i - 1)))) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < n && j - i <= 41 && isShortcodeChar(t.charAt(j))) {
+        j++;
+      }
+      boolean closes = j < n && t.charAt(j) == ':' && j - i - 1 >= 2;
+      if (closes && (j + 1 == n || Character.isWhitespace(t.charAt(j + 1)))) {
+        if (out == null) {
+          out = new StringBuilder(n);
+        }
+        out.append(t, last, i).append(' ');
+        last = j + 1;
+        i = j;
+      }
+    }
+    if (out == null) {
+      return t;
+    }
+    return out.append(t, last, n).toString();
+  }
+
+  private static boolean isShortcodeChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '+'
+        || c == '\''
+        || c == '-';
   }
 
   private static String stripEmoji(String t) {
@@ -402,25 +443,134 @@ public final class TextNormaliser {
     return List.copyOf(found);
   }
 
-  /** The hosts PowerShell names as the remote end of a session, lower-case, in order. */
-  static List<String> remoteHosts(String text) {
+  /** Fragments in backticks or quotes, folded, lower case, whitespace collapsed. */
+  static List<String> quoted(String text) {
     Set<String> found = new LinkedHashSet<>();
-    if (text.indexOf('[') < 0
-        && !text.contains("erver")
-        && !text.contains("erveur")
-        && !text.contains("ComputerName")
-        && !text.contains("서버")) {
-      return List.of();
-    }
-    Matcher m = REMOTE_HOST.matcher(text);
-    while (m.find() && found.size() < 10) {
-      String host = m.group(1) != null ? m.group(1) : m.group(2);
-      host = host.toLowerCase(Locale.ROOT).replaceAll("[.-]+$", "");
-      if (!host.isEmpty()) {
-        found.add(host);
+    int n = text.length();
+    for (int i = 0; i < n && found.size() < MAX_QUOTED; i++) {
+      char open = text.charAt(i);
+      char close = closingQuote(open);
+      if (close == 0 || (open == '`' && i + 1 < n && text.charAt(i + 1) == '`')) {
+        if (open == '`') {
+          while (i + 1 < n && text.charAt(i + 1) == '`') {
+            i++;
+          }
+        }
+        continue;
+      }
+      // An apostrophe inside a word ("can't") opens nothing and closes nothing.
+      boolean apostrophe = open == '\'';
+      if (apostrophe && i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+        continue;
+      }
+      int limit = Math.min(n, i + 1 + MAX_QUOTE_CHARS);
+      int end = -1;
+      for (int j = i + 1; j < limit; j++) {
+        char c = text.charAt(j);
+        if (c == '\n') {
+          break;
+        }
+        if (c == close
+            && !(apostrophe && j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1)))) {
+          end = j;
+          break;
+        }
+      }
+      if (end < 0) {
+        continue;
+      }
+      if (end - i - 1 >= MIN_QUOTE_CHARS) {
+        String q =
+            NormalisedText.lowerCollapsed(foldPunctuation(text.substring(i + 1, end)))
+                .replaceAll("[.,;:!?]+$", "")
+                .strip();
+        if (!q.isEmpty()) {
+          found.add(q);
+        }
+        i = end;
       }
     }
     return List.copyOf(found);
+  }
+
+  private static char closingQuote(char open) {
+    switch (open) {
+      case '`':
+        return '`';
+      case '\'':
+        return '\'';
+      case '"':
+        return '"';
+      case '\u00AB':
+        return '\u00BB';
+      case '\u201C':
+        return '\u201D';
+      case '\u2018':
+        return '\u2019';
+      default:
+        return 0;
+    }
+  }
+
+  /** The hosts PowerShell names as the remote end of a session, lower-case, in order. */
+  static List<String> remoteHosts(String text) {
+    Set<String> found = new LinkedHashSet<>();
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String key : REMOTE_KEYS) {
+      int from = 0;
+      while (found.size() < 10) {
+        int at = lower.indexOf(key, from);
+        if (at < 0) {
+          break;
+        }
+        from = at + key.length();
+        int start = from;
+        while (start < lower.length()
+            && (lower.charAt(start) == ' ' || lower.charAt(start) == ':')) {
+          start++;
+        }
+        addHost(lower, start, found);
+      }
+    }
+    int from = 0;
+    while (found.size() < 10) {
+      int open = lower.indexOf('[', from);
+      if (open < 0) {
+        break;
+      }
+      from = open + 1;
+      int close = lower.indexOf(']', from);
+      if (close < 0 || close - open > 260) {
+        continue;
+      }
+      String after =
+          lower.substring(close + 1, Math.min(lower.length(), close + 40)).stripLeading();
+      boolean session =
+          after.startsWith("connecting")
+              || after.startsWith("processing")
+              || after.startsWith("la connexion")
+              || after.startsWith("le traitement")
+              || after.startsWith("다음")
+              || after.contains("원격");
+      if (session) {
+        addHost(lower, open + 1, found);
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  private static final List<String> REMOTE_KEYS =
+      List.of("remote server ", "serveur distant ", "원격 서버 ", "-computername ", "pscomputername");
+
+  private static void addHost(String lower, int start, Set<String> found) {
+    int end = start;
+    while (end < lower.length() && isHostChar(lower.charAt(end))) {
+      end++;
+    }
+    String host = lower.substring(start, end).replaceAll("[.-]+$", "");
+    if (!host.isEmpty() && Character.isLetterOrDigit(host.charAt(0))) {
+      found.add(host);
+    }
   }
 
   /** Host names with a known top-level domain, lower-case, in order of appearance. */

@@ -23,6 +23,9 @@ class LexiconTest {
     assertTrue(found.contains("NOT_ADFS"), found.toString());
     assertFalse(found.contains("ADFS"), found.toString());
     assertTrue(lexicon.find("adfs는 안 씁니다").contains("NOT_ADFS"));
+    assertTrue(lexicon.find("we don't have adfs at all").contains("NOT_ADFS"));
+    assertTrue(lexicon.find("nous n'utilisons pas adfs").contains("NOT_ADFS"));
+    assertTrue(lexicon.find("federated through adfs").contains("ADFS"));
   }
 
   @Test

@@ -159,6 +159,28 @@ class TextNormaliserTest {
   }
 
   @Test
+  void collectsQuotedFragments() {
+    NormalisedText t =
+        normaliser.normalise(
+            "we get 'concurrent shells for this tenant' and `Logon failed for the user` and «"
+                + " Serveur temporairement indisponible »");
+    assertEquals(
+        java.util.Set.of(
+            "logon failed for the user",
+            "concurrent shells for this tenant",
+            "serveur temporairement indisponible"),
+        java.util.Set.copyOf(t.facts().quoted()));
+  }
+
+  @Test
+  void skipsApostrophesInsideWordsWhenCollectingQuotes() {
+    NormalisedText t =
+        normaliser.normalise(
+            "users can't sign in, we get 'Server is temporarily unavailable' today");
+    assertEquals(List.of("server is temporarily unavailable"), t.facts().quoted());
+  }
+
+  @Test
   void guessesEnglishForAnEnglishQuestion() {
     assertEquals(
         "en", normaliser.normalise("why does my session break after an hour?").facts().lang());
