@@ -115,6 +115,22 @@ class ConsoleAdapterTest {
   }
 
   @Test
+  void answersTheReplyToAClarifyingQuestionInTheSameChat() {
+    int[] code = new int[1];
+    String transcript =
+        chat(
+            "Server is temporarily unavailable when I sign in\n\n"
+                + "we use ADFS single sign-on with a self-signed certificate\n\nhelpful\nquit\n",
+            code);
+
+    assertTrue(transcript.contains("which one fits?"), transcript);
+    assertEquals(
+        List.of(List.of("server-unavailable-adfs")),
+        feedback.all().stream().map(Vote::entryIds).toList(),
+        transcript);
+  }
+
+  @Test
   void keepsEmptyLinesInsideAFencedPaste() {
     int[] code = new int[1];
     String paste = "first part\n\nsecond part\n.\nthird part";
