@@ -4,6 +4,8 @@ import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.reply.PlainTextRenderer;
+import dev.pastefix.discord.DiscordBot;
+import dev.pastefix.discord.DiscordStartException;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.slack.SlackBot;
 import java.lang.management.ManagementFactory;
@@ -86,7 +88,6 @@ final class Launcher {
    * Starts the Slack and Discord adapters that {@code settings} configure, sharing the one engine
    * in {@code ready}, and blocks until the process is stopped.
    */
-  // PLATFORM ADAPTERS: the Slack and Discord adapters are wired here.
   int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
     FeedbackStore feedback = new InMemoryFeedbackStore();
     List<AutoCloseable> running = new ArrayList<>();
@@ -100,13 +101,17 @@ final class Launcher {
       }
     }
     if (settings.discord().isPresent()) {
-      terminal
-          .err()
-          .println(
-              "pastefix: DISCORD_* settings are present, but the Discord adapter is not available"
-                  + " in this build.");
-      closeAll(running);
-      return ExitCodes.CONFIG;
+      try {
+        running.add(startDiscord(settings.discord().get(), ready, feedback, terminal));
+      } catch (DiscordStartException e) {
+        terminal.err().println("pastefix: " + e.getMessage());
+        closeAll(running);
+        return ExitCodes.CONFIG;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        closeAll(running);
+        return ExitCodes.CONFIG;
+      }
     }
     return runUntilStopped(running, terminal);
   }
@@ -133,6 +138,22 @@ final class Launcher {
                         + " at /slack/events")
                 + "; stop with Ctrl-C.");
     return slackBot;
+  }
+
+  /** Connects to Discord and registers {@code /pastefix}; the caller closes it. */
+  static DiscordBot startDiscord(
+      Settings.Discord discord, Startup.Ready ready, FeedbackStore feedback, Terminal terminal)
+      throws DiscordStartException, InterruptedException {
+    DiscordBot bot = DiscordPlatform.start(discord, ready.bot(), feedback, ready.knowledge());
+    terminal
+        .err()
+        .println(
+            "pastefix: Discord is connected"
+                + (bot.messageContentEnabled()
+                    ? ""
+                    : " without the Message Content intent (only /pastefix, DMs and mentions)")
+                + "; stop with Ctrl-C.");
+    return bot;
   }
 
   private static int runUntilStopped(List<AutoCloseable> running, Terminal terminal) {

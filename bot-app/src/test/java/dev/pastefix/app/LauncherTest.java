@@ -85,6 +85,29 @@ class LauncherTest {
   }
 
   @Test
+  void anUnreachableDiscordStopsTheStartWithOneClearMessage() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    InMemoryTerminal terminal =
+        new InMemoryTerminal(
+            new byte[0],
+            Map.of(
+                "DISCORD_TOKEN", "MTIz.discord-secret.xyz",
+                "DISCORD_API_URL", "http://127.0.0.1:" + port + "/api/v10/",
+                "DISCORD_GATEWAY_URL", "ws://127.0.0.1:" + port + "/gateway"));
+
+    int code = launcher.run(List.of(), terminal.terminal());
+
+    assertEquals(ExitCodes.CONFIG, code);
+    assertTrue(
+        terminal.err().contains("Discord could not be reached at http://127.0.0.1:" + port),
+        terminal.err());
+    assertTrue(!terminal.err().contains("discord-secret"), "tokens never reach the log");
+  }
+
+  @Test
   void rejectsStrayArguments() {
     InMemoryTerminal terminal = new InMemoryTerminal();
 

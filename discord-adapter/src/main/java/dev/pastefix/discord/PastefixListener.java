@@ -1,0 +1,385 @@
+package dev.pastefix.discord;
+
+import dev.pastefix.core.Bot;
+import dev.pastefix.core.Channel;
+import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Outcome;
+import dev.pastefix.core.feedback.FeedbackStore;
+import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.Reply;
+import dev.pastefix.core.reply.Severity;
+import dev.pastefix.core.reply.Span;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import net.dv8tion.jda.api.components.Component;
+import net.dv8tion.jda.api.components.MessageTopLevelComponentUnion;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.actionrow.ActionRowChildComponent;
+import net.dv8tion.jda.api.components.actionrow.ActionRowChildComponentUnion;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionDisconnectEvent;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import net.dv8tion.jda.api.events.session.SessionResumeEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens to Discord through JDA: messages, {@code /pastefix}, autocomplete and buttons. The engine
+ * runs on {@code work} so that JDA's event thread is never blocked; interactions are acknowledged
+ * (deferred) before that work starts, well inside Discord's 3-second window.
+ */
+final class PastefixListener extends ListenerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(PastefixListener.class);
+
+  static final Reply FAILURE =
+      new Reply(
+          "pastefix could not process that message.",
+          List.of(
+              new Block.Note(
+                  Severity.ERROR,
+                  List.of(
+                      new Span.Plain(
+                          "Something went wrong while reading that message; the details are in the"
+                              + " bot's log.")))),
+          List.of());
+
+  static final Reply BUSY =
+      new Reply(
+          "pastefix is busy; try again in a moment.",
+          List.of(
+              new Block.Note(
+                  Severity.WARNING,
+                  List.of(new Span.Plain("pastefix is busy right now; try again in a moment.")))),
+          List.of());
+
+  private final Bot bot;
+  private final EmbedRenderer renderer;
+  private final FeedbackStore feedback;
+  private final KbChoices kb;
+  private final MessageTranslator translator;
+  private final Executor work;
+  private final Clock clock;
+
+  PastefixListener(
+      Bot bot,
+      EmbedRenderer renderer,
+      FeedbackStore feedback,
+      KbChoices kb,
+      MessageTranslator translator,
+      Executor work,
+      Clock clock) {
+    this.bot = bot;
+    this.renderer = renderer;
+    this.feedback = feedback;
+    this.kb = kb;
+    this.translator = translator;
+    this.work = work;
+    this.clock = clock;
+  }
+
+  // ---- messages
+
+  @Override
+  public void onMessageReceived(MessageReceivedEvent event) {
+    List<Message.Attachment> files = TextAttachments.readable(event.getMessage());
+    if (!files.isEmpty() && translator.wanted(event)) {
+      // Downloading takes a moment: do it off JDA's event thread, then translate as usual.
+      run(
+          () -> {
+            try {
+              translator
+                  .fromMessage(event, TextAttachments.read(files))
+                  .ifPresent(in -> answer(event.getMessage(), in));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          },
+          () -> {});
+      return;
+    }
+    Optional<IncomingMessage> incoming = translator.fromMessage(event);
+    if (incoming.isEmpty()) {
+      return;
+    }
+    Message message = event.getMessage();
+    IncomingMessage in = incoming.get();
+    run(
+        () -> answer(message, in),
+        () -> {
+          if (in.channel().addressed()) {
+            send(message, in, renderer.render(BUSY, EmbedRenderer.Visibility.PUBLIC));
+          }
+        });
+  }
+
+  private void answer(Message message, IncomingMessage in) {
+    Optional<Outcome> outcome = handle(in);
+    Optional<MessageCreateData> data =
+        outcome.isPresent()
+            ? renderer.render(outcome.get(), EmbedRenderer.Visibility.PUBLIC)
+            : in.channel().addressed()
+                ? Optional.of(renderer.render(FAILURE, EmbedRenderer.Visibility.PUBLIC))
+                : Optional.empty();
+    data.ifPresent(d -> send(message, in, d));
+  }
+
+  private void send(Message message, IncomingMessage in, MessageCreateData data) {
+    if (in.channel() == Channel.DIRECT) {
+      message
+          .getChannel()
+          .sendMessage(data)
+          .queue(
+              ok -> {}, e -> log.warn("Discord refused a DM reply in {}", in.conversationKey(), e));
+    } else {
+      // A reply keeps the answer next to the paste in a busy channel; no ping for the author.
+      message
+          .reply(data)
+          .mentionRepliedUser(false)
+          .queue(
+              ok -> {},
+              e ->
+                  log.warn(
+                      "Discord refused a reply in {} (missing Send Messages or Embed Links?)",
+                      in.conversationKey(),
+                      e));
+    }
+  }
+
+  // ---- /pastefix
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    Optional<IncomingMessage> incoming = translator.fromSlashCommand(event);
+    if (incoming.isEmpty()) {
+      return;
+    }
+    event.deferReply(true).queue(ok -> {}, e -> log.warn("could not defer /pastefix", e));
+    answerLater(event.getHook(), incoming.get());
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    if (!event.getName().equals(SlashCommands.NAME)
+        || !event.getFocusedOption().getName().equals(SlashCommands.KB_ID)) {
+      return;
+    }
+    event
+        .replyChoices(kb.suggest(event.getFocusedOption().getValue()))
+        .queue(ok -> {}, e -> log.debug("autocomplete answer refused", e));
+  }
+
+  /** Answers an acknowledged interaction with an ephemeral follow-up. */
+  private void answerLater(InteractionHook hook, IncomingMessage in) {
+    run(
+        () -> {
+          Optional<Outcome> outcome = handle(in);
+          Optional<MessageCreateData> data =
+              outcome.isPresent()
+                  ? renderer.render(outcome.get(), EmbedRenderer.Visibility.EPHEMERAL)
+                  : Optional.of(renderer.render(FAILURE, EmbedRenderer.Visibility.EPHEMERAL));
+          if (data.isPresent()) {
+            hook.sendMessage(data.get())
+                .setEphemeral(true)
+                .queue(ok -> {}, e -> log.warn("could not send the follow-up", e));
+          } else {
+            // Silent: remove the "thinking…" placeholder so nothing is left behind.
+            hook.deleteOriginal().queue(ok -> {}, e -> log.debug("could not delete", e));
+          }
+        },
+        () ->
+            hook.sendMessage(renderer.render(BUSY, EmbedRenderer.Visibility.EPHEMERAL))
+                .setEphemeral(true)
+                .queue(ok -> {}, e -> log.debug("could not send busy", e)));
+  }
+
+  // ---- buttons
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    Optional<ButtonId> id = ButtonId.parse(event.getComponentId());
+    if (id.isEmpty()) {
+      return;
+    }
+    ButtonId button = id.get();
+    if (button instanceof ButtonId.Feedback vote) {
+      recordVote(event, vote);
+    } else if (button instanceof ButtonId.Share) {
+      share(event);
+    } else if (button instanceof ButtonId.RunCheck check) {
+      event.deferReply(true).queue(ok -> {}, e -> log.warn("could not defer a check", e));
+      answerLater(event.getHook(), translator.fromCheckButton(check, event));
+    } else {
+      throw new IllegalStateException("unknown button: " + button);
+    }
+  }
+
+  private void recordVote(ButtonInteractionEvent event, ButtonId.Feedback vote) {
+    Message message = event.getMessage();
+    String answerKey =
+        Conversations.key(
+                event.isFromGuild() ? Optional.of(event.getGuild().getId()) : Optional.empty(),
+                event.getChannelId() == null ? "unknown" : event.getChannelId())
+            + ":"
+            + message.getId();
+    feedback.record(
+        new Vote(
+            answerKey, vote.entryIds(), event.getUser().getId(), vote.helpful(), clock.instant()));
+    FeedbackStore.Tally tally = feedback.tally(answerKey);
+    log.info(
+        "feedback on {}: {} ({} helpful, {} not helpful)",
+        vote.entryIds(),
+        vote.helpful() ? "helpful" : "not helpful",
+        tally.helpful(),
+        tally.notHelpful());
+    // Editing the buttons is the acknowledgement: the counts show the click was recorded.
+    event
+        .editComponents(rows(message.getComponents(), b -> Optional.of(counted(b, tally))))
+        .queue(ok -> {}, e -> log.warn("could not acknowledge feedback", e));
+  }
+
+  private static Button counted(Button button, FeedbackStore.Tally tally) {
+    Optional<ButtonId> id = Optional.ofNullable(button.getCustomId()).flatMap(ButtonId::parse);
+    if (id.isEmpty() || !(id.get() instanceof ButtonId.Feedback vote)) {
+      return button;
+    }
+    return vote.helpful()
+        ? button.withLabel(EmbedRenderer.LABEL_HELPFUL + " (" + tally.helpful() + ")")
+        : button.withLabel(EmbedRenderer.LABEL_NOT_HELPFUL + " (" + tally.notHelpful() + ")");
+  }
+
+  private void share(ButtonInteractionEvent event) {
+    Message message = event.getMessage();
+    MessageCreateBuilder visible = new MessageCreateBuilder();
+    if (message.getEmbeds().isEmpty()) {
+      visible.setContent(
+          Truncation.fit(
+              message.getContentRaw().isBlank() ? Truncation.ELLIPSIS : message.getContentRaw(),
+              DiscordLimits.CONTENT));
+    } else {
+      visible.setEmbeds(message.getEmbeds());
+    }
+    visible.setComponents(
+        rows(
+            message.getComponents(),
+            b ->
+                Optional.ofNullable(b.getCustomId())
+                        .flatMap(ButtonId::parse)
+                        .filter(ButtonId.Share.class::isInstance)
+                        .isPresent()
+                    ? Optional.empty()
+                    : Optional.of(b)));
+    visible.setAllowedMentions(List.of());
+    event
+        .reply(visible.build())
+        .setEphemeral(false)
+        .queue(ok -> {}, e -> log.warn("could not share an answer in the channel", e));
+  }
+
+  /** The action rows of a message with each button mapped (or dropped); empty rows disappear. */
+  static List<ActionRow> rows(
+      List<MessageTopLevelComponentUnion> components, Function<Button, Optional<Button>> map) {
+    List<ActionRow> rows = new ArrayList<>();
+    for (MessageTopLevelComponentUnion component : components) {
+      if (component.getType() != Component.Type.ACTION_ROW) {
+        continue;
+      }
+      List<ActionRowChildComponent> children = new ArrayList<>();
+      for (ActionRowChildComponentUnion child : component.asActionRow().getComponents()) {
+        if (child.getType() == Component.Type.BUTTON) {
+          map.apply(child.asButton()).ifPresent(children::add);
+        } else {
+          children.add(child);
+        }
+      }
+      if (!children.isEmpty()) {
+        rows.add(ActionRow.of(children));
+      }
+    }
+    return rows;
+  }
+
+  // ---- the gateway's life
+
+  @Override
+  public void onReady(ReadyEvent event) {
+    log.info(
+        "Discord: connected as {} ({} guilds)",
+        event.getJDA().getSelfUser().getName(),
+        event.getGuildTotalCount());
+  }
+
+  @Override
+  public void onSessionDisconnect(SessionDisconnectEvent event) {
+    log.warn(
+        "Discord: gateway connection dropped (close code {}, by server: {}); reconnecting",
+        event.getCloseCode() == null ? "none" : event.getCloseCode().getCode(),
+        event.isClosedByServer());
+  }
+
+  @Override
+  public void onSessionResume(SessionResumeEvent event) {
+    log.info("Discord: gateway session resumed, no events lost");
+  }
+
+  @Override
+  public void onSessionRecreate(SessionRecreateEvent event) {
+    log.info("Discord: reconnected with a new gateway session (events in between were missed)");
+  }
+
+  // ---- helpers
+
+  private Optional<Outcome> handle(IncomingMessage in) {
+    try {
+      Outcome outcome = bot.handle(in);
+      log.info(
+          "Discord {} in {}: {} {}",
+          in.channel(),
+          in.conversationKey(),
+          outcome.getClass().getSimpleName(),
+          outcome.findingIds());
+      return Optional.of(outcome);
+    } catch (RuntimeException e) {
+      log.error("the engine failed on a {} message in {}", in.channel(), in.conversationKey(), e);
+      return Optional.empty();
+    }
+  }
+
+  private void run(Runnable task, Runnable whenBusy) {
+    try {
+      work.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (InsufficientPermissionException e) {
+              log.warn(
+                  "Discord: missing permission {} in channel {}; re-invite the bot with the link"
+                      + " from the README",
+                  e.getPermission().getName(),
+                  e.getChannelId());
+            } catch (RuntimeException e) {
+              log.error("Discord: could not answer a message", e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      log.warn("Discord: too many messages waiting; dropping one");
+      whenBusy.run();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.pastefix.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ButtonIdTest {
+  @Test
+  void feedbackRoundTrips() {
+    ButtonId id =
+        new ButtonId.Feedback(false, List.of("server-unavailable-dns", "server-unavailable-adfs"));
+    assertEquals(Optional.of(id), ButtonId.parse(id.encode()));
+  }
+
+  @Test
+  void checkArgumentMayHoldColons() {
+    ButtonId id = new ButtonId.RunCheck("dns-cname", "sip:admin@contoso.com");
+    assertEquals(Optional.of(id), ButtonId.parse(id.encode()));
+    assertEquals("check dns-cname sip:admin@contoso.com", ((ButtonId.RunCheck) id).commandText());
+  }
+
+  @Test
+  void checkWithoutArgumentReadsAsTheBareCommand() {
+    assertEquals("check clock", new ButtonId.RunCheck("clock", "").commandText());
+  }
+
+  @Test
+  void shareRoundTrips() {
+    assertEquals(Optional.of(new ButtonId.Share()), ButtonId.parse("pf:share"));
+  }
+
+  @Test
+  void foreignIdsAreNotOurs() {
+    assertTrue(ButtonId.parse("someone-else").isEmpty());
+    assertTrue(ButtonId.parse("pf:unknown").isEmpty());
+    assertTrue(ButtonId.parse("pf:ck:").isEmpty());
+  }
+}
