@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 class CheckCommandIT {
   private FakeDnsServer dns;
   private final Main main =
-      new Main(List.of(new CheckCommand(new KnowledgeLoader(), Clock.systemUTC())));
+      new Main(
+          List.of(new CheckCommand(new KnowledgeLoader(), Clock.systemUTC())),
+          new Launcher(new Startup(), Clock.systemUTC()));
 
   @BeforeEach
   void start() throws Exception {

@@ -35,7 +35,8 @@ class CheckCommandTest {
           List.of(
               new CheckCommand(
                   new KnowledgeLoader(),
-                  Clock.fixed(Instant.parse("2026-11-22T05:00:00Z"), ZoneOffset.UTC))));
+                  Clock.fixed(Instant.parse("2026-11-22T05:00:00Z"), ZoneOffset.UTC))),
+          new Launcher(new Startup(), Clock.systemUTC()));
 
   /** Runs the command line with {@code stdin} and returns the exit code, stdout and stderr. */
   private Run run(String stdin, Map<String, String> env, String... args) {
