@@ -72,19 +72,6 @@ class LauncherTest {
   }
 
   @Test
-  void refusesPlatformSettingsItCannotServeWithExitThree() {
-    InMemoryTerminal terminal =
-        new InMemoryTerminal(
-            new byte[0], Map.of("DISCORD_TOKEN", "discord-token-1"));
-
-    int code = launcher.run(List.of(), terminal.terminal());
-
-    assertEquals(ExitCodes.CONFIG, code);
-    assertTrue(terminal.err().contains("not available in this build"), terminal.err());
-    assertTrue(!terminal.err().contains("discord-token-1"), "tokens never reach the log");
-  }
-
-  @Test
   void anUnreachableDiscordStopsTheStartWithOneClearMessage() throws Exception {
     int port;
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
