@@ -97,9 +97,15 @@ final class HttpModeServer implements AutoCloseable {
         return;
       }
       String bodyText = new String(body, StandardCharsets.UTF_8);
-      Response response;
+      // Check the signature before parsing: a stranger's malformed body must get 401, not reach
+      // Bolt's parser.
+      if (!signedBySlack(exchange, bodyText)) {
+        send(exchange, 401, "text/plain; charset=utf-8", "invalid request");
+        return;
+      }
+      Request<?> request;
       try {
-        Request<?> request =
+        request =
             parser.parse(
                 SlackRequestParser.HttpRequest.builder()
                     .requestUri(exchange.getRequestURI().getPath())
@@ -108,17 +114,17 @@ final class HttpModeServer implements AutoCloseable {
                     .requestBody(bodyText)
                     .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
                     .build());
-        if (request == null) {
-          // Bolt verifies signatures only of requests it understands; an unsigned stranger
-          // learns nothing more than a bad signature would tell it.
-          boolean signed = signedBySlack(exchange, bodyText);
-          send(
-              exchange,
-              signed ? 400 : 401,
-              "text/plain; charset=utf-8",
-              signed ? "not a Slack request" : "invalid request");
-          return;
-        }
+      } catch (RuntimeException e) {
+        log.warn("a signed request that is not a Slack payload: {}", e.toString());
+        send(exchange, 400, "text/plain; charset=utf-8", "not a Slack request");
+        return;
+      }
+      if (request == null) {
+        send(exchange, 400, "text/plain; charset=utf-8", "not a Slack request");
+        return;
+      }
+      Response response;
+      try {
         response = app.run(request);
       } catch (Exception e) {
         log.error("a Slack request failed", e);

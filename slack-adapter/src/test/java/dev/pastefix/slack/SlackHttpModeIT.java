@@ -212,6 +212,33 @@ class SlackHttpModeIT {
   }
 
   @Test
+  void rejectsAnUnsignedMalformedBodyWith401() throws Exception {
+    HttpResponse<String> response =
+        client.post(
+            "{\"type\":\"event_callback\"}",
+            "application/json",
+            Map.of(),
+            Instant.now().getEpochSecond(),
+            "not-the-secret");
+
+    assertEquals(401, response.statusCode());
+  }
+
+  @Test
+  void answersASignedBodyThatIsNoSlackPayloadWith400() throws Exception {
+    HttpResponse<String> response =
+        client.post(
+            "{\"type\":\"event_callback\"}",
+            "application/json",
+            Map.of(),
+            Instant.now().getEpochSecond(),
+            SECRET);
+
+    assertEquals(400, response.statusCode());
+    assertEquals(List.of(), bot.handled());
+  }
+
+  @Test
   void rejectsAStaleTimestampWith401() throws Exception {
     String body =
         SlackPayloads.channelMessage(
