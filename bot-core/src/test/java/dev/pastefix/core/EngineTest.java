@@ -77,7 +77,15 @@ class EngineTest {
                 + " C:\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1, car"
                 + " l’exécution de scripts est désactivée sur ce système.\n"
                 + "Au caractère Ligne:1 : 1\n"
-                + "+ Import-Module LyncOnlineConnector"));
+                + "+ Import-Module LyncOnlineConnector"),
+        Arguments.of(
+            "session-timeout",
+            "Processing data for a remote command failed with the following error message: The"
+                + " I/O operation has been aborted because of either a thread exit or an"
+                + " application request. For more information, see the"
+                + " about_Remote_Troubleshooting Help topic.\n"
+                + "    + CategoryInfo          : OperationStopped:"
+                + " (admin3b.online.lync.com:String) [], PSRemotingTransportException"));
   }
 
   static Stream<Arguments> localizedConsoleErrors() {
