@@ -25,6 +25,9 @@ final class TermScanner {
   private final Map<Integer, int[]> otherPairs;
   // Terms of one character by that character.
   private final Map<Character, int[]> singles;
+  // Bit per hashed non-ASCII pair and per single character that starts a term: most positions of
+  // a text start no term, and a bit test is far cheaper than a map lookup.
+  private final long[] starts = new long[1 << 10];
 
   TermScanner(List<String> terms) {
     this.terms = terms.toArray(new String[0]);
@@ -37,8 +40,10 @@ final class TermScanner {
       }
       if (t.length() == 1) {
         single.computeIfAbsent(t.charAt(0), k -> new ArrayList<>()).add(i);
+        mark(t.charAt(0));
       } else {
         pairs.computeIfAbsent(key(t.charAt(0), t.charAt(1)), k -> new ArrayList<>()).add(i);
+        mark(key(t.charAt(0), t.charAt(1)));
       }
     }
     Map<Integer, int[]> other = new HashMap<>();
@@ -57,6 +62,20 @@ final class TermScanner {
     Map<Character, int[]> singleIds = new HashMap<>();
     single.forEach((c, ids) -> singleIds.put(c, ids.stream().mapToInt(Integer::intValue).toArray()));
     this.singles = Map.copyOf(singleIds);
+  }
+
+  private void mark(int key) {
+    int bit = mix(key);
+    starts[bit >>> 6] |= 1L << bit;
+  }
+
+  private boolean marked(int key) {
+    int bit = mix(key);
+    return (starts[bit >>> 6] & (1L << bit)) != 0;
+  }
+
+  private static int mix(int key) {
+    return (key * 0x9E3779B1) >>> 16;
   }
 
   private static int key(char a, char b) {
@@ -88,7 +107,7 @@ final class TermScanner {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char a = text.charAt(i);
-      if (!singles.isEmpty()) {
+      if (!singles.isEmpty() && marked(a)) {
         int[] ids = singles.getOrDefault(a, NONE);
         for (int id : ids) {
           if (first[id] < 0 && accept.at(text, id, i)) {
@@ -100,8 +119,13 @@ final class TermScanner {
         break;
       }
       char b = text.charAt(i + 1);
-      int[] ids =
-          a < ASCII && b < ASCII ? asciiPairs[a * ASCII + b] : otherPairs.get(key(a, b));
+      int[] ids;
+      if (a < ASCII && b < ASCII) {
+        ids = asciiPairs[a * ASCII + b];
+      } else {
+        int k = key(a, b);
+        ids = marked(k) ? otherPairs.get(k) : null;
+      }
       if (ids == null) {
         continue;
       }
