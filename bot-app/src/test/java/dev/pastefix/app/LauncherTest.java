@@ -72,16 +72,15 @@ class LauncherTest {
   }
 
   @Test
-  void refusesPlatformSettingsItCannotServeWithExitThree() {
+  void refusesInvalidPlatformSettingsWithExitThree() {
     InMemoryTerminal terminal =
-        new InMemoryTerminal(
-            new byte[0], Map.of("DISCORD_TOKEN", "discord-token-1"));
+        new InMemoryTerminal(new byte[0], Map.of("SLACK_BOT_TOKEN", "xoxp-user-token-1"));
 
     int code = launcher.run(List.of(), terminal.terminal());
 
     assertEquals(ExitCodes.CONFIG, code);
-    assertTrue(terminal.err().contains("not available in this build"), terminal.err());
-    assertTrue(!terminal.err().contains("discord-token-1"), "tokens never reach the log");
+    assertTrue(terminal.err().contains("SLACK_BOT_TOKEN"), terminal.err());
+    assertTrue(!terminal.err().contains("xoxp-user-token-1"), "tokens never reach the log");
   }
 
   @Test
