@@ -72,6 +72,18 @@ class LauncherTest {
   }
 
   @Test
+  void refusesInvalidPlatformSettingsWithExitThree() {
+    InMemoryTerminal terminal =
+        new InMemoryTerminal(new byte[0], Map.of("SLACK_BOT_TOKEN", "xoxp-user-token-1"));
+
+    int code = launcher.run(List.of(), terminal.terminal());
+
+    assertEquals(ExitCodes.CONFIG, code);
+    assertTrue(terminal.err().contains("SLACK_BOT_TOKEN"), terminal.err());
+    assertTrue(!terminal.err().contains("xoxp-user-token-1"), "tokens never reach the log");
+  }
+
+  @Test
   void anUnreachableDiscordStopsTheStartWithOneClearMessage() throws Exception {
     int port;
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {

@@ -123,7 +123,7 @@ public final class Analyser {
     List<Candidate> best = List.of();
     int offset = 0;
     for (String line : lines) {
-      String lower = line.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+      String lower = collapseWhitespace(line.toLowerCase(java.util.Locale.ROOT)).strip();
       boolean aligned = text.lower().startsWith(lower, offset);
       int start = offset;
       int end = offset + lower.length();
@@ -159,6 +159,39 @@ public final class Analyser {
     }
     out.addAll(best);
     return bestNone;
+  }
+
+  /** Runs of whitespace as one space, as {@code replaceAll("\\s+", " ")} does, without a regex. */
+  static String collapseWhitespace(String s) {
+    StringBuilder out = null;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      boolean space = isRegexSpace(c);
+      if (!space) {
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
+      int j = i;
+      while (j + 1 < n && isRegexSpace(s.charAt(j + 1))) {
+        j++;
+      }
+      if (out == null) {
+        if (c == ' ' && j == i) {
+          continue;
+        }
+        out = new StringBuilder(n).append(s, 0, i);
+      }
+      out.append(' ');
+      i = j;
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** The categorizer's ranking of one text (for segment checks). */

@@ -24,6 +24,7 @@ public final class Lexicon {
       String concept, String text, boolean prefix, boolean boundStart, boolean boundEnd) {}
 
   private final List<Term> terms;
+  private final TermScanner scanner;
   private final Set<String> concepts;
 
   Lexicon(List<String> lines) {
@@ -55,6 +56,7 @@ public final class Lexicon {
       }
     }
     this.terms = List.copyOf(parsed);
+    this.scanner = new TermScanner(this.terms.stream().map(Term::text).toList());
     this.concepts = Set.copyOf(names);
   }
 
@@ -72,40 +74,53 @@ public final class Lexicon {
    * NOT_<concept>}, in the lexicon's order.
    */
   public Set<String> find(String lower) {
+    int[] first = scanner.firstPositions(lower, (text, id, at) -> bounded(text, terms.get(id), at));
     Set<String> found = new LinkedHashSet<>();
-    for (Term term : terms) {
-      int from = 0;
-      while (true) {
-        int at = lower.indexOf(term.text, from);
-        if (at < 0) {
-          break;
-        }
-        int end = at + term.text.length();
-        from = at + 1;
-        if (term.boundStart && at > 0 && isLatinWordChar(lower.charAt(at - 1))) {
-          continue;
-        }
-        if (term.boundEnd && end < lower.length() && isLatinWordChar(lower.charAt(end))) {
-          continue;
-        }
-        if (negated(lower, at, end)) {
-          found.add("NOT_" + term.concept);
-        } else {
-          found.add(term.concept);
-        }
-        break;
+    for (int i = 0; i < first.length; i++) {
+      int at = first[i];
+      if (at < 0) {
+        continue;
+      }
+      Term term = terms.get(i);
+      if (negated(lower, at, at + term.text.length())) {
+        found.add("NOT_" + term.concept);
+      } else {
+        found.add(term.concept);
       }
     }
     return found;
   }
 
+  private static boolean bounded(String lower, Term term, int at) {
+    int end = at + term.text.length();
+    if (term.boundStart && at > 0 && isLatinWordChar(lower.charAt(at - 1))) {
+      return false;
+    }
+    return !(term.boundEnd && end < lower.length() && isLatinWordChar(lower.charAt(end)));
+  }
+
   private static boolean negated(String lower, int start, int end) {
     String before = lower.substring(Math.max(0, start - 24), start);
-    if (NEGATION_BEFORE.matcher(before).find()) {
+    if (mayNegate(before) && NEGATION_BEFORE.matcher(before).find()) {
       return true;
     }
     String after = lower.substring(end, Math.min(lower.length(), end + 8));
-    return NEGATION_AFTER.matcher(after).find();
+    return (after.indexOf('안') >= 0 || after.indexOf('없') >= 0 || after.indexOf('않') >= 0)
+        && NEGATION_AFTER.matcher(after).find();
+  }
+
+  /** Every word {@link #NEGATION_BEFORE} knows contains one of these; most windows contain none. */
+  private static final String[] NEGATION_CORES = {
+    "no", "ne", "without", "sans", "pas", "aucun", "n'"
+  };
+
+  private static boolean mayNegate(String before) {
+    for (String core : NEGATION_CORES) {
+      if (before.contains(core)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isLatinWordChar(char c) {

@@ -23,7 +23,9 @@ public final class SignatureIndex {
       Pattern pattern,
       List<List<String>> clauses,
       String shown,
-      boolean errorText) {}
+      boolean errorText,
+      int literalTerm,
+      int[][] clauseTerms) {}
 
   /** Literal weight (Latin letters count 1, Hangul 2) from which a pattern is an error text. */
   static final int ERROR_TEXT_WEIGHT = 12;
@@ -40,8 +42,11 @@ public final class SignatureIndex {
   static final int ERROR_TEXT_WORDS = 4;
 
   private final List<Compiled> signatures;
+  // Every literal symptom and every word a pattern requires, found in one pass per message.
+  private final TermScanner scanner;
 
   public SignatureIndex(KnowledgeBase kb) {
+    java.util.Map<String, Integer> termIds = new java.util.LinkedHashMap<>();
     List<Compiled> compiled = new ArrayList<>();
     for (Entry entry : kb.entries()) {
       for (Symptom symptom : entry.symptoms()) {
@@ -55,22 +60,36 @@ public final class SignatureIndex {
                   null,
                   List.of(),
                   symptom.source().strip(),
-                  literalIsErrorText(symptom.source())));
+                  literalIsErrorText(symptom.source()),
+                  termId(folded, termIds),
+                  new int[0][]));
         } else {
           String folded = TextNormaliser.foldPunctuation(symptom.source());
+          List<List<String>> clauses = RegexAnchor.clauses(folded);
+          int[][] clauseTerms = new int[clauses.size()][];
+          for (int c = 0; c < clauses.size(); c++) {
+            clauseTerms[c] = clauses.get(c).stream().mapToInt(t -> termId(t, termIds)).toArray();
+          }
           compiled.add(
               new Compiled(
                   entry.id(),
                   symptom.lang(),
                   null,
                   compilePattern(symptom),
-                  RegexAnchor.clauses(folded),
+                  clauses,
                   symptom.source(),
-                  patternIsErrorText(folded)));
+                  patternIsErrorText(folded),
+                  -1,
+                  clauseTerms));
         }
       }
     }
     this.signatures = List.copyOf(compiled);
+    this.scanner = new TermScanner(List.copyOf(termIds.keySet()));
+  }
+
+  private static int termId(String term, java.util.Map<String, Integer> ids) {
+    return ids.computeIfAbsent(term, t -> ids.size());
   }
 
   /**
@@ -150,15 +169,16 @@ public final class SignatureIndex {
         }
       }
     }
+    int[] first = scanner.firstPositions(lower);
     for (Compiled sig : signatures) {
       if (sig.literal != null) {
-        int at = lower.indexOf(sig.literal);
+        int at = first[sig.literalTerm];
         if (at >= 0) {
           hits.add(
               new SignatureHit(
                   sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang, sig.errorText));
         }
-      } else if (allClausesMet(lower, sig.clauses)) {
+      } else if (allClausesMet(first, sig.clauseTerms)) {
         Matcher m = sig.pattern.matcher(lower);
         if (m.find()) {
           String shown = lower.substring(m.start(), m.end());
@@ -189,11 +209,11 @@ public final class SignatureIndex {
     return kept;
   }
 
-  private static boolean allClausesMet(String lower, List<List<String>> clauses) {
-    for (List<String> clause : clauses) {
+  private static boolean allClausesMet(int[] first, int[][] clauses) {
+    for (int[] clause : clauses) {
       boolean met = false;
-      for (String literal : clause) {
-        if (lower.contains(literal)) {
+      for (int term : clause) {
+        if (first[term] >= 0) {
           met = true;
           break;
         }

@@ -129,10 +129,19 @@ public final class LanguageGuesser {
     }
     int french = 0;
     int english = 0;
-    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-      if (word.isEmpty()) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    int i = 0;
+    while (i < lower.length()) {
+      int cp = lower.codePointAt(i);
+      if (!Character.isLetter(cp)) {
+        i += Character.charCount(cp);
         continue;
       }
+      int start = i;
+      while (i < lower.length() && Character.isLetter(cp = lower.codePointAt(i))) {
+        i += Character.charCount(cp);
+      }
+      String word = lower.substring(start, i);
       boolean fr = FRENCH.contains(word);
       boolean en = ENGLISH.contains(word);
       if (fr && !en) {

@@ -1,0 +1,140 @@
+package dev.pastefix.core.classify;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds where each of a fixed list of terms first occurs in a text in one pass over the text,
+ * instead of one {@code indexOf} per term: the lexicon and the signature index hold hundreds of
+ * terms and run on every message. Immutable and thread-safe.
+ */
+final class TermScanner {
+  /** Tells whether an occurrence of a term at a position counts (word boundaries, for example). */
+  interface Accept {
+    boolean at(String text, int term, int start);
+  }
+
+  private static final int ASCII = 128;
+  private static final int[] NONE = new int[0];
+
+  private final String[] terms;
+  // Terms of two or more characters by their first two characters; ASCII pairs in a flat table.
+  private final int[][] asciiPairs = new int[ASCII * ASCII][];
+  private final Map<Integer, int[]> otherPairs;
+  // Terms of one character by that character.
+  private final Map<Character, int[]> singles;
+  // Bit per hashed non-ASCII pair and per single character that starts a term: most positions of
+  // a text start no term, and a bit test is far cheaper than a map lookup.
+  private final long[] starts = new long[1 << 10];
+
+  TermScanner(List<String> terms) {
+    this.terms = terms.toArray(new String[0]);
+    Map<Integer, List<Integer>> pairs = new HashMap<>();
+    Map<Character, List<Integer>> single = new HashMap<>();
+    for (int i = 0; i < this.terms.length; i++) {
+      String t = this.terms[i];
+      if (t.isEmpty()) {
+        continue;
+      }
+      if (t.length() == 1) {
+        single.computeIfAbsent(t.charAt(0), k -> new ArrayList<>()).add(i);
+        mark(t.charAt(0));
+      } else {
+        pairs.computeIfAbsent(key(t.charAt(0), t.charAt(1)), k -> new ArrayList<>()).add(i);
+        mark(key(t.charAt(0), t.charAt(1)));
+      }
+    }
+    Map<Integer, int[]> other = new HashMap<>();
+    for (Map.Entry<Integer, List<Integer>> e : pairs.entrySet()) {
+      int[] ids = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+      int k = e.getKey();
+      char a = (char) (k >>> 16);
+      char b = (char) k;
+      if (a < ASCII && b < ASCII) {
+        asciiPairs[a * ASCII + b] = ids;
+      } else {
+        other.put(k, ids);
+      }
+    }
+    this.otherPairs = Map.copyOf(other);
+    Map<Character, int[]> singleIds = new HashMap<>();
+    single.forEach((c, ids) -> singleIds.put(c, ids.stream().mapToInt(Integer::intValue).toArray()));
+    this.singles = Map.copyOf(singleIds);
+  }
+
+  private void mark(int key) {
+    int bit = mix(key);
+    starts[bit >>> 6] |= 1L << bit;
+  }
+
+  private boolean marked(int key) {
+    int bit = mix(key);
+    return (starts[bit >>> 6] & (1L << bit)) != 0;
+  }
+
+  private static int mix(int key) {
+    return (key * 0x9E3779B1) >>> 16;
+  }
+
+  private static int key(char a, char b) {
+    return (a << 16) | b;
+  }
+
+  int size() {
+    return terms.length;
+  }
+
+  String term(int i) {
+    return terms[i];
+  }
+
+  /** The first position of each term in {@code text}, or -1; same indexes as the term list. */
+  int[] firstPositions(String text) {
+    return firstPositions(text, (t, term, start) -> true);
+  }
+
+  /** The first position of each term in {@code text} that {@code accept} admits, or -1. */
+  int[] firstPositions(String text, Accept accept) {
+    int[] first = new int[terms.length];
+    java.util.Arrays.fill(first, -1);
+    for (int i = 0; i < terms.length; i++) {
+      if (terms[i].isEmpty()) {
+        first[i] = 0; // as String.indexOf("") does
+      }
+    }
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char a = text.charAt(i);
+      if (!singles.isEmpty() && marked(a)) {
+        int[] ids = singles.getOrDefault(a, NONE);
+        for (int id : ids) {
+          if (first[id] < 0 && accept.at(text, id, i)) {
+            first[id] = i;
+          }
+        }
+      }
+      if (i + 1 >= n) {
+        break;
+      }
+      char b = text.charAt(i + 1);
+      int[] ids;
+      if (a < ASCII && b < ASCII) {
+        ids = asciiPairs[a * ASCII + b];
+      } else {
+        int k = key(a, b);
+        ids = marked(k) ? otherPairs.get(k) : null;
+      }
+      if (ids == null) {
+        continue;
+      }
+      for (int id : ids) {
+        if (first[id] < 0 && text.startsWith(terms[id], i) && accept.at(text, id, i)) {
+          first[id] = i;
+        }
+      }
+    }
+    return first;
+  }
+}
