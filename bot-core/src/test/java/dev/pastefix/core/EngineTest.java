@@ -80,6 +80,24 @@ class EngineTest {
                 + "+ Import-Module LyncOnlineConnector"));
   }
 
+  static Stream<Arguments> localizedConsoleErrors() {
+    return Stream.of(
+        Arguments.of("max-shells-tenant", "원격 서버 연결 실패: 이 테넌트의 최대 동시 셸 수를 초과했습니다."),
+        Arguments.of("max-shells-user", "이 사용자의 최대 동시 셸 수를 초과했습니다. 기존 셸을 닫으십시오."),
+        Arguments.of(
+            "winrm-basic-auth",
+            "New-PSSession : [admin1a.online.lync.com] Le client WinRM ne peut pas traiter la"
+                + " demande. L'authentification de base est actuellement désactivée dans la"
+                + " configuration du client."));
+  }
+
+  @ParameterizedTest
+  @MethodSource("localizedConsoleErrors")
+  void answersLocalizedConsoleErrorsInBothModes(String id, String paste) {
+    assertEquals(List.of(id), direct(paste).findingIds());
+    assertEquals(List.of(id), channel(paste).findingIds());
+  }
+
   @ParameterizedTest
   @MethodSource("fullPastes")
   void answersFullPowerShellPastesInBothModes(String id, String paste) {
