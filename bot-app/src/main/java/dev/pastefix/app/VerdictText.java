@@ -10,6 +10,7 @@ import dev.pastefix.knowledge.KnowledgeBase;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A check's verdict as terminal text for {@code pastefix check}: a status line a script can grep,
@@ -74,7 +75,9 @@ final class VerdictText {
     }
     if (verdict.recognised()) {
       List<Entry> entries =
-          verdict.relatedEntryIds().stream()
+          // The check's own entries are worth a link even when the verdict names fewer.
+          Stream.concat(verdict.relatedEntryIds().stream(), check.relatedEntryIds().stream())
+              .distinct()
               .map(knowledge::entry)
               .flatMap(Optional::stream)
               .toList();
