@@ -54,7 +54,7 @@ final class Launcher {
     try {
       Optional<Path> knowledgeDir =
           arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
-      ready = startup.start(knowledgeDir);
+      ready = startup.start(knowledgeDir, settings.dnsResolver());
     } catch (InvalidKnowledgeException e) {
       terminal.err().println("pastefix cannot start: " + e.getMessage());
       return ExitCodes.CONFIG;

@@ -2,10 +2,13 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Engine;
+import dev.pastefix.core.check.CheckDesk;
+import dev.pastefix.core.check.CheckingBot;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -43,9 +46,19 @@ final class Startup {
    * Loads the knowledge base and builds the engine; every knowledge problem is reported at once.
    */
   Ready start(Optional<Path> knowledgeDir) throws InvalidKnowledgeException {
+    return start(knowledgeDir, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Optional)}, with the checks ({@code check …} and the pasted output a pending
+   * check waits for) asking DNS through {@code dnsResolver} (host:port), or the system resolver.
+   */
+  Ready start(Optional<Path> knowledgeDir, Optional<String> dnsResolver)
+      throws InvalidKnowledgeException {
     long started = System.nanoTime();
     KnowledgeBase knowledge = new KnowledgeLoader().load(knowledgeDir);
-    Bot bot = Engine.create(knowledge);
+    CheckDesk checks = CheckDesk.standard(knowledge, dnsResolver, Clock.systemUTC());
+    Bot bot = new CheckingBot(checks.registerWith(Engine.builder(knowledge)).build(), checks);
     return new Ready(knowledge, bot, Duration.ofNanos(System.nanoTime() - started));
   }
 

@@ -61,6 +61,31 @@ class LauncherTest {
   }
 
   @Test
+  void theRunningBotReadsTheOutputAPendingCheckAskedFor() {
+    InMemoryTerminal terminal =
+        new InMemoryTerminal(
+            "check execution-policy\n"
+                + "\n"
+                + "        Scope ExecutionPolicy\n"
+                + "        ----- ---------------\n"
+                + "MachinePolicy       Undefined\n"
+                + "   UserPolicy       Undefined\n"
+                + "      Process       Undefined\n"
+                + "  CurrentUser       Undefined\n"
+                + " LocalMachine      Restricted\n"
+                + ".\n"
+                + "quit\n");
+
+    int code = launcher.run(List.of(), terminal.terminal());
+
+    assertEquals(ExitCodes.OK, code);
+    String out = terminal.out();
+    assertTrue(out.contains("Get-ExecutionPolicy -List"), "asks for the command's output: " + out);
+    assertTrue(out.contains("Restricted (from LocalMachine)"), "reads the pasted output: " + out);
+    assertTrue(out.contains("Set-ExecutionPolicy RemoteSigned"), "gives the fix: " + out);
+  }
+
+  @Test
   void startsTheConsoleWhenNoChatPlatformIsConfigured() {
     InMemoryTerminal terminal = new InMemoryTerminal("quit\n");
 
