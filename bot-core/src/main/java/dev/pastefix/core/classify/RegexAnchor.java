@@ -209,89 +209,11 @@ final class RegexAnchor {
   /** The longest mandatory literal of {@code regex}, lower-case, or "" when none is certain. */
   static String of(String regex) {
     String best = "";
-    StringBuilder run = new StringBuilder();
-    int depth = 0;
-    boolean inClass = false;
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (inClass) {
-        if (c == '\\') {
-          i++;
-        } else if (c == ']') {
-          inClass = false;
-        }
-        continue;
+    for (String run : runs(regex)) {
+      if (run.length() > best.length()) {
+        best = run;
       }
-      if (c == '|' && depth == 0) {
-        return "";
-      }
-      if (c == '(') {
-        depth++;
-        best = longer(best, run);
-        run.setLength(0);
-        continue;
-      }
-      if (c == ')') {
-        depth = Math.max(0, depth - 1);
-        continue;
-      }
-      if (depth > 0) {
-        continue;
-      }
-      if (c == '[') {
-        inClass = true;
-        best = longer(best, run);
-        run.setLength(0);
-        continue;
-      }
-      if (c == '?' || c == '*' || c == '{') {
-        if (run.length() > 0) {
-          run.setLength(run.length() - 1);
-        }
-        best = longer(best, run);
-        run.setLength(0);
-        if (c == '{') {
-          int close = regex.indexOf('}', i);
-          i = close < 0 ? regex.length() : close;
-        }
-        continue;
-      }
-      if (c == '+') {
-        best = longer(best, run);
-        run.setLength(0);
-        continue;
-      }
-      if (c == '.' || c == '^' || c == '$') {
-        best = longer(best, run);
-        run.setLength(0);
-        continue;
-      }
-      if (c == '\\') {
-        if (i + 1 >= regex.length()) {
-          return "";
-        }
-        char next = regex.charAt(i + 1);
-        i++;
-        if (Character.isLetterOrDigit(next)) {
-          best = longer(best, run);
-          run.setLength(0);
-        } else {
-          run.append(next);
-        }
-        continue;
-      }
-      if (c == ' ') {
-        best = longer(best, run);
-        run.setLength(0);
-        continue;
-      }
-      run.append(c);
     }
-    best = longer(best, run);
-    return best.toLowerCase(Locale.ROOT);
-  }
-
-  private static String longer(String best, StringBuilder run) {
-    return run.length() > best.length() ? run.toString() : best;
+    return best;
   }
 }
