@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Engine;
 import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.reply.Block;
@@ -309,7 +310,7 @@ class DiscordBotIT {
                 .render(
                     ((Outcome.Answer)
                             shipped.handle(
-                                IncomingMessage.of(
+                                TestingMessages.of(
                                     EXECUTION_POLICY_PASTE, Channel.DIRECT, "u", "discord:dm:1")))
                         .reply(),
                     EmbedRenderer.Visibility.EPHEMERAL)

@@ -53,4 +53,12 @@ public interface SeenEvents {
       Objects.requireNonNull(claimedAt, "claimedAt");
     }
   }
+
+  /**
+   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep
+   * nothing that expires may do nothing.
+   */
+  default int purgeExpired() {
+    return 0;
+  }
 }
