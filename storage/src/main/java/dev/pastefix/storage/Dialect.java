@@ -8,6 +8,15 @@ enum Dialect {
   H2,
   POSTGRESQL;
 
+  /**
+   * {@code insert} changed to add nothing when its key is taken: PostgreSQL says so with no row
+   * changed (rather than an error in the server's log for every duplicate); H2 with a duplicate-key
+   * error that the caller counts as "taken".
+   */
+  String insertOrSkip(String insert) {
+    return this == POSTGRESQL ? insert + " on conflict do nothing" : insert;
+  }
+
   /** An upsert of {@code columns} into {@code table} whose primary key is {@code key}. */
   String upsert(String table, List<String> key, List<String> columns) {
     String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));

@@ -18,10 +18,12 @@ final class JdbcSeenEvents implements SeenEvents {
   static final String ANSWERED = "answered";
 
   private final Sql sql;
+  private final Dialect dialect;
   private final Clock clock;
 
-  JdbcSeenEvents(Sql sql, Clock clock) {
+  JdbcSeenEvents(Sql sql, Dialect dialect, Clock clock) {
     this.sql = Objects.requireNonNull(sql, "sql");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -33,8 +35,9 @@ final class JdbcSeenEvents implements SeenEvents {
     long expires = now + ttl.toMillis();
     boolean inserted =
         sql.insertUnlessDuplicate(
-            "insert into seen_event (event_key, payload, status, claimed_at, expires_at)"
-                + " values (?, ?, ?, ?, ?)",
+            dialect.insertOrSkip(
+                "insert into seen_event (event_key, payload, status, claimed_at, expires_at)"
+                    + " values (?, ?, ?, ?, ?)"),
             s -> {
               s.setString(1, key);
               s.setString(2, payload);

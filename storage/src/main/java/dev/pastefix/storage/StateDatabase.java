@@ -71,7 +71,7 @@ public final class StateDatabase implements AutoCloseable {
       Dialect dialect = target.isPostgres() ? Dialect.POSTGRESQL : Dialect.H2;
       BotState state =
           new BotState(
-              new JdbcSeenEvents(sql, clock),
+              new JdbcSeenEvents(sql, dialect, clock),
               new JdbcConversationStore(sql, dialect, clock),
               new JdbcPendingCheckStore(sql, dialect, clock),
               new JdbcShareableReplies(sql, clock),
