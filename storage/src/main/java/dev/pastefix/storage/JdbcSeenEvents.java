@@ -74,18 +74,21 @@ final class JdbcSeenEvents implements SeenEvents {
   }
 
   @Override
-  public List<StaleClaim> takeOverStale(Duration staleAfter, int limit) {
+  public List<StaleClaim> takeOverStale(String keyPrefix, Duration staleAfter, int limit) {
     long now = clock.millis();
     List<StaleClaim> candidates =
         sql.query(
             "select event_key, payload, claimed_at from seen_event"
                 + " where status = ? and claimed_at <= ? and expires_at > ?"
+                + " and substring(event_key, 1, ?) = ?"
                 + " order by claimed_at limit ?",
             s -> {
               s.setString(1, CLAIMED);
               s.setLong(2, now - staleAfter.toMillis());
               s.setLong(3, now);
-              s.setInt(4, limit);
+              s.setInt(4, keyPrefix.length());
+              s.setString(5, keyPrefix);
+              s.setInt(6, limit);
             },
             row ->
                 new StaleClaim(

@@ -137,8 +137,8 @@ public final class FallbackState {
     }
 
     @Override
-    public List<StaleClaim> takeOverStale(Duration staleAfter, int limit) {
-      return either(() -> shared.takeOverStale(staleAfter, limit), List::of);
+    public List<StaleClaim> takeOverStale(String keyPrefix, Duration staleAfter, int limit) {
+      return either(() -> shared.takeOverStale(keyPrefix, staleAfter, limit), List::of);
     }
 
     @Override

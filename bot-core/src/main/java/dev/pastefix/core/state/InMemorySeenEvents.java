@@ -41,7 +41,8 @@ public final class InMemorySeenEvents implements SeenEvents {
   }
 
   @Override
-  public synchronized List<StaleClaim> takeOverStale(Duration staleAfter, int limit) {
+  public synchronized List<StaleClaim> takeOverStale(
+      String keyPrefix, Duration staleAfter, int limit) {
     Instant now = claims.now();
     Instant cutoff = now.minus(staleAfter);
     List<StaleClaim> taken = new ArrayList<>();
@@ -50,7 +51,7 @@ public final class InMemorySeenEvents implements SeenEvents {
         break;
       }
       Claim c = e.getValue();
-      if (!c.answered() && !c.claimedAt().isAfter(cutoff)) {
+      if (!c.answered() && !c.claimedAt().isAfter(cutoff) && e.getKey().startsWith(keyPrefix)) {
         taken.add(new StaleClaim(e.getKey(), c.payload(), c.claimedAt()));
         claims.replace(e.getKey(), new Claim(c.payload(), now, false));
       }

@@ -94,6 +94,18 @@ public abstract class SeenEventsContract {
   }
 
   @Test
+  void takesOverOnlyTheKeysOfAPrefix() {
+    SeenEvents seen = store();
+    seen.claim("slack:message:T1:C1:1.1", "s", SeenEvents.DEFAULT_TTL);
+    seen.claim("discord:message:42", "d", SeenEvents.DEFAULT_TTL);
+    clock.advance(Duration.ofMinutes(3));
+    List<SeenEvents.StaleClaim> taken = seen.takeOverStale("slack:", Duration.ofMinutes(2), 10);
+    assertEquals(1, taken.size());
+    assertEquals("s", taken.get(0).payload());
+    assertEquals(1, seen.takeOverStale("discord:", Duration.ofMinutes(2), 10).size());
+  }
+
+  @Test
   void purgingDropsOnlyExpiredClaims() {
     SeenEvents seen = store();
     seen.claim("old", Duration.ofMinutes(1));
