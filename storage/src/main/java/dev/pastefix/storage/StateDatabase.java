@@ -29,7 +29,7 @@ public final class StateDatabase implements AutoCloseable {
   public static final Duration PURGE_EVERY = Duration.ofMinutes(5);
 
   /** How long a statement waits for a connection before the store counts as unavailable. */
-  public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
 
   /** Connections per process; every operation is one short statement. */
   public static final int POOL_SIZE = 8;
@@ -93,7 +93,7 @@ public final class StateDatabase implements AutoCloseable {
     config.setMaximumPoolSize(POOL_SIZE);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
-    config.setValidationTimeout(Math.min(1000, CONNECTION_TIMEOUT.toMillis() - 250));
+    config.setValidationTimeout(500);
     // Fail at start when the first connection cannot be made: the caller reports it and exits.
     config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
     config.setAutoCommit(true);

@@ -27,7 +27,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private EmbeddedPostgresServer(Path dataDir, int port) throws IOException {
     this.dataDir = dataDir;
     this.port = port;
-    this.postgres = start(dataDir, port, true);
+    this.postgres = start(dataDir, port);
   }
 
   /** The server this test JVM shares, started on first use and stopped when the JVM exits. */
@@ -50,10 +50,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
-  private static EmbeddedPostgres start(Path dataDir, int port, boolean clean) throws IOException {
+  private static EmbeddedPostgres start(Path dataDir, int port) throws IOException {
+    // Kept on stop (a clean data directory would be deleted by close); deleted by close() below.
     return EmbeddedPostgres.builder()
         .setDataDirectory(dataDir)
-        .setCleanDataDirectory(clean)
+        .setCleanDataDirectory(false)
         .setPort(port)
         .start();
   }
@@ -95,7 +96,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public synchronized void restart() {
     if (postgres == null) {
       try {
-        postgres = start(dataDir, port, false);
+        postgres = start(dataDir, port);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -105,6 +106,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   @Override
   public synchronized void close() {
     stop();
+    try (java.util.stream.Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind is no failure of the test.
+    }
   }
 
   private static int freePort() throws IOException {
