@@ -1,5 +1,6 @@
 package dev.pastefix.discord;
 
+import dev.pastefix.core.state.ConversationKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -107,7 +108,7 @@ class DiscordBotIT {
     assertFalse(reply.body().has("message_reference"), "a DM answer is a plain message");
     IncomingMessage seen = lastReceived(pasted);
     assertEquals(Channel.DIRECT, seen.channel());
-    assertEquals("discord:dm:" + discord.dmChannelId, seen.conversationKey());
+    assertEquals(ConversationKey.of("discord", "dm", discord.dmChannelId), seen.conversationKey());
   }
 
   @Test
@@ -212,7 +213,7 @@ class DiscordBotIT {
     IncomingMessage seen = engine.received().get(engine.received().size() - 1);
     assertEquals(Channel.COMMAND, seen.channel());
     assertEquals("diagnose " + EXECUTION_POLICY_PASTE, seen.text());
-    assertEquals("discord:" + discord.guildId + ":" + discord.channelId, seen.conversationKey());
+    assertEquals(ConversationKey.of("discord", discord.guildId, discord.channelId), seen.conversationKey());
   }
 
   @Test
