@@ -230,7 +230,7 @@ class DiscordBotIT {
     assertEquals(List.of("execution-policy"), feedback.all().get(0).entryIds());
     assertTrue(feedback.all().get(0).helpful());
     assertEquals(
-        "discord:" + discord.guildId + ":" + discord.channelId + ":" + answered.path("id").asText(),
+        "discord/" + discord.guildId + "/" + discord.channelId + ":" + answered.path("id").asText(),
         feedback.all().get(0).answerKey());
   }
 
