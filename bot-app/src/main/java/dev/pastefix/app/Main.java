@@ -33,6 +33,7 @@ public final class Main {
     all.add(new BenchCommand(startup, BenchCommand.DEFAULT_FILE));
     all.add(new KbCommand(new KnowledgeLoader()));
     all.add(new CheckCommand(new KnowledgeLoader(), Clock.systemUTC()));
+    all.add(new StatsCommand(Clock.systemUTC()));
     return new Main(all, new Launcher(startup, Clock.systemUTC()));
   }
 
@@ -69,7 +70,7 @@ public final class Main {
       env.put(KNOWLEDGE_ENV, dir);
       terminal = new Terminal(terminal.in(), terminal.out(), terminal.err(), env);
     }
-    if (args.isEmpty()) {
+    if (args.isEmpty() || args.get(0).equals(Launcher.EPHEMERAL_FLAG)) {
       return launcher.run(args, terminal);
     }
     String name = args.get(0);
@@ -94,7 +95,7 @@ public final class Main {
   private void printUsage(Terminal terminal) {
     PrintStream out = terminal.out();
     out.println(
-        "Usage: pastefix [--knowledge DIR]            run the bot: the console chat when no");
+        "Usage: pastefix [--knowledge DIR] [--ephemeral]  run the bot: the console chat when no");
     out.println(
         "                                             chat token is set (README, 'Console')");
     out.println("       pastefix [--knowledge DIR] COMMAND [ARGS]");
@@ -110,7 +111,8 @@ public final class Main {
     out.println("      this text");
     out.println();
     out.println("--knowledge DIR (or " + KNOWLEDGE_ENV + ") adds a directory of knowledge files");
-    out.println("to the shipped ones.");
+    out.println("to the shipped ones. --ephemeral keeps the bot's state in memory for one run");
+    out.println("(otherwise in PASTEFIX_DATA_DIR, or PASTEFIX_DATABASE_URL: README, 'Run').");
     out.println();
     out.println("Exit codes:");
     out.println("  " + ExitCodes.OK + "  success; diagnose: an answer or a clarifying question");
@@ -125,6 +127,6 @@ public final class Main {
         "  "
             + ExitCodes.CONFIG
             + "  cannot start: invalid settings or knowledge base (every problem");
-    out.println("     is listed), chat platform not available");
+    out.println("     is listed), chat platform or state database not available");
   }
 }
