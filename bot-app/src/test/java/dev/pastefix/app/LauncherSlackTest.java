@@ -104,6 +104,8 @@ class LauncherSlackTest {
       int code =
           launcher.startPlatforms(
               settings,
+              Settings.storageFrom(Map.of()),
+              BotState.inMemory(Clock.systemUTC()),
               new Startup.Ready(
                   new KnowledgeBase(List.of(), List.of()),
                   m -> new Outcome.Silent("test"),
