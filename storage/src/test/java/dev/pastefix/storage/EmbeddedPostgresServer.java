@@ -59,6 +59,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .start();
   }
 
+  /**
+   * Runs a server by hand until the process is stopped, printing the settings that point pastefix
+   * at it: {@code java -cp <storage test classpath> dev.pastefix.storage.EmbeddedPostgresServer}.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    EmbeddedPostgresServer server = startNew();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    DatabaseTarget target = server.newDatabase();
+    System.out.println("PASTEFIX_DATABASE_URL=" + target.url());
+    System.out.println("PASTEFIX_DATABASE_USER=postgres");
+    System.out.println("PASTEFIX_DATABASE_PASSWORD=postgres");
+    System.out.flush();
+    Thread.currentThread().join();
+  }
+
   /** A new, empty database on this server, as the bot would be pointed at it. */
   public DatabaseTarget newDatabase() {
     String name = "pastefix_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
