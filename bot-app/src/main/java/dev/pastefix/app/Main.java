@@ -33,7 +33,15 @@ public final class Main {
     all.add(new BenchCommand(startup, BenchCommand.DEFAULT_FILE));
     all.add(new KbCommand(new KnowledgeLoader()));
     all.add(new CheckCommand(new KnowledgeLoader(), Clock.systemUTC()));
+    all.add(new ReviewCommand(Main::storedAnswerLog, new KnowledgeLoader(), Clock.systemUTC()));
     return new Main(all, new Launcher(startup, Clock.systemUTC()));
+  }
+
+  /** The answer log and votes {@code pastefix review} reads: the data directory's database. */
+  static ReviewSources.Opened storedAnswerLog(Map<String, String> env)
+      throws ReviewSources.Unavailable {
+    throw new ReviewSources.Unavailable(
+        "this build keeps no answer log to review (it has no storage module yet)");
   }
 
   public static void main(String[] args) {

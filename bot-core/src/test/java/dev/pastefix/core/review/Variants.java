@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The same errors pasted by many people, each with their own names, tenants, hosts and dates. */
-final class Variants {
+public final class Variants {
   private Variants() {}
 
   private static final String[] PEOPLE = {
@@ -14,7 +14,7 @@ final class Variants {
   private static final String[] TENANTS = {"contoso", "fabrikam", "northwind", "adatum"};
 
   /** An error the shipped knowledge does not cover, {@code n} times with different details. */
-  static List<String> policyError(int n) {
+  public static List<String> policyError(int n) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String person = PEOPLE[i % PEOPLE.length];
@@ -60,7 +60,7 @@ final class Variants {
   }
 
   /** A second, different unknown error. */
-  static List<String> graphError(int n) {
+  public static List<String> graphError(int n) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String person = PEOPLE[(i + 3) % PEOPLE.length];
@@ -83,7 +83,7 @@ final class Variants {
   }
 
   /** One question in plain words, asked in different ways. */
-  static List<String> exportQuestion() {
+  public static List<String> exportQuestion() {
     return List.of(
         "how do I export the call quality dashboard report for last month?",
         "How can I export the Call Quality Dashboard reports for the last month",
