@@ -4,6 +4,8 @@ import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.reply.PlainTextRenderer;
+import dev.pastefix.core.state.AnswerLog;
+import dev.pastefix.core.state.AnswerRecord;
 import dev.pastefix.discord.DiscordBot;
 import dev.pastefix.discord.DiscordStartException;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
@@ -25,10 +27,27 @@ import java.util.concurrent.CountDownLatch;
 final class Launcher {
   private final Startup startup;
   private final Clock clock;
+  // The answer log the admin commands review; the storage module provides the shared one.
+  private final AnswerLog answerLog = new ProcessAnswerLog();
 
   Launcher(Startup startup, Clock clock) {
     this.startup = Objects.requireNonNull(startup, "startup");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Rows of this process only, until the storage module keeps them in the database. */
+  private static final class ProcessAnswerLog implements AnswerLog {
+    private final List<AnswerRecord> rows = new ArrayList<>();
+
+    @Override
+    public synchronized void append(AnswerRecord record) {
+      rows.add(record);
+    }
+
+    @Override
+    public synchronized List<AnswerRecord> since(java.time.Instant from) {
+      return rows.stream().filter(r -> !r.at().isBefore(from)).toList();
+    }
   }
 
   /** {@code pastefix [--knowledge DIR]}: runs until the console ends or the process is stopped. */
@@ -51,9 +70,9 @@ final class Launcher {
       return ExitCodes.CONFIG;
     }
     Startup.Ready ready;
+    Optional<Path> knowledgeDir =
+        arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
     try {
-      Optional<Path> knowledgeDir =
-          arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
       ready = startup.start(knowledgeDir, settings.dnsResolver());
     } catch (InvalidKnowledgeException e) {
       terminal.err().println("pastefix cannot start: " + e.getMessage());
@@ -71,17 +90,31 @@ final class Launcher {
                 + " ("
                 + ManagementFactory.getRuntimeMXBean().getUptime()
                 + " ms after the JVM started)");
-    if (settings.consoleOnly()) {
-      ConsoleAdapter console =
-          new ConsoleAdapter(
-              ready.bot(),
-              new InMemoryFeedbackStore(),
-              new PlainTextRenderer(),
-              clock,
-              "console:" + ProcessHandle.current().pid() + ":" + clock.millis());
-      return console.run(terminal);
+    FeedbackStore feedback = new InMemoryFeedbackStore();
+    try (AdminDesk admin =
+        AdminDesk.open(
+            startup,
+            ready,
+            knowledgeDir,
+            settings.dnsResolver(),
+            settings.admins(),
+            answerLog,
+            feedback,
+            clock,
+            true)) {
+      Startup.Ready serving = new Startup.Ready(ready.knowledge(), admin.bot(), ready.took());
+      if (settings.consoleOnly()) {
+        ConsoleAdapter console =
+            new ConsoleAdapter(
+                serving.bot(),
+                feedback,
+                new PlainTextRenderer(),
+                clock,
+                "console:" + ProcessHandle.current().pid() + ":" + clock.millis());
+        return console.run(terminal);
+      }
+      return startPlatforms(settings, serving, terminal, feedback);
     }
-    return startPlatforms(settings, ready, terminal);
   }
 
   /**
@@ -89,7 +122,15 @@ final class Launcher {
    * in {@code ready}, and blocks until the process is stopped.
    */
   int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
-    FeedbackStore feedback = new InMemoryFeedbackStore();
+    return startPlatforms(settings, ready, terminal, new InMemoryFeedbackStore());
+  }
+
+  /**
+   * As {@link #startPlatforms(Settings, Startup.Ready, Terminal)}, recording votes in {@code
+   * feedback}.
+   */
+  int startPlatforms(
+      Settings settings, Startup.Ready ready, Terminal terminal, FeedbackStore feedback) {
     List<AutoCloseable> running = new ArrayList<>();
     if (settings.slack().isPresent()) {
       try {
