@@ -61,7 +61,9 @@ final class ReviewPage {
           + ".legend span{display:inline-block;margin-right:1.2em}"
           + ".swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;"
           + "vertical-align:-.1em}"
-          + ".sample{color:#555;font-size:.85em;white-space:pre-wrap;word-break:break-word}"
+          + ".sample{color:#555;font-size:.85em;white-space:pre-wrap;word-break:break-word;"
+          + "max-height:5.4em;overflow:hidden;border-left:2px solid #ddd;padding-left:6px;"
+          + "margin-top:4px}"
           + ".muted{color:#777}";
 
   String render(ReviewReport report) {
