@@ -1,11 +1,13 @@
 package dev.pastefix.app;
 
 import dev.pastefix.core.admin.Reloader;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Reloads the knowledge base on {@code SIGHUP}, the usual "read your configuration again" signal
@@ -22,18 +24,25 @@ final class HangUpSignal implements AutoCloseable {
             return t;
           });
 
+  private Optional<Signal> hup = Optional.empty();
+  private Optional<SignalHandler> previous = Optional.empty();
+
   private HangUpSignal() {}
 
   /** Installs the handler; on systems without SIGHUP it logs that and does nothing. */
   static HangUpSignal install(Reloader reloader) {
     HangUpSignal signal = new HangUpSignal();
     try {
-      Signal.handle(
-          new Signal("HUP"),
-          s -> {
-            LOG.info("SIGHUP: reloading the knowledge base");
-            signal.worker.execute(reloader::reload);
-          });
+      Signal hup = new Signal("HUP");
+      signal.hup = Optional.of(hup);
+      signal.previous =
+          Optional.of(
+              Signal.handle(
+                  hup,
+                  s -> {
+                    LOG.info("SIGHUP: reloading the knowledge base");
+                    signal.worker.execute(reloader::reload);
+                  }));
     } catch (IllegalArgumentException e) {
       LOG.info("no SIGHUP on this system; reload with /pastefix reload instead");
     }
@@ -42,6 +51,10 @@ final class HangUpSignal implements AutoCloseable {
 
   @Override
   public void close() {
+    // Whatever handled the signal before (the JVM's default) handles it again.
+    if (hup.isPresent() && previous.isPresent()) {
+      Signal.handle(hup.get(), previous.get());
+    }
     worker.shutdownNow();
   }
 }
