@@ -4,9 +4,8 @@ import dev.pastefix.core.Bot;
 import dev.pastefix.core.admin.AdminCommands;
 import dev.pastefix.core.admin.Admins;
 import dev.pastefix.core.admin.SwappableBot;
-import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.review.Reviewer;
-import dev.pastefix.core.state.AnswerLog;
+import dev.pastefix.core.state.BotState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,21 +34,22 @@ final class AdminDesk implements AutoCloseable {
   }
 
   /**
-   * Wraps the started engine; watches {@code knowledgeDir} when there is one. {@code watch} false
-   * leaves out the directory watcher and the signal (for tests).
+   * Wraps the started engine; reloads build the engine over the same {@code state}; watches {@code
+   * knowledgeDir} when there is one. {@code watch} false leaves out the directory watcher and the
+   * signal (for tests).
    */
   static AdminDesk open(
       Startup startup,
       Startup.Ready ready,
       Optional<Path> knowledgeDir,
       Optional<String> dnsResolver,
+      BotState state,
       Admins admins,
-      AnswerLog log,
-      FeedbackStore feedback,
       Clock clock,
       boolean watch) {
     SwappableBot swappable = new SwappableBot(ready.bot());
-    KnowledgeReload reload = new KnowledgeReload(startup, knowledgeDir, dnsResolver, swappable);
+    KnowledgeReload reload =
+        new KnowledgeReload(startup, knowledgeDir, dnsResolver, state, swappable);
     List<AutoCloseable> running = new ArrayList<>();
     if (watch) {
       running.add(HangUpSignal.install(reload));
@@ -68,7 +68,12 @@ final class AdminDesk implements AutoCloseable {
       LOG.info("no PASTEFIX_ADMINS: /pastefix stats, review and reload are refused to everyone");
     }
     Bot bot =
-        new AdminCommands(swappable, admins, new Reviewer(log, feedback, clock), reload, clock);
+        new AdminCommands(
+            swappable,
+            admins,
+            new Reviewer(state.answerLog(), state.feedback(), clock),
+            reload,
+            clock);
     return new AdminDesk(bot, reload, running);
   }
 

@@ -4,6 +4,12 @@ import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.eval.LabelledMessage;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.state.ConversationKey;
+import dev.pastefix.core.state.SeenEvents;
+import dev.pastefix.storage.DatabaseTarget;
+import dev.pastefix.storage.StateDatabase;
+import java.time.Clock;
 import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import java.io.IOException;
@@ -55,7 +61,7 @@ final class BenchCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "bench [FILE.jsonl] [--iterations N]";
+    return "bench [FILE.jsonl] [--iterations N] [--state]";
   }
 
   @Override
@@ -70,7 +76,9 @@ final class BenchCommand implements Command {
     int iterations;
     Optional<Path> file;
     try {
-      arguments = Arguments.parse(args, Set.of(), Set.of("--iterations", Startup.KNOWLEDGE_OPTION));
+      arguments =
+          Arguments.parse(
+              args, Set.of(STATE_FLAG), Set.of("--iterations", Startup.KNOWLEDGE_OPTION));
       if (arguments.positionals().size() > 1) {
         throw new Arguments.UsageException("give at most one FILE.jsonl");
       }
@@ -95,13 +103,70 @@ final class BenchCommand implements Command {
       }
     }
 
+    boolean withState = arguments.flag(STATE_FLAG);
+    Path stateDir = null;
+    StateDatabase database = null;
     Startup.Ready ready;
     try {
-      ready = startup.start(Startup.knowledgeDir(arguments, terminal.env()));
+      BotState state;
+      if (withState) {
+        // The embedded database as a single instance runs it: H2 files in a data directory.
+        stateDir = Files.createTempDirectory("pastefix-bench-state-");
+        database =
+            StateDatabase.open(
+                DatabaseTarget.embedded(stateDir), Clock.systemUTC(), BotState.DEFAULT_RETENTION);
+        state = database.state();
+      } else {
+        state = BotState.inMemory(Clock.systemUTC());
+      }
+      ready = startup.start(Startup.knowledgeDir(arguments, terminal.env()), Optional.empty(), state);
+      seen = withState ? Optional.of(state.seenEvents()) : Optional.empty();
     } catch (InvalidKnowledgeException e) {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
+    } catch (IOException e) {
+      terminal.err().println("pastefix bench: cannot create the state directory: " + e.getMessage());
+      return ExitCodes.CONFIG;
     }
+    try {
+      return measure(ready, texts, source, iterations, withState, terminal);
+    } finally {
+      if (database != null) {
+        database.close();
+        deleteQuietly(stateDir);
+      }
+    }
+  }
+
+  static final String STATE_FLAG = "--state";
+
+  private Optional<SeenEvents> seen = Optional.empty();
+  private long claims;
+
+  /**
+   * Handles one message as an adapter does: with state on, the event is claimed first and marked
+   * answered after, each one statement on the database.
+   */
+  private void handle(Bot bot, IncomingMessage message) {
+    if (seen.isEmpty()) {
+      bot.handle(message);
+      return;
+    }
+    String key = "bench:event:" + (claims++);
+    seen.get().claim(key, "", SeenEvents.DEFAULT_TTL);
+    bot.handle(message);
+    seen.get().answered(key);
+  }
+
+  private int measure(
+      Startup.Ready ready,
+      List<String> givenTexts,
+      Optional<Path> source,
+      int iterations,
+      boolean withState,
+      Terminal terminal) {
+    PrintStream out = terminal.out();
+    List<String> texts = givenTexts;
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
     long heap = heapAfterGc();
     String origin = source.map(Path::toString).orElse("the knowledge base's example phrasings");
@@ -118,7 +183,7 @@ final class BenchCommand implements Command {
     int warmUpRounds = Math.max(1, (WARM_UP_MESSAGES + messages.size() - 1) / messages.size());
     for (int round = 0; round < warmUpRounds; round++) {
       for (IncomingMessage message : messages) {
-        bot.handle(message);
+        handle(bot, message);
       }
     }
     long[] nanos = new long[messages.size() * iterations];
@@ -127,7 +192,7 @@ final class BenchCommand implements Command {
     for (int i = 0; i < iterations; i++) {
       for (IncomingMessage message : messages) {
         long t = System.nanoTime();
-        bot.handle(message);
+        handle(bot, message);
         nanos[n++] = System.nanoTime() - t;
       }
     }
@@ -137,11 +202,12 @@ final class BenchCommand implements Command {
     out.printf(
         Locale.ROOT,
         "pastefix bench: %d messages from %s, each as DIRECT and CHANNEL, %d iterations after %d"
-            + " warm-up rounds, 1 thread%n",
+            + " warm-up rounds, 1 thread, state %s%n",
         texts.size(),
         origin,
         iterations,
-        warmUpRounds);
+        warmUpRounds,
+        withState ? "in embedded H2 files (claim + answered per message)" : "in memory");
     out.printf(
         Locale.ROOT,
         "start to ready:        %d ms (knowledge base + training); %d ms after the JVM started%n",
@@ -189,10 +255,25 @@ final class BenchCommand implements Command {
     List<IncomingMessage> messages = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
       for (Channel channel : CHANNELS) {
-        messages.add(IncomingMessage.of(texts.get(i), channel, "bench", "bench:" + i));
+        // Channel messages in their own thread, as Slack's are: the state is read and written.
+        ConversationKey key = ConversationKey.of("bench", "local", "c" + i);
+        messages.add(
+            IncomingMessage.of(
+                texts.get(i),
+                channel,
+                "bench",
+                channel == Channel.CHANNEL ? key.inThread("t" + i) : key));
       }
     }
     return messages;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind costs nothing but disk space.
+    }
   }
 
   /** Nearest-rank percentile of sorted values. */

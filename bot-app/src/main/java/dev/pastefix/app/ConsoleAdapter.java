@@ -7,6 +7,8 @@ import dev.pastefix.core.Outcome;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.Vote;
 import dev.pastefix.core.reply.PlainTextRenderer;
+import dev.pastefix.core.state.ConversationKey;
+import dev.pastefix.core.state.ConversationStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -49,17 +51,20 @@ final class ConsoleAdapter {
   private final Bot bot;
   private final FeedbackStore feedback;
   private final PlainTextRenderer renderer;
+  private final ConversationStore conversations;
   private final Clock clock;
-  private final String conversationKey;
+  private final ConversationKey conversationKey;
 
   ConsoleAdapter(
       Bot bot,
       FeedbackStore feedback,
+      ConversationStore conversations,
       PlainTextRenderer renderer,
       Clock clock,
-      String conversationKey) {
+      ConversationKey conversationKey) {
     this.bot = Objects.requireNonNull(bot, "bot");
     this.feedback = Objects.requireNonNull(feedback, "feedback");
+    this.conversations = Objects.requireNonNull(conversations, "conversations");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.conversationKey = Objects.requireNonNull(conversationKey, "conversationKey");
@@ -99,9 +104,6 @@ final class ConsoleAdapter {
     QUIT
   }
 
-  /** What the last answer was about, so that typed feedback can be tied to it. */
-  private record Rated(String answerKey, List<String> entryIds) {}
-
   /** The state of one console chat: the message being typed and the last answer. */
   private final class Session {
     private final PrintStream out;
@@ -109,7 +111,6 @@ final class ConsoleAdapter {
     private boolean inBlock;
     private boolean cut;
     private int answered;
-    private Optional<Rated> lastAnswer = Optional.empty();
 
     Session(PrintStream out) {
       this.out = out;
@@ -217,25 +218,36 @@ final class ConsoleAdapter {
         outcome = bot.handle(IncomingMessage.of(text, channel, VOTER_ID, conversationKey));
       } catch (RuntimeException e) {
         // One bad message must not end the chat; the text says what happened instead.
-        lastAnswer = Optional.empty();
+        answered++;
         return "Sorry, that message could not be handled (" + e + ").\n";
       }
       answered++;
-      String answerKey = conversationKey + ":" + answered;
       if (outcome instanceof Outcome.Answer || outcome instanceof Outcome.Clarify) {
-        lastAnswer = Optional.of(new Rated(answerKey, outcome.findingIds()));
-      } else {
-        lastAnswer = Optional.empty();
+        conversations.rememberAnswer(
+            conversationKey,
+            new ConversationStore.LastAnswer(
+                answerKey(answered), outcome.findingIds(), clock.instant()),
+            ConversationStore.LAST_ANSWER_TTL);
       }
       return OutcomeText.render(outcome, renderer);
     }
 
+    /** The key votes on the {@code n}th reply of this chat carry. */
+    private String answerKey(int n) {
+      return conversationKey.asString() + ":" + n;
+    }
+
     private void rate(boolean helpful) {
+      // Only the reply just given can be rated: an older answer does not count after a non-answer.
+      Optional<ConversationStore.LastAnswer> lastAnswer =
+          conversations
+              .lastAnswer(conversationKey)
+              .filter(a -> a.answerKey().equals(answerKey(answered)));
       if (lastAnswer.isEmpty()) {
         out.println("There is no answer to rate yet.");
         return;
       }
-      Rated rated = lastAnswer.get();
+      ConversationStore.LastAnswer rated = lastAnswer.get();
       feedback.record(
           new Vote(rated.answerKey(), rated.entryIds(), VOTER_ID, helpful, clock.instant()));
       out.println(

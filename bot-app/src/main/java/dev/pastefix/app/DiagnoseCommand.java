@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Finding;
 import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
@@ -29,7 +30,7 @@ final class DiagnoseCommand implements Command {
   static final int MAX_INPUT_BYTES = 1024 * 1024;
 
   static final String SENDER = "cli";
-  static final String CONVERSATION = "cli:diagnose";
+  static final ConversationKey CONVERSATION = ConversationKey.of("cli", "local", "diagnose");
 
   private final Startup startup;
   private final PlainTextRenderer renderer;

@@ -1,7 +1,7 @@
 package dev.pastefix.app;
 
 import dev.pastefix.core.Bot;
-import dev.pastefix.core.feedback.FeedbackStore;
+import dev.pastefix.core.state.BotState;
 import dev.pastefix.discord.DiscordBot;
 import dev.pastefix.discord.DiscordConfig;
 import dev.pastefix.discord.DiscordStartException;
@@ -24,9 +24,9 @@ final class DiscordPlatform {
    *     platform, gateway not ready in time)
    */
   static DiscordBot start(
-      Settings.Discord settings, Bot bot, FeedbackStore feedback, KnowledgeBase knowledge)
+      Settings.Discord settings, Bot bot, BotState state, KnowledgeBase knowledge)
       throws DiscordStartException, InterruptedException {
-    DiscordBot discord = new DiscordBot(config(settings), bot, feedback, KbChoices.of(knowledge));
+    DiscordBot discord = new DiscordBot(config(settings), bot, state, KbChoices.of(knowledge));
     try {
       discord.start();
       return discord;

@@ -1,18 +1,19 @@
 package dev.pastefix.app;
 
 import dev.pastefix.core.Bot;
-import dev.pastefix.core.feedback.FeedbackStore;
-import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.reply.PlainTextRenderer;
-import dev.pastefix.core.state.AnswerLog;
-import dev.pastefix.core.state.AnswerRecord;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.discord.DiscordBot;
 import dev.pastefix.discord.DiscordStartException;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.slack.SlackBot;
+import dev.pastefix.storage.StateStoreException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,34 +28,24 @@ import java.util.concurrent.CountDownLatch;
 final class Launcher {
   private final Startup startup;
   private final Clock clock;
-  // The answer log the admin commands review; the storage module provides the shared one.
-  private final AnswerLog answerLog = new ProcessAnswerLog();
 
   Launcher(Startup startup, Clock clock) {
     this.startup = Objects.requireNonNull(startup, "startup");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Rows of this process only, until the storage module keeps them in the database. */
-  private static final class ProcessAnswerLog implements AnswerLog {
-    private final List<AnswerRecord> rows = new ArrayList<>();
+  /** Keeps the state in memory for this run, whatever the environment says. */
+  static final String EPHEMERAL_FLAG = "--ephemeral";
 
-    @Override
-    public synchronized void append(AnswerRecord record) {
-      rows.add(record);
-    }
-
-    @Override
-    public synchronized List<AnswerRecord> since(java.time.Instant from) {
-      return rows.stream().filter(r -> !r.at().isBefore(from)).toList();
-    }
-  }
-
-  /** {@code pastefix [--knowledge DIR]}: runs until the console ends or the process is stopped. */
+  /**
+   * {@code pastefix [--knowledge DIR] [--ephemeral]}: runs until the console ends or the process
+   * is stopped.
+   */
   int run(List<String> args, Terminal terminal) {
     Arguments arguments;
     try {
-      arguments = Arguments.parse(args, Set.of(), Set.of(Startup.KNOWLEDGE_OPTION));
+      arguments =
+          Arguments.parse(args, Set.of(EPHEMERAL_FLAG), Set.of(Startup.KNOWLEDGE_OPTION));
       if (!arguments.positionals().isEmpty()) {
         throw new Arguments.UsageException("unexpected '" + arguments.positionals().get(0) + "'");
       }
@@ -63,17 +54,43 @@ final class Launcher {
       return ExitCodes.USAGE;
     }
     Settings settings;
+    Settings.Storage storage;
     try {
       settings = Settings.from(terminal.env());
+      storage = Settings.storageFrom(terminal.env());
     } catch (Settings.InvalidSettings e) {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
     }
+    if (arguments.flag(EPHEMERAL_FLAG)) {
+      storage = storage.ephemeral();
+    }
+    RunningState state;
+    try {
+      state = RunningState.open(storage, clock);
+    } catch (StateStoreException | UncheckedIOException e) {
+      // One line naming the database without its password; the exit code says "cannot start".
+      terminal.err().println("pastefix cannot start: " + e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    try {
+      return run(arguments, settings, storage, state, terminal);
+    } finally {
+      state.close();
+    }
+  }
+
+  private int run(
+      Arguments arguments,
+      Settings settings,
+      Settings.Storage storage,
+      RunningState state,
+      Terminal terminal) {
     Startup.Ready ready;
     Optional<Path> knowledgeDir =
         arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
     try {
-      ready = startup.start(knowledgeDir, settings.dnsResolver());
+      ready = startup.start(knowledgeDir, settings.dnsResolver(), state.state());
     } catch (InvalidKnowledgeException e) {
       terminal.err().println("pastefix cannot start: " + e.getMessage());
       return ExitCodes.CONFIG;
@@ -82,6 +99,7 @@ final class Launcher {
       terminal.err().println("pastefix cannot start: " + e);
       return ExitCodes.CONFIG;
     }
+    terminal.err().println("pastefix: state in " + state.describe());
     terminal
         .err()
         .println(
@@ -90,16 +108,14 @@ final class Launcher {
                 + " ("
                 + ManagementFactory.getRuntimeMXBean().getUptime()
                 + " ms after the JVM started)");
-    FeedbackStore feedback = new InMemoryFeedbackStore();
     try (AdminDesk admin =
         AdminDesk.open(
             startup,
             ready,
             knowledgeDir,
             settings.dnsResolver(),
+            state.state(),
             settings.admins(),
-            answerLog,
-            feedback,
             clock,
             true)) {
       Startup.Ready serving = new Startup.Ready(ready.knowledge(), admin.bot(), ready.took());
@@ -107,13 +123,15 @@ final class Launcher {
         ConsoleAdapter console =
             new ConsoleAdapter(
                 serving.bot(),
-                feedback,
+                state.state().feedback(),
+                state.state().conversations(),
                 new PlainTextRenderer(),
                 clock,
-                "console:" + ProcessHandle.current().pid() + ":" + clock.millis());
+                ConversationKey.of(
+                    "console", "local", ProcessHandle.current().pid() + "-" + clock.millis()));
         return console.run(terminal);
       }
-      return startPlatforms(settings, serving, terminal, feedback);
+      return startPlatforms(settings, storage, state.state(), serving, terminal);
     }
   }
 
@@ -121,20 +139,23 @@ final class Launcher {
    * Starts the Slack and Discord adapters that {@code settings} configure, sharing the one engine
    * in {@code ready}, and blocks until the process is stopped.
    */
-  int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
-    return startPlatforms(settings, ready, terminal, new InMemoryFeedbackStore());
-  }
-
-  /**
-   * As {@link #startPlatforms(Settings, Startup.Ready, Terminal)}, recording votes in {@code
-   * feedback}.
-   */
   int startPlatforms(
-      Settings settings, Startup.Ready ready, Terminal terminal, FeedbackStore feedback) {
+      Settings settings,
+      Settings.Storage storage,
+      BotState state,
+      Startup.Ready ready,
+      Terminal terminal) {
     List<AutoCloseable> running = new ArrayList<>();
     if (settings.slack().isPresent()) {
       try {
-        running.add(startSlack(settings.slack().get(), ready.bot(), feedback, terminal));
+        running.add(
+            startSlack(
+                settings.slack().get(),
+                ready.bot(),
+                state,
+                storage.staleClaimAfter(),
+                clock,
+                terminal));
       } catch (SlackBot.StartFailure e) {
         terminal.err().println("pastefix: Slack: " + e.getMessage());
         closeAll(running);
@@ -143,7 +164,7 @@ final class Launcher {
     }
     if (settings.discord().isPresent()) {
       try {
-        running.add(startDiscord(settings.discord().get(), ready, feedback, terminal));
+        running.add(startDiscord(settings.discord().get(), ready, state, terminal));
       } catch (DiscordStartException e) {
         terminal.err().println("pastefix: " + e.getMessage());
         closeAll(running);
@@ -159,9 +180,14 @@ final class Launcher {
 
   /** Starts Slack (Socket Mode or HTTP mode, as the settings say); the caller closes it. */
   static SlackBot startSlack(
-      Settings.Slack slack, Bot bot, FeedbackStore feedback, Terminal terminal)
+      Settings.Slack slack,
+      Bot bot,
+      BotState state,
+      Duration staleClaimAfter,
+      Clock clock,
+      Terminal terminal)
       throws SlackBot.StartFailure {
-    SlackBot slackBot = SlackPlatform.create(slack, bot, feedback);
+    SlackBot slackBot = SlackPlatform.create(slack, bot, state, staleClaimAfter, clock);
     try {
       slackBot.start();
     } catch (SlackBot.StartFailure | RuntimeException e) {
@@ -183,9 +209,9 @@ final class Launcher {
 
   /** Connects to Discord and registers {@code /pastefix}; the caller closes it. */
   static DiscordBot startDiscord(
-      Settings.Discord discord, Startup.Ready ready, FeedbackStore feedback, Terminal terminal)
+      Settings.Discord discord, Startup.Ready ready, BotState state, Terminal terminal)
       throws DiscordStartException, InterruptedException {
-    DiscordBot bot = DiscordPlatform.start(discord, ready.bot(), feedback, ready.knowledge());
+    DiscordBot bot = DiscordPlatform.start(discord, ready.bot(), state, ready.knowledge());
     terminal
         .err()
         .println(

@@ -2,6 +2,8 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.knowledge.KnowledgeLoader;
+import dev.pastefix.storage.StateDatabase;
+import dev.pastefix.storage.StateStoreException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ public final class Main {
     all.add(new BenchCommand(startup, BenchCommand.DEFAULT_FILE));
     all.add(new KbCommand(new KnowledgeLoader()));
     all.add(new CheckCommand(new KnowledgeLoader(), Clock.systemUTC()));
+    all.add(new StatsCommand(Clock.systemUTC()));
     all.add(new ReviewCommand(Main::storedAnswerLog, new KnowledgeLoader(), Clock.systemUTC()));
     return new Main(all, new Launcher(startup, Clock.systemUTC()));
   }
@@ -40,8 +43,25 @@ public final class Main {
   /** The answer log and votes {@code pastefix review} reads: the data directory's database. */
   static ReviewSources.Opened storedAnswerLog(Map<String, String> env)
       throws ReviewSources.Unavailable {
-    throw new ReviewSources.Unavailable(
-        "this build keeps no answer log to review (it has no storage module yet)");
+    Settings.Storage storage;
+    try {
+      storage = Settings.storageFrom(env);
+    } catch (Settings.InvalidSettings e) {
+      throw new ReviewSources.Unavailable(e.getMessage());
+    }
+    if (storage.databaseUrl().isEmpty() && storage.dataDir().isEmpty()) {
+      throw new ReviewSources.Unavailable(
+          "the state is kept in memory (PASTEFIX_DATA_DIR="
+              + Settings.IN_MEMORY
+              + "); there is no answer log to read.");
+    }
+    try {
+      StateDatabase db =
+          StateDatabase.open(RunningState.target(storage), Clock.systemUTC(), storage.retention());
+      return new ReviewSources.Opened(db.state().answerLog(), db.state().feedback(), db);
+    } catch (StateStoreException | java.io.UncheckedIOException e) {
+      throw new ReviewSources.Unavailable(e.getMessage());
+    }
   }
 
   public static void main(String[] args) {
@@ -77,7 +97,7 @@ public final class Main {
       env.put(KNOWLEDGE_ENV, dir);
       terminal = new Terminal(terminal.in(), terminal.out(), terminal.err(), env);
     }
-    if (args.isEmpty()) {
+    if (args.isEmpty() || args.get(0).equals(Launcher.EPHEMERAL_FLAG)) {
       return launcher.run(args, terminal);
     }
     String name = args.get(0);
@@ -102,7 +122,7 @@ public final class Main {
   private void printUsage(Terminal terminal) {
     PrintStream out = terminal.out();
     out.println(
-        "Usage: pastefix [--knowledge DIR]            run the bot: the console chat when no");
+        "Usage: pastefix [--knowledge DIR] [--ephemeral]  run the bot: the console chat when no");
     out.println(
         "                                             chat token is set (README, 'Console')");
     out.println("       pastefix [--knowledge DIR] COMMAND [ARGS]");
@@ -118,7 +138,8 @@ public final class Main {
     out.println("      this text");
     out.println();
     out.println("--knowledge DIR (or " + KNOWLEDGE_ENV + ") adds a directory of knowledge files");
-    out.println("to the shipped ones.");
+    out.println("to the shipped ones. --ephemeral keeps the bot's state in memory for one run");
+    out.println("(otherwise in PASTEFIX_DATA_DIR, or PASTEFIX_DATABASE_URL: README, 'Run').");
     out.println();
     out.println("Exit codes:");
     out.println("  " + ExitCodes.OK + "  success; diagnose: an answer or a clarifying question");
@@ -133,6 +154,6 @@ public final class Main {
         "  "
             + ExitCodes.CONFIG
             + "  cannot start: invalid settings or knowledge base (every problem");
-    out.println("     is listed), chat platform not available");
+    out.println("     is listed), chat platform or state database not available");
   }
 }

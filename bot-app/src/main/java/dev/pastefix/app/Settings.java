@@ -3,6 +3,7 @@ package dev.pastefix.app;
 import dev.pastefix.core.admin.Admins;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,10 +91,74 @@ public record Settings(
     Optional<Path> knowledgeDir = knowledgeDirFrom(env);
     Optional<String> dnsResolver = readDnsResolver(env, problems);
     Admins admins = readAdmins(env, problems);
+    problems.addAll(storageProblems(env, problems));
+    readDataDir(env, problems);
     if (!problems.isEmpty()) {
       throw new InvalidSettings(problems);
     }
     return new Settings(slack, discord, knowledgeDir, dnsResolver, admins);
+  }
+
+  /** The value of {@code PASTEFIX_DATA_DIR} that keeps nothing on disk. */
+  public static final String IN_MEMORY = ":memory:";
+
+  /**
+   * The data directory ({@code PASTEFIX_DATA_DIR}; by default {@code $XDG_DATA_HOME/pastefix}, else
+   * {@code $HOME/.local/share/pastefix}), where pastefix keeps what outlives a run, such as trained
+   * categorizer models. Empty for {@code :memory:}, or when neither default can be placed (no
+   * {@code HOME}).
+   */
+  public static Optional<Path> dataDirFrom(Map<String, String> env) throws InvalidSettings {
+    List<String> problems = new ArrayList<>();
+    Optional<Path> dir = readDataDir(env, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidSettings(problems);
+    }
+    return dir;
+  }
+
+  private static Optional<Path> readDataDir(Map<String, String> env, List<String> problems) {
+    Optional<String> value = value(env, "PASTEFIX_DATA_DIR");
+    if (value.isPresent()) {
+      if (value.get().equals(IN_MEMORY)) {
+        return Optional.empty();
+      }
+      Path dir;
+      try {
+        dir = Path.of(value.get());
+      } catch (java.nio.file.InvalidPathException e) {
+        problems.add("PASTEFIX_DATA_DIR is not a valid path: " + e.getMessage());
+        return Optional.empty();
+      }
+      if (!dir.isAbsolute()) {
+        problems.add(
+            "PASTEFIX_DATA_DIR must be an absolute path or "
+                + IN_MEMORY
+                + ", got '"
+                + value.get()
+                + "'");
+        return Optional.empty();
+      }
+      return Optional.of(dir);
+    }
+    // The XDG base-directory rules: a relative XDG_DATA_HOME is ignored.
+    Optional<Path> xdg =
+        value(env, "XDG_DATA_HOME").flatMap(Settings::absolutePath).map(p -> p.resolve("pastefix"));
+    if (xdg.isPresent()) {
+      return xdg;
+    }
+    return value(env, "HOME")
+        .flatMap(Settings::absolutePath)
+        .map(home -> home.resolve(".local").resolve("share").resolve("pastefix"));
+  }
+
+  private static Optional<Path> absolutePath(String value) {
+    try {
+      Path path = Path.of(value);
+      return path.isAbsolute() ? Optional.of(path) : Optional.empty();
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -205,6 +270,109 @@ public record Settings(
       return Optional.empty();
     }
     return Optional.of(new Discord(token.get(), guild, apiUrl, gatewayUrl));
+  }
+
+  /**
+   * Where the bot's state lives: the embedded database in {@code dataDir} (empty: in memory, for
+   * {@code PASTEFIX_DATA_DIR=:memory:} or {@code --ephemeral}), or the PostgreSQL server of
+   * {@code databaseUrl} with its credentials; the answer log's retention; and how long an event's
+   * claim may stay unanswered before another instance takes it over. The password never appears in
+   * {@link #toString()}.
+   */
+  public record Storage(
+      Optional<Path> dataDir,
+      Optional<String> databaseUrl,
+      Optional<String> databaseUser,
+      Optional<String> databasePassword,
+      Duration retention,
+      Duration staleClaimAfter) {
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    public static final Duration DEFAULT_STALE_CLAIM_AFTER = Duration.ofMinutes(2);
+
+    /** The same, kept in memory whatever the environment says ({@code --ephemeral}). */
+    public Storage ephemeral() {
+      return new Storage(
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), retention,
+          staleClaimAfter);
+    }
+
+    @Override
+    public String toString() {
+      return "Storage[dataDir="
+          + dataDir.map(Path::toString).orElse(IN_MEMORY)
+          + ", databaseUrl="
+          + databaseUrl.map(dev.pastefix.core.state.Redaction::url).orElse("-")
+          + ", databaseUser="
+          + databaseUser.orElse("-")
+          + ", password=<redacted>, retention="
+          + retention
+          + ", staleClaimAfter="
+          + staleClaimAfter
+          + "]";
+    }
+  }
+
+  /**
+   * The state settings alone: {@code PASTEFIX_DATA_DIR}, {@code PASTEFIX_DATABASE_URL} with {@code
+   * PASTEFIX_DATABASE_USER} / {@code PASTEFIX_DATABASE_PASSWORD}, {@code PASTEFIX_RETENTION_DAYS}
+   * (default 30) and {@code PASTEFIX_STALE_CLAIM_SECONDS} (default 120); every problem at once.
+   */
+  public static Storage storageFrom(Map<String, String> env) throws InvalidSettings {
+    List<String> problems = new ArrayList<>();
+    Optional<Path> dataDir = readDataDir(env, problems);
+    Optional<String> url = value(env, "PASTEFIX_DATABASE_URL");
+    url.ifPresent(
+        u -> {
+          if (!u.startsWith("jdbc:postgresql://")) {
+            problems.add(
+                "PASTEFIX_DATABASE_URL must be jdbc:postgresql://host:port/database, got '"
+                    + dev.pastefix.core.state.Redaction.url(u)
+                    + "'");
+          }
+        });
+    Optional<String> user = value(env, "PASTEFIX_DATABASE_USER");
+    Optional<String> password = value(env, "PASTEFIX_DATABASE_PASSWORD");
+    if (url.isEmpty() && (user.isPresent() || password.isPresent())) {
+      problems.add(
+          "PASTEFIX_DATABASE_USER / PASTEFIX_DATABASE_PASSWORD are set without"
+              + " PASTEFIX_DATABASE_URL");
+    }
+    int days = positive(env, "PASTEFIX_RETENTION_DAYS", 3650, problems).orElse(30);
+    int stale = positive(env, "PASTEFIX_STALE_CLAIM_SECONDS", 86_400, problems).orElse(120);
+    if (!problems.isEmpty()) {
+      throw new InvalidSettings(problems);
+    }
+    return new Storage(
+        dataDir, url, user, password, Duration.ofDays(days), Duration.ofSeconds(stale));
+  }
+
+  /** The state settings' problems not already in {@code known}. */
+  private static List<String> storageProblems(Map<String, String> env, List<String> known) {
+    try {
+      storageFrom(env);
+      return List.of();
+    } catch (InvalidSettings e) {
+      return e.problems().stream().filter(p -> !known.contains(p)).toList();
+    }
+  }
+
+  private static Optional<Integer> positive(
+      Map<String, String> env, String name, int max, List<String> problems) {
+    Optional<String> v = value(env, name);
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      int n = Integer.parseInt(v.get());
+      if (n < 1 || n > max) {
+        problems.add(name + " must be between 1 and " + max + ", got " + n);
+        return Optional.empty();
+      }
+      return Optional.of(n);
+    } catch (NumberFormatException e) {
+      problems.add(name + " must be a whole number, got '" + v.get() + "'");
+      return Optional.empty();
+    }
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

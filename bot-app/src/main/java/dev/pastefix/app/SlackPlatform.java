@@ -1,7 +1,9 @@
 package dev.pastefix.app;
 
 import dev.pastefix.core.Bot;
-import dev.pastefix.core.feedback.FeedbackStore;
+import dev.pastefix.core.state.BotState;
+import java.time.Clock;
+import java.time.Duration;
 import dev.pastefix.slack.SlackBot;
 import dev.pastefix.slack.SlackOptions;
 
@@ -19,7 +21,8 @@ final class SlackPlatform {
   }
 
   /** A Slack bot that is not started yet. */
-  static SlackBot create(Settings.Slack slack, Bot bot, FeedbackStore feedback) {
-    return new SlackBot(options(slack), bot, feedback);
+  static SlackBot create(
+      Settings.Slack slack, Bot bot, BotState state, Duration staleClaimAfter, Clock clock) {
+    return new SlackBot(options(slack), bot, state, staleClaimAfter, clock);
   }
 }

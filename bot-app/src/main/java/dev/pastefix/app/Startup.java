@@ -2,6 +2,8 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Engine;
+import dev.pastefix.core.StatefulBot;
+import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.check.CheckDesk;
 import dev.pastefix.core.check.CheckingBot;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
@@ -13,6 +15,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Brings the engine up: loads the shipped knowledge base (merged with an administrator's directory,
@@ -55,11 +61,50 @@ final class Startup {
    */
   Ready start(Optional<Path> knowledgeDir, Optional<String> dnsResolver)
       throws InvalidKnowledgeException {
+    return start(knowledgeDir, dnsResolver, BotState.inMemory(Clock.systemUTC()));
+  }
+
+  /**
+   * As {@link #start(Optional, Optional)}, keeping clarifying questions, pending checks, answered
+   * threads and the answer log in {@code state}.
+   */
+  Ready start(Optional<Path> knowledgeDir, Optional<String> dnsResolver, BotState state)
+      throws InvalidKnowledgeException {
     long started = System.nanoTime();
+    Clock clock = Clock.systemUTC();
     KnowledgeBase knowledge = new KnowledgeLoader().load(knowledgeDir);
-    CheckDesk checks = CheckDesk.standard(knowledge, dnsResolver, Clock.systemUTC());
-    Bot bot = new CheckingBot(checks.registerWith(Engine.builder(knowledge)).build(), checks);
+    CheckDesk checks =
+        CheckDesk.standard(knowledge, dnsResolver, clock, state.pendingChecks());
+    Bot engine =
+        new CheckingBot(
+            checks
+                .registerWith(Engine.builder(knowledge).conversations(state.conversations()))
+                .build(),
+            checks);
+    Bot bot =
+        new StatefulBot(engine, state.conversations(), state.answerLog(), answerLogWriter(), clock);
     return new Ready(knowledge, bot, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** Rows waiting to be written to the answer log; beyond this, rows are dropped, not answers. */
+  static final int ANSWER_LOG_QUEUE = 10_000;
+
+  /** One background thread writes the answer log, so storage never delays an answer. */
+  private static Executor answerLogWriter() {
+    ThreadPoolExecutor writer =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(ANSWER_LOG_QUEUE),
+            r -> {
+              Thread t = new Thread(r, "pastefix-answer-log");
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+    return writer;
   }
 
   /** The knowledge directory of a command: {@code --knowledge DIR}, else the environment. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.state.ConversationKey;
+import dev.pastefix.core.state.InMemoryConversationStore;
 import dev.pastefix.core.feedback.Vote;
 import dev.pastefix.core.reply.PlainTextRenderer;
 import java.io.ByteArrayOutputStream;
@@ -38,6 +40,7 @@ class ConsoleAdapterTest {
           "    + FullyQualifiedErrorId : UnauthorizedAccess,"
               + "Microsoft.PowerShell.Commands.ImportModuleCommand");
 
+  private static final ConversationKey KEY = ConversationKey.of("console", "local", "test");
   private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
   private static Startup.Ready ready;
 
@@ -55,9 +58,10 @@ class ConsoleAdapterTest {
         new ConsoleAdapter(
             bot,
             feedback,
+            new InMemoryConversationStore(Clock.fixed(NOW, ZoneOffset.UTC)),
             new PlainTextRenderer(),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            "console:test");
+            KEY);
     InMemoryTerminal terminal = new InMemoryTerminal(script, Map.of());
     exitCode[0] = console.run(terminal.terminal());
     return terminal.out();
@@ -85,7 +89,7 @@ class ConsoleAdapterTest {
     assertEquals(EXECUTION_POLICY_PASTE, seen.get(0).text());
     assertEquals(Channel.DIRECT, seen.get(0).channel());
     assertEquals(
-        List.of(new Vote("console:test:1", List.of("execution-policy"), "console", true, NOW)),
+        List.of(new Vote("console/local/test:1", List.of("execution-policy"), "console", true, NOW)),
         feedback.all());
   }
 
@@ -98,7 +102,7 @@ class ConsoleAdapterTest {
     List<IncomingMessage> seen = bot.seen();
     assertEquals(2, seen.size());
     assertEquals("how do I close my old powershell sessions?", seen.get(1).text());
-    assertTrue(seen.stream().allMatch(m -> m.conversationKey().equals("console:test")));
+    assertTrue(seen.stream().allMatch(m -> m.conversationKey().equals(KEY)));
     assertEquals(ExitCodes.OK, code[0]);
   }
 

@@ -9,6 +9,8 @@ import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.admin.Reloader;
 import dev.pastefix.core.admin.SwappableBot;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.state.ConversationKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,12 +73,14 @@ class KnowledgeReloadTest {
   @BeforeEach
   void start() throws Exception {
     write(widgetFile("local-widget-a"));
-    bot = new SwappableBot(startup.start(Optional.of(dir)).bot());
-    reload = new KnowledgeReload(startup, Optional.of(dir), Optional.empty(), bot);
+    BotState state = BotState.inMemory(java.time.Clock.systemUTC());
+    bot = new SwappableBot(startup.start(Optional.of(dir), Optional.empty(), state).bot());
+    reload = new KnowledgeReload(startup, Optional.of(dir), Optional.empty(), state, bot);
   }
 
   private Outcome ask() {
-    return bot.handle(IncomingMessage.of(PASTE, Channel.CHANNEL, "U1", "slack:T1:C1"));
+    return bot.handle(
+        IncomingMessage.of(PASTE, Channel.CHANNEL, "U1", ConversationKey.of("slack", "T1", "C1")));
   }
 
   @Test

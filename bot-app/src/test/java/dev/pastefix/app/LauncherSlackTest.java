@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.pastefix.core.Outcome;
-import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.state.BotState;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.slack.SlackBot;
 import java.io.IOException;
@@ -74,7 +74,9 @@ class LauncherSlackTest {
         Launcher.startSlack(
             settings.slack().orElseThrow(),
             m -> new Outcome.Silent("test"),
-            new InMemoryFeedbackStore(),
+            BotState.inMemory(Clock.systemUTC()),
+            Settings.Storage.DEFAULT_STALE_CLAIM_AFTER,
+            Clock.systemUTC(),
             terminal.terminal())) {
       HttpResponse<String> health =
           HttpClient.newHttpClient()
@@ -102,6 +104,8 @@ class LauncherSlackTest {
       int code =
           launcher.startPlatforms(
               settings,
+              Settings.storageFrom(Map.of()),
+              BotState.inMemory(Clock.systemUTC()),
               new Startup.Ready(
                   new KnowledgeBase(List.of(), List.of()),
                   m -> new Outcome.Silent("test"),

@@ -9,9 +9,9 @@ import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.admin.Reloader;
 import dev.pastefix.core.admin.SwappableBot;
-import dev.pastefix.core.feedback.InMemoryFeedbackStore;
-import dev.pastefix.core.review.TestingAnswerLog;
 import dev.pastefix.core.review.Variants;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.state.ConversationKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +33,11 @@ class ReviewRoundTripTest {
   @Test
   void answersTheSameMessagesAfterTheDraftIsFilledInAndReloaded() throws Exception {
     Startup startup = new Startup();
-    SwappableBot swappable = new SwappableBot(startup.start(Optional.empty()).bot());
-    TestingAnswerLog log = new TestingAnswerLog();
-    LoggingBot bot = new LoggingBot(swappable, log, Clock.systemUTC());
+    BotState state = BotState.inMemory(Clock.systemUTC());
+    SwappableBot bot =
+        new SwappableBot(startup.start(Optional.empty(), Optional.empty(), state).bot());
     KnowledgeReload reload =
-        new KnowledgeReload(startup, Optional.of(knowledge), Optional.empty(), swappable);
+        new KnowledgeReload(startup, Optional.of(knowledge), Optional.empty(), state, bot);
     List<String> pastes = Variants.policyError(40);
     for (int i = 0; i < pastes.size(); i++) {
       Channel channel = i % 2 == 0 ? Channel.DIRECT : Channel.CHANNEL;
@@ -47,11 +47,14 @@ class ReviewRoundTripTest {
           "not known before: " + before);
     }
 
+    // The answer log is written in the background; review once all 40 are in.
+    awaitRows(state, pastes.size());
+
     // Review and draft.
     TestingTerminal review = new TestingTerminal();
     int code =
         new ReviewCommand(
-                env -> new ReviewSources.Opened(log, new InMemoryFeedbackStore(), () -> {}),
+                env -> new ReviewSources.Opened(state.answerLog(), state.feedback(), () -> {}),
                 new dev.pastefix.knowledge.KnowledgeLoader(),
                 Clock.systemUTC())
             .run(List.of("--draft", knowledge.toString(), "--top", "3"), review.terminal);
@@ -79,7 +82,8 @@ class ReviewRoundTripTest {
     assertTrue(problems.get(3).contains("field 'links'"), problems.get(3));
     Reloader.Result refused = reload.reload();
     assertEquals(4, ((Reloader.Rejected) refused).problems().size());
-    assertInstanceOf(Outcome.Unknown.class, bot.handle(message(pastes.get(0), Channel.DIRECT, 0)));
+    assertInstanceOf(
+        Outcome.Unknown.class, bot.handle(message(pastes.get(0), Channel.DIRECT, 100)));
 
     // A person fills the fields in; the reload takes it.
     Files.writeString(draft, fill(Files.readString(draft)), StandardCharsets.UTF_8);
@@ -120,6 +124,15 @@ class ReviewRoundTripTest {
   }
 
   private static IncomingMessage message(String text, Channel channel, int i) {
-    return IncomingMessage.of(text, channel, "U" + (i % 10), "slack:T1:C" + i);
+    return IncomingMessage.of(text, channel, "U" + (i % 10), ConversationKey.of("slack", "T1", "C" + i));
+  }
+
+  private static void awaitRows(BotState state, int rows) throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (state.answerLog().since(java.time.Instant.EPOCH).size() < rows
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(rows, state.answerLog().since(java.time.Instant.EPOCH).size());
   }
 }

@@ -6,13 +6,18 @@ import dev.pastefix.core.classify.Analysis;
 import dev.pastefix.core.classify.Candidate;
 import dev.pastefix.core.classify.CategoryModel;
 import dev.pastefix.core.reply.Reply;
+import dev.pastefix.core.state.AnswerRecord.ScoredEntry;
+import dev.pastefix.core.state.ConversationStore;
+import dev.pastefix.core.state.InMemoryConversationStore;
 import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.KnowledgeBase;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +35,11 @@ public final class Engine implements Bot {
   private final DecisionPolicy policy = new DecisionPolicy();
   private final ReplyComposer composer;
   private final CommandRouter commands;
-  private final ClarifyMemory questions = new ClarifyMemory(java.time.Clock.systemUTC());
+  private final ConversationStore questions;
 
-  private Engine(KnowledgeBase kb, List<Registration> extra) {
+  private Engine(KnowledgeBase kb, List<Registration> extra, ConversationStore questions) {
     this.kb = Objects.requireNonNull(kb, "kb");
+    this.questions = Objects.requireNonNull(questions, "questions");
     this.analyser = Analyser.forKnowledge(kb);
     this.composer = new ReplyComposer(kb);
     CommandRouter.Builder routes =
@@ -63,9 +69,19 @@ public final class Engine implements Bot {
   public static final class Builder {
     private final KnowledgeBase kb;
     private final List<Registration> extra = new ArrayList<>();
+    private ConversationStore conversations;
 
     private Builder(KnowledgeBase kb) {
       this.kb = kb;
+    }
+
+    /**
+     * Where the open clarifying questions are kept (the shared state); without one, this process
+     * remembers them.
+     */
+    public Builder conversations(ConversationStore conversations) {
+      this.conversations = Objects.requireNonNull(conversations, "conversations");
+      return this;
     }
 
     /** Adds a sub-command of the slash command. */
@@ -76,7 +92,12 @@ public final class Engine implements Bot {
 
     /** Trains the categorizer and returns the ready engine. */
     public Engine build() {
-      return new Engine(kb, extra);
+      return new Engine(
+          kb,
+          extra,
+          conversations != null
+              ? conversations
+              : new InMemoryConversationStore(java.time.Clock.systemUTC()));
     }
   }
 
@@ -96,39 +117,70 @@ public final class Engine implements Bot {
 
   @Override
   public Outcome handle(IncomingMessage message) {
+    return handleTraced(message).outcome();
+  }
+
+  @Override
+  public Handled handleTraced(IncomingMessage message) {
     try {
       if (message.channel() == Channel.COMMAND) {
-        return commands.route(message);
+        return Handled.of(commands.route(message));
       }
       if (message.channel().addressed() && asksForHelp(message.text())) {
-        return help(Optional.empty());
-      }
-      if (!message.channel().addressed()) {
-        return diagnose(message.text(), message.channel());
+        return Handled.of(help(Optional.empty()));
       }
       Analysis analysis = analyser.analyse(message.text());
-      Optional<List<String>> asked = questions.take(message.conversationKey());
+      if (!message.channel().addressed()) {
+        return traced(outcome(policy.decide(message.channel(), analysis), analysis), analysis);
+      }
+      Optional<List<String>> asked = questions.takeQuestion(message.conversationKey());
       if (asked.isPresent() && analysis.signatures().isEmpty()) {
         Optional<String> chosen = analyser.resolveShared(asked.get(), analysis.concepts());
         if (chosen.isPresent()) {
-          return outcome(
-              new Decision.Answer(List.of(chosenCause(chosen.get(), message.text()))), analysis);
+          return traced(
+              outcome(
+                  new Decision.Answer(List.of(chosenCause(chosen.get(), message.text()))),
+                  analysis),
+              analysis);
         }
       }
       Outcome outcome = outcome(policy.decide(message.channel(), analysis), analysis);
       if (outcome instanceof Outcome.Clarify clarify) {
-        questions.remember(message.conversationKey(), clarify.findingIds());
+        questions.openQuestion(
+            message.conversationKey(), clarify.findingIds(), ConversationStore.QUESTION_TTL);
       }
-      return outcome;
+      return traced(outcome, analysis);
     } catch (RuntimeException e) {
       LOG.warn("engine failed on a message of {} chars", message.text().length(), e);
       if (!message.channel().addressed()) {
-        return new Outcome.Silent("internal error: " + e.getClass().getSimpleName());
+        return Handled.of(new Outcome.Silent("internal error: " + e.getClass().getSimpleName()));
       }
-      return new Outcome.Unknown(
-          List.of(),
-          composer.badInput("Something went wrong while reading this message; please try again."));
+      return Handled.of(
+          new Outcome.Unknown(
+              List.of(),
+              composer.badInput(
+                  "Something went wrong while reading this message; please try again.")));
     }
+  }
+
+  /** The outcome with the message's language and the classifiers' best-ranked entries. */
+  private static Handled traced(Outcome outcome, Analysis analysis) {
+    List<ScoredEntry> ranked = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Candidate c : analysis.signatures()) {
+      if (seen.add(c.entryId())) {
+        ranked.add(new ScoredEntry(c.entryId(), c.score()));
+      }
+    }
+    for (Candidate c : analysis.model()) {
+      if (ranked.size() >= Handled.MAX_CANDIDATES) {
+        break;
+      }
+      if (seen.add(c.entryId())) {
+        ranked.add(new ScoredEntry(c.entryId(), c.score()));
+      }
+    }
+    return new Handled(outcome, analysis.text().facts().lang(), ranked);
   }
 
   private static final java.util.regex.Pattern HELP_WORDS =

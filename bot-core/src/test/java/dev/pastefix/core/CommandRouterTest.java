@@ -98,10 +98,10 @@ class CommandRouterTest {
                 "run a check",
                 (arg, msg) -> new Outcome.Silent("checked " + arg))
             .build((note, msg) -> new Outcome.Silent("help " + note.orElse("")));
-    IncomingMessage m = IncomingMessage.of("CHECK dns contoso.com", Channel.COMMAND, "U", "C");
+    IncomingMessage m = TestingMessages.of("CHECK dns contoso.com", Channel.COMMAND, "U", "C");
     assertEquals(new Outcome.Silent("checked dns contoso.com"), router.route(m));
     assertEquals(List.of("check <what> - run a check"), router.usageLines());
-    Outcome fallback = router.route(IncomingMessage.of("nope", Channel.COMMAND, "U", "C"));
+    Outcome fallback = router.route(TestingMessages.of("nope", Channel.COMMAND, "U", "C"));
     assertTrue(((Outcome.Silent) fallback).reason().contains("nope"));
   }
 
@@ -115,10 +115,10 @@ class CommandRouterTest {
                 "run a check",
                 (arg, msg) -> new Outcome.Silent("ran " + arg))
             .build();
-    Outcome o = engine.handle(IncomingMessage.of("check sessions", Channel.COMMAND, "U", "C"));
+    Outcome o = engine.handle(TestingMessages.of("check sessions", Channel.COMMAND, "U", "C"));
     assertEquals(new Outcome.Silent("ran sessions"), o);
     Reply help =
-        ((Outcome.Unknown) engine.handle(IncomingMessage.of("help", Channel.COMMAND, "U", "C")))
+        ((Outcome.Unknown) engine.handle(TestingMessages.of("help", Channel.COMMAND, "U", "C")))
             .reply();
     assertTrue(help.summary().contains("check <what>"), help.summary());
   }

@@ -242,20 +242,20 @@ class EngineTest {
     String error = "Cannot sign in because the server is temporarily unavailable.";
     assertInstanceOf(
         Outcome.Clarify.class,
-        engine.handle(IncomingMessage.of(error, Channel.MENTION, "U1", "T-42")));
+        engine.handle(TestingMessages.of(error, Channel.MENTION, "U1", "T-42")));
     Outcome answer =
         engine.handle(
-            IncomingMessage.of(
+            TestingMessages.of(
                 "no ADFS here, cloud only, custom domain", Channel.THREAD, "U1", "T-42"));
     assertEquals(List.of("server-unavailable-dns"), answer.findingIds());
     Outcome elsewhere =
         engine.handle(
-            IncomingMessage.of(
+            TestingMessages.of(
                 "no ADFS here, cloud only, custom domain", Channel.THREAD, "U1", "T-43"));
     assertInstanceOf(Outcome.Unknown.class, elsewhere, "another conversation was not asked");
     Outcome again =
         engine.handle(
-            IncomingMessage.of(
+            TestingMessages.of(
                 "no ADFS here, cloud only, custom domain", Channel.THREAD, "U1", "T-42"));
     assertInstanceOf(Outcome.Unknown.class, again, "the question was answered already");
   }
@@ -524,7 +524,7 @@ class EngineTest {
       }
       for (Channel c : Channel.values()) {
         Outcome o =
-            TestingEngines.shipped().handle(IncomingMessage.of(sb.toString(), c, "U", "K" + i));
+            TestingEngines.shipped().handle(TestingMessages.of(sb.toString(), c, "U", "K" + i));
         if (c.addressed()) {
           assertFalse(o instanceof Outcome.Silent, "addressed messages get a reply: " + sb);
         } else if (o instanceof Outcome.Silent s) {
@@ -542,11 +542,11 @@ class EngineTest {
     Engine empty = Engine.create(new dev.pastefix.knowledge.KnowledgeBase(List.of(), List.of()));
     Outcome o =
         empty.handle(
-            IncomingMessage.of("Server is temporarily unavailable", Channel.DIRECT, "U", "K"));
+            TestingMessages.of("Server is temporarily unavailable", Channel.DIRECT, "U", "K"));
     assertInstanceOf(Outcome.Unknown.class, o);
     assertInstanceOf(
         Outcome.Silent.class,
-        empty.handle(IncomingMessage.of("anything at all", Channel.CHANNEL, "U", "K")));
+        empty.handle(TestingMessages.of("anything at all", Channel.CHANNEL, "U", "K")));
   }
 
   @Test
@@ -566,7 +566,7 @@ class EngineTest {
             "@",
             "a@b")) {
       for (Channel c : Channel.values()) {
-        Outcome o = TestingEngines.shipped().handle(IncomingMessage.of(text, c, "U", "K"));
+        Outcome o = TestingEngines.shipped().handle(TestingMessages.of(text, c, "U", "K"));
         assertTrue(o != null);
       }
     }

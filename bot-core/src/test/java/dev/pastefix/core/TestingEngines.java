@@ -30,14 +30,14 @@ final class TestingEngines {
   }
 
   static Outcome direct(String text) {
-    return shipped().handle(IncomingMessage.of(text, Channel.DIRECT, "U1", "D1"));
+    return shipped().handle(TestingMessages.of(text, Channel.DIRECT, "U1", "D1"));
   }
 
   static Outcome channel(String text) {
-    return shipped().handle(IncomingMessage.of(text, Channel.CHANNEL, "U1", "C1"));
+    return shipped().handle(TestingMessages.of(text, Channel.CHANNEL, "U1", "C1"));
   }
 
   static Outcome command(String text) {
-    return shipped().handle(IncomingMessage.of(text, Channel.COMMAND, "U1", "C1"));
+    return shipped().handle(TestingMessages.of(text, Channel.COMMAND, "U1", "C1"));
   }
 }

@@ -35,7 +35,7 @@ class ThreadSafetyTest {
         String[] c = CASES.get(i % CASES.size());
         Channel channel = i % 2 == 0 ? Channel.DIRECT : Channel.MENTION;
         expected.add(c[1]);
-        tasks.add(() -> engine.handle(IncomingMessage.of(c[0], channel, "U", "K")).findingIds());
+        tasks.add(() -> engine.handle(TestingMessages.of(c[0], channel, "U", "K")).findingIds());
       }
       List<Future<List<String>>> results = pool.invokeAll(tasks);
       for (int i = 0; i < results.size(); i++) {

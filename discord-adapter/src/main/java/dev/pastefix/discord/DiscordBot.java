@@ -2,6 +2,12 @@ package dev.pastefix.discord;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.state.InMemoryAnswerLog;
+import dev.pastefix.core.state.InMemoryConversationStore;
+import dev.pastefix.core.state.InMemoryPendingCheckStore;
+import dev.pastefix.core.state.InMemorySeenEvents;
+import dev.pastefix.core.state.InMemoryShareableReplies;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -59,11 +65,28 @@ public final class DiscordBot implements AutoCloseable {
   private volatile Optional<JDA> jda = Optional.empty();
   private volatile boolean messageContent;
 
+  /** A bot whose state lives in this process only, with feedback recorded in {@code feedback}. */
   public DiscordBot(DiscordConfig config, Bot bot, FeedbackStore feedback, KbChoices kb) {
-    this(config, bot, feedback, kb, Clock.systemUTC());
+    this(
+        config,
+        bot,
+        new BotState(
+            new InMemorySeenEvents(Clock.systemUTC()),
+            new InMemoryConversationStore(Clock.systemUTC()),
+            new InMemoryPendingCheckStore(Clock.systemUTC()),
+            new InMemoryShareableReplies(Clock.systemUTC()),
+            feedback,
+            new InMemoryAnswerLog(Clock.systemUTC(), BotState.DEFAULT_RETENTION)),
+        kb,
+        Clock.systemUTC());
   }
 
-  DiscordBot(DiscordConfig config, Bot bot, FeedbackStore feedback, KbChoices kb, Clock clock) {
+  /** A bot keeping its claims, answered messages and votes in {@code state}. */
+  public DiscordBot(DiscordConfig config, Bot bot, BotState state, KbChoices kb) {
+    this(config, bot, state, kb, Clock.systemUTC());
+  }
+
+  DiscordBot(DiscordConfig config, Bot bot, BotState state, KbChoices kb, Clock clock) {
     this.config = config;
     AtomicInteger threads = new AtomicInteger();
     this.work =
@@ -80,7 +103,15 @@ public final class DiscordBot implements AutoCloseable {
             });
     this.listener =
         new PastefixListener(
-            bot, new EmbedRenderer(), feedback, kb, new MessageTranslator(), work, clock);
+            bot,
+            new EmbedRenderer(),
+            state.feedback(),
+            state.seenEvents(),
+            state.conversations(),
+            kb,
+            new MessageTranslator(),
+            work,
+            clock);
   }
 
   /**

@@ -63,9 +63,16 @@ final class MessageTranslator {
       // Without the Message Content intent Discord sends unaddressed guild messages empty.
       return Optional.empty();
     }
+    String channelId = event.getChannel().getId();
     return Optional.of(
         IncomingMessage.of(
-            text, channel, author.getId(), Conversations.key(guild, event.getChannel().getId())));
+            text,
+            channel,
+            author.getId(),
+            event.isFromThread()
+                ? Conversations.thread(
+                    guild, event.getChannel().asThreadChannel().getParentChannel().getId(), channelId)
+                : Conversations.key(guild, channelId)));
   }
 
   /** Whether a message is one the adapter would pass on, before its attachments are read. */

@@ -3,6 +3,8 @@ package dev.pastefix.discord;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.state.ConversationStore;
+import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.Vote;
@@ -72,6 +74,8 @@ final class PastefixListener extends ListenerAdapter {
   private final Bot bot;
   private final EmbedRenderer renderer;
   private final FeedbackStore feedback;
+  private final SeenEvents seen;
+  private final ConversationStore conversations;
   private final KbChoices kb;
   private final MessageTranslator translator;
   private final Executor work;
@@ -81,6 +85,8 @@ final class PastefixListener extends ListenerAdapter {
       Bot bot,
       EmbedRenderer renderer,
       FeedbackStore feedback,
+      SeenEvents seen,
+      ConversationStore conversations,
       KbChoices kb,
       MessageTranslator translator,
       Executor work,
@@ -88,6 +94,8 @@ final class PastefixListener extends ListenerAdapter {
     this.bot = bot;
     this.renderer = renderer;
     this.feedback = feedback;
+    this.seen = seen;
+    this.conversations = conversations;
     this.kb = kb;
     this.translator = translator;
     this.work = work;
@@ -129,7 +137,33 @@ final class PastefixListener extends ListenerAdapter {
         });
   }
 
+  /** Claim key of a Discord message: every instance on the same bot token sees the message. */
+  static String claimKey(Message message) {
+    return Conversations.PLATFORM + ":message:" + message.getId();
+  }
+
   private void answer(Message message, IncomingMessage in) {
+    String claim = claimKey(message);
+    try {
+      if (!seen.claim(claim, SeenEvents.DEFAULT_TTL)) {
+        log.debug("Discord message {} is taken by another instance", message.getId());
+        return;
+      }
+    } catch (RuntimeException e) {
+      log.warn("could not claim a Discord message; answering it anyway", e);
+    }
+    try {
+      answerClaimed(message, in);
+    } finally {
+      try {
+        seen.answered(claim);
+      } catch (RuntimeException e) {
+        log.debug("could not mark {} answered", claim, e);
+      }
+    }
+  }
+
+  private void answerClaimed(Message message, IncomingMessage in) {
     Optional<Outcome> outcome = handle(in);
     Optional<MessageCreateData> data =
         outcome.isPresent()
@@ -148,6 +182,17 @@ final class PastefixListener extends ListenerAdapter {
           .queue(
               ok -> {}, e -> log.warn("Discord refused a DM reply in {}", in.conversationKey(), e));
     } else {
+      if (in.conversationKey().thread().isEmpty()) {
+        // A thread started from the pasted message is a follow-up to this answer: the thread's id
+        // is the message's id, so its messages share this conversation.
+        try {
+          conversations.markAnswered(
+              in.conversationKey().inThread(message.getId()),
+              ConversationStore.ANSWERED_THREAD_TTL);
+        } catch (RuntimeException e) {
+          log.debug("could not remember the answered message {}", message.getId(), e);
+        }
+      }
       // A reply keeps the answer next to the paste in a busy channel; no ping for the author.
       message
           .reply(data)
@@ -234,8 +279,9 @@ final class PastefixListener extends ListenerAdapter {
     Message message = event.getMessage();
     String answerKey =
         Conversations.key(
-                event.isFromGuild() ? Optional.of(event.getGuild().getId()) : Optional.empty(),
-                event.getChannelId() == null ? "unknown" : event.getChannelId())
+                    event.isFromGuild() ? Optional.of(event.getGuild().getId()) : Optional.empty(),
+                    event.getChannelId() == null ? "unknown" : event.getChannelId())
+                .asString()
             + ":"
             + message.getId();
     feedback.record(

@@ -1,5 +1,6 @@
 package dev.pastefix.discord;
 
+import dev.pastefix.core.state.ConversationKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Engine;
 import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.reply.Block;
@@ -106,7 +108,7 @@ class DiscordBotIT {
     assertFalse(reply.body().has("message_reference"), "a DM answer is a plain message");
     IncomingMessage seen = lastReceived(pasted);
     assertEquals(Channel.DIRECT, seen.channel());
-    assertEquals("discord:dm:" + discord.dmChannelId, seen.conversationKey());
+    assertEquals(ConversationKey.of("discord", "dm", discord.dmChannelId), seen.conversationKey());
   }
 
   @Test
@@ -211,7 +213,7 @@ class DiscordBotIT {
     IncomingMessage seen = engine.received().get(engine.received().size() - 1);
     assertEquals(Channel.COMMAND, seen.channel());
     assertEquals("diagnose " + EXECUTION_POLICY_PASTE, seen.text());
-    assertEquals("discord:" + discord.guildId + ":" + discord.channelId, seen.conversationKey());
+    assertEquals(ConversationKey.of("discord", discord.guildId, discord.channelId), seen.conversationKey());
   }
 
   @Test
@@ -228,7 +230,7 @@ class DiscordBotIT {
     assertEquals(List.of("execution-policy"), feedback.all().get(0).entryIds());
     assertTrue(feedback.all().get(0).helpful());
     assertEquals(
-        "discord:" + discord.guildId + ":" + discord.channelId + ":" + answered.path("id").asText(),
+        "discord/" + discord.guildId + "/" + discord.channelId + ":" + answered.path("id").asText(),
         feedback.all().get(0).answerKey());
   }
 
@@ -309,7 +311,7 @@ class DiscordBotIT {
                 .render(
                     ((Outcome.Answer)
                             shipped.handle(
-                                IncomingMessage.of(
+                                TestingMessages.of(
                                     EXECUTION_POLICY_PASTE, Channel.DIRECT, "u", "discord:dm:1")))
                         .reply(),
                     EmbedRenderer.Visibility.EPHEMERAL)

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Engine;
 import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ class EmbedSnapshotTest {
   final Engine engine = ShippedEngine.create();
 
   Outcome diagnose(String text, Channel channel) {
-    return engine.handle(IncomingMessage.of(text, channel, "u1", "discord:g1:c1"));
+    return engine.handle(TestingMessages.of(text, channel, "u1", "discord:g1:c1"));
   }
 
   void assertSnapshot(String name, Outcome outcome) throws IOException {

@@ -10,11 +10,21 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.state.InMemoryAnswerLog;
+import dev.pastefix.core.state.InMemoryConversationStore;
+import dev.pastefix.core.state.InMemoryPendingCheckStore;
+import dev.pastefix.core.state.InMemorySeenEvents;
+import dev.pastefix.core.state.InMemoryShareableReplies;
+import dev.pastefix.core.state.SeenEvents;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,22 +50,43 @@ public final class SlackBot implements AutoCloseable {
 
   private final SlackOptions options;
   private final Bot bot;
-  private final FeedbackStore feedback;
+  private final BotState state;
+  private final Duration staleClaimAfter;
   private final Clock clock;
   private Slack slack;
   private App app;
   private ThreadPoolExecutor work;
   private HttpModeServer httpServer;
   private SocketModeApp socketApp;
+  private SlackHandlers handlers;
+  private ScheduledExecutorService sweeper;
 
+  /** A bot whose state lives in this process only, with feedback recorded in {@code feedback}. */
   public SlackBot(SlackOptions options, Bot bot, FeedbackStore feedback) {
-    this(options, bot, feedback, Clock.systemUTC());
+    this(
+        options,
+        bot,
+        new BotState(
+            new InMemorySeenEvents(Clock.systemUTC()),
+            new InMemoryConversationStore(Clock.systemUTC()),
+            new InMemoryPendingCheckStore(Clock.systemUTC()),
+            new InMemoryShareableReplies(Clock.systemUTC()),
+            feedback,
+            new InMemoryAnswerLog(Clock.systemUTC(), BotState.DEFAULT_RETENTION)),
+        SeenEvents.DEFAULT_STALE_AFTER,
+        Clock.systemUTC());
   }
 
-  public SlackBot(SlackOptions options, Bot bot, FeedbackStore feedback, Clock clock) {
+  /**
+   * A bot keeping its claims, shareable replies and votes in {@code state}; a message another
+   * instance claimed but left unanswered for {@code staleClaimAfter} is answered by this one.
+   */
+  public SlackBot(
+      SlackOptions options, Bot bot, BotState state, Duration staleClaimAfter, Clock clock) {
     this.options = Objects.requireNonNull(options, "options");
     this.bot = Objects.requireNonNull(bot, "bot");
-    this.feedback = Objects.requireNonNull(feedback, "feedback");
+    this.state = Objects.requireNonNull(state, "state");
+    this.staleClaimAfter = Objects.requireNonNull(staleClaimAfter, "staleClaimAfter");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -97,20 +128,50 @@ public final class SlackBot implements AutoCloseable {
     }
     app = new App(appConfig.build());
     work = executor();
-    new SlackHandlers(
+    handlers =
+        new SlackHandlers(
             bot,
-            feedback,
+            state.feedback(),
+            state.seenEvents(),
+            state.shareableReplies(),
             new BlockKitRenderer(),
             new SlackReplies(slack, options.botToken()),
             work,
-            clock)
-        .register(app);
+            clock);
+    handlers.register(app);
 
     if (options.socketMode()) {
       startSocketMode();
     } else {
       startHttpMode();
     }
+    startSweeper();
+  }
+
+  /**
+   * Looks for messages another instance (or this one before a restart) claimed but never answered,
+   * at start and then every quarter of the stale age, and answers them.
+   */
+  private void startSweeper() {
+    sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "pastefix-slack-takeover");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = Math.max(1000, staleClaimAfter.toMillis() / 4);
+    sweeper.scheduleWithFixedDelay(
+        () -> {
+          try {
+            handlers.takeOverStale(staleClaimAfter);
+          } catch (RuntimeException e) {
+            log.debug("looking for stale claims failed", e);
+          }
+        },
+        0,
+        every,
+        TimeUnit.MILLISECONDS);
   }
 
   private void checkBotToken() throws StartFailure {
@@ -187,6 +248,10 @@ public final class SlackBot implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+      sweeper = null;
+    }
     if (socketApp != null) {
       try {
         socketApp.close();

@@ -22,15 +22,16 @@ import dev.pastefix.core.feedback.Vote;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Span;
+import dev.pastefix.core.state.ConversationKey;
+import dev.pastefix.core.state.Redaction;
+import dev.pastefix.core.state.SeenEvents;
+import dev.pastefix.core.state.ShareableReplies;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -56,11 +57,14 @@ final class SlackHandlers {
    */
   static final Duration COMMAND_REPLY_WAIT = Duration.ofMillis(2000);
 
-  /** Remembered event ids, message timestamps and answered threads, each. */
-  static final int MEMORY = 10_000;
+  /** The platform name in conversation keys and claims. */
+  static final String PLATFORM = "slack";
 
-  /** Ephemeral replies kept for their "Share in channel" button. */
-  static final int SHAREABLE_REPLIES = 500;
+  /** Claims of Slack messages start with this; each platform takes over only its own. */
+  static final String CLAIM_PREFIX = PLATFORM + ":message:";
+
+  /** Stale claims taken over per sweep. */
+  static final int TAKE_OVER_BATCH = 20;
 
   private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
   private static final String SORRY =
@@ -68,33 +72,27 @@ final class SlackHandlers {
 
   private final Bot bot;
   private final FeedbackStore feedback;
+  private final SeenEvents seen;
+  private final ShareableReplies shareable;
   private final BlockKitRenderer renderer;
   private final SlackReplies replies;
   private final Executor work;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
-  private final RecentKeys seenEvents = new RecentKeys(MEMORY);
-  private final RecentKeys seenMessages = new RecentKeys(MEMORY);
-  private final RecentKeys answeredThreads = new RecentKeys(MEMORY);
-  private final Map<String, SlackMessage> shareable =
-      new LinkedHashMap<>(16, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SlackMessage> eldest) {
-          return size() > SHAREABLE_REPLIES;
-        }
-      };
 
   SlackHandlers(
       Bot bot,
       FeedbackStore feedback,
+      SeenEvents seen,
+      ShareableReplies shareable,
       BlockKitRenderer renderer,
       SlackReplies replies,
       Executor work,
       Clock clock) {
     this.bot = bot;
     this.feedback = feedback;
+    this.seen = seen;
+    this.shareable = shareable;
     this.renderer = renderer;
     this.replies = replies;
     this.work = work;
@@ -146,48 +144,28 @@ final class SlackHandlers {
     if (event.getBotId() != null || event.getUser() == null || isSelf(event.getUser(), botUserId)) {
       return;
     }
-    if (!firstDelivery(eventId, retryNum)) {
-      return;
-    }
     boolean direct = "im".equals(event.getChannelType());
     // A mention arrives twice, as app_mention and as a plain message: app_mention answers it.
     if (!direct && mentions(event.getText(), botUserId)) {
       return;
     }
     String channel = event.getChannel();
-    if (!seenMessages.firstTime(channel + ":" + event.getTs())) {
-      return;
-    }
     Optional<String> threadTs = Optional.ofNullable(event.getThreadTs());
-    Channel kind;
-    Optional<String> replyThread;
-    if (direct) {
-      kind = Channel.DIRECT;
-      replyThread = threadTs;
-    } else if (threadTs.isPresent() && answeredThreads.contains(channel + ":" + threadTs.get())) {
-      kind = Channel.THREAD;
-      replyThread = threadTs;
-    } else {
-      kind = Channel.CHANNEL;
-      replyThread = Optional.of(threadTs.orElse(event.getTs()));
-    }
+    // In a channel the reply goes to the message's thread; whether a message there follows up an
+    // answer (and so counts as addressed) the core decides from the conversation state.
+    Channel kind = direct ? Channel.DIRECT : Channel.CHANNEL;
+    Optional<String> replyThread = direct ? threadTs : Optional.of(threadTs.orElse(event.getTs()));
     IncomingMessage message =
         IncomingMessage.of(
             text(event.getText()), kind, event.getUser(), key(teamId, channel, replyThread));
-    submit(() -> answer(message, channel, replyThread));
+    take(eventId, event.getTs(), retryNum, message, channel, replyThread);
   }
 
   void onMention(String eventId, String teamId, AppMentionEvent event, Optional<String> botUserId) {
     if (event.getBotId() != null || event.getUser() == null || isSelf(event.getUser(), botUserId)) {
       return;
     }
-    if (!seenEvents.firstTime("event:" + eventId)) {
-      return;
-    }
     String channel = event.getChannel();
-    if (!seenMessages.firstTime(channel + ":" + event.getTs())) {
-      return;
-    }
     Optional<String> replyThread =
         Optional.of(Optional.ofNullable(event.getThreadTs()).orElse(event.getTs()));
     IncomingMessage message =
@@ -196,41 +174,106 @@ final class SlackHandlers {
             Channel.MENTION,
             event.getUser(),
             key(teamId, channel, replyThread));
-    submit(() -> answer(message, channel, replyThread));
+    take(eventId, event.getTs(), Optional.empty(), message, channel, replyThread);
   }
 
-  private boolean firstDelivery(String eventId, Optional<Integer> retryNum) {
-    if (eventId == null) {
-      return true;
+  /**
+   * Claims the message for this instance (one atomic claim across every instance sharing the
+   * state) and answers it on the executor. The claim is keyed by channel and message time stamp,
+   * so Slack's retries and the second delivery of a mention find it taken. It carries what
+   * another instance needs to answer the message if this one dies before answering.
+   */
+  private void take(
+      String eventId,
+      String ts,
+      Optional<Integer> retryNum,
+      IncomingMessage message,
+      String channel,
+      Optional<String> replyThread) {
+    String claim = claimKey(message.conversationKey().workspace(), channel, ts);
+    boolean mine;
+    try {
+      mine = seen.claim(claim, handOver(message, channel, replyThread), SeenEvents.DEFAULT_TTL);
+    } catch (RuntimeException e) {
+      // The state is unusable even in memory: answering twice beats not answering at all.
+      log.warn("could not claim a Slack message; answering it anyway", e);
+      mine = true;
     }
-    boolean first = seenEvents.firstTime("event:" + eventId);
-    if (!first) {
+    if (!mine) {
       log.debug(
-          "event {} delivered again (retry {}); already handled", eventId, retryNum.orElse(0));
+          "event {} (retry {}) for a message already taken; not answered again",
+          eventId,
+          retryNum.orElse(0));
+      return;
     }
-    return first;
+    submit(() -> answer(claim, message, channel, replyThread));
   }
 
-  private void answer(IncomingMessage message, String channel, Optional<String> replyThread) {
+  static String claimKey(String team, String channel, String ts) {
+    return CLAIM_PREFIX + team + ":" + channel + ":" + ts;
+  }
+
+  private void answer(
+      String claim, IncomingMessage message, String channel, Optional<String> replyThread) {
     Optional<Reply> reply;
     try {
       reply = replyOf(bot.handle(message));
     } catch (RuntimeException e) {
       log.error("the engine failed on a {} message", message.channel(), e);
-      if (!message.channel().addressed()) {
-        return;
+      reply = message.channel().addressed() ? Optional.of(sorry()) : Optional.empty();
+    }
+    if (reply.isPresent()) {
+      replies.postMessage(channel, replyThread, renderer.render(reply.get()));
+    }
+    try {
+      seen.answered(claim);
+    } catch (RuntimeException e) {
+      log.debug("could not mark {} answered", claim, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- hand-over of stale claims
+
+  /** What another instance needs to answer a message: redacted, as everything stored is. */
+  private String handOver(IncomingMessage message, String channel, Optional<String> replyThread) {
+    ObjectNode node = json.createObjectNode();
+    node.put("kind", message.channel().name());
+    node.put("text", Redaction.redact(message.text()));
+    node.put("user", message.senderId());
+    node.put("team", message.conversationKey().workspace());
+    node.put("channel", channel);
+    replyThread.ifPresent(t -> node.put("thread", t));
+    return node.toString();
+  }
+
+  /**
+   * Answers the messages whose claims went stale (their instance died before answering) and
+   * that this instance took over; how many it took.
+   */
+  int takeOverStale(Duration staleAfter) {
+    List<SeenEvents.StaleClaim> taken = seen.takeOverStale(CLAIM_PREFIX, staleAfter, TAKE_OVER_BATCH);
+    for (SeenEvents.StaleClaim claim : taken) {
+      JsonNode node;
+      try {
+        node = json.readTree(claim.payload());
+      } catch (IOException e) {
+        log.warn("a stale Slack claim {} has no readable payload; dropped", claim.key());
+        seen.answered(claim.key());
+        continue;
       }
-      reply = Optional.of(sorry());
+      String channel = node.path("channel").asText();
+      Optional<String> replyThread =
+          node.hasNonNull("thread") ? Optional.of(node.get("thread").asText()) : Optional.empty();
+      IncomingMessage message =
+          IncomingMessage.of(
+              node.path("text").asText(),
+              Channel.valueOf(node.path("kind").asText()),
+              node.path("user").asText(),
+              key(node.path("team").asText(), channel, replyThread));
+      log.info("answering a message another instance claimed but did not answer ({})", claim.key());
+      submit(() -> answer(claim.key(), message, channel, replyThread));
     }
-    if (reply.isEmpty()) {
-      return;
-    }
-    // Marked before posting: a follow-up may arrive while the post is still on its way.
-    replyThread.ifPresent(t -> answeredThreads.firstTime(channel + ":" + t));
-    Optional<String> ts = replies.postMessage(channel, replyThread, renderer.render(reply.get()));
-    if (replyThread.isEmpty()) {
-      ts.ifPresent(t -> answeredThreads.firstTime(channel + ":" + t));
-    }
+    return taken.size();
   }
 
   // ---------------------------------------------------------------- slash command
@@ -279,9 +322,16 @@ final class SlackHandlers {
 
   /** The ephemeral rendering with a "Share in channel" button; the visible one is kept for it. */
   private SlackMessage shareableMessage(Reply reply) {
-    String id = UUID.randomUUID().toString();
-    synchronized (shareable) {
-      shareable.put(id, renderer.render(reply));
+    SlackMessage visible = renderer.render(reply);
+    ObjectNode kept = json.createObjectNode();
+    kept.put("text", visible.text());
+    kept.put("blocks", visible.blocksJson());
+    String id;
+    try {
+      id = shareable.keep(Redaction.redact(kept.toString()), ShareableReplies.DEFAULT_TTL);
+    } catch (RuntimeException e) {
+      log.debug("could not keep a reply for sharing", e);
+      return visible;
     }
     return renderer.render(reply, Optional.of(id));
   }
@@ -315,7 +365,7 @@ final class SlackHandlers {
         action.getValue() == null
             ? List.of()
             : Arrays.stream(action.getValue().split("\\|")).filter(s -> !s.isBlank()).toList();
-    String answerKey = key(teamOf(payload), channel, Optional.ofNullable(messageTs));
+    String answerKey = key(teamOf(payload), channel, Optional.ofNullable(messageTs)).asString();
     // Recorded before the acknowledgement: the vote must not depend on a later network call.
     feedback.record(new Vote(answerKey, entryIds, user, helpful, clock.instant()));
     submit(() -> reflectVote(payload, channel, messageTs, user, helpful));
@@ -384,11 +434,7 @@ final class SlackHandlers {
     String id = payload.getActions().get(0).getValue();
     String user = payload.getUser().getId();
     String responseUrl = payload.getResponseUrl();
-    SlackMessage message;
-    synchronized (shareable) {
-      message = id == null ? null : shareable.get(id);
-    }
-    SlackMessage found = message;
+    SlackMessage found = id == null ? null : kept(id).orElse(null);
     submit(
         () -> {
           if (responseUrl == null) {
@@ -406,6 +452,18 @@ final class SlackHandlers {
           replies.deleteOriginal(responseUrl);
         });
     return ctx.ack();
+  }
+
+  private Optional<SlackMessage> kept(String id) {
+    try {
+      return shareable
+          .find(id)
+          .map(this::parse)
+          .map(n -> new SlackMessage(n.path("text").asText(), n.path("blocks").asText()));
+    } catch (RuntimeException e) {
+      log.debug("could not read a shareable reply", e);
+      return Optional.empty();
+    }
   }
 
   private SlackMessage sharedBy(SlackMessage message, String user) {
@@ -451,10 +509,11 @@ final class SlackHandlers {
     return block;
   }
 
-  /** The conversation key: {@code slack:<team>:<channel>[:<thread_ts>]}. */
-  static String key(String teamId, String channel, Optional<String> threadTs) {
-    String base = "slack:" + (teamId == null ? "-" : teamId) + ":" + channel;
-    return threadTs.map(t -> base + ":" + t).orElse(base);
+  /** The conversation: this workspace's channel, in a thread when there is one. */
+  static ConversationKey key(String teamId, String channel, Optional<String> threadTs) {
+    ConversationKey base =
+        ConversationKey.of(PLATFORM, teamId == null || teamId.isBlank() ? "-" : teamId, channel);
+    return threadTs.map(base::inThread).orElse(base);
   }
 
   private static String text(String text) {

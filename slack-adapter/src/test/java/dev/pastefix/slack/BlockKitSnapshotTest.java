@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Reply;
 import java.io.IOException;
@@ -73,7 +74,7 @@ class BlockKitSnapshotTest {
 
   private static Outcome diagnose(String text) {
     return Engines.shipped()
-        .handle(IncomingMessage.of(text, Channel.DIRECT, "U0USER1", "slack:T0001:D0DM"));
+        .handle(TestingMessages.of(text, Channel.DIRECT, "U0USER1", "slack:T0001:D0DM"));
   }
 
   private static Reply reply(Outcome outcome) {

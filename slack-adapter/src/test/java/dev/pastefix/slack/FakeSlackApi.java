@@ -27,13 +27,14 @@ import okhttp3.WebSocketListener;
  * apps.connections.open (pointing at a WebSocket on the same server) and response_url posts, and
  * records every request.
  */
-final class FakeSlackApi implements AutoCloseable {
-  static final String BOT_USER = "UBOT";
-  static final String BOT_ID = "BBOT";
-  static final String TEAM = "T0001";
+public final class FakeSlackApi implements AutoCloseable {
+  public static final String BOT_USER = "UBOT";
+  public static final String BOT_ID = "BBOT";
+  public static final String TEAM = "T0001";
 
   /** One request the fake received. */
-  record Call(String path, String body, Map<String, String> form, Instant at, int status) {
+  public record Call(
+      String path, String body, Map<String, String> form, Instant at, int status, String token) {
     JsonNode json() {
       try {
         return new ObjectMapper().readTree(body);
@@ -57,8 +58,12 @@ final class FakeSlackApi implements AutoCloseable {
   private final AtomicLong ts = new AtomicLong(1_700_000_100_000_000L);
   private volatile WebSocketListener socketListener;
   private volatile boolean rejectTokens;
+  private volatile String heldToken = "";
+  private final AtomicInteger heldPosts = new AtomicInteger();
+  private final java.util.concurrent.CountDownLatch release =
+      new java.util.concurrent.CountDownLatch(1);
 
-  FakeSlackApi() throws IOException {
+  public FakeSlackApi() throws IOException {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -69,25 +74,41 @@ final class FakeSlackApi implements AutoCloseable {
     server.start();
   }
 
-  URI apiUrl() {
+  public URI apiUrl() {
     return server.url("/api/").uri();
   }
 
-  String responseUrl(String id) {
+  public String responseUrl(String id) {
     return server.url("/response/" + id).toString();
   }
 
   /** The next {@code count} chat.postMessage calls are answered HTTP 429, Retry-After 1. */
-  void rateLimitPostMessage(int count) {
+  public void rateLimitPostMessage(int count) {
     postMessageRateLimits.set(count);
   }
 
+  /** Holds every chat.postMessage of {@code token} open until {@link #releaseHeldPosts}. */
+  public void holdPostMessagesOf(String token) {
+    heldToken = token;
+  }
+
+  /** How many posts are held open now or were. */
+  public int heldPosts() {
+    return heldPosts.get();
+  }
+
+  /** Lets the held posts go (their callers may be gone). */
+  public void releaseHeldPosts() {
+    heldToken = "";
+    release.countDown();
+  }
+
   /** auth.test answers {@code invalid_auth}, as Slack does for a revoked or mistyped token. */
-  void rejectTokens() {
+  public void rejectTokens() {
     rejectTokens = true;
   }
 
-  void acceptWebSocket(WebSocketListener listener) {
+  public void acceptWebSocket(WebSocketListener listener) {
     this.socketListener = listener;
   }
 
@@ -95,6 +116,18 @@ final class FakeSlackApi implements AutoCloseable {
     String path = request.getUrl().encodedPath();
     String body = request.getBody() == null ? "" : request.getBody().utf8();
     Map<String, String> form = form(request, body);
+    String authorization = request.getHeaders().get("Authorization");
+    String token =
+        authorization == null ? form.getOrDefault("token", "") : authorization.replace("Bearer ", "");
+    if (path.equals("/api/chat.postMessage") && token.equals(heldToken)) {
+      // Holds the post open, as a slow Web API would, until the test lets it go.
+      heldPosts.incrementAndGet();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     MockResponse response;
     switch (path) {
       case "/api/auth.test":
@@ -170,7 +203,7 @@ final class FakeSlackApi implements AutoCloseable {
         }
     }
     synchronized (calls) {
-      calls.add(new Call(path, body, form, Instant.now(), response.getCode()));
+      calls.add(new Call(path, body, form, Instant.now(), response.getCode(), token));
       calls.notifyAll();
     }
     return response;
@@ -210,14 +243,14 @@ final class FakeSlackApi implements AutoCloseable {
   }
 
   /** Every call to {@code path} so far. */
-  List<Call> calls(String path) {
+  public List<Call> calls(String path) {
     synchronized (calls) {
       return calls.stream().filter(c -> c.path().equals(path)).toList();
     }
   }
 
   /** Waits until a call to {@code path} matching {@code test} arrives; fails after {@code wait}. */
-  Call await(String path, Predicate<Call> test, Duration wait) throws InterruptedException {
+  public Call await(String path, Predicate<Call> test, Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     synchronized (calls) {
       while (true) {
@@ -235,12 +268,12 @@ final class FakeSlackApi implements AutoCloseable {
     }
   }
 
-  Call await(String path) throws InterruptedException {
+  public Call await(String path) throws InterruptedException {
     return await(path, c -> true, Duration.ofSeconds(10));
   }
 
   /** Waits until {@code count} calls to {@code path} arrived. */
-  List<Call> awaitCount(String path, int count) throws InterruptedException {
+  public List<Call> awaitCount(String path, int count) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     synchronized (calls) {
       while (calls(path).size() < count) {
@@ -261,6 +294,7 @@ final class FakeSlackApi implements AutoCloseable {
 
   @Override
   public void close() {
+    release.countDown();
     server.close();
   }
 }

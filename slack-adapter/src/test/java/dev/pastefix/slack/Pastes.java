@@ -1,10 +1,10 @@
 package dev.pastefix.slack;
 
 /** What administrators paste, written after the source articles' error texts. */
-final class Pastes {
+public final class Pastes {
   private Pastes() {}
 
-  static final String MAX_SHELLS_TENANT =
+  public static final String MAX_SHELLS_TENANT =
       "```New-PSSession : [admin1a.online.lync.com] Connecting to remote server"
           + " admin1a.online.lync.com failed with the following error message : The WS-Management"
           + " service cannot process the request. The maximum number of concurrent shells for this"

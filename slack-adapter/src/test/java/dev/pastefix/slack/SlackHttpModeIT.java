@@ -8,9 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Outcome;
+import dev.pastefix.core.StatefulBot;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.state.ConversationKey;
+import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.feedback.Vote;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,13 +40,17 @@ class SlackHttpModeIT {
   void start() throws Exception {
     slack = new FakeSlackApi();
     bot = TestingBot.wrapping(Engines.shipped());
-    feedback = new InMemoryFeedbackStore();
+    BotState state = BotState.inMemory(Clock.systemUTC());
+    feedback = (InMemoryFeedbackStore) state.feedback();
     slackBot =
         new SlackBot(
             new SlackOptions(
                 "xoxb-it-token", Optional.empty(), Optional.of(SECRET), slack.apiUrl(), 0),
-            bot,
-            feedback);
+            new StatefulBot(
+                bot, state.conversations(), state.answerLog(), Runnable::run, Clock.systemUTC()),
+            state,
+            SeenEvents.DEFAULT_STALE_AFTER,
+            Clock.systemUTC());
     slackBot.start();
     client = new TestingSlackClient(slackBot.httpPort().orElseThrow(), SECRET);
   }
@@ -66,7 +75,7 @@ class SlackHttpModeIT {
     assertEquals(List.of("max-shells-tenant"), bot.handled().get(0).outcome().findingIds());
     assertEquals(Channel.CHANNEL, bot.handled().get(0).message().channel());
     assertEquals(
-        "slack:" + FakeSlackApi.TEAM + ":C0ADMINS:1700000000.000100",
+        ConversationKey.of("slack", FakeSlackApi.TEAM, "C0ADMINS").inThread("1700000000.000100"),
         bot.handled().get(0).message().conversationKey());
     assertTrue(
         post.form().get("blocks").contains(Engines.title("max-shells-tenant")),
@@ -142,7 +151,7 @@ class SlackHttpModeIT {
     TestingBot.Handled followUp = bot.awaitHandled(2).get(1);
     assertEquals(Channel.THREAD, followUp.message().channel());
     assertEquals(
-        "slack:" + FakeSlackApi.TEAM + ":C0ADMINS:1700000000.000105",
+        ConversationKey.of("slack", FakeSlackApi.TEAM, "C0ADMINS").inThread("1700000000.000105"),
         followUp.message().conversationKey());
   }
 
@@ -163,7 +172,7 @@ class SlackHttpModeIT {
     assertFalse(post.form().containsKey("thread_ts"));
     assertEquals(Channel.DIRECT, bot.handled().get(0).message().channel());
     assertEquals(
-        "slack:" + FakeSlackApi.TEAM + ":D0DM", bot.handled().get(0).message().conversationKey());
+        ConversationKey.of("slack", FakeSlackApi.TEAM, "D0DM"), bot.handled().get(0).message().conversationKey());
   }
 
   @Test
@@ -321,7 +330,7 @@ class SlackHttpModeIT {
     assertEquals(200, click.statusCode());
     List<Vote> votes = feedback.all();
     assertEquals(1, votes.size());
-    assertEquals("slack:" + FakeSlackApi.TEAM + ":C0ADMINS:" + answerTs, votes.get(0).answerKey());
+    assertEquals("slack/" + FakeSlackApi.TEAM + "/C0ADMINS/" + answerTs, votes.get(0).answerKey());
     assertEquals(List.of("max-shells-tenant"), votes.get(0).entryIds());
     assertEquals("U0USER2", votes.get(0).voterId());
     assertTrue(votes.get(0).helpful());

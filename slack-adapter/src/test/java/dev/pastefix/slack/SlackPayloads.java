@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Payloads shaped like the ones Slack sends, for the loopback tests. */
-final class SlackPayloads {
-  static final String TEAM = FakeSlackApi.TEAM;
+public final class SlackPayloads {
+  public static final String TEAM = FakeSlackApi.TEAM;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SlackPayloads() {}
 
   /** An Events API callback carrying one message event. */
-  static String message(
+  public static String message(
       String eventId,
       String channel,
       String channelType,
@@ -37,11 +37,11 @@ final class SlackPayloads {
     return callback(eventId, event);
   }
 
-  static String channelMessage(String eventId, String channel, String ts, String text) {
+  public static String channelMessage(String eventId, String channel, String ts, String text) {
     return message(eventId, channel, "channel", "U0USER1", ts, text, Optional.empty());
   }
 
-  static String mention(String eventId, String channel, String ts, String text) {
+  public static String mention(String eventId, String channel, String ts, String text) {
     ObjectNode event = JSON.createObjectNode();
     event.put("type", "app_mention");
     event.put("channel", channel);
@@ -52,7 +52,7 @@ final class SlackPayloads {
     return callback(eventId, event);
   }
 
-  static String botMessage(String eventId, String channel, String ts, String text) {
+  public static String botMessage(String eventId, String channel, String ts, String text) {
     ObjectNode event = JSON.createObjectNode();
     event.put("type", "message");
     event.put("subtype", "bot_message");
@@ -64,7 +64,7 @@ final class SlackPayloads {
     return callback(eventId, event);
   }
 
-  static String editedMessage(String eventId, String channel, String ts, String text) {
+  public static String editedMessage(String eventId, String channel, String ts, String text) {
     ObjectNode event = JSON.createObjectNode();
     event.put("type", "message");
     event.put("subtype", "message_changed");
@@ -79,7 +79,7 @@ final class SlackPayloads {
     return callback(eventId, event);
   }
 
-  static String callback(String eventId, ObjectNode event) {
+  public static String callback(String eventId, ObjectNode event) {
     ObjectNode body = JSON.createObjectNode();
     body.put("token", "legacy-verification-token");
     body.put("team_id", TEAM);
@@ -97,7 +97,7 @@ final class SlackPayloads {
   }
 
   /** The form fields of a {@code /pastefix} invocation. */
-  static Map<String, String> command(String text, String responseUrl) {
+  public static Map<String, String> command(String text, String responseUrl) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "legacy-verification-token");
     form.put("team_id", TEAM);
@@ -118,7 +118,7 @@ final class SlackPayloads {
    * The form of a button click on a message: {@code payload} is the JSON Slack posts; {@code
    * blocksJson} the message's blocks (for a visible message) or empty (an ephemeral one).
    */
-  static Map<String, String> blockAction(
+  public static Map<String, String> blockAction(
       String actionId,
       String blockId,
       String value,

@@ -14,18 +14,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Plays Slack's side of HTTP mode: sends signed requests to the bot's endpoint. */
-final class TestingSlackClient {
+public final class TestingSlackClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI endpoint;
   private final String signingSecret;
 
-  TestingSlackClient(int port, String signingSecret) {
+  public TestingSlackClient(int port, String signingSecret) {
     this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
     this.signingSecret = signingSecret;
   }
 
   /** Slack's request signature: {@code v0=} HMAC-SHA256 of {@code v0:timestamp:body}. */
-  static String signature(String secret, String timestamp, String body) {
+  public static String signature(String secret, String timestamp, String body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -37,16 +37,16 @@ final class TestingSlackClient {
     }
   }
 
-  HttpResponse<String> postJson(String body, Map<String, String> headers)
+  public HttpResponse<String> postJson(String body, Map<String, String> headers)
       throws IOException, InterruptedException {
     return post(body, "application/json", headers, Instant.now().getEpochSecond(), signingSecret);
   }
 
-  HttpResponse<String> postJson(String body) throws IOException, InterruptedException {
+  public HttpResponse<String> postJson(String body) throws IOException, InterruptedException {
     return postJson(body, Map.of());
   }
 
-  HttpResponse<String> postForm(Map<String, String> fields)
+  public HttpResponse<String> postForm(Map<String, String> fields)
       throws IOException, InterruptedException {
     return post(
         form(fields),
@@ -56,7 +56,7 @@ final class TestingSlackClient {
         signingSecret);
   }
 
-  HttpResponse<String> post(
+  public HttpResponse<String> post(
       String body, String contentType, Map<String, String> headers, long timestamp, String secret)
       throws IOException, InterruptedException {
     String ts = Long.toString(timestamp);
@@ -70,13 +70,13 @@ final class TestingSlackClient {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(endpoint.resolve(path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  static String form(Map<String, String> fields) {
+  public static String form(Map<String, String> fields) {
     StringBuilder out = new StringBuilder();
     fields.forEach(
         (name, value) -> {

@@ -2,6 +2,7 @@ package dev.pastefix.core.admin;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
+import dev.pastefix.core.Handled;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Block;
@@ -67,14 +68,20 @@ public final class AdminCommands implements Bot {
 
   @Override
   public Outcome handle(IncomingMessage message) {
-    if (message.channel() != Channel.COMMAND) {
-      return bot.handle(message);
+    return handleTraced(message).outcome();
+  }
+
+  @Override
+  public Handled handleTraced(IncomingMessage message) {
+    if (message.channel() != Channel.COMMAND || !COMMANDS.contains(firstWord(message.text()))) {
+      return bot.handleTraced(message);
     }
+    return Handled.of(admin(message));
+  }
+
+  private Outcome admin(IncomingMessage message) {
     String command = firstWord(message.text());
-    if (!COMMANDS.contains(command)) {
-      return bot.handle(message);
-    }
-    String platform = platformOf(message);
+    String platform = message.platform();
     if (!admins.allows(platform, message.senderId())) {
       LOG.info("refused /pastefix {} to {}:{}", command, platform, message.senderId());
       return reply(
@@ -255,12 +262,5 @@ public final class AdminCommands implements Bot {
       end++;
     }
     return t.substring(0, end).toLowerCase(Locale.ROOT);
-  }
-
-  /** The platform a message came from: the first part of its conversation key. */
-  static String platformOf(IncomingMessage message) {
-    String key = message.conversationKey();
-    int colon = key.indexOf(':');
-    return colon < 0 ? key : key.substring(0, colon);
   }
 }

@@ -1,6 +1,7 @@
 package dev.pastefix.core.admin;
 
 import dev.pastefix.core.Bot;
+import dev.pastefix.core.Handled;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import java.util.Objects;
@@ -21,6 +22,11 @@ public final class SwappableBot implements Bot {
   @Override
   public Outcome handle(IncomingMessage message) {
     return current.get().handle(message);
+  }
+
+  @Override
+  public Handled handleTraced(IncomingMessage message) {
+    return current.get().handleTraced(message);
   }
 
   /** Makes {@code next} answer every message from now on; returns the one it replaces. */

@@ -6,6 +6,8 @@ import dev.pastefix.core.Finding;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Reply;
+import dev.pastefix.core.state.InMemoryPendingCheckStore;
+import dev.pastefix.core.state.PendingCheckStore;
 import dev.pastefix.knowledge.KnowledgeBase;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,10 +40,10 @@ public final class CheckDesk {
   private static final Pattern MENTION = Pattern.compile("^(?:<@!?[A-Za-z0-9]+>\\s*)+");
 
   private final CheckCatalog catalog;
-  private final PendingChecks pending;
+  private final PendingCheckStore pending;
   private final CheckReplies replies;
 
-  public CheckDesk(CheckCatalog catalog, PendingChecks pending, CheckReplies replies) {
+  public CheckDesk(CheckCatalog catalog, PendingCheckStore pending, CheckReplies replies) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.pending = Objects.requireNonNull(pending, "pending");
     this.replies = Objects.requireNonNull(replies, "replies");
@@ -65,11 +67,20 @@ public final class CheckDesk {
    */
   public static CheckDesk standard(
       KnowledgeBase knowledge, Optional<String> dnsResolver, Clock clock) {
+    return standard(knowledge, dnsResolver, clock, new InMemoryPendingCheckStore(clock));
+  }
+
+  /** As {@link #standard(KnowledgeBase, Optional, Clock)}, keeping pending checks in {@code pending}. */
+  public static CheckDesk standard(
+      KnowledgeBase knowledge,
+      Optional<String> dnsResolver,
+      Clock clock,
+      PendingCheckStore pending) {
     return new CheckDesk(
         CheckCatalog.standard(
             DnsClient.create(dnsResolver, DnsClient.DEFAULT_TIMEOUT, DnsClient.DEFAULT_RETRIES),
             clock),
-        new PendingChecks(clock),
+        pending,
         new CheckReplies(knowledge));
   }
 
@@ -118,14 +129,14 @@ public final class CheckDesk {
       GuidedCheck guided = (GuidedCheck) check;
       if (argument.isEmpty() || SIGN_IN_ADDRESS.matcher(argument).matches()) {
         // A "Run check" button may carry the paste's sign-in address; it is not command output.
-        pending.start(message.conversationKey(), guided.id());
-        return neutral(guided.relatedEntryIds(), replies.instructions(guided, pending.ttl()));
+        pending.start(message.conversationKey(), guided.id(), PendingCheckStore.DEFAULT_TTL);
+        return neutral(guided.relatedEntryIds(), replies.instructions(guided, PendingCheckStore.DEFAULT_TTL));
       }
       CheckVerdict verdict = guided.interpret(argument);
       if (verdict.recognised()) {
         pending.finish(message.conversationKey());
       } else {
-        pending.start(message.conversationKey(), guided.id());
+        pending.start(message.conversationKey(), guided.id(), PendingCheckStore.DEFAULT_TTL);
       }
       return outcome(check, verdict);
     }

@@ -1,6 +1,7 @@
 package dev.pastefix.core.check;
 
 import dev.pastefix.core.Bot;
+import dev.pastefix.core.Handled;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Block;
@@ -30,13 +31,19 @@ public final class CheckingBot implements Bot {
 
   @Override
   public Outcome handle(IncomingMessage message) {
+    return handleTraced(message).outcome();
+  }
+
+  @Override
+  public Handled handleTraced(IncomingMessage message) {
     Optional<String> check = desk.checkArguments(message);
     if (check.isPresent()) {
       try {
-        return desk.command(check.get(), message);
+        return Handled.of(desk.command(check.get(), message));
       } catch (RuntimeException e) {
         LOG.warn("check failed on a message of {} chars", message.text().length(), e);
-        return new Outcome.Unknown(
+        return Handled.of(
+            new Outcome.Unknown(
             List.of(),
             new Reply(
                 "The check could not run",
@@ -48,7 +55,7 @@ public final class CheckingBot implements Bot {
                                 "The check could not run ("
                                     + e.getClass().getSimpleName()
                                     + "); please try again.")))),
-                List.of()));
+                List.of())));
       }
     }
     Optional<Outcome> verdict = Optional.empty();
@@ -59,8 +66,8 @@ public final class CheckingBot implements Bot {
       LOG.warn("reading a pending check's output failed", e);
     }
     if (verdict.isPresent()) {
-      return verdict.get();
+      return Handled.of(verdict.get());
     }
-    return engine.handle(message);
+    return engine.handleTraced(message);
   }
 }

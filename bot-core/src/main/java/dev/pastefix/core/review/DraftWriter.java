@@ -74,9 +74,8 @@ public final class DraftWriter {
 
   /** The draft for one group. */
   public Draft draft(UnknownGroup group, Optional<URI> sourceUrl, LocalDate today) {
-    String lang =
-        languages.guess(
-            group.samples().isEmpty() ? group.signature().text() : group.samples().get(0));
+    // The signature is the error's own text, without the chatter or code fences around a paste.
+    String lang = languages.guess(group.signature().text());
     Symptom symptom = symptomFor(group, lang);
     Optional<Entry> close =
         group.closest().stream()

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -221,7 +222,10 @@ public final class Reviewer {
         int[] c = counts.computeIfAbsent(id, k -> new int[3]);
         c[vote.helpful() ? 1 : 2]++;
         if (!vote.helpful()) {
-          AnswerRecord answered = byAnswerKey.get(vote.answerKey());
+          AnswerRecord answered =
+              Optional.ofNullable(byAnswerKey.get(vote.answerKey()))
+                  .or(() -> answeredFor(vote, records))
+                  .orElse(null);
           List<String> list = samples.computeIfAbsent(id, k -> new ArrayList<>());
           if (answered != null
               && list.size() < SAMPLES
@@ -240,6 +244,24 @@ public final class Reviewer {
             .reversed()
             .thenComparing(Comparator.comparingInt(EntryReview::answers).reversed()));
     return entries;
+  }
+
+  /**
+   * The message a vote is about when the log has no row with the vote's answer key (a reply's key
+   * is often known only once it is posted): the voter's latest answered message about one of the
+   * vote's entries, at or before the vote.
+   */
+  private static Optional<AnswerRecord> answeredFor(Vote vote, List<AnswerRecord> records) {
+    AnswerRecord best = null;
+    for (AnswerRecord r : records) {
+      if (r.outcome() == OutcomeKind.ANSWER
+          && r.senderId().equals(vote.voterId())
+          && !r.at().isAfter(vote.at())
+          && r.entryIds().stream().anyMatch(vote.entryIds()::contains)) {
+        best = r;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   private static List<NearMiss> nearMisses(List<AnswerRecord> records) {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * The shape of one message with its variable parts (GUIDs, dates, addresses, host names, paths,
  * user names, numbers) replaced by placeholders such as {@code <host>}, so that the same error
  * pasted by many people with their own tenants and machines reads the same. For an error paste the
- * shape is the error's lines; for a question in plain words it is the whole question, and {@link
+ * shape is the error's lines (names in quotes after words such as user or policy become {@code
+ * <user>} or {@code <name>}); for a question in plain words it is the whole question, and {@link
  * #errorText()} is false.
  *
  * @param text the shape, case kept, whitespace collapsed, at most {@link #MAX_CHARS} characters
@@ -41,7 +42,8 @@ public record Signature(String text, String key, boolean errorText) {
               "date",
               "\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?"
                   + "(?:Z|[+-]\\d{2}:?\\d{2})?)?\\b"
-                  + "|\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}(?:,? \\d{1,2}:\\d{2}(?::\\d{2})?"
+                  + "|\\b\\d{1,2}(?:/\\d{1,2}/\\d{2,4}|\\.\\d{1,2}\\.\\d{4})\\b"
+                  + "(?:,? \\d{1,2}:\\d{2}(?::\\d{2})?"
                   + "(?: ?[AP]M)?)?"
                   + "|\\b\\d{1,2}:\\d{2}:\\d{2}(?: ?[AP]M)?"),
           placeholder("user", "\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+\\b"),
@@ -60,8 +62,12 @@ public record Signature(String text, String key, boolean errorText) {
           placeholder("number", "(?:^|[^A-Za-z0-9<])-?\\d+(?:[.,]\\d+)*\\b"));
 
   // Names in quotes after the word user / account / tenant; the quotes stay, the name goes.
-  private static final Pattern QUOTED_NAME =
+  private static final Pattern QUOTED_USER =
       Pattern.compile("(?i)\\b(user|account|tenant|mailbox|identity|domain)(\\s+)'[^'\\n]{1,100}'");
+
+  // Names people give things (policies, groups, teams): each tenant has its own.
+  private static final Pattern QUOTED_NAME =
+      Pattern.compile("(?i)\\b(policy|group|team|channel|site|pool|plan)(\\s+)'[^'\\n]{1,100}'");
 
   private static final Pattern ERROR_MARKERS =
       Pattern.compile(
@@ -119,7 +125,7 @@ public record Signature(String text, String key, boolean errorText) {
     return text.indexOf('<') >= 0 && PLACEHOLDER.matcher(text).find();
   }
 
-  static final Pattern PLACEHOLDER = Pattern.compile("<(guid|url|date|user|path|address|host|number)>");
+  static final Pattern PLACEHOLDER = Pattern.compile("<(guid|url|date|user|name|path|address|host|number)>");
 
   private static Placeholder placeholder(String name, String regex) {
     return new Placeholder(name, Pattern.compile(regex));
@@ -133,7 +139,8 @@ public record Signature(String text, String key, boolean errorText) {
   }
 
   static String replaceVariableParts(String text) {
-    String out = QUOTED_NAME.matcher(text).replaceAll("$1$2'<user>'");
+    String out = QUOTED_USER.matcher(text).replaceAll("$1$2'<user>'");
+    out = QUOTED_NAME.matcher(out).replaceAll("$1$2'<name>'");
     for (Placeholder p : PLACEHOLDERS) {
       Matcher m = p.pattern().matcher(out);
       if (!m.find()) {

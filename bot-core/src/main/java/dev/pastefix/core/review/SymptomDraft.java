@@ -91,8 +91,15 @@ final class SymptomDraft {
   }
 
   private static String hole(String placeholder) {
-    // Dates and paths may hold spaces; the other values are single runs of non-space characters.
-    return placeholder.equals("date") ? ".{1,40}?" : "\\S+?";
+    // Dates and quoted names may hold spaces; the other values are runs of non-space characters.
+    switch (placeholder) {
+      case "date":
+        return ".{1,40}?";
+      case "name":
+        return "[^']{1,100}";
+      default:
+        return "\\S+?";
+    }
   }
 
   private static String quote(String literal) {

@@ -16,4 +16,12 @@ public interface AnswerLog {
 
   /** Every row at or after {@code from}, oldest first. */
   List<AnswerRecord> since(Instant from);
+
+  /**
+   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep
+   * nothing that expires may do nothing.
+   */
+  default int purgeExpired() {
+    return 0;
+  }
 }

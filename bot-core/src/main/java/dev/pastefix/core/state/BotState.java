@@ -1,6 +1,9 @@
 package dev.pastefix.core.state;
 
 import dev.pastefix.core.feedback.FeedbackStore;
+import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /** Every kind of state the bot keeps, as the composition root hands it to the engine and adapters. */
@@ -11,6 +14,9 @@ public record BotState(
     ShareableReplies shareableReplies,
     FeedbackStore feedback,
     AnswerLog answerLog) {
+  /** How long the answer log keeps its rows unless configured otherwise. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
   public BotState {
     Objects.requireNonNull(seenEvents, "seenEvents");
     Objects.requireNonNull(conversations, "conversations");
@@ -18,5 +24,30 @@ public record BotState(
     Objects.requireNonNull(shareableReplies, "shareableReplies");
     Objects.requireNonNull(feedback, "feedback");
     Objects.requireNonNull(answerLog, "answerLog");
+  }
+
+  /** State held by this process only, forgotten when it stops. */
+  public static BotState inMemory(Clock clock, Duration retention) {
+    return new BotState(
+        new InMemorySeenEvents(clock),
+        new InMemoryConversationStore(clock),
+        new InMemoryPendingCheckStore(clock),
+        new InMemoryShareableReplies(clock),
+        new InMemoryFeedbackStore(),
+        new InMemoryAnswerLog(clock, retention));
+  }
+
+  /** State held by this process only, with the default retention. */
+  public static BotState inMemory(Clock clock) {
+    return inMemory(clock, DEFAULT_RETENTION);
+  }
+
+  /** Drops every expired row of every store now; how many went. */
+  public int purgeExpired() {
+    return seenEvents.purgeExpired()
+        + conversations.purgeExpired()
+        + pendingChecks.purgeExpired()
+        + shareableReplies.purgeExpired()
+        + answerLog.purgeExpired();
   }
 }

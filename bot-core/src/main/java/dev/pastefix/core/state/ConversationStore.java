@@ -50,4 +50,12 @@ public interface ConversationStore {
       Objects.requireNonNull(at, "at");
     }
   }
+
+  /**
+   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep
+   * nothing that expires may do nothing.
+   */
+  default int purgeExpired() {
+    return 0;
+  }
 }

@@ -22,4 +22,12 @@ public interface PendingCheckStore {
 
   /** Stops waiting in this conversation (the output arrived). */
   void finish(ConversationKey conversation);
+
+  /**
+   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep
+   * nothing that expires may do nothing.
+   */
+  default int purgeExpired() {
+    return 0;
+  }
 }

@@ -43,7 +43,15 @@ public interface SeenEvents {
    * they were made (or last taken over), stamping them as claimed now; each stale claim is
    * returned to exactly one caller.
    */
-  List<StaleClaim> takeOverStale(Duration staleAfter, int limit);
+  default List<StaleClaim> takeOverStale(Duration staleAfter, int limit) {
+    return takeOverStale("", staleAfter, limit);
+  }
+
+  /**
+   * As {@link #takeOverStale(Duration, int)}, among the keys starting with {@code keyPrefix} only
+   * (each platform takes over its own events).
+   */
+  List<StaleClaim> takeOverStale(String keyPrefix, Duration staleAfter, int limit);
 
   /** An event whose instance died before answering it. */
   record StaleClaim(String key, String payload, Instant claimedAt) {
@@ -52,5 +60,13 @@ public interface SeenEvents {
       Objects.requireNonNull(payload, "payload");
       Objects.requireNonNull(claimedAt, "claimedAt");
     }
+  }
+
+  /**
+   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep
+   * nothing that expires may do nothing.
+   */
+  default int purgeExpired() {
+    return 0;
   }
 }

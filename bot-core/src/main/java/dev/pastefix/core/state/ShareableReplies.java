@@ -19,4 +19,12 @@ public interface ShareableReplies {
 
   /** The payload kept under {@code id}, if it has not expired. */
   Optional<String> find(String id);
+
+  /**
+   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep
+   * nothing that expires may do nothing.
+   */
+  default int purgeExpired() {
+    return 0;
+  }
 }

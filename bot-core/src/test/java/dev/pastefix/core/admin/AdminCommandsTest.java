@@ -50,7 +50,7 @@ class AdminCommandsTest {
           Clock.fixed(NOW, ZoneOffset.UTC));
 
   private static IncomingMessage command(String text, String platform, String sender) {
-    return IncomingMessage.of(text, Channel.COMMAND, sender, platform + ":T1:C1");
+    return IncomingMessage.of(text, Channel.COMMAND, sender, ConversationKey.of(platform, "T1", "C1"));
   }
 
   private static String text(Outcome outcome) {
@@ -119,7 +119,7 @@ class AdminCommandsTest {
   @Test
   void passesEveryOtherMessageOn() {
     admin.handle(command("diagnose stats are wrong", "slack", "U0SOMEONE"));
-    admin.handle(IncomingMessage.of("stats", Channel.DIRECT, "U0SOMEONE", "slack:T1:D1"));
+    admin.handle(IncomingMessage.of("stats", Channel.DIRECT, "U0SOMEONE", ConversationKey.of("slack", "T1", "D1")));
 
     assertEquals(2, passedOn.size());
   }

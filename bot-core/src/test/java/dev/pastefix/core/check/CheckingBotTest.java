@@ -1,11 +1,13 @@
 package dev.pastefix.core.check;
 
+import dev.pastefix.core.state.InMemoryPendingCheckStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
@@ -27,7 +29,7 @@ class CheckingBotTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T05:00:00Z"));
   private final TestingEngine engine = new TestingEngine();
-  private final PendingChecks pending = new PendingChecks(clock);
+  private final InMemoryPendingCheckStore pending = new InMemoryPendingCheckStore(clock);
   private final CheckDesk desk =
       new CheckDesk(
           CheckCatalog.standard(
@@ -37,7 +39,7 @@ class CheckingBotTest {
   private final CheckingBot bot = new CheckingBot(engine, desk);
 
   private static IncomingMessage msg(String text, Channel channel) {
-    return IncomingMessage.of(text, channel, "U1", "slack:C1:1700000000.0001");
+    return TestingMessages.of(text, channel, "U1", "slack:C1:1700000000.0001");
   }
 
   @Test
@@ -63,7 +65,7 @@ class CheckingBotTest {
   void givesTheCommandThenReadsTheNextMessageInTheSameConversation() {
     Reply instructions = reply(bot.handle(msg("check execution-policy", Channel.COMMAND)));
     assertEquals("Get-ExecutionPolicy -List", blocks(instructions, Block.Code.class).get(0).text());
-    assertEquals(Optional.of("execution-policy"), pending.pending("slack:C1:1700000000.0001"));
+    assertEquals(Optional.of("execution-policy"), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
 
     Outcome verdict = bot.handle(msg("```\n" + RESTRICTED + "```", Channel.THREAD));
 
@@ -83,7 +85,7 @@ class CheckingBotTest {
                 new Action.OpenLink(
                     "Source article",
                     java.net.URI.create(TestingKnowledge.ARTICLE + "#execution-policy"))));
-    assertEquals(Optional.empty(), pending.pending("slack:C1:1700000000.0001"));
+    assertEquals(Optional.empty(), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
     assertTrue(engine.received.isEmpty());
   }
 
@@ -93,7 +95,7 @@ class CheckingBotTest {
         reply(bot.handle(msg("check signin-assistant admin@contoso.com", Channel.COMMAND)));
 
     assertEquals("Get-Service msoidsvc", blocks(reply, Block.Code.class).get(0).text());
-    assertEquals(Optional.of("signin-assistant"), pending.pending("slack:C1:1700000000.0001"));
+    assertEquals(Optional.of("signin-assistant"), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
   }
 
   @Test
@@ -104,7 +106,7 @@ class CheckingBotTest {
 
     assertInstanceOf(Outcome.Silent.class, outcome);
     assertEquals(1, engine.received.size());
-    assertEquals(Optional.of("winrm"), pending.pending("slack:C1:1700000000.0001"));
+    assertEquals(Optional.of("winrm"), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
   }
 
   @Test
@@ -122,7 +124,7 @@ class CheckingBotTest {
   void waitsOnlyInTheConversationWhereTheCheckWasAsked() {
     bot.handle(msg("check execution-policy", Channel.COMMAND));
 
-    bot.handle(IncomingMessage.of(RESTRICTED, Channel.DIRECT, "U1", "slack:D999"));
+    bot.handle(TestingMessages.of(RESTRICTED, Channel.DIRECT, "U1", "slack:D999"));
 
     assertEquals(1, engine.received.size());
   }
@@ -166,7 +168,7 @@ class CheckingBotTest {
     Reply reply = reply(outcome);
     assertInstanceOf(Outcome.Unknown.class, outcome);
     assertTrue(text(reply).contains("This does not look like the output of Get-PSSession"));
-    assertEquals(Optional.of("sessions"), pending.pending("slack:C1:1700000000.0001"));
+    assertEquals(Optional.of("sessions"), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
   }
 
   @Test

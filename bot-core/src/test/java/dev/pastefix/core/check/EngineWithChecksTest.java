@@ -1,5 +1,6 @@
 package dev.pastefix.core.check;
 
+import dev.pastefix.core.state.InMemoryPendingCheckStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Engine;
 import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
@@ -31,7 +33,7 @@ class EngineWithChecksTest {
         new CheckDesk(
             CheckCatalog.standard(
                 DnsClient.create(Optional.of("127.0.0.1:9"), Duration.ofMillis(100), 0), CLOCK),
-            new PendingChecks(CLOCK),
+            new InMemoryPendingCheckStore(CLOCK),
             new CheckReplies(knowledge));
     bot = new CheckingBot(desk.registerWith(Engine.builder(knowledge)).build(), desk);
   }
@@ -57,7 +59,7 @@ class EngineWithChecksTest {
 
   @Test
   void helpListsTheCheckCommand() {
-    Outcome help = bot.handle(IncomingMessage.of("help", Channel.COMMAND, "U1", "c-help"));
+    Outcome help = bot.handle(TestingMessages.of("help", Channel.COMMAND, "U1", "c-help"));
 
     assertTrue(CheckingBotTest.text(CheckingBotTest.reply(help)).contains("check [name] [output]"));
   }
@@ -65,7 +67,7 @@ class EngineWithChecksTest {
   @Test
   void aRunCheckButtonClickReachesTheCheck() {
     Outcome outcome =
-        bot.handle(IncomingMessage.of("check signin-assistant", Channel.COMMAND, "U1", "c-button"));
+        bot.handle(TestingMessages.of("check signin-assistant", Channel.COMMAND, "U1", "c-button"));
 
     assertEquals(
         "Get-Service msoidsvc",
@@ -77,11 +79,11 @@ class EngineWithChecksTest {
 
   @Test
   void theConsolesDirectTextRunsAGuidedCheckAndReadsThePaste() {
-    bot.handle(IncomingMessage.of("check winrm", Channel.DIRECT, "U1", "console-1"));
+    bot.handle(TestingMessages.of("check winrm", Channel.DIRECT, "U1", "console-1"));
 
     Outcome outcome =
         bot.handle(
-            IncomingMessage.of(
+            TestingMessages.of(
                 "Auth\n"
                     + "    Basic = false [Source=\"GPO\"]\n"
                     + "    Digest = true\n"
@@ -101,11 +103,11 @@ class EngineWithChecksTest {
 
   @Test
   void diagnosisStillAnswersErrorsWhileACheckIsPending() {
-    bot.handle(IncomingMessage.of("check clock", Channel.DIRECT, "U1", "console-2"));
+    bot.handle(TestingMessages.of("check clock", Channel.DIRECT, "U1", "console-2"));
 
     Outcome outcome =
         bot.handle(
-            IncomingMessage.of(
+            TestingMessages.of(
                 "Import-Module : File C:\\Program Files\\Common Files\\Microsoft Lync Server"
                     + " 2013\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot"
                     + " be loaded because running scripts is disabled on this system.",

@@ -6,21 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class InMemoryFeedbackStoreTest {
-  private final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
-
-  @Test
-  void secondClickOfTheSameVoterReplacesTheFirst() {
-    store.record(new Vote("slack:C1:1.2", List.of("execution-policy"), "U1", true, Instant.EPOCH));
-    store.record(new Vote("slack:C1:1.2", List.of("execution-policy"), "U1", false, Instant.EPOCH));
-    store.record(new Vote("slack:C1:1.2", List.of("execution-policy"), "U2", false, Instant.EPOCH));
-
-    assertEquals(new FeedbackStore.Tally(0, 2), store.tally("slack:C1:1.2"));
-    assertEquals(2, store.all().size());
+class InMemoryFeedbackStoreTest extends FeedbackStoreContract {
+  @Override
+  protected FeedbackStore store() {
+    return new InMemoryFeedbackStore();
   }
 
   @Test
   void keepsAnswersApart() {
+    FeedbackStore store = store();
     store.record(new Vote("a", List.of("clock-skew"), "U1", true, Instant.EPOCH));
     store.record(new Vote("b", List.of("clock-skew"), "U1", false, Instant.EPOCH));
 

@@ -73,6 +73,7 @@ class DraftWriterTest {
       assertEquals(Optional.of(draft.entryId()), p.entryId());
     }
     assertTrue(draft.yaml().contains("title:    # TO WRITE"), draft.yaml());
+    assertTrue(draft.yaml().contains("{lang: \"en\", pattern: "), draft.yaml());
   }
 
   @Test

@@ -132,6 +132,20 @@ class ReviewerTest {
   }
 
   @Test
+  void findsTheVotersAnsweredMessageWhenNoRowCarriesTheVotesKey() {
+    log.append(answer(T0, "U1", "older shells paste", "max-shells-user", "k-a"));
+    log.append(answer(T0.plusSeconds(5), "U2", "someone else's paste", "max-shells-user", "k-b"));
+    log.append(answer(T0.plusSeconds(9), "U1", "the paste U1 rated", "max-shells-user", "k-c"));
+    log.append(answer(T0.plusSeconds(99), "U1", "a later paste", "max-shells-user", "k-d"));
+    votes.record(
+        new Vote("slack:C1:1700000000.1", List.of("max-shells-user"), "U1", false, T0.plusSeconds(60)));
+
+    ReviewReport report = reviewer.review(T0);
+
+    assertEquals(List.of("the paste U1 rated"), report.entries().get(0).samples());
+  }
+
+  @Test
   void listsSilentChannelMessagesWithinTheMarginAsNearMisses() {
     double threshold = Thresholds.CHANNEL_MIN_CONFIDENCE;
     log.append(silent(T0, "U1", "sessions keep dropping", new ScoredEntry("session-timeout", threshold - 0.05)));

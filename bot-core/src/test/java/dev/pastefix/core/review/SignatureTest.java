@@ -24,6 +24,33 @@ class SignatureTest {
   }
 
   @Test
+  void readsTheNamesPeopleGiveThingsAsVariable() {
+    Signature legal =
+        Signature.of("Set-CsVoicemailPolicy : policy 'Tag:Legal' could not be applied to user 'a@b.com'");
+    Signature sales =
+        Signature.of(
+            "Set-CsVoicemailPolicy : policy 'Tag:Sales Team' could not be applied to user 'c@d.com'");
+
+    assertEquals(legal.key(), sales.key());
+    assertEquals(
+        "Set-CsVoicemailPolicy : policy '<name>' could not be applied to user '<user>'", legal.text());
+    assertTrue(
+        SymptomDraft.matches(
+            SymptomDraft.of(legal, "en"),
+            "Set-CsVoicemailPolicy : policy 'Tag:Sales Team' could not be applied to user 'z'"));
+  }
+
+  @Test
+  void readsAVersionAsOneValueAndNotAsADate() {
+    Signature s = Signature.of("Could not load file 'X.dll, Version=4.0.0.0' on 03.11.2026");
+
+    assertTrue(s.text().contains("Version=<address>'"), s.text());
+    assertTrue(s.text().endsWith("on <date>"), s.text());
+    assertEquals(
+        "Could not load Version=<number>", Signature.of("Could not load Version=3.19.8.16603").text());
+  }
+
+  @Test
   void keepsHexadecimalErrorCodesAndCodesInsideWords() {
     Signature s = Signature.of("Connect failed: 0x80070005, AADSTS50076 on try 2");
 

@@ -1,0 +1,84 @@
+package dev.pastefix.storage;
+
+import dev.pastefix.core.state.Redaction;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where the state lives: a JDBC URL with its credentials. {@link #toString} and
+ * {@link #describe} never show the password.
+ */
+public final class DatabaseTarget {
+  /** The H2 database file's name inside the data directory. */
+  public static final String H2_FILE = "pastefix";
+
+  private final String url;
+  private final Optional<String> user;
+  private final Optional<String> password;
+
+  private DatabaseTarget(String url, Optional<String> user, Optional<String> password) {
+    this.url = Objects.requireNonNull(url, "url");
+    this.user = Objects.requireNonNull(user, "user");
+    this.password = Objects.requireNonNull(password, "password");
+    if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+      throw new IllegalArgumentException(
+          "only jdbc:postgresql: and jdbc:h2: URLs are supported: " + Redaction.url(url));
+    }
+  }
+
+  /** A PostgreSQL (or H2) server at {@code url}. */
+  public static DatabaseTarget server(String url, Optional<String> user, Optional<String> password) {
+    return new DatabaseTarget(url, user, password);
+  }
+
+  /**
+   * The embedded H2 database in {@code dataDir}; a second process on the same files (such as
+   * {@code pastefix stats} beside the running bot) reaches it through the first one.
+   */
+  public static DatabaseTarget embedded(Path dataDir) {
+    String file = dataDir.toAbsolutePath().resolve(H2_FILE).toString();
+    return new DatabaseTarget(
+        "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", Optional.of("sa"), Optional.of(""));
+  }
+
+  /** A throw-away H2 database in this process's memory. */
+  public static DatabaseTarget inMemory() {
+    return new DatabaseTarget(
+        "jdbc:h2:mem:pastefix-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        Optional.of("sa"),
+        Optional.of(""));
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public Optional<String> user() {
+    return user;
+  }
+
+  Optional<String> password() {
+    return password;
+  }
+
+  boolean isPostgres() {
+    return url.startsWith("jdbc:postgresql:");
+  }
+
+  /** The URL as logs and messages show it: any password in it replaced. */
+  public String describe() {
+    String shown = Redaction.url(url);
+    int query = shown.indexOf('?');
+    if (query >= 0 && shown.toLowerCase(java.util.Locale.ROOT).contains("password")) {
+      shown = shown.substring(0, query) + "?" + Redaction.redact(shown.substring(query + 1));
+    }
+    return shown;
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}
