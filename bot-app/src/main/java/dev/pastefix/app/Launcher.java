@@ -87,9 +87,9 @@ final class Launcher {
       RunningState state,
       Terminal terminal) {
     Startup.Ready ready;
+    Optional<Path> knowledgeDir =
+        arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
     try {
-      Optional<Path> knowledgeDir =
-          arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
       ready = startup.start(knowledgeDir, settings.dnsResolver(), state.state());
     } catch (InvalidKnowledgeException e) {
       terminal.err().println("pastefix cannot start: " + e.getMessage());
@@ -108,19 +108,31 @@ final class Launcher {
                 + " ("
                 + ManagementFactory.getRuntimeMXBean().getUptime()
                 + " ms after the JVM started)");
-    if (settings.consoleOnly()) {
-      ConsoleAdapter console =
-          new ConsoleAdapter(
-              ready.bot(),
-              state.state().feedback(),
-              state.state().conversations(),
-              new PlainTextRenderer(),
-              clock,
-              ConversationKey.of(
-                  "console", "local", ProcessHandle.current().pid() + "-" + clock.millis()));
-      return console.run(terminal);
+    try (AdminDesk admin =
+        AdminDesk.open(
+            startup,
+            ready,
+            knowledgeDir,
+            settings.dnsResolver(),
+            state.state(),
+            settings.admins(),
+            clock,
+            true)) {
+      Startup.Ready serving = new Startup.Ready(ready.knowledge(), admin.bot(), ready.took());
+      if (settings.consoleOnly()) {
+        ConsoleAdapter console =
+            new ConsoleAdapter(
+                serving.bot(),
+                state.state().feedback(),
+                state.state().conversations(),
+                new PlainTextRenderer(),
+                clock,
+                ConversationKey.of(
+                    "console", "local", ProcessHandle.current().pid() + "-" + clock.millis()));
+        return console.run(terminal);
+      }
+      return startPlatforms(settings, storage, state.state(), serving, terminal);
     }
-    return startPlatforms(settings, storage, state.state(), ready, terminal);
   }
 
   /**

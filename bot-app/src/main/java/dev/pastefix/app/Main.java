@@ -2,6 +2,8 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.knowledge.KnowledgeLoader;
+import dev.pastefix.storage.StateDatabase;
+import dev.pastefix.storage.StateStoreException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,7 +36,32 @@ public final class Main {
     all.add(new KbCommand(new KnowledgeLoader()));
     all.add(new CheckCommand(new KnowledgeLoader(), Clock.systemUTC()));
     all.add(new StatsCommand(Clock.systemUTC()));
+    all.add(new ReviewCommand(Main::storedAnswerLog, new KnowledgeLoader(), Clock.systemUTC()));
     return new Main(all, new Launcher(startup, Clock.systemUTC()));
+  }
+
+  /** The answer log and votes {@code pastefix review} reads: the data directory's database. */
+  static ReviewSources.Opened storedAnswerLog(Map<String, String> env)
+      throws ReviewSources.Unavailable {
+    Settings.Storage storage;
+    try {
+      storage = Settings.storageFrom(env);
+    } catch (Settings.InvalidSettings e) {
+      throw new ReviewSources.Unavailable(e.getMessage());
+    }
+    if (storage.databaseUrl().isEmpty() && storage.dataDir().isEmpty()) {
+      throw new ReviewSources.Unavailable(
+          "the state is kept in memory (PASTEFIX_DATA_DIR="
+              + Settings.IN_MEMORY
+              + "); there is no answer log to read.");
+    }
+    try {
+      StateDatabase db =
+          StateDatabase.open(RunningState.target(storage), Clock.systemUTC(), storage.retention());
+      return new ReviewSources.Opened(db.state().answerLog(), db.state().feedback(), db);
+    } catch (StateStoreException | java.io.UncheckedIOException e) {
+      throw new ReviewSources.Unavailable(e.getMessage());
+    }
   }
 
   public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package dev.pastefix.app;
 
+import dev.pastefix.core.admin.Admins;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,8 @@ public record Settings(
     Optional<Slack> slack,
     Optional<Discord> discord,
     Optional<Path> knowledgeDir,
-    Optional<String> dnsResolver) {
+    Optional<String> dnsResolver,
+    Admins admins) {
 
   /** Slack: Socket Mode when an app token is set, HTTP mode when a signing secret is set. */
   public record Slack(
@@ -88,12 +90,13 @@ public record Settings(
     Optional<Discord> discord = readDiscord(env, problems);
     Optional<Path> knowledgeDir = knowledgeDirFrom(env);
     Optional<String> dnsResolver = readDnsResolver(env, problems);
+    Admins admins = readAdmins(env, problems);
     problems.addAll(storageProblems(env, problems));
     readDataDir(env, problems);
     if (!problems.isEmpty()) {
       throw new InvalidSettings(problems);
     }
-    return new Settings(slack, discord, knowledgeDir, dnsResolver);
+    return new Settings(slack, discord, knowledgeDir, dnsResolver, admins);
   }
 
   /** The value of {@code PASTEFIX_DATA_DIR} that keeps nothing on disk. */
@@ -177,6 +180,23 @@ public record Settings(
       throw new InvalidSettings(problems);
     }
     return resolver;
+  }
+
+  /**
+   * {@code PASTEFIX_ADMINS}: who may use {@code /pastefix stats}, {@code review} and {@code
+   * reload}, as {@code slack:U0123ABC,discord:123456789012345678}; nobody when unset.
+   */
+  private static Admins readAdmins(Map<String, String> env, List<String> problems) {
+    Optional<String> list = value(env, "PASTEFIX_ADMINS");
+    if (list.isEmpty()) {
+      return Admins.none();
+    }
+    try {
+      return Admins.parse(list.get());
+    } catch (IllegalArgumentException e) {
+      problems.add("PASTEFIX_ADMINS: " + e.getMessage());
+      return Admins.none();
+    }
   }
 
   private static Optional<String> readDnsResolver(Map<String, String> env, List<String> problems) {
@@ -407,6 +427,8 @@ public record Settings(
         + knowledgeDir.map(Path::toString).orElse("-")
         + ", dnsResolver="
         + dnsResolver.orElse("system")
+        + ", admins="
+        + admins.members().size()
         + "]";
   }
 }

@@ -105,6 +105,11 @@ final class MessageTranslator {
             new ButtonId.RunCheck(option(event, SlashCommands.CHECK_NAME).strip(), argument.strip())
                 .commandText();
         break;
+      case SlashCommands.STATS:
+      case SlashCommands.REVIEW:
+      case SlashCommands.RELOAD:
+        text = sub;
+        break;
       case SlashCommands.HELP:
       default:
         text = "help";

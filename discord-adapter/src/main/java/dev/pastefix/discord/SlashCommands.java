@@ -17,6 +17,9 @@ final class SlashCommands {
   static final String CHECK = "check";
   static final String CHECK_NAME = "name";
   static final String CHECK_ARGUMENT = "argument";
+  static final String STATS = "stats";
+  static final String REVIEW = "review";
+  static final String RELOAD = "reload";
 
   /** Discord's maximum for a string option. */
   static final int MAX_TEXT = 6000;
@@ -45,6 +48,11 @@ final class SlashCommands {
                         OptionType.STRING,
                         CHECK_ARGUMENT,
                         "What to check, such as a domain or a sign-in address",
-                        false)));
+                        false)),
+            // Admin commands: visible to everyone, answered for admins only (decided in the core).
+            new SubcommandData(STATS, "Admins: how pastefix answered this week"),
+            new SubcommandData(
+                REVIEW, "Admins: what pastefix missed, and which answers were not helpful"),
+            new SubcommandData(RELOAD, "Admins: reload the knowledge base"));
   }
 }

@@ -527,6 +527,10 @@ final class FakeDiscord implements AutoCloseable {
   }
 
   private ObjectNode interactionBase(String id, int type) {
+    return interactionBase(id, type, userId);
+  }
+
+  private ObjectNode interactionBase(String id, int type, String fromUser) {
     ObjectNode i = JSON.createObjectNode();
     i.put("id", id);
     i.put("application_id", appId);
@@ -540,7 +544,7 @@ final class FakeDiscord implements AutoCloseable {
     partialGuild.putArray("features");
     i.put("channel_id", channelId);
     i.set("channel", textChannel());
-    ObjectNode member = member(user(userId, "admin", false));
+    ObjectNode member = member(user(fromUser, fromUser.equals(userId) ? "admin" : "someone", false));
     member.put("permissions", Long.toString(guildPermissions));
     i.set("member", member);
     i.put("app_permissions", Long.toString(guildPermissions));
@@ -554,7 +558,13 @@ final class FakeDiscord implements AutoCloseable {
 
   /** An INTERACTION_CREATE for {@code /pastefix <sub> <option>=<value>}. */
   ObjectNode slashCommand(String id, String sub, String option, String value) {
-    ObjectNode i = interactionBase(id, 2);
+    return slashCommandFrom(userId, id, sub, option, value);
+  }
+
+  /** As {@link #slashCommand}, sent by the member {@code fromUser}. */
+  ObjectNode slashCommandFrom(
+      String fromUser, String id, String sub, String option, String value) {
+    ObjectNode i = interactionBase(id, 2, fromUser);
     ObjectNode data = i.putObject("data");
     data.put("id", snowflake());
     data.put("name", "pastefix");

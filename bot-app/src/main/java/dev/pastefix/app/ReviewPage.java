@@ -1,0 +1,369 @@
+package dev.pastefix.app;
+
+import dev.pastefix.core.review.ReviewReport;
+import dev.pastefix.core.review.ReviewReport.Day;
+import dev.pastefix.core.review.ReviewReport.EntryReview;
+import dev.pastefix.core.review.ReviewReport.UnknownGroup;
+import dev.pastefix.core.state.OutcomeKind;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The review as one self-contained page ({@code pastefix review --html FILE}): answers per day by
+ * outcome as an inline SVG chart, the helpful ratio per entry, and the unknown groups. Written with
+ * the JDK's XML writer, so the page is well-formed XHTML; it loads nothing from the network.
+ */
+final class ReviewPage {
+  static final String XHTML = "http://www.w3.org/1999/xhtml";
+  static final String SVG = "http://www.w3.org/2000/svg";
+
+  /** Colours of the outcomes in the chart, in stacking order from the bottom. */
+  static final Map<OutcomeKind, String> COLOURS =
+      Map.of(
+          OutcomeKind.ANSWER, "#2e7d32",
+          OutcomeKind.CLARIFY, "#1565c0",
+          OutcomeKind.UNKNOWN, "#ef6c00",
+          OutcomeKind.SILENT, "#9e9e9e");
+
+  static final List<OutcomeKind> ORDER =
+      List.of(OutcomeKind.ANSWER, OutcomeKind.CLARIFY, OutcomeKind.UNKNOWN, OutcomeKind.SILENT);
+
+  static final int BAR = 18;
+  static final int GAP = 6;
+  static final int PLOT_HEIGHT = 200;
+  static final int LEFT = 44;
+  static final int TOP = 12;
+  static final int BOTTOM = 48;
+
+  /** Groups shown in the table at most. */
+  static final int GROUPS_SHOWN = 50;
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private static final String STYLE =
+      "body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em;color:#222;"
+          + "max-width:1100px}"
+          + "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}"
+          + "table{border-collapse:collapse;width:100%}"
+          + "th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}"
+          + "th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+          + "code{font-family:ui-monospace,Consolas,monospace;font-size:.9em;word-break:break-word}"
+          + ".legend span{display:inline-block;margin-right:1.2em}"
+          + ".swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;"
+          + "vertical-align:-.1em}"
+          + ".sample{color:#555;font-size:.85em;white-space:pre-wrap;word-break:break-word;"
+          + "max-height:5.4em;overflow:hidden;border-left:2px solid #ddd;padding-left:6px;"
+          + "margin-top:4px}"
+          + ".muted{color:#777}";
+
+  String render(ReviewReport report) {
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      x.writeDTD("<!DOCTYPE html>");
+      x.writeStartElement("html");
+      x.writeDefaultNamespace(XHTML);
+      x.writeAttribute("lang", "en");
+      x.writeStartElement("head");
+      x.writeEmptyElement("meta");
+      x.writeAttribute("charset", "utf-8");
+      element(x, "title", "pastefix review");
+      element(x, "style", STYLE);
+      x.writeEndElement();
+      x.writeStartElement("body");
+      element(x, "h1", "pastefix review");
+      element(
+          x,
+          "p",
+          "From "
+              + WHEN.format(report.from())
+              + " to "
+              + WHEN.format(report.to())
+              + " (UTC): "
+              + report.messages()
+              + " messages, "
+              + ORDER.stream()
+                  .map(k -> report.outcomes().getOrDefault(k, 0) + " " + label(k))
+                  .collect(Collectors.joining(", "))
+              + ".");
+      element(x, "h2", "Messages per day by outcome");
+      chart(x, report.days());
+      legend(x);
+      entries(x, report.entries());
+      groups(x, report.unknownGroups());
+      x.writeEndElement();
+      x.writeEndElement();
+      x.writeEndDocument();
+      x.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("the page could not be written: " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  static String label(OutcomeKind kind) {
+    switch (kind) {
+      case ANSWER:
+        return "answered";
+      case CLARIFY:
+        return "asked which cause";
+      case UNKNOWN:
+        return "did not know";
+      default:
+        return "stayed silent";
+    }
+  }
+
+  private static void chart(XMLStreamWriter x, List<Day> days) throws XMLStreamException {
+    if (days.isEmpty()) {
+      element(x, "p", "No messages in this period.");
+      return;
+    }
+    int max = days.stream().mapToInt(Day::total).max().orElse(1);
+    int width = LEFT + days.size() * (BAR + GAP) + GAP;
+    int height = TOP + PLOT_HEIGHT + BOTTOM;
+    x.writeStartElement("svg");
+    x.writeDefaultNamespace(SVG);
+    x.writeAttribute("id", "per-day");
+    x.writeAttribute("width", Integer.toString(width));
+    x.writeAttribute("height", Integer.toString(height));
+    x.writeAttribute("viewBox", "0 0 " + width + " " + height);
+    x.writeAttribute("role", "img");
+    element(x, "title", "Messages per day by outcome");
+    // Grid lines and their labels at 0, half and the maximum.
+    for (int value : new int[] {0, (max + 1) / 2, max}) {
+      double y = TOP + PLOT_HEIGHT - (double) value / max * PLOT_HEIGHT;
+      x.writeEmptyElement("line");
+      x.writeAttribute("x1", Integer.toString(LEFT - 4));
+      x.writeAttribute("x2", Integer.toString(width));
+      x.writeAttribute("y1", fmt(y));
+      x.writeAttribute("y2", fmt(y));
+      x.writeAttribute("stroke", "#ddd");
+      text(x, LEFT - 8, y + 4, "end", Integer.toString(value));
+    }
+    int labelEvery = Math.max(1, days.size() / 15);
+    for (int i = 0; i < days.size(); i++) {
+      Day day = days.get(i);
+      int left = LEFT + GAP + i * (BAR + GAP);
+      double base = TOP + PLOT_HEIGHT;
+      x.writeStartElement("g");
+      x.writeAttribute("class", "day");
+      x.writeAttribute("data-day", day.day().toString());
+      x.writeAttribute("data-total", Integer.toString(day.total()));
+      element(
+          x,
+          "title",
+          day.day()
+              + ": "
+              + ORDER.stream()
+                  .map(k -> day.count(k) + " " + label(k))
+                  .collect(Collectors.joining(", ")));
+      for (OutcomeKind kind : ORDER) {
+        int count = day.count(kind);
+        if (count == 0) {
+          continue;
+        }
+        double h = (double) count / max * PLOT_HEIGHT;
+        base -= h;
+        x.writeEmptyElement("rect");
+        x.writeAttribute("x", Integer.toString(left));
+        x.writeAttribute("y", fmt(base));
+        x.writeAttribute("width", Integer.toString(BAR));
+        x.writeAttribute("height", fmt(h));
+        x.writeAttribute("fill", COLOURS.get(kind));
+        x.writeAttribute("data-outcome", kind.label());
+        x.writeAttribute("data-count", Integer.toString(count));
+      }
+      x.writeEndElement();
+      if (i % labelEvery == 0) {
+        double lx = left + BAR / 2.0;
+        double ly = TOP + PLOT_HEIGHT + 10;
+        x.writeStartElement("text");
+        x.writeAttribute("x", fmt(lx));
+        x.writeAttribute("y", fmt(ly));
+        x.writeAttribute("font-size", "10");
+        x.writeAttribute("text-anchor", "end");
+        x.writeAttribute("transform", "rotate(-45 " + fmt(lx) + " " + fmt(ly) + ")");
+        x.writeCharacters(day.day().toString().substring(5));
+        x.writeEndElement();
+      }
+    }
+    x.writeEndElement();
+  }
+
+  private static void legend(XMLStreamWriter x) throws XMLStreamException {
+    x.writeStartElement("p");
+    x.writeAttribute("class", "legend");
+    for (OutcomeKind kind : ORDER) {
+      x.writeStartElement("span");
+      x.writeStartElement("span");
+      x.writeAttribute("class", "swatch");
+      x.writeAttribute("style", "background:" + COLOURS.get(kind));
+      x.writeCharacters("");
+      x.writeEndElement();
+      x.writeCharacters(label(kind));
+      x.writeEndElement();
+    }
+    x.writeEndElement();
+  }
+
+  private static void entries(XMLStreamWriter x, List<EntryReview> entries)
+      throws XMLStreamException {
+    element(x, "h2", "Answers and votes per entry");
+    if (entries.isEmpty()) {
+      element(x, "p", "No answers in this period.");
+      return;
+    }
+    x.writeStartElement("table");
+    x.writeAttribute("id", "entries");
+    header(x, "Entry", "Answers", "Helpful", "Not helpful", "Helpful ratio", "Not helpful samples");
+    for (EntryReview e : entries) {
+      x.writeStartElement("tr");
+      x.writeStartElement("td");
+      element(x, "code", e.id());
+      x.writeEndElement();
+      number(x, e.answers());
+      number(x, e.helpful());
+      number(x, e.notHelpful());
+      x.writeStartElement("td");
+      if (e.helpfulRatio().isPresent()) {
+        double ratio = e.helpfulRatio().getAsDouble();
+        x.writeStartElement("svg");
+        x.writeDefaultNamespace(SVG);
+        x.writeAttribute("width", "100");
+        x.writeAttribute("height", "10");
+        x.writeAttribute("class", "ratio");
+        x.writeEmptyElement("rect");
+        x.writeAttribute("width", "100");
+        x.writeAttribute("height", "10");
+        x.writeAttribute("fill", "#c62828");
+        x.writeEmptyElement("rect");
+        x.writeAttribute("width", fmt(ratio * 100));
+        x.writeAttribute("height", "10");
+        x.writeAttribute("fill", "#2e7d32");
+        x.writeEndElement();
+        x.writeCharacters(" " + Math.round(ratio * 100) + "%");
+      } else {
+        x.writeStartElement("span");
+        x.writeAttribute("class", "muted");
+        x.writeCharacters("no votes");
+        x.writeEndElement();
+      }
+      x.writeEndElement();
+      x.writeStartElement("td");
+      for (String sample : e.samples()) {
+        element(x, "div", "sample", sample);
+      }
+      x.writeEndElement();
+      x.writeEndElement();
+    }
+    x.writeEndElement();
+  }
+
+  private static void groups(XMLStreamWriter x, List<UnknownGroup> groups)
+      throws XMLStreamException {
+    element(x, "h2", "Messages I could not answer, grouped");
+    if (groups.isEmpty()) {
+      element(x, "p", "None in this period.");
+      return;
+    }
+    x.writeStartElement("table");
+    x.writeAttribute("id", "unknown-groups");
+    header(x, "Count", "People", "First seen", "Last seen", "Signature", "Closest entries");
+    for (UnknownGroup g : groups.subList(0, Math.min(GROUPS_SHOWN, groups.size()))) {
+      x.writeStartElement("tr");
+      number(x, g.count());
+      number(x, g.senders());
+      element(x, "td", when(g.firstSeen()));
+      element(x, "td", when(g.lastSeen()));
+      x.writeStartElement("td");
+      element(x, "code", g.signature().text());
+      for (String sample : g.samples()) {
+        element(x, "div", "sample", sample);
+      }
+      x.writeEndElement();
+      element(
+          x,
+          "td",
+          g.closest().stream()
+              .map(c -> c.entryId() + " " + String.format(Locale.ROOT, "%.2f", c.score()))
+              .collect(Collectors.joining(", ")));
+      x.writeEndElement();
+    }
+    x.writeEndElement();
+  }
+
+  private static String when(Instant at) {
+    return WHEN.format(at);
+  }
+
+  private static void header(XMLStreamWriter x, String... names) throws XMLStreamException {
+    x.writeStartElement("tr");
+    for (String name : names) {
+      element(x, "th", name);
+    }
+    x.writeEndElement();
+  }
+
+  private static void number(XMLStreamWriter x, int value) throws XMLStreamException {
+    element(x, "td", "n", Integer.toString(value));
+  }
+
+  private static void text(XMLStreamWriter x, double px, double py, String anchor, String value)
+      throws XMLStreamException {
+    x.writeStartElement("text");
+    x.writeAttribute("x", fmt(px));
+    x.writeAttribute("y", fmt(py));
+    x.writeAttribute("font-size", "10");
+    x.writeAttribute("text-anchor", anchor);
+    x.writeCharacters(value);
+    x.writeEndElement();
+  }
+
+  private static void element(XMLStreamWriter x, String name, String text)
+      throws XMLStreamException {
+    x.writeStartElement(name);
+    x.writeCharacters(xmlText(text));
+    x.writeEndElement();
+  }
+
+  private static void element(XMLStreamWriter x, String name, String cssClass, String text)
+      throws XMLStreamException {
+    x.writeStartElement(name);
+    x.writeAttribute("class", cssClass);
+    x.writeCharacters(xmlText(text));
+    x.writeEndElement();
+  }
+
+  private static String fmt(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  /** Text as XML 1.0 allows it: characters it forbids (most controls) become U+FFFD. */
+  static String xmlText(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean allowed =
+          c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i));
+      } else {
+        out.append(allowed && !Character.isSurrogate(c) ? c : '\uFFFD');
+      }
+    }
+    return out.toString();
+  }
+}
