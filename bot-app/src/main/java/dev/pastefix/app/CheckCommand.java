@@ -2,12 +2,14 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.check.Check;
 import dev.pastefix.core.check.CheckCatalog;
+import dev.pastefix.core.check.CheckReplies;
 import dev.pastefix.core.check.CheckStatus;
 import dev.pastefix.core.check.CheckVerdict;
 import dev.pastefix.core.check.DnsCheck;
 import dev.pastefix.core.check.DnsClient;
 import dev.pastefix.core.check.GuidedCheck;
 import dev.pastefix.core.check.PastedOutput;
+import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
@@ -130,8 +132,25 @@ final class CheckCommand implements Command {
       return ExitCodes.CONFIG;
     }
     CheckVerdict verdict = check.run(argument);
-    terminal.out().print(VerdictText.render(check, verdict, knowledge));
+    // The same reply the chat shows, after a status line a script can grep.
+    terminal.out().println("check " + check.id() + ": " + status(verdict.status()));
+    terminal.out().println();
+    terminal
+        .out()
+        .print(new PlainTextRenderer().render(new CheckReplies(knowledge).verdict(check, verdict)));
     return exitCode(verdict.status());
+  }
+
+  /** The verdict's status as one upper-case word, for scripts. */
+  static String status(CheckStatus status) {
+    switch (status) {
+      case OK:
+        return "OK";
+      case PROBLEM:
+        return "PROBLEM";
+      default:
+        return "UNRECOGNISED";
+    }
   }
 
   static int exitCode(CheckStatus status) {

@@ -1,5 +1,6 @@
 package dev.pastefix.app;
 
+import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
@@ -218,7 +219,7 @@ final class ConsoleAdapter {
       } catch (RuntimeException e) {
         // One bad message must not end the chat; the text says what happened instead.
         lastAnswer = Optional.empty();
-        return "Sorry, that message could not be handled (" + e + ").\n";
+        return renderer.render(Wording.forText(text).failure()) + "(" + e + ")\n";
       }
       answered++;
       String answerKey = conversationKey + ":" + answered;

@@ -1,6 +1,7 @@
 package dev.pastefix.core;
 
 import dev.pastefix.core.answer.ReplyComposer;
+import dev.pastefix.core.check.CheckInput;
 import dev.pastefix.core.classify.Analyser;
 import dev.pastefix.core.classify.Analysis;
 import dev.pastefix.core.classify.Candidate;
@@ -9,8 +10,10 @@ import dev.pastefix.core.reply.Reply;
 import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.KnowledgeBase;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,10 +35,10 @@ public final class Engine implements Bot {
   private final CommandRouter commands;
   private final ClarifyMemory questions = new ClarifyMemory(java.time.Clock.systemUTC());
 
-  private Engine(KnowledgeBase kb, List<Registration> extra) {
+  private Engine(KnowledgeBase kb, List<Registration> extra, Map<String, CheckInput> checkInputs) {
     this.kb = Objects.requireNonNull(kb, "kb");
     this.analyser = Analyser.forKnowledge(kb);
-    this.composer = new ReplyComposer(kb);
+    this.composer = new ReplyComposer(kb, checkInputs);
     CommandRouter.Builder routes =
         CommandRouter.builder()
             .route(
@@ -63,6 +66,7 @@ public final class Engine implements Bot {
   public static final class Builder {
     private final KnowledgeBase kb;
     private final List<Registration> extra = new ArrayList<>();
+    private final Map<String, CheckInput> checkInputs = new LinkedHashMap<>();
 
     private Builder(KnowledgeBase kb) {
       this.kb = kb;
@@ -74,9 +78,15 @@ public final class Engine implements Bot {
       return this;
     }
 
+    /** Declares what each check takes from a paste when an answer offers to run it. */
+    public Builder checkInputs(Map<String, CheckInput> inputs) {
+      checkInputs.putAll(inputs);
+      return this;
+    }
+
     /** Trains the categorizer and returns the ready engine. */
     public Engine build() {
-      return new Engine(kb, extra);
+      return new Engine(kb, extra, checkInputs);
     }
   }
 

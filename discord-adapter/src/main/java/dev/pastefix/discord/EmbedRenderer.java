@@ -1,6 +1,7 @@
 package dev.pastefix.discord;
 
 import dev.pastefix.core.Outcome;
+import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.Fact;
@@ -8,7 +9,6 @@ import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
 import dev.pastefix.core.reply.Span;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,18 +49,12 @@ public final class EmbedRenderer {
   static final String FOOTER_PREFIX = "pastefix";
   static final String CODE_LANGUAGE = "powershell";
 
+  /** Discord's subtext marker at the start of a line. */
+  static final String SUBTEXT = "-# ";
+
   /** The message for an outcome, or empty for {@link Outcome.Silent}. */
   public Optional<MessageCreateData> render(Outcome outcome, Visibility visibility) {
-    if (outcome instanceof Outcome.Answer answer) {
-      return Optional.of(render(answer.reply(), visibility));
-    } else if (outcome instanceof Outcome.Clarify clarify) {
-      return Optional.of(render(clarify.reply(), visibility));
-    } else if (outcome instanceof Outcome.Unknown unknown) {
-      return Optional.of(render(unknown.reply(), visibility));
-    } else if (outcome instanceof Outcome.Silent) {
-      return Optional.empty();
-    }
-    throw new IllegalArgumentException("unknown outcome: " + outcome.getClass().getName());
+    return outcome.visibleReply().map(reply -> render(reply, visibility));
   }
 
   /** The message for one reply; the summary becomes the content only when there is no body. */
@@ -74,7 +68,7 @@ public final class EmbedRenderer {
     } else {
       message.setEmbeds(embeds);
     }
-    message.setComponents(buttons(reply.actions(), visibility));
+    message.setComponents(buttons(reply.actions(), visibility, Wording.of(reply.lang())));
     // Pasted text may hold @everyone or role mentions: nothing the bot posts pings anybody.
     message.setAllowedMentions(List.of());
     return message.build();
@@ -134,6 +128,18 @@ public final class EmbedRenderer {
           }
 
           @Override
+          public Void provenance(Block.Provenance provenance) {
+            current[0].add(subtext(provenance.spans()));
+            return null;
+          }
+
+          @Override
+          public Void source(Block.Source source) {
+            current[0].add(subtext(source.spans()));
+            return null;
+          }
+
+          @Override
           public Void divider(Block.Divider divider) {
             if (!current[0].isEmpty()) {
               drafts.add(current[0]);
@@ -169,6 +175,23 @@ public final class EmbedRenderer {
             .append(')');
       } else {
         throw new IllegalArgumentException("unknown span: " + span.getClass().getName());
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Small, subdued lines (Discord's {@code -#} subtext) for what explains an answer rather than
+   * tells what to do: what matched and the source.
+   */
+  static String subtext(List<Span> spans) {
+    StringBuilder out = new StringBuilder();
+    for (String line : markdown(spans).split("\n")) {
+      if (!line.isBlank()) {
+        if (out.length() > 0) {
+          out.append('\n');
+        }
+        out.append(SUBTEXT).append(line.strip());
       }
     }
     return out.toString();
@@ -376,13 +399,10 @@ public final class EmbedRenderer {
 
   // ---- actions -> buttons
 
-  static final String LABEL_HELPFUL = "Helpful";
-  static final String LABEL_NOT_HELPFUL = "Not helpful";
-  static final String LABEL_SHARE = "Share in channel";
   static final Emoji THUMBS_UP = Emoji.fromUnicode("\ud83d\udc4d");
   static final Emoji THUMBS_DOWN = Emoji.fromUnicode("\ud83d\udc4e");
 
-  List<ActionRow> buttons(List<Action> actions, Visibility visibility) {
+  List<ActionRow> buttons(List<Action> actions, Visibility visibility, Wording wording) {
     List<Button> commands = new ArrayList<>();
     List<Button> feedback = new ArrayList<>();
     List<Button> links = new ArrayList<>();
@@ -408,7 +428,7 @@ public final class EmbedRenderer {
       }
     }
     if (visibility == Visibility.EPHEMERAL) {
-      commands.add(Button.secondary(new ButtonId.Share().encode(), LABEL_SHARE));
+      commands.add(Button.secondary(new ButtonId.Share().encode(), label(wording.shareInChannel())));
     }
     List<ActionRow> rows = new ArrayList<>();
     for (List<Button> group : List.of(commands, feedback, links)) {
@@ -447,16 +467,15 @@ public final class EmbedRenderer {
   }
 
   private static Optional<Button> feedbackButton(Action.Feedback vote) {
-    List<String> ids = new ArrayList<>(Arrays.asList(vote.entryIds().split("\\|")));
+    List<String> ids = new ArrayList<>(vote.entryIds());
     ids.removeIf(String::isBlank);
     // Keep as many ids as fit: a vote on the first findings beats no button at all.
     while (true) {
       String id = new ButtonId.Feedback(vote.helpful(), ids).encode();
       if (id.length() <= DiscordLimits.CUSTOM_ID) {
         return Optional.of(
-            vote.helpful()
-                ? Button.secondary(id, LABEL_HELPFUL).withEmoji(THUMBS_UP)
-                : Button.secondary(id, LABEL_NOT_HELPFUL).withEmoji(THUMBS_DOWN));
+            Button.secondary(id, label(vote.label()))
+                .withEmoji(vote.helpful() ? THUMBS_UP : THUMBS_DOWN));
       }
       if (ids.isEmpty()) {
         return Optional.empty();
@@ -474,11 +493,7 @@ public final class EmbedRenderer {
     if (id.encode().length() > DiscordLimits.CUSTOM_ID) {
       return Optional.empty();
     }
-    String label =
-        check.argument().isBlank()
-            ? "Run check: " + check.checkId()
-            : "Run check: " + check.checkId() + " " + check.argument();
-    return Optional.of(Button.primary(id.encode(), label(label)));
+    return Optional.of(Button.primary(id.encode(), label(check.label())));
   }
 
   private static String label(String text) {

@@ -101,6 +101,12 @@ public final class DnsCheck implements Check {
     return "DNS records for Skype for Business Online";
   }
 
+  /** The records belong to the domain of the sign-in address. */
+  @Override
+  public CheckInput input() {
+    return CheckInput.SIGN_IN_DOMAIN;
+  }
+
   @Override
   public String usage() {
     return "check dns <domain>";
