@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pastefix.core.classify.SignatureIndex;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Span;
 import java.util.ArrayList;
@@ -433,9 +434,9 @@ class EngineTest {
             .anyMatch(s -> s instanceof Span.Link),
         "a link to the source");
     assertTrue(
-        reply.actions().contains(new Action.RunCheck("dns", "fabrikam.com")),
+        reply.actions().contains(new Action.RunCheck(new BotCommand.RunCheck("dns", "fabrikam.com"), "Run check: " + "dns" + " " + "fabrikam.com")),
         reply.actions().toString());
-    assertTrue(reply.actions().contains(new Action.Feedback("server-unavailable-dns", true)));
+    assertTrue(reply.actions().contains(new Action.Feedback(List.of("server-unavailable-dns"), true, "Helpful")));
     assertTrue(reply.actions().stream().anyMatch(a -> a instanceof Action.OpenLink));
     assertFalse(reply.summary().isBlank());
   }

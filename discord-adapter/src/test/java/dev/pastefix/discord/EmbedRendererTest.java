@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Fact;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
@@ -218,14 +219,16 @@ class EmbedRendererTest {
 
   @Test
   void customIdsStayWithin100Characters() {
-    String manyIds = String.join("|", List.of(repeat('a', 40), repeat('b', 40), repeat('c', 40)));
+    List<String> manyIds = List.of(repeat('a', 40), repeat('b', 40), repeat('c', 40));
     Reply reply =
         new Reply(
             "s",
             List.of(new Block.Heading("t")),
             List.of(
-                new Action.Feedback(manyIds, true),
-                new Action.RunCheck("dns-cname", repeat('h', 200) + ".example.com")));
+                new Action.Feedback(manyIds, true, "Helpful"),
+                new Action.RunCheck(
+                    new BotCommand.RunCheck("dns-cname", repeat('h', 200) + ".example.com"),
+                    "Run check: dns-cname " + repeat('h', 200) + ".example.com")));
     List<Button> buttons = buttons(renderer.render(reply, EmbedRenderer.Visibility.PUBLIC));
     for (Button b : buttons) {
       assertTrue(b.getCustomId().length() <= DiscordLimits.CUSTOM_ID, b.getCustomId());

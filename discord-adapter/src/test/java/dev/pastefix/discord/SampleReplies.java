@@ -2,6 +2,7 @@ package dev.pastefix.discord;
 
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Fact;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
@@ -43,8 +44,8 @@ final class SampleReplies {
                     new Span.Plain("Skype for Business Online was retired on 2021-07-31. "),
                     new Span.Link("Source", ARTICLE)))),
         List.of(
-            new Action.Feedback("execution-policy", true),
-            new Action.Feedback("execution-policy", false),
+            new Action.Feedback(List.of("execution-policy"), true, "Helpful"),
+            new Action.Feedback(List.of("execution-policy"), false, "Not helpful"),
             new Action.OpenLink("Source article", ARTICLE)));
   }
 
@@ -80,8 +81,8 @@ final class SampleReplies {
             new Block.Heading("Second")),
         List.of(
             new Action.OpenLink("Article", ARTICLE),
-            new Action.Feedback("a|b", true),
-            new Action.RunCheck("dns-cname", "contoso.com"),
+            new Action.Feedback(List.of("a", "b"), true, "Helpful"),
+            new Action.RunCheck(new BotCommand.RunCheck("dns-cname", "contoso.com"), "Run check: " + "dns-cname" + " " + "contoso.com"),
             new Action.Share()));
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Fact;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Span;
@@ -169,7 +170,7 @@ class BlockKitRendererTest {
             "many",
             many,
             List.of(
-                new Action.Feedback("a", true),
+                new Action.Feedback(List.of("a"), true, "Helpful"),
                 new Action.OpenLink("x", URI.create("https://e.org"))));
 
     JsonNode blocks = blocks(reply);
@@ -202,7 +203,9 @@ class BlockKitRendererTest {
   @Test
   void cutsButtonLabelsAndValuesAndSkipsOverlongLinks() throws Exception {
     List<Action> actions = new ArrayList<>();
-    actions.add(new Action.RunCheck("c".repeat(100), "a".repeat(3000)));
+    actions.add(
+        new Action.RunCheck(
+            new BotCommand.RunCheck("c".repeat(100), "a".repeat(3000)), "Run check " + "c".repeat(100)));
     actions.add(new Action.OpenLink("link", URI.create("https://e.org/" + "p".repeat(3000))));
     for (int i = 0; i < 30; i++) {
       actions.add(new Action.OpenLink("link " + i, URI.create("https://e.org/" + i)));
@@ -215,7 +218,10 @@ class BlockKitRendererTest {
     assertEquals(
         BlockKitRenderer.MAX_BUTTON_TEXT,
         buttons.get(0).path("text").path("text").asText().length());
-    assertEquals(BlockKitRenderer.MAX_BUTTON_VALUE, buttons.get(0).path("value").asText().length());
+    assertEquals(
+        "c".repeat(100),
+        buttons.get(0).path("value").asText(),
+        "an argument too long for the value is left out, never cut");
     assertEquals(
         "https://e.org/0", buttons.get(1).path("url").asText(), "the overlong link is left out");
   }

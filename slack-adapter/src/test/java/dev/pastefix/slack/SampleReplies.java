@@ -4,6 +4,7 @@ import dev.pastefix.core.Finding;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Fact;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
@@ -44,9 +45,9 @@ final class SampleReplies {
             new Block.Divider()),
         List.of(
             new Action.OpenLink("Source article", URI.create("https://example.org/article")),
-            new Action.RunCheck("dns", "contoso.com"),
-            new Action.Feedback("max-shells-tenant", true),
-            new Action.Feedback("max-shells-tenant", false),
+            new Action.RunCheck(new BotCommand.RunCheck("dns", "contoso.com"), "Run check: " + "dns" + " " + "contoso.com"),
+            new Action.Feedback(List.of("max-shells-tenant"), true, "Helpful"),
+            new Action.Feedback(List.of("max-shells-tenant"), false, "Not helpful"),
             new Action.Share()));
   }
 
@@ -58,7 +59,7 @@ final class SampleReplies {
                 new Block.Heading(title),
                 Block.Paragraph.of(new Span.Plain("Entry " + entryId)),
                 new Block.Note(Severity.INFO, List.of(new Span.Plain("Matched " + entryId)))),
-            List.of(new Action.Feedback(entryId, true), new Action.Feedback(entryId, false)));
+            List.of(new Action.Feedback(List.of(entryId), true, "Helpful"), new Action.Feedback(List.of(entryId), false, "Not helpful")));
     return new Outcome.Answer(List.of(new Finding(entryId, 0.97, List.of("signature"))), reply);
   }
 }
