@@ -2,6 +2,7 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
+import dev.pastefix.core.search.EntrySearch;
 import dev.pastefix.discord.DiscordBot;
 import dev.pastefix.discord.DiscordConfig;
 import dev.pastefix.discord.DiscordStartException;
@@ -26,7 +27,7 @@ final class DiscordPlatform {
   static DiscordBot start(
       Settings.Discord settings, Bot bot, FeedbackStore feedback, KnowledgeBase knowledge)
       throws DiscordStartException, InterruptedException {
-    DiscordBot discord = new DiscordBot(config(settings), bot, feedback, KbChoices.of(knowledge));
+    DiscordBot discord = new DiscordBot(config(settings), bot, feedback, new KbChoices(EntrySearch.of(knowledge)));
     try {
       discord.start();
       return discord;

@@ -2,6 +2,7 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.answer.ReplyComposer;
 import dev.pastefix.core.reply.PlainTextRenderer;
+import dev.pastefix.core.search.EntrySearch;
 import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
@@ -114,7 +115,11 @@ final class KbCommand implements Command {
     Optional<Entry> found = kb.entry(id.strip().toLowerCase(Locale.ROOT));
     if (found.isEmpty()) {
       terminal.err().println("pastefix kb show: no entry '" + id + "'.");
-      terminal.err().println("Closest ids: " + String.join(", ", kb.closestIds(id, SUGGESTIONS)));
+      terminal
+          .err()
+          .println(
+              "Closest ids: "
+                  + String.join(", ", EntrySearch.of(kb).didYouMean(id, SUGGESTIONS)));
       terminal.err().println("'pastefix kb list' lists every entry.");
       return ExitCodes.NEGATIVE;
     }

@@ -7,6 +7,7 @@ import dev.pastefix.core.classify.Analysis;
 import dev.pastefix.core.classify.Candidate;
 import dev.pastefix.core.classify.CategoryModel;
 import dev.pastefix.core.reply.Reply;
+import dev.pastefix.core.search.EntrySearch;
 import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.KnowledgeBase;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class Engine implements Bot {
   private final Analyser analyser;
   private final DecisionPolicy policy = new DecisionPolicy();
   private final ReplyComposer composer;
+  private final EntrySearch search;
   private final CommandRouter commands;
   private final ClarifyMemory questions = new ClarifyMemory(java.time.Clock.systemUTC());
 
@@ -39,6 +41,7 @@ public final class Engine implements Bot {
     this.kb = Objects.requireNonNull(kb, "kb");
     this.analyser = Analyser.forKnowledge(kb);
     this.composer = new ReplyComposer(kb, checkInputs);
+    this.search = new EntrySearch(kb, this::rankedIds);
     CommandRouter.Builder routes =
         CommandRouter.builder()
             .route(
@@ -102,6 +105,22 @@ public final class Engine implements Bot {
 
   public KnowledgeBase knowledge() {
     return kb;
+  }
+
+  /** The entry search the {@code kb} command uses, for autocomplete and tools. */
+  public EntrySearch entrySearch() {
+    return search;
+  }
+
+  /** Entry ids by the categorizer's ranking of some words, best first. */
+  private List<String> rankedIds(String words) {
+    List<String> ids = new ArrayList<>();
+    for (CategoryModel.Score s : analyser.rank(words)) {
+      if (!s.category().equals(CategoryModel.NONE)) {
+        ids.add(s.category());
+      }
+    }
+    return ids;
   }
 
   @Override
@@ -229,12 +248,7 @@ public final class Engine implements Bot {
       return new Outcome.Answer(
           List.of(new Finding(e.id(), 1.0, List.of("requested by id"))), composer.entry(e));
     }
-    List<String> ids = new ArrayList<>();
-    for (CategoryModel.Score s : analyser.rank(words)) {
-      if (!s.category().equals(CategoryModel.NONE) && ids.size() < Thresholds.CLOSEST_ENTRIES) {
-        ids.add(s.category());
-      }
-    }
+    List<String> ids = search.byWords(words, Thresholds.CLOSEST_ENTRIES);
     return new Outcome.Unknown(ids, composer.matches(words, ids));
   }
 }

@@ -56,7 +56,7 @@ class DiscordBotIT {
                 WAIT),
             engine,
             feedback,
-            KbChoices.of(shipped.knowledge()));
+            new KbChoices(shipped.entrySearch()));
     bot.start();
   }
 

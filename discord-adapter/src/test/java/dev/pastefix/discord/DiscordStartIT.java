@@ -1,5 +1,7 @@
 package dev.pastefix.discord;
 
+import dev.pastefix.core.search.EntrySearch;
+import dev.pastefix.knowledge.KnowledgeBase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +52,7 @@ class DiscordStartIT {
         new DiscordConfig(token, Optional.empty(), Optional.of(api), Optional.of(gateway), timeout),
         new TestingBot(),
         new InMemoryFeedbackStore(),
-        new KbChoices(List.of()));
+        new KbChoices(EntrySearch.of(new KnowledgeBase(List.of(), List.of()))));
   }
 
   @Test
