@@ -1,5 +1,6 @@
 package dev.pastefix.discord;
 
+import dev.pastefix.core.testing.TestingBot;
 import dev.pastefix.core.search.EntrySearch;
 import dev.pastefix.knowledge.KnowledgeBase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +51,7 @@ class DiscordStartIT {
   DiscordBot bot(String token, URI api, URI gateway, Duration timeout) {
     return new DiscordBot(
         new DiscordConfig(token, Optional.empty(), Optional.of(api), Optional.of(gateway), timeout),
-        new TestingBot(),
+        TestingBot.canned(),
         new InMemoryFeedbackStore(),
         new KbChoices(EntrySearch.of(new KnowledgeBase(List.of(), List.of()))));
   }
