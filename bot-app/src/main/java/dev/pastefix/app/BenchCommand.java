@@ -113,8 +113,16 @@ final class BenchCommand implements Command {
       return ExitCodes.USAGE;
     }
 
-    Bot bot = ready.bot();
-    List<IncomingMessage> messages = messages(texts);
+    Measurement m = measure(ready.bot(), messages(texts), iterations);
+    report(out, m, texts.size(), origin, iterations, ready, uptime, heap);
+    return ExitCodes.OK;
+  }
+
+  /** Handling times of every measured message, after a warm-up. */
+  private record Measurement(long[] nanos, long total, int warmUpRounds) {}
+
+  /** Warms the bot up, then times each message {@code iterations} times on this thread. */
+  private static Measurement measure(Bot bot, List<IncomingMessage> messages, int iterations) {
     int warmUpRounds = Math.max(1, (WARM_UP_MESSAGES + messages.size() - 1) / messages.size());
     for (int round = 0; round < warmUpRounds; round++) {
       for (IncomingMessage message : messages) {
@@ -133,15 +141,27 @@ final class BenchCommand implements Command {
     }
     long total = System.nanoTime() - started;
     Arrays.sort(nanos);
+    return new Measurement(nanos, total, warmUpRounds);
+  }
 
+  private static void report(
+      PrintStream out,
+      Measurement m,
+      int texts,
+      String origin,
+      int iterations,
+      Startup.Ready ready,
+      long uptime,
+      long heap) {
+    long[] nanos = m.nanos();
     out.printf(
         Locale.ROOT,
         "pastefix bench: %d messages from %s, each as DIRECT and CHANNEL, %d iterations after %d"
             + " warm-up rounds, 1 thread%n",
-        texts.size(),
+        texts,
         origin,
         iterations,
-        warmUpRounds);
+        m.warmUpRounds());
     out.printf(
         Locale.ROOT,
         "start to ready:        %d ms (knowledge base + training); %d ms after the JVM started%n",
@@ -152,12 +172,11 @@ final class BenchCommand implements Command {
     out.printf(
         Locale.ROOT,
         "throughput:            %.0f messages/s (%d handled)%n",
-        nanos.length / (total / 1e9),
+        nanos.length / (m.total() / 1e9),
         nanos.length);
     out.printf(Locale.ROOT, "latency p50:           %.1f µs%n", percentile(nanos, 0.50) / 1e3);
     out.printf(Locale.ROOT, "latency p99:           %.1f µs%n", percentile(nanos, 0.99) / 1e3);
     out.printf(Locale.ROOT, "latency max:           %.1f µs%n", nanos[nanos.length - 1] / 1e3);
-    return ExitCodes.OK;
   }
 
   private static int iterations(Arguments arguments) throws Arguments.UsageException {

@@ -88,41 +88,9 @@ final class CheckCommand implements Command {
       return ExitCodes.USAGE;
     }
     Check check = found.get();
-    List<String> rest = args.subList(1, args.size());
-    String argument;
-    if (check instanceof DnsCheck) {
-      if (rest.size() != 1) {
-        terminal
-            .err()
-            .println(
-                "Usage: pastefix check dns DOMAIN   (for example: pastefix check dns contoso.com)");
-        return ExitCodes.USAGE;
-      }
-      argument = rest.get(0);
-    } else {
-      Optional<String> output;
-      try {
-        output = output((GuidedCheck) check, rest, terminal);
-      } catch (UsageException e) {
-        terminal.err().println("pastefix check " + check.id() + ": " + e.getMessage());
-        return ExitCodes.USAGE;
-      }
-      if (output.isEmpty()) {
-        GuidedCheck guided = (GuidedCheck) check;
-        terminal.out().println("check " + guided.id() + ": " + guided.title());
-        terminal.out().println("Run this in PowerShell on the computer where the problem happens:");
-        terminal.out().println();
-        terminal.out().println("    " + guided.command());
-        terminal.out().println();
-        terminal
-            .out()
-            .println(
-                "then give me its output: pastefix check "
-                    + guided.id()
-                    + " --output FILE   (or - for standard input)");
-        return ExitCodes.USAGE;
-      }
-      argument = output.get();
+    Optional<String> argument = argument(check, args.subList(1, args.size()), terminal);
+    if (argument.isEmpty()) {
+      return ExitCodes.USAGE;
     }
     KnowledgeBase knowledge;
     try {
@@ -131,7 +99,7 @@ final class CheckCommand implements Command {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
     }
-    CheckVerdict verdict = check.run(argument);
+    CheckVerdict verdict = check.run(argument.get());
     // The same reply the chat shows, after a status line a script can grep.
     terminal.out().println("check " + check.id() + ": " + status(verdict.status()));
     terminal.out().println();
@@ -151,6 +119,45 @@ final class CheckCommand implements Command {
       default:
         return "UNRECOGNISED";
     }
+  }
+
+  /**
+   * The check's argument from the command line: the domain of the DNS check, or a guided check's
+   * saved output. Empty after printing what is wrong, or the command to run first.
+   */
+  private Optional<String> argument(Check check, List<String> rest, Terminal terminal) {
+    if (check instanceof DnsCheck) {
+      if (rest.size() != 1) {
+        terminal
+            .err()
+            .println(
+                "Usage: pastefix check dns DOMAIN   (for example: pastefix check dns contoso.com)");
+        return Optional.empty();
+      }
+      return Optional.of(rest.get(0));
+    }
+    GuidedCheck guided = (GuidedCheck) check;
+    Optional<String> output;
+    try {
+      output = output(guided, rest, terminal);
+    } catch (UsageException e) {
+      terminal.err().println("pastefix check " + check.id() + ": " + e.getMessage());
+      return Optional.empty();
+    }
+    if (output.isEmpty()) {
+      terminal.out().println("check " + guided.id() + ": " + guided.title());
+      terminal.out().println("Run this in PowerShell on the computer where the problem happens:");
+      terminal.out().println();
+      terminal.out().println("    " + guided.command());
+      terminal.out().println();
+      terminal
+          .out()
+          .println(
+              "then give me its output: pastefix check "
+                  + guided.id()
+                  + " --output FILE   (or - for standard input)");
+    }
+    return output;
   }
 
   static int exitCode(CheckStatus status) {

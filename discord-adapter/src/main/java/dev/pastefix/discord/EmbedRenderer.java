@@ -76,85 +76,92 @@ public final class EmbedRenderer {
 
   // ---- blocks -> drafts
 
-  private List<Draft> drafts(List<Block> blocks) {
-    List<Draft> drafts = new ArrayList<>();
-    Draft[] current = {new Draft()};
-    Block.Visitor<Void> visitor =
-        new Block.Visitor<>() {
-          @Override
-          public Void heading(Block.Heading heading) {
-            current[0].heading(heading.text());
-            return null;
-          }
-
-          @Override
-          public Void paragraph(Block.Paragraph paragraph) {
-            current[0].add(markdown(paragraph.spans()));
-            return null;
-          }
-
-          @Override
-          public Void steps(Block.Steps steps) {
-            int number = 1;
-            for (Block.Step step : steps.items()) {
-              StringBuilder text = new StringBuilder("**").append(number++).append(".** ");
-              text.append(markdown(step.spans()));
-              for (String command : step.commands()) {
-                text.append('\n').append(codeBlock(command));
-              }
-              current[0].add(text.toString());
-            }
-            return null;
-          }
-
-          @Override
-          public Void code(Block.Code code) {
-            current[0].add(codeBlock(code.text()));
-            return null;
-          }
-
-          @Override
-          public Void facts(Block.Facts facts) {
-            for (Fact fact : facts.facts()) {
-              current[0].fact(fact.name(), fact.value());
-            }
-            return null;
-          }
-
-          @Override
-          public Void note(Block.Note note) {
-            current[0].note(note.severity(), icon(note.severity()) + " " + markdown(note.spans()));
-            return null;
-          }
-
-          @Override
-          public Void provenance(Block.Provenance provenance) {
-            current[0].add(subtext(provenance.spans()));
-            return null;
-          }
-
-          @Override
-          public Void source(Block.Source source) {
-            current[0].add(subtext(source.spans()));
-            return null;
-          }
-
-          @Override
-          public Void divider(Block.Divider divider) {
-            if (!current[0].isEmpty()) {
-              drafts.add(current[0]);
-              current[0] = new Draft();
-            }
-            return null;
-          }
-        };
+  private static List<Draft> drafts(List<Block> blocks) {
+    DraftWriter writer = new DraftWriter();
     for (Block block : blocks) {
-      block.accept(visitor);
+      block.accept(writer);
     }
-    if (!current[0].isEmpty()) {
-      drafts.add(current[0]);
+    return writer.finish();
+  }
+
+  /** Writes blocks into drafts of embeds: a divider closes the current one. */
+  private static final class DraftWriter implements Block.Visitor<Void> {
+    private final List<Draft> drafts = new ArrayList<>();
+    private Draft current = new Draft();
+
+    List<Draft> finish() {
+      if (!current.isEmpty()) {
+        drafts.add(current);
+      }
+      return drafts;
     }
-    return drafts;
+
+    @Override
+    public Void heading(Block.Heading heading) {
+      current.heading(heading.text());
+      return null;
+    }
+
+    @Override
+    public Void paragraph(Block.Paragraph paragraph) {
+      current.add(markdown(paragraph.spans()));
+      return null;
+    }
+
+    @Override
+    public Void steps(Block.Steps steps) {
+      int number = 1;
+      for (Block.Step step : steps.items()) {
+        StringBuilder text = new StringBuilder("**").append(number++).append(".** ");
+        text.append(markdown(step.spans()));
+        for (String command : step.commands()) {
+          text.append('\n').append(codeBlock(command));
+        }
+        current.add(text.toString());
+      }
+      return null;
+    }
+
+    @Override
+    public Void code(Block.Code code) {
+      current.add(codeBlock(code.text()));
+      return null;
+    }
+
+    @Override
+    public Void facts(Block.Facts facts) {
+      for (Fact fact : facts.facts()) {
+        current.fact(fact.name(), fact.value());
+      }
+      return null;
+    }
+
+    @Override
+    public Void note(Block.Note note) {
+      current.note(note.severity(), icon(note.severity()) + " " + markdown(note.spans()));
+      return null;
+    }
+
+    @Override
+    public Void provenance(Block.Provenance provenance) {
+      current.add(subtext(provenance.spans()));
+      return null;
+    }
+
+    @Override
+    public Void source(Block.Source source) {
+      current.add(subtext(source.spans()));
+      return null;
+    }
+
+    @Override
+    public Void divider(Block.Divider divider) {
+      if (!current.isEmpty()) {
+        drafts.add(current);
+        current = new Draft();
+      }
+      return null;
+    }
   }
 
   static String markdown(List<Span> spans) {

@@ -117,51 +117,11 @@ public final class BlockKitRenderer {
 
   private List<ObjectNode> actionBlocks(
       List<Action> actions, Optional<String> shareId, Wording wording) {
-    ArrayNode buttons = JSON.arrayNode();
-    ArrayNode feedback = JSON.arrayNode();
-    int[] counter = {0};
+    ButtonWriter writer = new ButtonWriter();
     for (Action action : actions) {
-      action.accept(
-          new Action.Visitor<Void>() {
-            @Override
-            public Void openLink(Action.OpenLink link) {
-              String url = link.url().toString();
-              if (url.length() <= MAX_BUTTON_URL) {
-                ObjectNode button = button(link.label(), LINK_ACTION_PREFIX + counter[0]++);
-                button.put("url", url);
-                buttons.add(button);
-              }
-              return null;
-            }
-
-            @Override
-            public Void feedback(Action.Feedback action) {
-              ObjectNode button =
-                  action.helpful()
-                      ? button(":thumbsup: " + action.label(), FEEDBACK_HELPFUL_ACTION)
-                      : button(":thumbsdown: " + action.label(), FEEDBACK_NOT_HELPFUL_ACTION);
-              button.put("value", feedbackValue(action.entryIds()));
-              feedback.add(button);
-              return null;
-            }
-
-            @Override
-            public Void runCheck(Action.RunCheck action) {
-              ObjectNode button =
-                  button(action.label(), RUN_CHECK_ACTION_PREFIX + counter[0]++);
-              button.put("style", "primary");
-              button.put("value", runCheckValue(action.command()));
-              buttons.add(button);
-              return null;
-            }
-
-            @Override
-            public Void share(Action.Share action) {
-              // Only an ephemeral reply can be shared, and only the sender knows its share id.
-              return null;
-            }
-          });
+      action.accept(writer);
     }
+    ArrayNode buttons = writer.buttons;
     shareId.ifPresent(
         id -> {
           ObjectNode button = button(wording.shareInChannel(), SHARE_ACTION);
@@ -172,10 +132,54 @@ public final class BlockKitRenderer {
     if (!buttons.isEmpty()) {
       blocks.add(actions(ACTIONS_BLOCK_ID, buttons));
     }
-    if (!feedback.isEmpty()) {
-      blocks.add(actions(FEEDBACK_BLOCK_ID, feedback));
+    if (!writer.feedback.isEmpty()) {
+      blocks.add(actions(FEEDBACK_BLOCK_ID, writer.feedback));
     }
     return blocks;
+  }
+
+  /** Buttons of the reply's actions: links and checks in one row, the votes in another. */
+  private static final class ButtonWriter implements Action.Visitor<Void> {
+    final ArrayNode buttons = JSON.arrayNode();
+    final ArrayNode feedback = JSON.arrayNode();
+    private int counter;
+
+    @Override
+    public Void openLink(Action.OpenLink link) {
+      String url = link.url().toString();
+      if (url.length() <= MAX_BUTTON_URL) {
+        ObjectNode button = button(link.label(), LINK_ACTION_PREFIX + counter++);
+        button.put("url", url);
+        buttons.add(button);
+      }
+      return null;
+    }
+
+    @Override
+    public Void feedback(Action.Feedback action) {
+      ObjectNode button =
+          action.helpful()
+              ? button(":thumbsup: " + action.label(), FEEDBACK_HELPFUL_ACTION)
+              : button(":thumbsdown: " + action.label(), FEEDBACK_NOT_HELPFUL_ACTION);
+      button.put("value", feedbackValue(action.entryIds()));
+      feedback.add(button);
+      return null;
+    }
+
+    @Override
+    public Void runCheck(Action.RunCheck action) {
+      ObjectNode button = button(action.label(), RUN_CHECK_ACTION_PREFIX + counter++);
+      button.put("style", "primary");
+      button.put("value", runCheckValue(action.command()));
+      buttons.add(button);
+      return null;
+    }
+
+    @Override
+    public Void share(Action.Share action) {
+      // Only an ephemeral reply can be shared, and only the sender knows its share id.
+      return null;
+    }
   }
 
   /**
