@@ -2,12 +2,14 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.check.Check;
 import dev.pastefix.core.check.CheckCatalog;
+import dev.pastefix.core.check.CheckReplies;
 import dev.pastefix.core.check.CheckStatus;
 import dev.pastefix.core.check.CheckVerdict;
 import dev.pastefix.core.check.DnsCheck;
 import dev.pastefix.core.check.DnsClient;
 import dev.pastefix.core.check.GuidedCheck;
 import dev.pastefix.core.check.PastedOutput;
+import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
@@ -86,41 +88,9 @@ final class CheckCommand implements Command {
       return ExitCodes.USAGE;
     }
     Check check = found.get();
-    List<String> rest = args.subList(1, args.size());
-    String argument;
-    if (check instanceof DnsCheck) {
-      if (rest.size() != 1) {
-        terminal
-            .err()
-            .println(
-                "Usage: pastefix check dns DOMAIN   (for example: pastefix check dns contoso.com)");
-        return ExitCodes.USAGE;
-      }
-      argument = rest.get(0);
-    } else {
-      Optional<String> output;
-      try {
-        output = output((GuidedCheck) check, rest, terminal);
-      } catch (UsageException e) {
-        terminal.err().println("pastefix check " + check.id() + ": " + e.getMessage());
-        return ExitCodes.USAGE;
-      }
-      if (output.isEmpty()) {
-        GuidedCheck guided = (GuidedCheck) check;
-        terminal.out().println("check " + guided.id() + ": " + guided.title());
-        terminal.out().println("Run this in PowerShell on the computer where the problem happens:");
-        terminal.out().println();
-        terminal.out().println("    " + guided.command());
-        terminal.out().println();
-        terminal
-            .out()
-            .println(
-                "then give me its output: pastefix check "
-                    + guided.id()
-                    + " --output FILE   (or - for standard input)");
-        return ExitCodes.USAGE;
-      }
-      argument = output.get();
+    Optional<String> argument = argument(check, args.subList(1, args.size()), terminal);
+    if (argument.isEmpty()) {
+      return ExitCodes.USAGE;
     }
     KnowledgeBase knowledge;
     try {
@@ -129,9 +99,65 @@ final class CheckCommand implements Command {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
     }
-    CheckVerdict verdict = check.run(argument);
-    terminal.out().print(VerdictText.render(check, verdict, knowledge));
+    CheckVerdict verdict = check.run(argument.get());
+    // The same reply the chat shows, after a status line a script can grep.
+    terminal.out().println("check " + check.id() + ": " + status(verdict.status()));
+    terminal.out().println();
+    terminal
+        .out()
+        .print(new PlainTextRenderer().render(new CheckReplies(knowledge).verdict(check, verdict)));
     return exitCode(verdict.status());
+  }
+
+  /** The verdict's status as one upper-case word, for scripts. */
+  static String status(CheckStatus status) {
+    switch (status) {
+      case OK:
+        return "OK";
+      case PROBLEM:
+        return "PROBLEM";
+      default:
+        return "UNRECOGNISED";
+    }
+  }
+
+  /**
+   * The check's argument from the command line: the domain of the DNS check, or a guided check's
+   * saved output. Empty after printing what is wrong, or the command to run first.
+   */
+  private Optional<String> argument(Check check, List<String> rest, Terminal terminal) {
+    if (check instanceof DnsCheck) {
+      if (rest.size() != 1) {
+        terminal
+            .err()
+            .println(
+                "Usage: pastefix check dns DOMAIN   (for example: pastefix check dns contoso.com)");
+        return Optional.empty();
+      }
+      return Optional.of(rest.get(0));
+    }
+    GuidedCheck guided = (GuidedCheck) check;
+    Optional<String> output;
+    try {
+      output = output(guided, rest, terminal);
+    } catch (UsageException e) {
+      terminal.err().println("pastefix check " + check.id() + ": " + e.getMessage());
+      return Optional.empty();
+    }
+    if (output.isEmpty()) {
+      terminal.out().println("check " + guided.id() + ": " + guided.title());
+      terminal.out().println("Run this in PowerShell on the computer where the problem happens:");
+      terminal.out().println();
+      terminal.out().println("    " + guided.command());
+      terminal.out().println();
+      terminal
+          .out()
+          .println(
+              "then give me its output: pastefix check "
+                  + guided.id()
+                  + " --output FILE   (or - for standard input)");
+    }
+    return output;
   }
 
   static int exitCode(CheckStatus status) {

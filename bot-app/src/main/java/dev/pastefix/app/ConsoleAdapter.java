@@ -1,5 +1,6 @@
 package dev.pastefix.app;
 
+import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
@@ -219,7 +220,7 @@ final class ConsoleAdapter {
       } catch (RuntimeException e) {
         // One bad message must not end the chat; the text says what happened instead.
         answered++;
-        return "Sorry, that message could not be handled (" + e + ").\n";
+        return renderer.render(Wording.forText(text).failure()) + "(" + e + ")\n";
       }
       answered++;
       if (outcome instanceof Outcome.Answer || outcome instanceof Outcome.Clarify) {

@@ -122,14 +122,12 @@ final class DiagnoseCommand implements Command {
     root.put("channel", channel.name().toLowerCase(java.util.Locale.ROOT));
     ArrayNode findings = root.putArray("findings");
     List<Finding> list = List.of();
+    outcome.visibleReply().ifPresent(reply -> root.put("summary", reply.summary()));
     if (outcome instanceof Outcome.Answer answer) {
       list = answer.findings();
-      root.put("summary", answer.reply().summary());
     } else if (outcome instanceof Outcome.Clarify clarify) {
       list = clarify.candidates();
-      root.put("summary", clarify.reply().summary());
     } else if (outcome instanceof Outcome.Unknown unknown) {
-      root.put("summary", unknown.reply().summary());
       ArrayNode closest = root.putArray("closest");
       unknown.closestIds().forEach(closest::add);
     } else if (outcome instanceof Outcome.Silent silent) {

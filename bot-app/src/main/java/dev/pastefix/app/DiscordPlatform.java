@@ -1,6 +1,7 @@
 package dev.pastefix.app;
 
 import dev.pastefix.core.Bot;
+import dev.pastefix.core.search.EntrySearch;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.discord.DiscordBot;
 import dev.pastefix.discord.DiscordConfig;
@@ -26,7 +27,8 @@ final class DiscordPlatform {
   static DiscordBot start(
       Settings.Discord settings, Bot bot, BotState state, KnowledgeBase knowledge)
       throws DiscordStartException, InterruptedException {
-    DiscordBot discord = new DiscordBot(config(settings), bot, state, KbChoices.of(knowledge));
+    DiscordBot discord =
+        new DiscordBot(config(settings), bot, state, new KbChoices(EntrySearch.of(knowledge)));
     try {
       discord.start();
       return discord;

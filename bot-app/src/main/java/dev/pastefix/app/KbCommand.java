@@ -1,21 +1,16 @@
 package dev.pastefix.app;
 
-import dev.pastefix.knowledge.Article;
-import dev.pastefix.knowledge.Change;
+import dev.pastefix.core.answer.ReplyComposer;
+import dev.pastefix.core.reply.PlainTextRenderer;
+import dev.pastefix.core.search.EntrySearch;
 import dev.pastefix.knowledge.Entry;
-import dev.pastefix.knowledge.Fact;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
-import dev.pastefix.knowledge.LifecycleNote;
-import dev.pastefix.knowledge.Link;
 import dev.pastefix.knowledge.Problem;
-import dev.pastefix.knowledge.Step;
-import dev.pastefix.knowledge.Symptom;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -120,120 +115,19 @@ final class KbCommand implements Command {
     Optional<Entry> found = kb.entry(id.strip().toLowerCase(Locale.ROOT));
     if (found.isEmpty()) {
       terminal.err().println("pastefix kb show: no entry '" + id + "'.");
-      terminal.err().println("Closest ids: " + String.join(", ", kb.closestIds(id, SUGGESTIONS)));
+      terminal
+          .err()
+          .println(
+              "Closest ids: "
+                  + String.join(", ", EntrySearch.of(kb).didYouMean(id, SUGGESTIONS)));
       terminal.err().println("'pastefix kb list' lists every entry.");
       return ExitCodes.NEGATIVE;
     }
-    print(kb, found.get(), terminal.out());
+    // The same entry view as the chat's "kb ID", rendered as the console renders it.
+    terminal
+        .out()
+        .print(new PlainTextRenderer(WIDTH).render(new ReplyComposer(kb).entry(found.get())));
     return ExitCodes.OK;
-  }
-
-  private void print(KnowledgeBase kb, Entry entry, PrintStream out) {
-    Article article = kb.articleOf(entry);
-    out.println(entry.title());
-    out.println("id: " + entry.id() + "   article: " + article.id());
-    out.println("Source: " + entry.source().url());
-    wrap(
-        out,
-        "  ",
-        "from \""
-            + article.title()
-            + "\", text of "
-            + entry.source().textDate()
-            + (entry.source().seeds().isEmpty()
-                ? ""
-                : " (" + String.join(", ", entry.source().seeds()) + ")"));
-    out.println();
-    out.println("Symptoms:");
-    for (Symptom symptom : entry.symptoms()) {
-      wrap(
-          out,
-          "  ",
-          "["
-              + symptom.lang()
-              + "] "
-              + (symptom.literal()
-                  ? "\"" + symptom.source() + "\""
-                  : "pattern: " + symptom.source()));
-    }
-    out.println();
-    out.println("Cause:");
-    wrap(out, "  ", entry.cause());
-    out.println();
-    out.println("Steps:");
-    List<Step> steps = entry.steps();
-    for (int i = 0; i < steps.size(); i++) {
-      wrapHanging(out, String.format("  %d. ", i + 1), steps.get(i).text());
-      for (String command : steps.get(i).commands()) {
-        out.println("       > " + command);
-      }
-    }
-    section(out, "Links:", entry.links(), (Link l) -> l.label() + ": " + l.url());
-    section(out, "Facts:", entry.facts(), (Fact f) -> f.name() + ": " + f.value());
-    section(out, "Changes:", entry.changes(), (Change c) -> c.since() + ": " + c.text());
-    List<LifecycleNote> notes = new ArrayList<>(entry.lifecycle());
-    notes.addAll(article.lifecycle());
-    section(
-        out,
-        "Lifecycle:",
-        notes,
-        (LifecycleNote n) ->
-            n.severity().name().toLowerCase(Locale.ROOT)
-                + ": "
-                + n.text()
-                + n.link().map(l -> " (" + l + ")").orElse(""));
-    entry
-        .check()
-        .ifPresent(
-            c -> {
-              out.println();
-              out.println("Check: " + c);
-            });
-    out.println();
-    out.println(
-        "Translations: "
-            + (entry.translations().isEmpty()
-                ? "none"
-                : String.join(", ", entry.translations().keySet().stream().sorted().toList())));
-  }
-
-  private interface Line<T> {
-    String of(T item);
-  }
-
-  private static <T> void section(PrintStream out, String heading, List<T> items, Line<T> line) {
-    if (items.isEmpty()) {
-      return;
-    }
-    out.println();
-    out.println(heading);
-    for (T item : items) {
-      wrapHanging(out, "  - ", line.of(item));
-    }
-  }
-
-  private static void wrap(PrintStream out, String indent, String text) {
-    wrapHanging(out, indent, text);
-  }
-
-  /** Word-wraps {@code text} after {@code first}, continuing lines under its first word. */
-  private static void wrapHanging(PrintStream out, String first, String text) {
-    String indent = " ".repeat(first.length());
-    StringBuilder line = new StringBuilder(first);
-    boolean empty = true;
-    for (String word : text.strip().split("\\s+")) {
-      if (!empty && line.length() + 1 + word.length() > WIDTH) {
-        out.println(line);
-        line = new StringBuilder(indent);
-        empty = true;
-      }
-      if (!empty) {
-        line.append(' ');
-      }
-      line.append(word);
-      empty = false;
-    }
-    out.println(line);
   }
 
   private int validateAll(Terminal terminal) {

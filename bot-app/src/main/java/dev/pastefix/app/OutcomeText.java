@@ -8,16 +8,10 @@ final class OutcomeText {
   private OutcomeText() {}
 
   static String render(Outcome outcome, PlainTextRenderer renderer) {
-    if (outcome instanceof Outcome.Answer answer) {
-      return renderer.render(answer.reply());
-    } else if (outcome instanceof Outcome.Clarify clarify) {
-      return renderer.render(clarify.reply());
-    } else if (outcome instanceof Outcome.Unknown unknown) {
-      return renderer.render(unknown.reply());
-    } else if (outcome instanceof Outcome.Silent silent) {
-      return "(no reply: " + silent.reason() + ")\n";
-    }
-    throw new IllegalStateException("no console rendering for outcome " + outcome.getClass());
+    return outcome
+        .visibleReply()
+        .map(renderer::render)
+        .orElseGet(() -> "(no reply: " + ((Outcome.Silent) outcome).reason() + ")\n");
   }
 
   /** The outcome's kind as a lower-case word: answer, clarify, unknown or silent. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.testing.TestingBot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
@@ -53,7 +54,7 @@ class ConsoleAdapterTest {
   }
 
   private String chat(byte[] script, int[] exitCode) {
-    bot = new TestingBot(ready.bot());
+    bot = TestingBot.wrapping(ready.bot());
     ConsoleAdapter console =
         new ConsoleAdapter(
             bot,
@@ -84,7 +85,7 @@ class ConsoleAdapterTest {
     assertTrue(transcript.contains("Thanks, noted that the answer about execution-policy helped."));
     assertTrue(transcript.strip().endsWith("Bye."), transcript);
 
-    List<IncomingMessage> seen = bot.seen();
+    List<IncomingMessage> seen = bot.received();
     assertEquals(1, seen.size(), "only the paste goes to the bot");
     assertEquals(EXECUTION_POLICY_PASTE, seen.get(0).text());
     assertEquals(Channel.DIRECT, seen.get(0).channel());
@@ -99,7 +100,7 @@ class ConsoleAdapterTest {
     chat(
         EXECUTION_POLICY_PASTE + "\n.\nhow do I close my old powershell sessions?\n\nexit\n", code);
 
-    List<IncomingMessage> seen = bot.seen();
+    List<IncomingMessage> seen = bot.received();
     assertEquals(2, seen.size());
     assertEquals("how do I close my old powershell sessions?", seen.get(1).text());
     assertTrue(seen.stream().allMatch(m -> m.conversationKey().equals(KEY)));
@@ -111,7 +112,7 @@ class ConsoleAdapterTest {
     int[] code = new int[1];
     String transcript = chat("/kb concurrent shells\n/help\nquit\n", code);
 
-    List<IncomingMessage> seen = bot.seen();
+    List<IncomingMessage> seen = bot.received();
     assertEquals(
         List.of("kb concurrent shells", "help"), seen.stream().map(IncomingMessage::text).toList());
     assertTrue(seen.stream().allMatch(m -> m.channel() == Channel.COMMAND));
@@ -140,7 +141,7 @@ class ConsoleAdapterTest {
     String paste = "first part\n\nsecond part\n.\nthird part";
     chat("\"\"\"\n" + paste + "\n\"\"\"\nquit\n", code);
 
-    assertEquals(List.of(paste), bot.seen().stream().map(IncomingMessage::text).toList());
+    assertEquals(List.of(paste), bot.received().stream().map(IncomingMessage::text).toList());
   }
 
   @Test
@@ -182,7 +183,7 @@ class ConsoleAdapterTest {
     assertTrue(
         transcript.contains("Set-ExecutionPolicy RemoteSigned"), "still answers after bad input");
     assertTrue(
-        bot.seen().stream().allMatch(m -> m.text().length() <= ConsoleAdapter.MAX_MESSAGE_CHARS));
+        bot.received().stream().allMatch(m -> m.text().length() <= ConsoleAdapter.MAX_MESSAGE_CHARS));
     assertFalse(transcript.contains("could not be handled"), transcript);
   }
 

@@ -71,9 +71,12 @@ class KbCommandTest {
     String out = t.out();
     assertTrue(out.contains("20"), out);
     assertTrue(out.contains("Remove-PSSession"), out);
-    assertTrue(out.contains("Source: https://"), out);
+    assertTrue(out.contains("*Source:* "), out);
+    assertTrue(out.contains("<https://"), out);
     assertTrue(out.contains("#"), out);
-    for (String heading : List.of("Symptoms:", "Cause:", "Steps:", "  1. ", "Translations: ")) {
+    // The chat's entry view, rendered as the console renders it.
+    for (String heading :
+        List.of("Id: max-shells-tenant", "Error texts:", "Cause:", "1. ", "Translations: fr, ko")) {
       assertTrue(out.contains(heading), () -> heading + " missing in\n" + out);
     }
   }
@@ -151,7 +154,7 @@ class KbCommandTest {
     TestingTerminal t = new TestingTerminal(Map.of("PASTEFIX_KNOWLEDGE_DIR", other.toString()));
     assertEquals(
         0, run(t, "--knowledge", dir.toString(), "kb", "show", "proxy-blocks-connector"), t::err);
-    assertTrue(t.out().contains("> netsh winhttp show proxy"), t::out);
+    assertTrue(t.out().contains("    netsh winhttp show proxy"), t::out);
 
     TestingTerminal broken = new TestingTerminal();
     assertEquals(1, run(broken, "--knowledge=" + other, "kb", "validate"));

@@ -1,11 +1,13 @@
 package dev.pastefix.core;
 
 import dev.pastefix.core.answer.ReplyComposer;
+import dev.pastefix.core.check.CheckInput;
 import dev.pastefix.core.classify.Analyser;
 import dev.pastefix.core.classify.Analysis;
 import dev.pastefix.core.classify.Candidate;
 import dev.pastefix.core.classify.CategoryModel;
 import dev.pastefix.core.reply.Reply;
+import dev.pastefix.core.search.EntrySearch;
 import dev.pastefix.core.state.AnswerRecord.ScoredEntry;
 import dev.pastefix.core.state.ConversationStore;
 import dev.pastefix.core.state.InMemoryConversationStore;
@@ -13,8 +15,10 @@ import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.KnowledgeBase;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -34,14 +38,20 @@ public final class Engine implements Bot {
   private final Analyser analyser;
   private final DecisionPolicy policy = new DecisionPolicy();
   private final ReplyComposer composer;
+  private final EntrySearch search;
   private final CommandRouter commands;
   private final ConversationStore questions;
 
-  private Engine(KnowledgeBase kb, List<Registration> extra, ConversationStore questions) {
+  private Engine(
+      KnowledgeBase kb,
+      List<Registration> extra,
+      ConversationStore questions,
+      Map<String, CheckInput> checkInputs) {
     this.kb = Objects.requireNonNull(kb, "kb");
     this.questions = Objects.requireNonNull(questions, "questions");
     this.analyser = Analyser.forKnowledge(kb);
-    this.composer = new ReplyComposer(kb);
+    this.composer = new ReplyComposer(kb, checkInputs);
+    this.search = new EntrySearch(kb, this::rankedIds);
     CommandRouter.Builder routes =
         CommandRouter.builder()
             .route(
@@ -70,6 +80,7 @@ public final class Engine implements Bot {
     private final KnowledgeBase kb;
     private final List<Registration> extra = new ArrayList<>();
     private ConversationStore conversations;
+    private final Map<String, CheckInput> checkInputs = new LinkedHashMap<>();
 
     private Builder(KnowledgeBase kb) {
       this.kb = kb;
@@ -90,6 +101,12 @@ public final class Engine implements Bot {
       return this;
     }
 
+    /** Declares what each check takes from a paste when an answer offers to run it. */
+    public Builder checkInputs(Map<String, CheckInput> inputs) {
+      checkInputs.putAll(inputs);
+      return this;
+    }
+
     /** Trains the categorizer and returns the ready engine. */
     public Engine build() {
       return new Engine(
@@ -97,7 +114,8 @@ public final class Engine implements Bot {
           extra,
           conversations != null
               ? conversations
-              : new InMemoryConversationStore(java.time.Clock.systemUTC()));
+              : new InMemoryConversationStore(java.time.Clock.systemUTC()),
+          checkInputs);
     }
   }
 
@@ -113,6 +131,22 @@ public final class Engine implements Bot {
 
   public KnowledgeBase knowledge() {
     return kb;
+  }
+
+  /** The entry search the {@code kb} command uses, for autocomplete and tools. */
+  public EntrySearch entrySearch() {
+    return search;
+  }
+
+  /** Entry ids by the categorizer's ranking of some words, best first. */
+  private List<String> rankedIds(String words) {
+    List<String> ids = new ArrayList<>();
+    for (CategoryModel.Score s : analyser.rank(words)) {
+      if (!s.category().equals(CategoryModel.NONE)) {
+        ids.add(s.category());
+      }
+    }
+    return ids;
   }
 
   @Override
@@ -271,12 +305,7 @@ public final class Engine implements Bot {
       return new Outcome.Answer(
           List.of(new Finding(e.id(), 1.0, List.of("requested by id"))), composer.entry(e));
     }
-    List<String> ids = new ArrayList<>();
-    for (CategoryModel.Score s : analyser.rank(words)) {
-      if (!s.category().equals(CategoryModel.NONE) && ids.size() < Thresholds.CLOSEST_ENTRIES) {
-        ids.add(s.category());
-      }
-    }
+    List<String> ids = search.byWords(words, Thresholds.CLOSEST_ENTRIES);
     return new Outcome.Unknown(ids, composer.matches(words, ids));
   }
 }

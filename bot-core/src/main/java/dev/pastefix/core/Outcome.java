@@ -3,12 +3,19 @@ package dev.pastefix.core;
 import dev.pastefix.core.reply.Reply;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What the engine decided for one message. */
 public sealed interface Outcome {
 
   /** The ids the reply presents as the problem (empty for {@link Unknown} and {@link Silent}). */
   List<String> findingIds();
+
+  /**
+   * The reply to show, or empty when the bot stays silent: the one place every adapter, the
+   * console and {@code diagnose} turn an outcome into what they post.
+   */
+  Optional<Reply> visibleReply();
 
   /** One or several findings (a paste can hold two errors), in the order they appear. */
   record Answer(List<Finding> findings, Reply reply) implements Outcome {
@@ -23,6 +30,11 @@ public sealed interface Outcome {
     @Override
     public List<String> findingIds() {
       return findings.stream().map(Finding::entryId).toList();
+    }
+
+    @Override
+    public Optional<Reply> visibleReply() {
+      return Optional.of(reply);
     }
   }
 
@@ -40,6 +52,11 @@ public sealed interface Outcome {
     public List<String> findingIds() {
       return candidates.stream().map(Finding::entryId).toList();
     }
+
+    @Override
+    public Optional<Reply> visibleReply() {
+      return Optional.of(reply);
+    }
   }
 
   /** Addressed, but nothing matched well enough: the reply says so and offers the closest entries. */
@@ -53,6 +70,11 @@ public sealed interface Outcome {
     public List<String> findingIds() {
       return List.of();
     }
+
+    @Override
+    public Optional<Reply> visibleReply() {
+      return Optional.of(reply);
+    }
   }
 
   /** Nothing to say (unaddressed and not sure); the reason is for logs. */
@@ -64,6 +86,11 @@ public sealed interface Outcome {
     @Override
     public List<String> findingIds() {
       return List.of();
+    }
+
+    @Override
+    public Optional<Reply> visibleReply() {
+      return Optional.empty();
     }
   }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pastefix.core.classify.SignatureIndex;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Span;
 import java.util.ArrayList;
@@ -428,14 +429,19 @@ class EngineTest {
     assertTrue(reply.blocks().stream().anyMatch(b -> b instanceof Block.Note), "lifecycle note");
     assertTrue(
         reply.blocks().stream()
-            .filter(b -> b instanceof Block.Paragraph)
-            .flatMap(b -> ((Block.Paragraph) b).spans().stream())
+            .filter(b -> b instanceof Block.Source)
+            .flatMap(b -> ((Block.Source) b).spans().stream())
             .anyMatch(s -> s instanceof Span.Link),
         "a link to the source");
+    // Without a check catalog the engine cannot know what the check takes: no argument.
     assertTrue(
-        reply.actions().contains(new Action.RunCheck("dns", "fabrikam.com")),
+        reply.actions()
+            .contains(new Action.RunCheck(new BotCommand.RunCheck("dns", ""), "Run check: dns")),
         reply.actions().toString());
-    assertTrue(reply.actions().contains(new Action.Feedback("server-unavailable-dns", true)));
+    assertTrue(
+        reply.actions()
+            .contains(
+                new Action.Feedback(List.of("server-unavailable-dns"), true, "Helpful")));
     assertTrue(reply.actions().stream().anyMatch(a -> a instanceof Action.OpenLink));
     assertFalse(reply.summary().isBlank());
   }
@@ -448,7 +454,7 @@ class EngineTest {
             direct(
                 "Get-CsWebTicket : Can not load Live Id module. Make sure correct version of Live"
                     + " Id Sign-in assistant is installed."));
-    Block.Paragraph matched = (Block.Paragraph) answer.reply().blocks().get(1);
+    Block.Provenance matched = (Block.Provenance) answer.reply().blocks().get(1);
     String line = matched.spans().stream().map(EngineTest::text).reduce("", String::concat);
     assertTrue(line.contains("%"), line);
     assertTrue(line.toLowerCase().contains("live id"), line);

@@ -10,28 +10,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Keeps Slack, Discord and HTTP types out of the engine, and a package-info in every package. */
+/**
+ * A package-info in every package of the engine. (Which types the engine may use is checked by
+ * bot-app's ArchitectureTest, over every module.)
+ */
 class PlatformIndependenceTest {
   private static final Path SOURCES = Path.of("src/main/java/dev/pastefix/core");
-  private static final List<String> FORBIDDEN =
-      List.of(
-          "com.slack.", "net.dv8tion.", "okhttp3.", "java.net.http.", "com.sun.net.httpserver.");
-
-  @Test
-  void importsNoPlatformTypes() throws IOException {
-    List<String> offenders = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(SOURCES)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        for (String line : Files.readAllLines(file)) {
-          if (line.startsWith("import") && FORBIDDEN.stream().anyMatch(line::contains)) {
-            offenders.add(SOURCES.relativize(file) + ": " + line);
-          }
-        }
-      }
-    }
-    assertTrue(offenders.isEmpty(), String.join("\n", offenders));
-  }
-
   @Test
   void everyPackageHasAPackageInfo() throws IOException {
     List<String> missing = new ArrayList<>();

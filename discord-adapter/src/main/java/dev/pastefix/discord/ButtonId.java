@@ -1,5 +1,6 @@
 package dev.pastefix.discord;
 
+import dev.pastefix.core.reply.BotCommand;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -38,9 +39,9 @@ sealed interface ButtonId {
       return PREFIX + "ck:" + checkId + ":" + argument;
     }
 
-    /** The text the engine receives for this check, as if typed after the slash command. */
-    String commandText() {
-      return argument.isBlank() ? "check " + checkId : "check " + checkId + " " + argument;
+    /** The command the engine receives for this button, typed as the reply offered it. */
+    BotCommand.RunCheck command() {
+      return new BotCommand.RunCheck(checkId, argument);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.pastefix.discord;
 
 import dev.pastefix.core.Outcome;
+import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.Fact;
@@ -8,7 +9,6 @@ import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
 import dev.pastefix.core.reply.Span;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,18 +49,12 @@ public final class EmbedRenderer {
   static final String FOOTER_PREFIX = "pastefix";
   static final String CODE_LANGUAGE = "powershell";
 
+  /** Discord's subtext marker at the start of a line. */
+  static final String SUBTEXT = "-# ";
+
   /** The message for an outcome, or empty for {@link Outcome.Silent}. */
   public Optional<MessageCreateData> render(Outcome outcome, Visibility visibility) {
-    if (outcome instanceof Outcome.Answer answer) {
-      return Optional.of(render(answer.reply(), visibility));
-    } else if (outcome instanceof Outcome.Clarify clarify) {
-      return Optional.of(render(clarify.reply(), visibility));
-    } else if (outcome instanceof Outcome.Unknown unknown) {
-      return Optional.of(render(unknown.reply(), visibility));
-    } else if (outcome instanceof Outcome.Silent) {
-      return Optional.empty();
-    }
-    throw new IllegalArgumentException("unknown outcome: " + outcome.getClass().getName());
+    return outcome.visibleReply().map(reply -> render(reply, visibility));
   }
 
   /** The message for one reply; the summary becomes the content only when there is no body. */
@@ -74,7 +68,7 @@ public final class EmbedRenderer {
     } else {
       message.setEmbeds(embeds);
     }
-    message.setComponents(buttons(reply.actions(), visibility));
+    message.setComponents(buttons(reply.actions(), visibility, Wording.of(reply.lang())));
     // Pasted text may hold @everyone or role mentions: nothing the bot posts pings anybody.
     message.setAllowedMentions(List.of());
     return message.build();
@@ -82,73 +76,92 @@ public final class EmbedRenderer {
 
   // ---- blocks -> drafts
 
-  private List<Draft> drafts(List<Block> blocks) {
-    List<Draft> drafts = new ArrayList<>();
-    Draft[] current = {new Draft()};
-    Block.Visitor<Void> visitor =
-        new Block.Visitor<>() {
-          @Override
-          public Void heading(Block.Heading heading) {
-            current[0].heading(heading.text());
-            return null;
-          }
-
-          @Override
-          public Void paragraph(Block.Paragraph paragraph) {
-            current[0].add(markdown(paragraph.spans()));
-            return null;
-          }
-
-          @Override
-          public Void steps(Block.Steps steps) {
-            int number = 1;
-            for (Block.Step step : steps.items()) {
-              StringBuilder text = new StringBuilder("**").append(number++).append(".** ");
-              text.append(markdown(step.spans()));
-              for (String command : step.commands()) {
-                text.append('\n').append(codeBlock(command));
-              }
-              current[0].add(text.toString());
-            }
-            return null;
-          }
-
-          @Override
-          public Void code(Block.Code code) {
-            current[0].add(codeBlock(code.text()));
-            return null;
-          }
-
-          @Override
-          public Void facts(Block.Facts facts) {
-            for (Fact fact : facts.facts()) {
-              current[0].fact(fact.name(), fact.value());
-            }
-            return null;
-          }
-
-          @Override
-          public Void note(Block.Note note) {
-            current[0].note(note.severity(), icon(note.severity()) + " " + markdown(note.spans()));
-            return null;
-          }
-
-          @Override
-          public Void divider(Block.Divider divider) {
-            if (!current[0].isEmpty()) {
-              drafts.add(current[0]);
-              current[0] = new Draft();
-            }
-            return null;
-          }
-        };
+  private static List<Draft> drafts(List<Block> blocks) {
+    DraftWriter writer = new DraftWriter();
     for (Block block : blocks) {
-      block.accept(visitor);
+      block.accept(writer);
     }
-    if (!current[0].isEmpty()) {
-      drafts.add(current[0]);
+    return writer.finish();
+  }
+
+  /** Writes blocks into drafts of embeds: a divider closes the current one. */
+  private static final class DraftWriter implements Block.Visitor<Void> {
+    private final List<Draft> drafts = new ArrayList<>();
+    private Draft current = new Draft();
+
+    List<Draft> finish() {
+      if (!current.isEmpty()) {
+        drafts.add(current);
+      }
+      return drafts;
     }
-    return drafts;
+
+    @Override
+    public Void heading(Block.Heading heading) {
+      current.heading(heading.text());
+      return null;
+    }
+
+    @Override
+    public Void paragraph(Block.Paragraph paragraph) {
+      current.add(markdown(paragraph.spans()));
+      return null;
+    }
+
+    @Override
+    public Void steps(Block.Steps steps) {
+      int number = 1;
+      for (Block.Step step : steps.items()) {
+        StringBuilder text = new StringBuilder("**").append(number++).append(".** ");
+        text.append(markdown(step.spans()));
+        for (String command : step.commands()) {
+          text.append('\n').append(codeBlock(command));
+        }
+        current.add(text.toString());
+      }
+      return null;
+    }
+
+    @Override
+    public Void code(Block.Code code) {
+      current.add(codeBlock(code.text()));
+      return null;
+    }
+
+    @Override
+    public Void facts(Block.Facts facts) {
+      for (Fact fact : facts.facts()) {
+        current.fact(fact.name(), fact.value());
+      }
+      return null;
+    }
+
+    @Override
+    public Void note(Block.Note note) {
+      current.note(note.severity(), icon(note.severity()) + " " + markdown(note.spans()));
+      return null;
+    }
+
+    @Override
+    public Void provenance(Block.Provenance provenance) {
+      current.add(subtext(provenance.spans()));
+      return null;
+    }
+
+    @Override
+    public Void source(Block.Source source) {
+      current.add(subtext(source.spans()));
+      return null;
+    }
+
+    @Override
+    public Void divider(Block.Divider divider) {
+      if (!current.isEmpty()) {
+        drafts.add(current);
+        current = new Draft();
+      }
+      return null;
+    }
   }
 
   static String markdown(List<Span> spans) {
@@ -169,6 +182,23 @@ public final class EmbedRenderer {
             .append(')');
       } else {
         throw new IllegalArgumentException("unknown span: " + span.getClass().getName());
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Small, subdued lines (Discord's {@code -#} subtext) for what explains an answer rather than
+   * tells what to do: what matched and the source.
+   */
+  static String subtext(List<Span> spans) {
+    StringBuilder out = new StringBuilder();
+    for (String line : markdown(spans).split("\n")) {
+      if (!line.isBlank()) {
+        if (out.length() > 0) {
+          out.append('\n');
+        }
+        out.append(SUBTEXT).append(line.strip());
       }
     }
     return out.toString();
@@ -376,13 +406,10 @@ public final class EmbedRenderer {
 
   // ---- actions -> buttons
 
-  static final String LABEL_HELPFUL = "Helpful";
-  static final String LABEL_NOT_HELPFUL = "Not helpful";
-  static final String LABEL_SHARE = "Share in channel";
   static final Emoji THUMBS_UP = Emoji.fromUnicode("\ud83d\udc4d");
   static final Emoji THUMBS_DOWN = Emoji.fromUnicode("\ud83d\udc4e");
 
-  List<ActionRow> buttons(List<Action> actions, Visibility visibility) {
+  List<ActionRow> buttons(List<Action> actions, Visibility visibility, Wording wording) {
     List<Button> commands = new ArrayList<>();
     List<Button> feedback = new ArrayList<>();
     List<Button> links = new ArrayList<>();
@@ -408,7 +435,7 @@ public final class EmbedRenderer {
       }
     }
     if (visibility == Visibility.EPHEMERAL) {
-      commands.add(Button.secondary(new ButtonId.Share().encode(), LABEL_SHARE));
+      commands.add(Button.secondary(new ButtonId.Share().encode(), label(wording.shareInChannel())));
     }
     List<ActionRow> rows = new ArrayList<>();
     for (List<Button> group : List.of(commands, feedback, links)) {
@@ -447,16 +474,15 @@ public final class EmbedRenderer {
   }
 
   private static Optional<Button> feedbackButton(Action.Feedback vote) {
-    List<String> ids = new ArrayList<>(Arrays.asList(vote.entryIds().split("\\|")));
+    List<String> ids = new ArrayList<>(vote.entryIds());
     ids.removeIf(String::isBlank);
     // Keep as many ids as fit: a vote on the first findings beats no button at all.
     while (true) {
       String id = new ButtonId.Feedback(vote.helpful(), ids).encode();
       if (id.length() <= DiscordLimits.CUSTOM_ID) {
         return Optional.of(
-            vote.helpful()
-                ? Button.secondary(id, LABEL_HELPFUL).withEmoji(THUMBS_UP)
-                : Button.secondary(id, LABEL_NOT_HELPFUL).withEmoji(THUMBS_DOWN));
+            Button.secondary(id, label(vote.label()))
+                .withEmoji(vote.helpful() ? THUMBS_UP : THUMBS_DOWN));
       }
       if (ids.isEmpty()) {
         return Optional.empty();
@@ -474,11 +500,7 @@ public final class EmbedRenderer {
     if (id.encode().length() > DiscordLimits.CUSTOM_ID) {
       return Optional.empty();
     }
-    String label =
-        check.argument().isBlank()
-            ? "Run check: " + check.checkId()
-            : "Run check: " + check.checkId() + " " + check.argument();
-    return Optional.of(Button.primary(id.encode(), label(label)));
+    return Optional.of(Button.primary(id.encode(), label(check.label())));
   }
 
   private static String label(String text) {

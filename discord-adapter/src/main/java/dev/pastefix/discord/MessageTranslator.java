@@ -100,10 +100,11 @@ final class MessageTranslator {
         text = "kb " + option(event, SlashCommands.KB_ID);
         break;
       case SlashCommands.CHECK:
-        String argument = option(event, SlashCommands.CHECK_ARGUMENT);
         text =
-            new ButtonId.RunCheck(option(event, SlashCommands.CHECK_NAME).strip(), argument.strip())
-                .commandText();
+            "check "
+                + option(event, SlashCommands.CHECK_NAME).strip()
+                + " "
+                + option(event, SlashCommands.CHECK_ARGUMENT).strip();
         break;
       case SlashCommands.STATS:
       case SlashCommands.REVIEW:
@@ -119,8 +120,12 @@ final class MessageTranslator {
   }
 
   /** A click on a Run-check button, as if the check had been typed. */
-  IncomingMessage fromCheckButton(ButtonId.RunCheck check, ButtonInteractionEvent event) {
-    return command(check.commandText(), event);
+  /**
+   * The click on a Run-check button as the context of its command: who and where, no text (the
+   * command itself travels typed, see {@link ButtonId.RunCheck#command()}).
+   */
+  IncomingMessage fromCheckButton(ButtonInteractionEvent event) {
+    return command("", event);
   }
 
   private static IncomingMessage command(String text, Interaction interaction) {

@@ -6,12 +6,9 @@ import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.state.ConversationStore;
 import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.Outcome;
+import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.Vote;
-import dev.pastefix.core.reply.Block;
-import dev.pastefix.core.reply.Reply;
-import dev.pastefix.core.reply.Severity;
-import dev.pastefix.core.reply.Span;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.components.MessageTopLevelComponentUnion;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -50,26 +49,8 @@ import org.slf4j.LoggerFactory;
 final class PastefixListener extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(PastefixListener.class);
 
-  static final Reply FAILURE =
-      new Reply(
-          "pastefix could not process that message.",
-          List.of(
-              new Block.Note(
-                  Severity.ERROR,
-                  List.of(
-                      new Span.Plain(
-                          "Something went wrong while reading that message; the details are in the"
-                              + " bot's log.")))),
-          List.of());
-
-  static final Reply BUSY =
-      new Reply(
-          "pastefix is busy; try again in a moment.",
-          List.of(
-              new Block.Note(
-                  Severity.WARNING,
-                  List.of(new Span.Plain("pastefix is busy right now; try again in a moment.")))),
-          List.of());
+  /** The vote count a feedback button's label ends with once somebody voted. */
+  private static final Pattern COUNT = Pattern.compile(" \\(\\d+\\)$");
 
   private final Bot bot;
   private final EmbedRenderer renderer;
@@ -132,7 +113,11 @@ final class PastefixListener extends ListenerAdapter {
         () -> answer(message, in),
         () -> {
           if (in.channel().addressed()) {
-            send(message, in, renderer.render(BUSY, EmbedRenderer.Visibility.PUBLIC));
+            send(
+                message,
+                in,
+                renderer.render(
+                    Wording.forText(in.text()).busy(), EmbedRenderer.Visibility.PUBLIC));
           }
         });
   }
@@ -164,12 +149,14 @@ final class PastefixListener extends ListenerAdapter {
   }
 
   private void answerClaimed(Message message, IncomingMessage in) {
-    Optional<Outcome> outcome = handle(in);
+    Optional<Outcome> outcome = handle(in, () -> bot.handle(in));
     Optional<MessageCreateData> data =
         outcome.isPresent()
             ? renderer.render(outcome.get(), EmbedRenderer.Visibility.PUBLIC)
             : in.channel().addressed()
-                ? Optional.of(renderer.render(FAILURE, EmbedRenderer.Visibility.PUBLIC))
+                ? Optional.of(
+                    renderer.render(
+                        Wording.forText(in.text()).failure(), EmbedRenderer.Visibility.PUBLIC))
                 : Optional.empty();
     data.ifPresent(d -> send(message, in, d));
   }
@@ -216,7 +203,8 @@ final class PastefixListener extends ListenerAdapter {
       return;
     }
     event.deferReply(true).queue(ok -> {}, e -> log.warn("could not defer /pastefix", e));
-    answerLater(event.getHook(), incoming.get());
+    IncomingMessage in = incoming.get();
+    answerLater(event.getHook(), in, () -> bot.handle(in));
   }
 
   @Override
@@ -231,14 +219,16 @@ final class PastefixListener extends ListenerAdapter {
   }
 
   /** Answers an acknowledged interaction with an ephemeral follow-up. */
-  private void answerLater(InteractionHook hook, IncomingMessage in) {
+  private void answerLater(InteractionHook hook, IncomingMessage in, Supplier<Outcome> work) {
+    Wording wording = Wording.forText(in.text());
     run(
         () -> {
-          Optional<Outcome> outcome = handle(in);
+          Optional<Outcome> outcome = handle(in, work);
           Optional<MessageCreateData> data =
               outcome.isPresent()
                   ? renderer.render(outcome.get(), EmbedRenderer.Visibility.EPHEMERAL)
-                  : Optional.of(renderer.render(FAILURE, EmbedRenderer.Visibility.EPHEMERAL));
+                  : Optional.of(
+                      renderer.render(wording.failure(), EmbedRenderer.Visibility.EPHEMERAL));
           if (data.isPresent()) {
             hook.sendMessage(data.get())
                 .setEphemeral(true)
@@ -249,7 +239,7 @@ final class PastefixListener extends ListenerAdapter {
           }
         },
         () ->
-            hook.sendMessage(renderer.render(BUSY, EmbedRenderer.Visibility.EPHEMERAL))
+            hook.sendMessage(renderer.render(wording.busy(), EmbedRenderer.Visibility.EPHEMERAL))
                 .setEphemeral(true)
                 .queue(ok -> {}, e -> log.debug("could not send busy", e)));
   }
@@ -269,7 +259,8 @@ final class PastefixListener extends ListenerAdapter {
       share(event);
     } else if (button instanceof ButtonId.RunCheck check) {
       event.deferReply(true).queue(ok -> {}, e -> log.warn("could not defer a check", e));
-      answerLater(event.getHook(), translator.fromCheckButton(check, event));
+      IncomingMessage click = translator.fromCheckButton(event);
+      answerLater(event.getHook(), click, () -> bot.handle(check.command(), click));
     } else {
       throw new IllegalStateException("unknown button: " + button);
     }
@@ -305,9 +296,10 @@ final class PastefixListener extends ListenerAdapter {
     if (id.isEmpty() || !(id.get() instanceof ButtonId.Feedback vote)) {
       return button;
     }
-    return vote.helpful()
-        ? button.withLabel(EmbedRenderer.LABEL_HELPFUL + " (" + tally.helpful() + ")")
-        : button.withLabel(EmbedRenderer.LABEL_NOT_HELPFUL + " (" + tally.notHelpful() + ")");
+    // The label is the core's localised one; a count from an earlier vote is replaced.
+    String label = COUNT.matcher(button.getLabel()).replaceFirst("");
+    return button.withLabel(
+        label + " (" + (vote.helpful() ? tally.helpful() : tally.notHelpful()) + ")");
   }
 
   private void share(ButtonInteractionEvent event) {
@@ -391,9 +383,9 @@ final class PastefixListener extends ListenerAdapter {
 
   // ---- helpers
 
-  private Optional<Outcome> handle(IncomingMessage in) {
+  private Optional<Outcome> handle(IncomingMessage in, Supplier<Outcome> work) {
     try {
-      Outcome outcome = bot.handle(in);
+      Outcome outcome = work.get();
       log.info(
           "Discord {} in {}: {} {}",
           in.channel(),

@@ -1,5 +1,6 @@
 package dev.pastefix.discord;
 
+import dev.pastefix.core.reply.BotCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,12 +20,14 @@ class ButtonIdTest {
   void checkArgumentMayHoldColons() {
     ButtonId id = new ButtonId.RunCheck("dns-cname", "sip:admin@contoso.com");
     assertEquals(Optional.of(id), ButtonId.parse(id.encode()));
-    assertEquals("check dns-cname sip:admin@contoso.com", ((ButtonId.RunCheck) id).commandText());
+    assertEquals(
+        new BotCommand.RunCheck("dns-cname", "sip:admin@contoso.com"),
+        ((ButtonId.RunCheck) id).command());
   }
 
   @Test
-  void checkWithoutArgumentReadsAsTheBareCommand() {
-    assertEquals("check clock", new ButtonId.RunCheck("clock", "").commandText());
+  void checkWithoutArgumentCarriesAnEmptyArgument() {
+    assertEquals(new BotCommand.RunCheck("clock", ""), new ButtonId.RunCheck("clock", "").command());
   }
 
   @Test

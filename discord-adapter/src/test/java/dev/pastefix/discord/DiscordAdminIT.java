@@ -69,7 +69,7 @@ class DiscordAdminIT {
                 WAIT),
             admin,
             feedback,
-            KbChoices.of(engine.knowledge()));
+            new KbChoices(dev.pastefix.core.search.EntrySearch.of(engine.knowledge())));
     bot.start();
   }
 

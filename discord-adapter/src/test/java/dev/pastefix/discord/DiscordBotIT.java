@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.reply.BotCommand;
+import dev.pastefix.core.testing.TestingBot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
@@ -38,7 +40,7 @@ class DiscordBotIT {
           + " loaded because running scripts is disabled on this system.";
 
   final Engine shipped = ShippedEngine.create();
-  final RecordingBot engine = new RecordingBot(shipped);
+  final TestingBot engine = TestingBot.wrapping(shipped);
   final String executionPolicyTitle =
       shipped.knowledge().entry("execution-policy").orElseThrow().title();
   final InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
@@ -58,7 +60,7 @@ class DiscordBotIT {
                 WAIT),
             engine,
             feedback,
-            KbChoices.of(shipped.knowledge()));
+            new KbChoices(shipped.entrySearch()));
     bot.start();
   }
 
@@ -245,12 +247,14 @@ class DiscordBotIT {
         discord.await("POST", "interactions/" + id + "/.+/callback", from, WAIT);
     assertEquals(5, deferred.body().path("type").asInt());
     discord.await("POST", "webhooks/" + discord.appId + "/interaction-token-" + id, from, WAIT);
+    // The click reaches the engine as the button's typed command, not as re-typed text.
     assertTrue(
-        engine.received().stream()
+        engine.handled().stream()
             .anyMatch(
-                m ->
-                    m.text().equals("check dns-cname contoso.com")
-                        && m.channel() == Channel.COMMAND));
+                h ->
+                    h.command().equals(Optional.of(new BotCommand.RunCheck("dns-cname", "contoso.com")))
+                        && h.message().channel() == Channel.COMMAND),
+        engine.handled().toString());
   }
 
   @Test

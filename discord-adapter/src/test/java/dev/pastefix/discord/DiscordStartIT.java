@@ -1,5 +1,8 @@
 package dev.pastefix.discord;
 
+import dev.pastefix.core.testing.TestingBot;
+import dev.pastefix.core.search.EntrySearch;
+import dev.pastefix.knowledge.KnowledgeBase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,9 +51,9 @@ class DiscordStartIT {
   DiscordBot bot(String token, URI api, URI gateway, Duration timeout) {
     return new DiscordBot(
         new DiscordConfig(token, Optional.empty(), Optional.of(api), Optional.of(gateway), timeout),
-        new TestingBot(),
+        TestingBot.canned(),
         new InMemoryFeedbackStore(),
-        new KbChoices(List.of()));
+        new KbChoices(EntrySearch.of(new KnowledgeBase(List.of(), List.of()))));
   }
 
   @Test

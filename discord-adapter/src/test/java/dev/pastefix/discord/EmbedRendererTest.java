@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.testing.SampleReplies;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Fact;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
@@ -41,38 +43,74 @@ class EmbedRendererTest {
   @Test
   void rendersEveryBlockSpanAndActionKind() {
     MessageCreateData data =
-        renderer.render(SampleReplies.everything(), EmbedRenderer.Visibility.EPHEMERAL);
-    assertEquals(2, data.getEmbeds().size(), "a divider starts a second embed");
-    MessageEmbed first = data.getEmbeds().get(0);
-    assertEquals("Title", first.getTitle());
-    String description = first.getDescription();
-    assertTrue(description.contains("plain \\*not bold\\* "), description);
-    assertTrue(description.contains("**strong**"), description);
-    assertTrue(description.contains("`code`"), description);
-    assertTrue(description.contains("[link](" + SampleReplies.ARTICLE + ")"), description);
-    assertTrue(description.contains("**1.** step\n```powershell\nGet-Thing\n```"), description);
-    assertTrue(description.contains("```powershell\nImport-Module LyncOnlineConnector\n```"));
-    assertTrue(description.contains("\u26d4 bad"), description);
-    MessageEmbed.Field fact = first.getFields().get(0);
-    assertEquals("Sessions per admin", fact.getName());
-    assertEquals("3", fact.getValue());
+        renderer.render(SampleReplies.everyBlockType(), EmbedRenderer.Visibility.EPHEMERAL);
+    assertEquals(1, data.getEmbeds().size(), "a closing divider starts no empty embed");
+    MessageEmbed embed = data.getEmbeds().get(0);
+    assertEquals("Too many sessions for this tenant", embed.getTitle());
+    String description = embed.getDescription();
+    assertTrue(
+        description.startsWith(
+            "-# **Matched: **the error text `maximum number of concurrent shells` (97% sure)"),
+        description);
+    assertTrue(description.contains("**20** open sessions & more"), description);
+    assertTrue(description.contains("`Get-PSSession`"), description);
+    assertTrue(
+        description.contains("[the article](https://example.org/article#limits)"), description);
+    assertTrue(
+        description.contains(
+            "**1.** Close the sessions you do not need\n```powershell\n"
+                + "Get-PSSession | Remove-PSSession\n```"),
+        description);
+    assertTrue(description.contains("\u26a0\ufe0f Skype for Business Online was retired"));
+    assertTrue(
+        description.endsWith(
+            "-# **Source: **[Diagnose connection problems](" + SampleReplies.ARTICLE + ")"),
+        description);
+    MessageEmbed.Field fact = embed.getFields().get(0);
+    assertEquals("Per admin", fact.getName());
+    assertEquals("3 sessions", fact.getValue());
     assertTrue(fact.isInline());
-    assertEquals(EmbedRenderer.COLOUR_ERROR, first.getColorRaw(), "colour follows the worst note");
-    MessageEmbed second = data.getEmbeds().get(1);
-    assertEquals("Second", second.getTitle());
-    assertEquals(EmbedRenderer.COLOUR_INFO, second.getColorRaw());
-    assertEquals("pastefix \u00b7 source: learn.microsoft.com", second.getFooter().getText());
+    assertEquals(EmbedRenderer.COLOUR_WARNING, embed.getColorRaw(), "colour follows the worst note");
+    assertEquals("pastefix \u00b7 source: learn.microsoft.com", embed.getFooter().getText());
     List<String> ids = new ArrayList<>();
     for (Button b : buttons(data)) {
       ids.add(b.getCustomId() == null ? b.getUrl() : b.getCustomId());
     }
     assertEquals(
         List.of(
-            "pf:ck:dns-cname:contoso.com",
+            "pf:ck:dns:contoso.com",
             "pf:share",
-            "pf:fb:y:a|b",
+            "pf:fb:y:max-shells-tenant",
+            "pf:fb:n:max-shells-tenant",
             SampleReplies.ARTICLE.toString()),
         ids);
+  }
+
+  @Test
+  void showsProvenanceAndSourceAsSubtextInEveryLanguage() {
+    for (String lang : List.of("en", "fr", "ko")) {
+      String description =
+          renderer
+              .render(SampleReplies.answer(lang), EmbedRenderer.Visibility.PUBLIC)
+              .getEmbeds()
+              .get(0)
+              .getDescription();
+      List<String> subtext =
+          description.lines().filter(l -> l.startsWith(EmbedRenderer.SUBTEXT)).toList();
+      assertEquals(2, subtext.size(), lang + ": " + description);
+      assertTrue(subtext.get(0).contains(SampleReplies.EXECUTION_POLICY_TEXT), subtext.get(0));
+      assertTrue(subtext.get(1).contains("](https://learn.microsoft.com/"), subtext.get(1));
+    }
+  }
+
+  @Test
+  void labelsTheButtonsInTheRepliesLanguage() {
+    List<String> labels =
+        buttons(renderer.render(SampleReplies.answer("fr"), EmbedRenderer.Visibility.EPHEMERAL))
+            .stream()
+            .map(Button::getLabel)
+            .toList();
+    assertTrue(labels.containsAll(List.of("Utile", "Pas utile", "Partager dans le canal")), labels.toString());
   }
 
   @Test
@@ -218,14 +256,16 @@ class EmbedRendererTest {
 
   @Test
   void customIdsStayWithin100Characters() {
-    String manyIds = String.join("|", List.of(repeat('a', 40), repeat('b', 40), repeat('c', 40)));
+    List<String> manyIds = List.of(repeat('a', 40), repeat('b', 40), repeat('c', 40));
     Reply reply =
         new Reply(
             "s",
             List.of(new Block.Heading("t")),
             List.of(
-                new Action.Feedback(manyIds, true),
-                new Action.RunCheck("dns-cname", repeat('h', 200) + ".example.com")));
+                new Action.Feedback(manyIds, true, "Helpful"),
+                new Action.RunCheck(
+                    new BotCommand.RunCheck("dns-cname", repeat('h', 200) + ".example.com"),
+                    "Run check: dns-cname " + repeat('h', 200) + ".example.com")));
     List<Button> buttons = buttons(renderer.render(reply, EmbedRenderer.Visibility.PUBLIC));
     for (Button b : buttons) {
       assertTrue(b.getCustomId().length() <= DiscordLimits.CUSTOM_ID, b.getCustomId());

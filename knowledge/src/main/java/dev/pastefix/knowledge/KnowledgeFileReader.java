@@ -257,13 +257,7 @@ final class KnowledgeFileReader {
         return Optional.empty();
       }
       YamlNode.Mapping m = mapping.get();
-      Optional<String> rawId =
-          m.member("id")
-              .map(YamlNode.Member::value)
-              .filter(v -> v instanceof YamlNode.Scalar && !((YamlNode.Scalar) v).isNull())
-              .map(v -> ((YamlNode.Scalar) v).text().trim())
-              .filter(s -> !s.isEmpty());
-      Where where = rawId.isPresent() ? new Where(rawId, "") : anonymous;
+      Where where = rawId(m).isPresent() ? new Where(rawId(m), "") : anonymous;
       known(m, where, ENTRY_FIELDS);
       Optional<String> id = id(m, where);
       Optional<String> title = requiredText(m, "title", where);
@@ -274,58 +268,12 @@ final class KnowledgeFileReader {
       List<Symptom> symptoms = symptoms(m, where);
       Optional<String> cause = requiredText(m, "cause", where);
       List<Step> steps = steps(m, where);
-      List<Link> links = new ArrayList<>();
-      eachMapping(
-          m,
-          "links",
-          where,
-          (link, at) -> {
-            known(link, at, LINK_FIELDS);
-            Optional<String> label = requiredText(link, "label", at);
-            Optional<URI> url = url(link, "url", at, true);
-            if (label.isPresent() && url.isPresent()) {
-              links.add(new Link(label.get(), url.get()));
-            }
-          });
-      List<Fact> facts = new ArrayList<>();
-      eachMapping(
-          m,
-          "facts",
-          where,
-          (fact, at) -> {
-            known(fact, at, FACT_FIELDS);
-            Optional<String> name = requiredText(fact, "name", at);
-            Optional<String> value = requiredText(fact, "value", at);
-            if (name.isPresent() && value.isPresent()) {
-              facts.add(new Fact(name.get(), value.get()));
-            }
-          });
+      List<Link> links = links(m, where);
+      List<Fact> facts = facts(m, where);
       List<String> examples = texts(m, "examples", where);
-      List<Change> changes = new ArrayList<>();
-      eachMapping(
-          m,
-          "changes",
-          where,
-          (change, at) -> {
-            known(change, at, CHANGE_FIELDS);
-            Optional<String> since = requiredText(change, "since", at);
-            Optional<String> text = requiredText(change, "text", at);
-            if (since.isPresent() && text.isPresent()) {
-              changes.add(new Change(since.get(), text.get()));
-            }
-          });
+      List<Change> changes = changes(m, where);
       List<LifecycleNote> lifecycle = lifecycle(m, where);
-      Optional<String> check = optionalText(m, "check", where);
-      check.ifPresent(
-          c -> {
-            if (!CHECK.matcher(c).matches()) {
-              problem(
-                  where,
-                  where.path("check"),
-                  m.member("check").get().value().line(),
-                  "'" + c + "' is not a check id (lower-case letters and '-')");
-            }
-          });
+      Optional<String> check = check(m, where);
       Map<String, Translation> translations = translations(m, where, steps.size());
       if (problems.size() != before) {
         return Optional.empty();
@@ -351,6 +299,82 @@ final class KnowledgeFileReader {
         problem(where, where.path("id"), m.line(), "cannot be built: " + e.getMessage());
         return Optional.empty();
       }
+    }
+
+    /** The entry's id as written, before it is validated: it names the entry in problems. */
+    private static Optional<String> rawId(YamlNode.Mapping m) {
+      return m.member("id")
+          .map(YamlNode.Member::value)
+          .filter(v -> v instanceof YamlNode.Scalar && !((YamlNode.Scalar) v).isNull())
+          .map(v -> ((YamlNode.Scalar) v).text().trim())
+          .filter(s -> !s.isEmpty());
+    }
+
+    private List<Link> links(YamlNode.Mapping m, Where where) {
+      List<Link> links = new ArrayList<>();
+      eachMapping(
+          m,
+          "links",
+          where,
+          (link, at) -> {
+            known(link, at, LINK_FIELDS);
+            Optional<String> label = requiredText(link, "label", at);
+            Optional<URI> url = url(link, "url", at, true);
+            if (label.isPresent() && url.isPresent()) {
+              links.add(new Link(label.get(), url.get()));
+            }
+          });
+      return links;
+    }
+
+    private List<Fact> facts(YamlNode.Mapping m, Where where) {
+      List<Fact> facts = new ArrayList<>();
+      eachMapping(
+          m,
+          "facts",
+          where,
+          (fact, at) -> {
+            known(fact, at, FACT_FIELDS);
+            Optional<String> name = requiredText(fact, "name", at);
+            Optional<String> value = requiredText(fact, "value", at);
+            if (name.isPresent() && value.isPresent()) {
+              facts.add(new Fact(name.get(), value.get()));
+            }
+          });
+      return facts;
+    }
+
+    private List<Change> changes(YamlNode.Mapping m, Where where) {
+      List<Change> changes = new ArrayList<>();
+      eachMapping(
+          m,
+          "changes",
+          where,
+          (change, at) -> {
+            known(change, at, CHANGE_FIELDS);
+            Optional<String> since = requiredText(change, "since", at);
+            Optional<String> text = requiredText(change, "text", at);
+            if (since.isPresent() && text.isPresent()) {
+              changes.add(new Change(since.get(), text.get()));
+            }
+          });
+      return changes;
+    }
+
+    /** The optional id of the check that verifies the entry. */
+    private Optional<String> check(YamlNode.Mapping m, Where where) {
+      Optional<String> check = optionalText(m, "check", where);
+      check.ifPresent(
+          c -> {
+            if (!CHECK.matcher(c).matches()) {
+              problem(
+                  where,
+                  where.path("check"),
+                  m.member("check").get().value().line(),
+                  "'" + c + "' is not a check id (lower-case letters and '-')");
+            }
+          });
+      return check;
     }
 
     private Optional<Source> source(YamlNode.Mapping m, Where where, Set<String> articleSeeds) {

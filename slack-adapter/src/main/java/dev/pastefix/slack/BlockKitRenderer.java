@@ -3,8 +3,10 @@ package dev.pastefix.slack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Fact;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
@@ -12,12 +14,11 @@ import dev.pastefix.core.reply.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Renders the platform-neutral {@link Reply} as Slack Block Kit: a header, mrkdwn sections,
- * commands as code blocks, context lines for notes such as what matched and the source, and the
- * reply's buttons. Every Slack limit is a named constant and long content is cut with an ellipsis.
+ * commands as code blocks, context blocks for what matched, the source and informational notes
+ * (chosen by block type, in every language), and the reply's buttons. Every Slack limit is a named constant and long content is cut with an ellipsis.
  */
 public final class BlockKitRenderer {
   /** Blocks per message. */
@@ -68,9 +69,6 @@ public final class BlockKitRenderer {
   static final String RUN_CHECK_ACTION_PREFIX = "pastefix_run_check_";
   static final String SHARE_ACTION = "pastefix_share";
 
-  /** Labels of paragraphs shown as context lines: what matched, and the source. */
-  static final Set<String> CONTEXT_LABELS = Set.of("Matched:", "Source:");
-
   private static final String FENCE = "```";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -88,7 +86,7 @@ public final class BlockKitRenderer {
     for (Block block : reply.blocks()) {
       content.addAll(block.accept(new BlockRenderer()));
     }
-    List<ObjectNode> trailer = actionBlocks(reply.actions(), shareId);
+    List<ObjectNode> trailer = actionBlocks(reply.actions(), shareId, Wording.of(reply.lang()));
     int room = MAX_BLOCKS - trailer.size();
     ArrayNode blocks = JSON.arrayNode();
     if (content.size() > room) {
@@ -117,55 +115,16 @@ public final class BlockKitRenderer {
     return cut(text, MAX_FALLBACK_TEXT);
   }
 
-  private List<ObjectNode> actionBlocks(List<Action> actions, Optional<String> shareId) {
-    ArrayNode buttons = JSON.arrayNode();
-    ArrayNode feedback = JSON.arrayNode();
-    int[] counter = {0};
+  private List<ObjectNode> actionBlocks(
+      List<Action> actions, Optional<String> shareId, Wording wording) {
+    ButtonWriter writer = new ButtonWriter();
     for (Action action : actions) {
-      action.accept(
-          new Action.Visitor<Void>() {
-            @Override
-            public Void openLink(Action.OpenLink link) {
-              String url = link.url().toString();
-              if (url.length() <= MAX_BUTTON_URL) {
-                ObjectNode button = button(link.label(), LINK_ACTION_PREFIX + counter[0]++);
-                button.put("url", url);
-                buttons.add(button);
-              }
-              return null;
-            }
-
-            @Override
-            public Void feedback(Action.Feedback action) {
-              ObjectNode button =
-                  action.helpful()
-                      ? button(":thumbsup: Helpful", FEEDBACK_HELPFUL_ACTION)
-                      : button(":thumbsdown: Not helpful", FEEDBACK_NOT_HELPFUL_ACTION);
-              button.put("value", cut(action.entryIds(), MAX_BUTTON_VALUE));
-              feedback.add(button);
-              return null;
-            }
-
-            @Override
-            public Void runCheck(Action.RunCheck action) {
-              ObjectNode button =
-                  button("Run check: " + action.checkId(), RUN_CHECK_ACTION_PREFIX + counter[0]++);
-              button.put("style", "primary");
-              button.put("value", runCheckValue(action));
-              buttons.add(button);
-              return null;
-            }
-
-            @Override
-            public Void share(Action.Share action) {
-              // Only an ephemeral reply can be shared, and only the sender knows its share id.
-              return null;
-            }
-          });
+      action.accept(writer);
     }
+    ArrayNode buttons = writer.buttons;
     shareId.ifPresent(
         id -> {
-          ObjectNode button = button("Share in channel", SHARE_ACTION);
+          ObjectNode button = button(wording.shareInChannel(), SHARE_ACTION);
           button.put("value", cut(id, MAX_BUTTON_VALUE));
           buttons.add(button);
         });
@@ -173,16 +132,93 @@ public final class BlockKitRenderer {
     if (!buttons.isEmpty()) {
       blocks.add(actions(ACTIONS_BLOCK_ID, buttons));
     }
-    if (!feedback.isEmpty()) {
-      blocks.add(actions(FEEDBACK_BLOCK_ID, feedback));
+    if (!writer.feedback.isEmpty()) {
+      blocks.add(actions(FEEDBACK_BLOCK_ID, writer.feedback));
     }
     return blocks;
   }
 
-  /** The value of a Run-check button: {@code checkId argument}, as a command would spell it. */
-  static String runCheckValue(Action.RunCheck action) {
-    String value = (action.checkId() + " " + action.argument()).strip();
-    return value.length() <= MAX_BUTTON_VALUE ? value : value.substring(0, MAX_BUTTON_VALUE);
+  /** Buttons of the reply's actions: links and checks in one row, the votes in another. */
+  private static final class ButtonWriter implements Action.Visitor<Void> {
+    final ArrayNode buttons = JSON.arrayNode();
+    final ArrayNode feedback = JSON.arrayNode();
+    private int counter;
+
+    @Override
+    public Void openLink(Action.OpenLink link) {
+      String url = link.url().toString();
+      if (url.length() <= MAX_BUTTON_URL) {
+        ObjectNode button = button(link.label(), LINK_ACTION_PREFIX + counter++);
+        button.put("url", url);
+        buttons.add(button);
+      }
+      return null;
+    }
+
+    @Override
+    public Void feedback(Action.Feedback action) {
+      ObjectNode button =
+          action.helpful()
+              ? button(":thumbsup: " + action.label(), FEEDBACK_HELPFUL_ACTION)
+              : button(":thumbsdown: " + action.label(), FEEDBACK_NOT_HELPFUL_ACTION);
+      button.put("value", feedbackValue(action.entryIds()));
+      feedback.add(button);
+      return null;
+    }
+
+    @Override
+    public Void runCheck(Action.RunCheck action) {
+      ObjectNode button = button(action.label(), RUN_CHECK_ACTION_PREFIX + counter++);
+      button.put("style", "primary");
+      button.put("value", runCheckValue(action.command()));
+      buttons.add(button);
+      return null;
+    }
+
+    @Override
+    public Void share(Action.Share action) {
+      // Only an ephemeral reply can be shared, and only the sender knows its share id.
+      return null;
+    }
+  }
+
+  /**
+   * The value of a Run-check button: the check id, a space, the argument. An argument too long for
+   * the value is left out rather than cut, so the check asks for it instead of checking a wrong
+   * name.
+   */
+  static String runCheckValue(BotCommand.RunCheck command) {
+    String value = (command.checkId() + " " + command.argument()).strip();
+    return value.length() <= MAX_BUTTON_VALUE ? value : command.checkId();
+  }
+
+  /** The command a Run-check button's value carries; empty when the value is not one. */
+  static Optional<BotCommand.RunCheck> runCheckCommand(String value) {
+    String[] parts = value.strip().split(" ", 2);
+    if (parts[0].isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new BotCommand.RunCheck(parts[0], parts.length > 1 ? parts[1] : ""));
+  }
+
+  /** The value of a feedback button: the entry ids joined by {@code |}, as many as fit. */
+  static String feedbackValue(List<String> entryIds) {
+    List<String> kept = new ArrayList<>(entryIds);
+    while (!kept.isEmpty() && String.join("|", kept).length() > MAX_BUTTON_VALUE) {
+      kept.remove(kept.size() - 1);
+    }
+    return String.join("|", kept);
+  }
+
+  /** The entry ids a feedback button's value carries. */
+  static List<String> feedbackEntryIds(String value) {
+    List<String> ids = new ArrayList<>();
+    for (String id : value.split("\\|")) {
+      if (!id.isBlank()) {
+        ids.add(id.strip());
+      }
+    }
+    return List.copyOf(ids);
   }
 
   private static ObjectNode actions(String blockId, ArrayNode elements) {
@@ -216,11 +252,19 @@ public final class BlockKitRenderer {
 
     @Override
     public List<ObjectNode> paragraph(Block.Paragraph paragraph) {
-      String text = mrkdwn(paragraph.spans());
-      if (isContextLine(paragraph)) {
-        return List.of(context(text));
-      }
-      return List.of(section(cutMrkdwn(text, MAX_SECTION_TEXT)));
+      return List.of(section(cutMrkdwn(mrkdwn(paragraph.spans()), MAX_SECTION_TEXT)));
+    }
+
+    /** What matched explains the answer rather than telling what to do: a quiet context line. */
+    @Override
+    public List<ObjectNode> provenance(Block.Provenance provenance) {
+      return List.of(context(mrkdwn(provenance.spans())));
+    }
+
+    /** Where the answer comes from: a quiet context line, like the provenance. */
+    @Override
+    public List<ObjectNode> source(Block.Source source) {
+      return List.of(context(mrkdwn(source.spans())));
     }
 
     @Override
@@ -271,19 +315,6 @@ public final class BlockKitRenderer {
       block.put("type", "divider");
       return List.of(block);
     }
-  }
-
-  /**
-   * A paragraph introduced by one of {@link #CONTEXT_LABELS} (such as "Matched:" or "Source:")
-   * tells where an answer comes from rather than what to do: Slack shows it as a quiet context
-   * line.
-   */
-  static boolean isContextLine(Block.Paragraph paragraph) {
-    if (paragraph.spans().isEmpty() || !(paragraph.spans().get(0) instanceof Span.Strong)) {
-      return false;
-    }
-    String label = ((Span.Strong) paragraph.spans().get(0)).text().strip();
-    return CONTEXT_LABELS.contains(label);
   }
 
   private static String emoji(Severity severity) {

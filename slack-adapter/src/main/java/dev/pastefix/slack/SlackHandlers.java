@@ -17,9 +17,11 @@ import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
+import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.Vote;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Span;
 import dev.pastefix.core.state.ConversationKey;
@@ -30,6 +32,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -67,8 +70,6 @@ final class SlackHandlers {
   static final int TAKE_OVER_BATCH = 20;
 
   private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
-  private static final String SORRY =
-      "Sorry, something went wrong while I looked into this. The details are in the bot's log.";
 
   private final Bot bot;
   private final FeedbackStore feedback;
@@ -220,7 +221,10 @@ final class SlackHandlers {
       reply = replyOf(bot.handle(message));
     } catch (RuntimeException e) {
       log.error("the engine failed on a {} message", message.channel(), e);
-      reply = message.channel().addressed() ? Optional.of(sorry()) : Optional.empty();
+      reply =
+          message.channel().addressed()
+              ? Optional.of(Wording.forText(message.text()).failure())
+              : Optional.empty();
     }
     if (reply.isPresent()) {
       replies.postMessage(channel, replyThread, renderer.render(reply.get()));
@@ -286,12 +290,13 @@ final class SlackHandlers {
             Channel.COMMAND,
             payload.getUserId(),
             key(payload.getTeamId(), payload.getChannelId(), Optional.empty()));
+    Wording wording = Wording.forText(text);
     CompletableFuture<Optional<Reply>> result;
     try {
       result = CompletableFuture.supplyAsync(() -> replyOf(bot.handle(message)), work);
     } catch (RejectedExecutionException e) {
       log.warn("too busy for a slash command");
-      return ackEphemeral(textOnly("I'm busy right now; please try again in a moment."));
+      return ackEphemeral(renderer.render(wording.busy()));
     }
     try {
       Optional<Reply> reply = result.get(COMMAND_REPLY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -305,18 +310,18 @@ final class SlackHandlers {
             }
             if (failure != null) {
               log.error("the engine failed on a slash command", failure);
-              replies.respond(responseUrl, "ephemeral", renderer.render(sorry()));
+              replies.respond(responseUrl, "ephemeral", renderer.render(wording.failure()));
             } else {
               reply.ifPresent(r -> replies.respond(responseUrl, "ephemeral", shareableMessage(r)));
             }
           });
-      return ackEphemeral(textOnly("Looking into it…"));
+      return ackEphemeral(textOnly(wording.workingOnIt()));
     } catch (ExecutionException e) {
       log.error("the engine failed on a slash command", e.getCause());
-      return ackEphemeral(renderer.render(sorry()));
+      return ackEphemeral(renderer.render(wording.failure()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ackEphemeral(renderer.render(sorry()));
+      return ackEphemeral(renderer.render(wording.failure()));
     }
   }
 
@@ -364,7 +369,7 @@ final class SlackHandlers {
     List<String> entryIds =
         action.getValue() == null
             ? List.of()
-            : Arrays.stream(action.getValue().split("\\|")).filter(s -> !s.isBlank()).toList();
+            : BlockKitRenderer.feedbackEntryIds(action.getValue());
     String answerKey = key(teamOf(payload), channel, Optional.ofNullable(messageTs)).asString();
     // Recorded before the acknowledgement: the vote must not depend on a later network call.
     feedback.record(new Vote(answerKey, entryIds, user, helpful, clock.instant()));
@@ -374,12 +379,20 @@ final class SlackHandlers {
 
   private void reflectVote(
       BlockActionPayload payload, String channel, String messageTs, String user, boolean helpful) {
-    String verdict = (helpful ? "Marked helpful by <@" : "Marked not helpful by <@") + user + ">";
+    // The answer's own words tell its language; the receipt follows it.
+    Wording wording =
+        Wording.forText(
+            payload.getMessage() == null || payload.getMessage().getText() == null
+                ? ""
+                : payload.getMessage().getText());
+    String verdict = wording.markedBy(helpful, "<@" + user + ">");
     boolean ephemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
     if (ephemeral || payload.getMessage() == null || messageTs == null) {
       if (payload.getResponseUrl() != null) {
         replies.respond(
-            payload.getResponseUrl(), "ephemeral", textOnly("Thanks! " + verdict + "."));
+            payload.getResponseUrl(),
+            "ephemeral",
+            textOnly(wording.thanks(helpful, "<@" + user + ">")));
       }
       return;
     }
@@ -404,18 +417,23 @@ final class SlackHandlers {
     String user = payload.getUser().getId();
     Optional<String> threadTs =
         Optional.ofNullable(payload.getContainer()).map(BlockActionPayload.Container::getThreadTs);
-    IncomingMessage message =
-        IncomingMessage.of(
-            "check " + value, Channel.COMMAND, user, key(teamOf(payload), channel, threadTs));
+    Optional<BotCommand.RunCheck> command = BlockKitRenderer.runCheckCommand(value);
+    if (command.isEmpty()) {
+      log.warn("a Run-check button without a check: '{}'", value);
+      return ctx.ack();
+    }
+    // The click is the context (who, where); the command itself travels typed, not as text.
+    IncomingMessage click =
+        IncomingMessage.of("", Channel.COMMAND, user, key(teamOf(payload), channel, threadTs));
     String responseUrl = payload.getResponseUrl();
     submit(
         () -> {
           Optional<Reply> reply;
           try {
-            reply = replyOf(bot.handle(message));
+            reply = replyOf(bot.handle(command.get(), click));
           } catch (RuntimeException e) {
             log.error("the engine failed on a check", e);
-            reply = Optional.of(sorry());
+            reply = Optional.of(Wording.of("en").failure());
           }
           reply.ifPresent(
               r -> {
@@ -442,10 +460,7 @@ final class SlackHandlers {
           }
           if (found == null) {
             replies.respond(
-                responseUrl,
-                "ephemeral",
-                textOnly(
-                    "That answer is no longer available to share; please run the command again."));
+                responseUrl, "ephemeral", renderer.render(Wording.of("en").noLongerShareable()));
             return;
           }
           replies.respond(responseUrl, "in_channel", sharedBy(found, user));
@@ -469,7 +484,7 @@ final class SlackHandlers {
   private SlackMessage sharedBy(SlackMessage message, String user) {
     ArrayNode blocks = (ArrayNode) parse(message.blocksJson());
     if (blocks.size() < BlockKitRenderer.MAX_BLOCKS) {
-      blocks.add(contextBlock("Shared by <@" + user + ">"));
+      blocks.add(contextBlock(Wording.forText(message.text()).sharedBy("<@" + user + ">")));
     }
     return new SlackMessage(message.text(), blocks.toString());
   }
@@ -477,21 +492,11 @@ final class SlackHandlers {
   // ---------------------------------------------------------------- helpers of translation
 
   private static Optional<Reply> replyOf(Outcome outcome) {
-    if (outcome instanceof Outcome.Answer) {
-      return Optional.of(((Outcome.Answer) outcome).reply());
-    } else if (outcome instanceof Outcome.Clarify) {
-      return Optional.of(((Outcome.Clarify) outcome).reply());
-    } else if (outcome instanceof Outcome.Unknown) {
-      return Optional.of(((Outcome.Unknown) outcome).reply());
-    } else if (outcome instanceof Outcome.Silent) {
-      log.debug("staying silent: {}", ((Outcome.Silent) outcome).reason());
-      return Optional.empty();
+    Optional<Reply> reply = outcome.visibleReply();
+    if (reply.isEmpty()) {
+      log.debug("staying silent: {}", outcome);
     }
-    throw new IllegalArgumentException("unknown outcome " + outcome.getClass().getName());
-  }
-
-  private static Reply sorry() {
-    return new Reply(SORRY, List.of(Block.Paragraph.of(new Span.Plain(SORRY))), List.of());
+    return reply;
   }
 
   private SlackMessage textOnly(String text) {

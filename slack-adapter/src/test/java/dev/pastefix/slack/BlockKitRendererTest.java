@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.testing.SampleReplies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Fact;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Span;
@@ -37,37 +39,97 @@ class BlockKitRendererTest {
 
     assertEquals(
         List.of(
-            "header", "section", "section", "section", "section", "section", "context", "section",
-            "divider", "actions", "actions"),
+            "header", "context", "section", "section", "section", "section", "section", "context",
+            "section", "context", "divider", "actions", "actions"),
         types(blocks));
     assertEquals(
         "Too many sessions for this tenant", blocks.get(0).path("text").path("text").asText());
     assertEquals(
-        "The tenant already has *20* open sessions; see `Get-PSSession` and"
+        "*Matched:* the error text `maximum number of concurrent shells` (97% sure)",
+        blocks.get(1).path("elements").get(0).path("text").asText());
+    assertEquals(
+        "The tenant already has *20* open sessions &amp; more; see `Get-PSSession` and"
             + " <https://example.org/article#limits|the article>",
-        blocks.get(1).path("text").path("text").asText());
+        blocks.get(2).path("text").path("text").asText());
     assertEquals(
         "*1.* Close the sessions you do not need\n```Get-PSSession | Remove-PSSession```",
-        blocks.get(2).path("text").path("text").asText());
-    assertEquals("*2.* Try again", blocks.get(3).path("text").path("text").asText());
+        blocks.get(3).path("text").path("text").asText());
+    assertEquals("*2.* Try again", blocks.get(4).path("text").path("text").asText());
     assertEquals(
         "```New-PSSession -ConnectionUri https://admin1a.online.lync.com/ &lt;x&gt;```",
-        blocks.get(4).path("text").path("text").asText());
+        blocks.get(5).path("text").path("text").asText());
     assertEquals(
-        "*Per admin*\n3 sessions", blocks.get(5).path("fields").get(0).path("text").asText());
+        "*Per admin*\n3 sessions", blocks.get(6).path("fields").get(0).path("text").asText());
     assertEquals(
-        ":information_source: Matched: maximum number &amp; more",
-        blocks.get(6).path("elements").get(0).path("text").asText());
-    assertTrue(blocks.get(7).path("text").path("text").asText().startsWith(":warning: "));
-    JsonNode buttons = blocks.get(9).path("elements");
-    assertEquals("https://example.org/article", buttons.get(0).path("url").asText());
+        ":information_source: The limit was nine sessions in 2018",
+        blocks.get(7).path("elements").get(0).path("text").asText());
+    assertTrue(blocks.get(8).path("text").path("text").asText().startsWith(":warning: "));
+    assertEquals(
+        "*Source:* <" + SampleReplies.ARTICLE + "|Diagnose connection problems>",
+        blocks.get(9).path("elements").get(0).path("text").asText());
+    JsonNode buttons = blocks.get(11).path("elements");
+    assertEquals(SampleReplies.ARTICLE.toString(), buttons.get(0).path("url").asText());
     assertEquals("dns contoso.com", buttons.get(1).path("value").asText());
-    assertEquals(BlockKitRenderer.FEEDBACK_BLOCK_ID, blocks.get(10).path("block_id").asText());
+    assertEquals("Run check: dns contoso.com", buttons.get(1).path("text").path("text").asText());
+    assertEquals(BlockKitRenderer.FEEDBACK_BLOCK_ID, blocks.get(12).path("block_id").asText());
     assertEquals(
         BlockKitRenderer.FEEDBACK_HELPFUL_ACTION,
-        blocks.get(10).path("elements").get(0).path("action_id").asText());
+        blocks.get(12).path("elements").get(0).path("action_id").asText());
     assertEquals(
-        "max-shells-tenant", blocks.get(10).path("elements").get(1).path("value").asText());
+        "max-shells-tenant", blocks.get(12).path("elements").get(1).path("value").asText());
+  }
+
+  @Test
+  void showsProvenanceAndSourceAsContextInEveryLanguage() throws Exception {
+    for (String lang : List.of("en", "fr", "ko")) {
+      Reply reply = SampleReplies.answer(lang);
+      JsonNode blocks = blocks(reply);
+      int provenance = indexOf(reply, Block.Provenance.class);
+      int source = indexOf(reply, Block.Source.class);
+
+      // Heading and provenance map one to one; the rest is checked by text below.
+      assertEquals("context", blocks.get(provenance).path("type").asText(), lang);
+      String matched = blocks.get(provenance).path("elements").get(0).path("text").asText();
+      assertTrue(matched.contains("`" + SampleReplies.EXECUTION_POLICY_TEXT + "`"), matched);
+      JsonNode sourceBlock = contextContaining(blocks, SampleReplies.shipped().entry(
+          "execution-policy").orElseThrow().source().url().toString());
+      assertEquals("context", sourceBlock.path("type").asText(), lang + " source");
+      assertTrue(source > provenance, lang);
+    }
+    // The labels are the translated ones, not the English words in disguise.
+    assertTrue(blocks(SampleReplies.answer("fr")).toString().contains("Reconnu"));
+    assertTrue(blocks(SampleReplies.answer("ko")).toString().contains("인식됨"));
+  }
+
+  @Test
+  void labelsTheButtonsInTheRepliesLanguage() throws Exception {
+    String french =
+        renderer.render(SampleReplies.answer("fr"), Optional.of("share-1")).blocksJson();
+    String korean =
+        renderer.render(SampleReplies.answer("ko"), Optional.of("share-2")).blocksJson();
+
+    assertTrue(french.contains(":thumbsup: Utile"), french);
+    assertTrue(french.contains("Partager dans le canal"), french);
+    assertTrue(korean.contains("채널에 공유"), korean);
+    assertTrue(korean.contains("검사 실행: execution-policy"), korean);
+  }
+
+  private static int indexOf(Reply reply, Class<? extends Block> type) {
+    for (int i = 0; i < reply.blocks().size(); i++) {
+      if (type.isInstance(reply.blocks().get(i))) {
+        return i;
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " in " + reply);
+  }
+
+  private static JsonNode contextContaining(JsonNode blocks, String text) {
+    for (JsonNode block : blocks) {
+      if (block.toString().contains(text) && !block.path("type").asText().equals("actions")) {
+        return block;
+      }
+    }
+    throw new AssertionError("no block with " + text + " in " + blocks);
   }
 
   @Test
@@ -169,7 +231,7 @@ class BlockKitRendererTest {
             "many",
             many,
             List.of(
-                new Action.Feedback("a", true),
+                new Action.Feedback(List.of("a"), true, "Helpful"),
                 new Action.OpenLink("x", URI.create("https://e.org"))));
 
     JsonNode blocks = blocks(reply);
@@ -202,7 +264,9 @@ class BlockKitRendererTest {
   @Test
   void cutsButtonLabelsAndValuesAndSkipsOverlongLinks() throws Exception {
     List<Action> actions = new ArrayList<>();
-    actions.add(new Action.RunCheck("c".repeat(100), "a".repeat(3000)));
+    actions.add(
+        new Action.RunCheck(
+            new BotCommand.RunCheck("c".repeat(100), "a".repeat(3000)), "Run check " + "c".repeat(100)));
     actions.add(new Action.OpenLink("link", URI.create("https://e.org/" + "p".repeat(3000))));
     for (int i = 0; i < 30; i++) {
       actions.add(new Action.OpenLink("link " + i, URI.create("https://e.org/" + i)));
@@ -215,7 +279,10 @@ class BlockKitRendererTest {
     assertEquals(
         BlockKitRenderer.MAX_BUTTON_TEXT,
         buttons.get(0).path("text").path("text").asText().length());
-    assertEquals(BlockKitRenderer.MAX_BUTTON_VALUE, buttons.get(0).path("value").asText().length());
+    assertEquals(
+        "c".repeat(100),
+        buttons.get(0).path("value").asText(),
+        "an argument too long for the value is left out, never cut");
     assertEquals(
         "https://e.org/0", buttons.get(1).path("url").asText(), "the overlong link is left out");
   }

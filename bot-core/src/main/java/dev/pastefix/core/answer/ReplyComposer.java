@@ -1,8 +1,10 @@
 package dev.pastefix.core.answer;
 
+import dev.pastefix.core.check.CheckInput;
 import dev.pastefix.core.classify.Candidate;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Fact;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
@@ -18,7 +20,7 @@ import dev.pastefix.knowledge.Translation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,9 +34,20 @@ public final class ReplyComposer {
   static final int MAX_EVIDENCE_CHARS = 160;
 
   private final KnowledgeBase kb;
+  private final Map<String, CheckInput> checkInputs;
 
+  /** A composer whose "Run check" buttons carry no argument (no checks are known). */
   public ReplyComposer(KnowledgeBase kb) {
+    this(kb, Map.of());
+  }
+
+  /**
+   * A composer over {@code kb}; {@code checkInputs} says, per check id, what a "Run check" button
+   * takes from the paste.
+   */
+  public ReplyComposer(KnowledgeBase kb, Map<String, CheckInput> checkInputs) {
     this.kb = kb;
+    this.checkInputs = Map.copyOf(checkInputs);
   }
 
   /** An answer presenting each finding in order. */
@@ -44,6 +57,7 @@ public final class ReplyComposer {
     List<String> titles = new ArrayList<>();
     Set<String> seenLinks = new LinkedHashSet<>();
     Labels labels = Labels.of(facts.lang());
+    Wording wording = Wording.of(facts.lang());
     boolean several = findings.size() > 1;
     boolean first = true;
     for (Candidate finding : findings) {
@@ -82,18 +96,14 @@ public final class ReplyComposer {
       blocks.addAll(lifecycle(entry));
       blocks.add(links(entry, labels));
       addLinkActions(entry, title, several, labels, actions, seenLinks);
-      entry
-          .check()
-          .ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
+      entry.check().ifPresent(check -> actions.add(runCheck(check, facts, wording)));
     }
-    String ids = String.join("|", findings.stream().map(Candidate::entryId).toList());
-    actions.add(new Action.Feedback(ids, true));
-    actions.add(new Action.Feedback(ids, false));
+    addFeedback(findings.stream().map(Candidate::entryId).toList(), wording, actions);
     String summary =
         titles.size() == 1
             ? "Looks like: " + titles.get(0)
             : "Found " + titles.size() + " problems: " + String.join("; ", titles);
-    return new Reply(summary, blocks, actions);
+    return new Reply(summary, blocks, actions, wording.lang());
   }
 
   /** A clarifying question: the same error text has several causes. */
@@ -101,9 +111,10 @@ public final class ReplyComposer {
     List<Block> blocks = new ArrayList<>();
     List<Action> actions = new ArrayList<>();
     Labels labels = Labels.of(facts.lang());
+    Wording wording = Wording.of(facts.lang());
     blocks.add(new Block.Heading(labels.clarifyHeading()));
     blocks.add(
-        Block.Paragraph.of(
+        Block.Provenance.of(
             new Span.Plain(labels.recognised()), new Span.InlineCode(shorten(evidence))));
     List<Block.Step> options = new ArrayList<>();
     List<String> titles = new ArrayList<>();
@@ -125,19 +136,16 @@ public final class ReplyComposer {
       List<String> commands = entry.steps().isEmpty() ? List.of() : entry.steps().get(0).commands();
       options.add(new Block.Step(spans, commands));
       addLinkActions(entry, title, true, labels, actions, seen);
-      entry
-          .check()
-          .ifPresent(check -> actions.add(new Action.RunCheck(check, checkArgument(check, facts))));
+      entry.check().ifPresent(check -> actions.add(runCheck(check, facts, wording)));
     }
     blocks.add(new Block.Steps(options));
     blocks.add(Block.Paragraph.of(new Span.Plain(labels.clarifyAsk())));
     if (!ids.isEmpty()) {
       kb.entry(ids.get(0)).ifPresent(e -> blocks.addAll(lifecycle(e)));
     }
-    String joined = String.join("|", ids);
-    actions.add(new Action.Feedback(joined, true));
-    actions.add(new Action.Feedback(joined, false));
-    return new Reply("Two possible causes: " + String.join(" or ", titles), blocks, actions);
+    addFeedback(ids, wording, actions);
+    return new Reply(
+        "Two possible causes: " + String.join(" or ", titles), blocks, actions, wording.lang());
   }
 
   /** Addressed, nothing recognised: say so and offer the closest entries. */
@@ -235,30 +243,54 @@ public final class ReplyComposer {
         List.of());
   }
 
-  /** One entry shown in full (the {@code kb ID} command). */
+  /**
+   * One entry shown in full: the chat's {@code kb ID} and the command line's {@code kb show ID}
+   * both show this view.
+   */
   public Reply entry(Entry entry) {
     Candidate shown = new Candidate(entry.id(), 1.0, Candidate.Source.SIGNATURE, 0, "", List.of());
     Reply full = answer(List.of(shown), dev.pastefix.core.text.MessageFacts.none());
     List<Block> blocks = new ArrayList<>();
     for (Block b : full.blocks()) {
-      if (!isMatchedLine(b)) {
+      // Shown by id, nothing was matched: the provenance line has nothing to say.
+      if (!(b instanceof Block.Provenance)) {
         blocks.add(b);
       }
     }
     List<Block.Step> symptoms = new ArrayList<>();
     for (dev.pastefix.knowledge.Symptom s : entry.symptoms()) {
-      if (s.literal()) {
-        symptoms.add(
-            new Block.Step(
-                List.of(new Span.InlineCode(s.source()), new Span.Plain(" (" + s.lang() + ")")),
-                List.of()));
-      }
+      String kind = s.literal() ? " (" + s.lang() + ")" : " (" + s.lang() + ", pattern)";
+      symptoms.add(
+          new Block.Step(
+              List.of(new Span.InlineCode(s.source()), new Span.Plain(kind)), List.of()));
     }
     if (!symptoms.isEmpty()) {
       blocks.add(1, new Block.Steps(symptoms));
       blocks.add(1, Block.Paragraph.of(new Span.Strong("Error texts:")));
     }
+    blocks.add(1, new Block.Facts(about(entry)));
     return new Reply(entry.id() + ": " + entry.title(), blocks, full.actions());
+  }
+
+  /** Where an entry lives and what goes with it: id, article, check and translations. */
+  private List<Fact> about(Entry entry) {
+    List<Fact> about = new ArrayList<>();
+    about.add(new Fact("Id", entry.id()));
+    about.add(
+        new Fact(
+            "Article",
+            kb.article(entry.articleId()).map(Article::title).orElse(entry.articleId())
+                + " (text of "
+                + entry.source().textDate()
+                + ")"));
+    entry.check().ifPresent(check -> about.add(new Fact("Check", "check " + check)));
+    about.add(
+        new Fact(
+            "Translations",
+            entry.translations().isEmpty()
+                ? "none"
+                : String.join(", ", entry.translations().keySet().stream().sorted().toList())));
+    return about;
   }
 
   /** The best matches for some words (the {@code kb WORDS} command). */
@@ -285,23 +317,16 @@ public final class ReplyComposer {
     return new Reply("Closest entries: " + String.join(", ", ids), blocks, List.of());
   }
 
-  private static boolean isMatchedLine(Block b) {
-    return b instanceof Block.Paragraph p
-        && !p.spans().isEmpty()
-        && p.spans().get(0) instanceof Span.Strong s
-        && s.text().equals(Labels.of("en").matched());
-  }
-
   private static Block matchedLine(Candidate finding, Labels labels) {
     long percent = Math.round(finding.score() * 100);
     String sure = " (" + percent + "% " + labels.sure() + ")";
     if (finding.source() == Candidate.Source.MODEL) {
-      return Block.Paragraph.of(
+      return Block.Provenance.of(
           new Span.Strong(labels.matched()), new Span.Plain(labels.similar() + sure));
     }
     String what =
         finding.source() == Candidate.Source.PHRASE ? labels.yourWords() : labels.errorText();
-    return Block.Paragraph.of(
+    return Block.Provenance.of(
         new Span.Strong(labels.matched()),
         new Span.Plain(what),
         new Span.InlineCode(shorten(finding.evidence())),
@@ -352,7 +377,7 @@ public final class ReplyComposer {
       spans.add(new Span.Plain(" · "));
       spans.add(new Span.Link(link.label(), link.url()));
     }
-    return new Block.Paragraph(spans);
+    return new Block.Source(spans);
   }
 
   /** One button per article section; with several findings the label names the entry. */
@@ -370,11 +395,17 @@ public final class ReplyComposer {
     }
   }
 
-  private static String checkArgument(String check, MessageFacts facts) {
-    if (check.toLowerCase(Locale.ROOT).contains("dns")) {
-      return facts.signInDomain().orElse("");
-    }
-    return facts.signInAddress().orElse("");
+  /** The check's button, with the argument the check declares it takes from the paste. */
+  private Action runCheck(String checkId, MessageFacts facts, Wording wording) {
+    String argument =
+        checkInputs.getOrDefault(checkId, CheckInput.NOTHING).from(facts).orElse("");
+    return new Action.RunCheck(
+        new BotCommand.RunCheck(checkId, argument), wording.runCheck(checkId, argument));
+  }
+
+  private static void addFeedback(List<String> entryIds, Wording wording, List<Action> actions) {
+    actions.add(new Action.Feedback(entryIds, true, wording.helpful()));
+    actions.add(new Action.Feedback(entryIds, false, wording.notHelpful()));
   }
 
   private static Optional<Translation> translation(Entry entry, String lang) {

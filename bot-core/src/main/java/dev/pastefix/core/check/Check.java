@@ -16,6 +16,9 @@ public sealed interface Check permits GuidedCheck, DnsCheck {
   /** How to call it, such as {@code check dns <domain>}. */
   String usage();
 
+  /** What an answer's "Run check" button passes to this check from the paste. */
+  CheckInput input();
+
   /** The knowledge-base entries this check verifies. */
   List<String> relatedEntryIds();
 

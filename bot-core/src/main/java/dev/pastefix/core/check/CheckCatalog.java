@@ -32,6 +32,13 @@ public final class CheckCatalog {
             new ClockCheck(clock)));
   }
 
+  /** What each check takes from a paste, by check id, for the answers' "Run check" buttons. */
+  public Map<String, CheckInput> inputs() {
+    Map<String, CheckInput> inputs = new LinkedHashMap<>();
+    byId.forEach((id, check) -> inputs.put(id, check.input()));
+    return Map.copyOf(inputs);
+  }
+
   public List<Check> all() {
     return List.copyOf(byId.values());
   }

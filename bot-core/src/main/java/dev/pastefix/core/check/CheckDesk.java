@@ -5,6 +5,7 @@ import dev.pastefix.core.Engine;
 import dev.pastefix.core.Finding;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.state.InMemoryPendingCheckStore;
 import dev.pastefix.core.state.PendingCheckStore;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * guided check. Thread-safe (the pending table is).
  */
 public final class CheckDesk {
-  /** The slash sub-command's name; a "Run check" button sends {@code check <id> <argument>}. */
+  /** The slash sub-command's name: {@code check <id> <argument>}. */
   public static final String COMMAND = "check";
 
   /** Channels where a message may be the output the conversation waits on. */
@@ -54,7 +55,9 @@ public final class CheckDesk {
    * built engine in a {@link CheckingBot} for pending checks and {@code check} in chat messages.
    */
   public Engine.Builder registerWith(Engine.Builder engine) {
-    return engine.command(
+    return engine
+        .checkInputs(catalog.inputs())
+        .command(
         COMMAND,
         "check [name] [output]",
         "list the checks, check DNS records (check dns <domain>) or read a command's output",
@@ -118,8 +121,13 @@ public final class CheckDesk {
       return neutral(List.of(), replies.list(catalog));
     }
     String[] parts = args.split("\\s+", 2);
-    String name = parts[0];
-    String argument = parts.length > 1 ? parts[1].strip() : "";
+    return run(new BotCommand.RunCheck(parts[0], parts.length > 1 ? parts[1] : ""), message);
+  }
+
+  /** Runs a check a button asked for, in the conversation of {@code message}. */
+  public Outcome run(BotCommand.RunCheck request, IncomingMessage message) {
+    String name = request.checkId();
+    String argument = request.argument();
     Optional<Check> found = catalog.find(name);
     if (found.isEmpty()) {
       return neutral(List.of(), replies.unknownCheck(name, catalog));

@@ -126,21 +126,7 @@ public final class CheckReplies {
     }
     List<Entry> entries = entries(verdict.relatedEntryIds());
     if (verdict.status() == CheckStatus.PROBLEM) {
-      for (Entry entry : entries) {
-        blocks.add(
-            Block.Paragraph.of(
-                new Span.Strong("Why (" + entry.title() + "): "), new Span.Plain(entry.cause())));
-        List<Block.Step> steps = new ArrayList<>();
-        for (Step step : entry.steps()) {
-          if (step.commands().isEmpty() || !computedCommands.containsAll(step.commands())) {
-            steps.add(new Block.Step(List.of(new Span.Plain(step.text())), step.commands()));
-          }
-        }
-        if (!steps.isEmpty()) {
-          blocks.add(Block.Paragraph.of(new Span.Plain("The article's steps:")));
-          blocks.add(new Block.Steps(steps));
-        }
-      }
+      blocks.addAll(explanations(entries, computedCommands));
     }
     for (String note : verdict.notes()) {
       blocks.add(new Block.Note(Severity.INFO, List.of(new Span.Plain(note))));
@@ -156,24 +142,54 @@ public final class CheckReplies {
       }
     }
     List<Action> actions = new ArrayList<>();
+    if (verdict.recognised()) {
+      knowledgeLinks(check, verdict, blocks, actions);
+    }
+    return new Reply(summary(check, verdict), blocks, actions);
+  }
+
+  /** Why, for each entry of a problem: its cause and the article's steps not computed above. */
+  private static List<Block> explanations(List<Entry> entries, Set<String> computedCommands) {
+    List<Block> blocks = new ArrayList<>();
+    for (Entry entry : entries) {
+      blocks.add(
+          Block.Paragraph.of(
+              new Span.Strong("Why (" + entry.title() + "): "), new Span.Plain(entry.cause())));
+      List<Block.Step> steps = new ArrayList<>();
+      for (Step step : entry.steps()) {
+        if (step.commands().isEmpty() || !computedCommands.containsAll(step.commands())) {
+          steps.add(new Block.Step(List.of(new Span.Plain(step.text())), step.commands()));
+        }
+      }
+      if (!steps.isEmpty()) {
+        blocks.add(Block.Paragraph.of(new Span.Plain("The article's steps:")));
+        blocks.add(new Block.Steps(steps));
+      }
+    }
+    return blocks;
+  }
+
+  /** The knowledge-base entries behind a verdict, as a source line and an article button. */
+  private void knowledgeLinks(
+      Check check, CheckVerdict verdict, List<Block> blocks, List<Action> actions) {
     // The verdict's entries explain the problem; the check's own entries are worth a link too.
     Set<String> linkedIds = new LinkedHashSet<>(verdict.relatedEntryIds());
     linkedIds.addAll(check.relatedEntryIds());
     List<Entry> linked = entries(List.copyOf(linkedIds));
-    if (!linked.isEmpty() && verdict.recognised()) {
-      List<Span> links = new ArrayList<>();
-      links.add(new Span.Plain("Knowledge base: "));
-      for (Entry entry : linked) {
-        if (links.size() > 1) {
-          links.add(new Span.Plain(", "));
-        }
-        links.add(new Span.Link(entry.title(), entry.source().url()));
-        links.add(new Span.Plain(" (" + entry.id() + ")"));
-      }
-      blocks.add(new Block.Paragraph(links));
-      actions.add(new Action.OpenLink("Source article", linked.get(0).source().url()));
+    if (linked.isEmpty()) {
+      return;
     }
-    return new Reply(summary(check, verdict), blocks, actions);
+    List<Span> links = new ArrayList<>();
+    links.add(new Span.Plain("Knowledge base: "));
+    for (Entry entry : linked) {
+      if (links.size() > 1) {
+        links.add(new Span.Plain(", "));
+      }
+      links.add(new Span.Link(entry.title(), entry.source().url()));
+      links.add(new Span.Plain(" (" + entry.id() + ")"));
+    }
+    blocks.add(new Block.Source(links));
+    actions.add(new Action.OpenLink("Source article", linked.get(0).source().url()));
   }
 
   private List<Entry> entries(List<String> ids) {

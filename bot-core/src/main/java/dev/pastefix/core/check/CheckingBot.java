@@ -5,12 +5,14 @@ import dev.pastefix.core.Handled;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
 import dev.pastefix.core.reply.Span;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,25 +40,7 @@ public final class CheckingBot implements Bot {
   public Handled handleTraced(IncomingMessage message) {
     Optional<String> check = desk.checkArguments(message);
     if (check.isPresent()) {
-      try {
-        return Handled.of(desk.command(check.get(), message));
-      } catch (RuntimeException e) {
-        LOG.warn("check failed on a message of {} chars", message.text().length(), e);
-        return Handled.of(
-            new Outcome.Unknown(
-            List.of(),
-            new Reply(
-                "The check could not run",
-                List.of(
-                    new Block.Note(
-                        Severity.WARNING,
-                        List.of(
-                            new Span.Plain(
-                                "The check could not run ("
-                                    + e.getClass().getSimpleName()
-                                    + "); please try again.")))),
-                List.of())));
-      }
+      return Handled.of(guarded(() -> desk.command(check.get(), message), message));
     }
     Optional<Outcome> verdict = Optional.empty();
     try {
@@ -69,5 +53,35 @@ public final class CheckingBot implements Bot {
       return Handled.of(verdict.get());
     }
     return engine.handleTraced(message);
+  }
+
+  /** A "Run check" button: the check runs as the button named it, never re-read from text. */
+  @Override
+  public Outcome handle(BotCommand command, IncomingMessage context) {
+    if (command instanceof BotCommand.RunCheck run) {
+      return guarded(() -> desk.run(run, context), context);
+    }
+    return engine.handle(command, context);
+  }
+
+  private static Outcome guarded(Supplier<Outcome> check, IncomingMessage message) {
+    try {
+      return check.get();
+    } catch (RuntimeException e) {
+      LOG.warn("check failed on a message of {} chars", message.text().length(), e);
+      return new Outcome.Unknown(
+          List.of(),
+          new Reply(
+              "The check could not run",
+              List.of(
+                  new Block.Note(
+                      Severity.WARNING,
+                      List.of(
+                          new Span.Plain(
+                              "The check could not run ("
+                                  + e.getClass().getSimpleName()
+                                  + "); please try again.")))),
+              List.of()));
+    }
   }
 }

@@ -103,23 +103,59 @@ public final class ClockCheck implements GuidedCheck {
     return List.of(ENTRY);
   }
 
+  /**
+   * What a paste holds: the w32tm status fields, the stripchart offsets (seconds) and its error
+   * lines, the first ISO time ({@code Get-Date -Format o}), and whether the service is stopped.
+   */
+  record Parsed(
+      Map<Field, String> status,
+      List<Double> offsets,
+      int stripchartErrors,
+      Optional<OffsetDateTime> pastedTime,
+      boolean serviceStopped) {
+    Parsed {
+      status = Map.copyOf(status);
+      offsets = List.copyOf(offsets);
+    }
+  }
+
+  /** The table lines and the problems read from a paste, and whether a time was measured. */
+  static final class Readings {
+    final List<CheckLine> lines = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
+    boolean recognised;
+    boolean measured;
+
+    void line(CheckLine line, String problem) {
+      lines.add(line);
+      if (line.status() == CheckStatus.PROBLEM) {
+        problems.add(problem);
+      }
+    }
+  }
+
   @Override
   public CheckVerdict interpret(String output) {
-    PastedOutput paste = PastedOutput.of(output);
-    CheckVerdict.Builder verdict = CheckVerdict.builder(ID).related(ENTRY);
-    List<String> problems = new ArrayList<>();
-    boolean recognised = false;
-    boolean measured = false;
-    boolean serviceStopped = false;
+    Parsed parsed = parse(output);
+    Readings readings = readings(parsed);
+    if (!readings.recognised) {
+      return unrecognised(
+          "I expected lines such as 'Source: time.windows.com' and 'Last Successful Sync Time:"
+              + " ...', or a time such as 2026-11-22T05:12:03.0000000+01:00.");
+    }
+    return verdict(readings, parsed.serviceStopped());
+  }
 
+  /** Reads the status fields, stripchart lines and the pasted time, in any language w32tm uses. */
+  static Parsed parse(String output) {
+    PastedOutput paste = PastedOutput.of(output);
     Map<Field, String> status = new EnumMap<>(Field.class);
     List<String> pairs = new ArrayList<>();
     List<Double> offsets = new ArrayList<>();
     int stripchartErrors = 0;
     Optional<OffsetDateTime> pastedTime = Optional.empty();
     for (String line : paste.lines()) {
-      Matcher error = STRIPCHART_ERROR.matcher(line);
-      if (error.find()) {
+      if (STRIPCHART_ERROR.matcher(line).find()) {
         stripchartErrors++;
         continue;
       }
@@ -128,13 +164,8 @@ public final class ClockCheck implements GuidedCheck {
         parseSeconds(offset.group(1)).ifPresent(offsets::add);
         continue;
       }
-      Matcher time = ISO_TIME.matcher(line);
-      if (time.find() && pastedTime.isEmpty()) {
-        try {
-          pastedTime = Optional.of(OffsetDateTime.parse(time.group(1).replace("Z", "+00:00")));
-        } catch (DateTimeParseException e) {
-          // not a real date: ignore the line
-        }
+      if (pastedTime.isEmpty()) {
+        pastedTime = isoTime(line);
       }
       Matcher labelled = LABELLED.matcher(line);
       if (labelled.matches()) {
@@ -144,123 +175,151 @@ public final class ClockCheck implements GuidedCheck {
       }
     }
     byPlace(pairs, status);
-    if (SERVICE_STOPPED.matcher(paste.text()).find()) {
-      recognised = true;
-      serviceStopped = true;
-      problems.add("the Windows Time service is not running");
-      verdict.line(CheckLine.problem("Windows Time service", "not started (0x80070426)"));
+    boolean stopped = SERVICE_STOPPED.matcher(paste.text()).find();
+    return new Parsed(status, offsets, stripchartErrors, pastedTime, stopped);
+  }
+
+  private static Optional<OffsetDateTime> isoTime(String line) {
+    Matcher time = ISO_TIME.matcher(line);
+    if (!time.find()) {
+      return Optional.empty();
     }
-    if (status.size() >= 2) {
-      recognised = true;
-      String leap = status.getOrDefault(Field.LEAP, "");
-      String source = status.getOrDefault(Field.SOURCE, "");
-      String lastSync = status.getOrDefault(Field.LAST_SYNC, "");
-      boolean notSynchronised =
-          leap.startsWith("3") || status.getOrDefault(Field.STRATUM, "").startsWith("0");
-      // 0x4C4F434C spells LOCL: the local clock, whatever the language.
-      boolean localSource =
-          containsAny(source, LOCAL_SOURCES)
-              || status
-                  .getOrDefault(Field.REFERENCE, "")
-                  .toUpperCase(Locale.ROOT)
-                  .startsWith("0X4C4F434C");
-      boolean neverSynced = containsAny(lastSync, UNSPECIFIED);
-      if (status.containsKey(Field.LEAP)) {
-        verdict.line(
-            new CheckLine(
-                "Leap Indicator", leap, notSynchronised ? CheckStatus.PROBLEM : CheckStatus.OK));
-      }
-      if (status.containsKey(Field.SOURCE)) {
-        verdict.line(
-            new CheckLine("Source", source, localSource ? CheckStatus.PROBLEM : CheckStatus.OK));
-      }
-      if (status.containsKey(Field.LAST_SYNC)) {
-        verdict.line(
-            new CheckLine(
-                "Last Successful Sync Time",
-                lastSync,
-                neverSynced ? CheckStatus.PROBLEM : CheckStatus.OK));
-      }
-      String syncError = status.getOrDefault(Field.LAST_SYNC_ERROR, "");
-      boolean syncFailed = syncError.matches("\\s*[1-9]\\d*\\b.*");
-      if (status.containsKey(Field.LAST_SYNC_ERROR)) {
-        verdict.line(
-            new CheckLine(
-                "Last Sync Error", syncError, syncFailed ? CheckStatus.PROBLEM : CheckStatus.OK));
-      }
-      if (syncFailed) {
-        problems.add("the last synchronisation failed");
-      }
-      if (notSynchronised || localSource || neverSynced) {
-        problems.add("Windows Time is not synchronising with a time source");
-      }
-      if (status.containsKey(Field.PHASE_OFFSET)) {
-        Optional<Double> phase = firstSeconds(status.get(Field.PHASE_OFFSET));
-        if (phase.isPresent()) {
-          measured = true;
-          boolean off = Math.abs(phase.get()) > MAX_SKEW.toSeconds();
-          verdict.line(
-              new CheckLine(
-                  "Phase Offset",
-                  status.get(Field.PHASE_OFFSET),
-                  off ? CheckStatus.PROBLEM : CheckStatus.OK));
-          if (off) {
-            problems.add("the clock is " + describe(phase.get()) + " off its time source");
-          }
-        }
-      }
+    try {
+      return Optional.of(OffsetDateTime.parse(time.group(1).replace("Z", "+00:00")));
+    } catch (DateTimeParseException e) {
+      // Not a real date: the line is not the pasted time.
+      return Optional.empty();
     }
-    if (!offsets.isEmpty() || stripchartErrors > 0) {
-      recognised = true;
-      if (!offsets.isEmpty()) {
-        measured = true;
-        double worst =
-            offsets.stream().max((a, b) -> Double.compare(Math.abs(a), Math.abs(b))).orElse(0.0);
-        boolean off = Math.abs(worst) > MAX_SKEW.toSeconds();
-        verdict.line(
-            new CheckLine(
-                "Offset to the time source (stripchart)",
-                String.format(Locale.ROOT, "%+.3fs over %d samples", worst, offsets.size()),
-                off ? CheckStatus.PROBLEM : CheckStatus.OK));
-        if (off) {
-          problems.add("the clock is " + describe(worst) + " off the time source");
-        }
-      }
-      if (stripchartErrors > 0 && offsets.isEmpty()) {
-        verdict.line(
-            CheckLine.problem("Time source", "no answer (" + stripchartErrors + " errors)"));
-        problems.add("the time source does not answer");
-      }
+  }
+
+  /** The table lines and problems of a parsed paste, compared with this check's clock. */
+  Readings readings(Parsed parsed) {
+    Readings readings = new Readings();
+    if (parsed.serviceStopped()) {
+      readings.recognised = true;
+      readings.line(
+          CheckLine.problem("Windows Time service", "not started (0x80070426)"),
+          "the Windows Time service is not running");
     }
-    if (pastedTime.isPresent()) {
-      recognised = true;
-      measured = true;
-      Duration skew = Duration.between(clock.instant(), pastedTime.get().toInstant());
-      double seconds = skew.toMillis() / 1000.0;
-      boolean off = skew.abs().compareTo(MAX_SKEW) > 0;
-      verdict.line(
+    if (parsed.status().size() >= 2) {
+      readings.recognised = true;
+      statusReadings(parsed.status(), readings);
+    }
+    if (!parsed.offsets().isEmpty() || parsed.stripchartErrors() > 0) {
+      readings.recognised = true;
+      stripchartReadings(parsed, readings);
+    }
+    parsed.pastedTime().ifPresent(time -> pastedTimeReading(time, readings));
+    return readings;
+  }
+
+  private static void statusReadings(Map<Field, String> status, Readings readings) {
+    String leap = status.getOrDefault(Field.LEAP, "");
+    String source = status.getOrDefault(Field.SOURCE, "");
+    String lastSync = status.getOrDefault(Field.LAST_SYNC, "");
+    boolean notSynchronised =
+        leap.startsWith("3") || status.getOrDefault(Field.STRATUM, "").startsWith("0");
+    // 0x4C4F434C spells LOCL: the local clock, whatever the language.
+    boolean localSource =
+        containsAny(source, LOCAL_SOURCES)
+            || status
+                .getOrDefault(Field.REFERENCE, "")
+                .toUpperCase(Locale.ROOT)
+                .startsWith("0X4C4F434C");
+    boolean neverSynced = containsAny(lastSync, UNSPECIFIED);
+    String notSynchronising = "Windows Time is not synchronising with a time source";
+    if (status.containsKey(Field.LEAP)) {
+      readings.lines.add(
           new CheckLine(
-              "Your clock compared with mine",
-              pastedTime.get() + " is " + describe(seconds) + (seconds >= 0 ? " ahead" : " behind"),
-              off ? CheckStatus.PROBLEM : CheckStatus.OK));
-      if (off) {
-        problems.add("the clock is " + describe(seconds) + (seconds >= 0 ? " ahead" : " behind"));
+              "Leap Indicator", leap, notSynchronised ? CheckStatus.PROBLEM : CheckStatus.OK));
+    }
+    if (status.containsKey(Field.SOURCE)) {
+      readings.lines.add(
+          new CheckLine("Source", source, localSource ? CheckStatus.PROBLEM : CheckStatus.OK));
+    }
+    if (status.containsKey(Field.LAST_SYNC)) {
+      readings.lines.add(
+          new CheckLine(
+              "Last Successful Sync Time",
+              lastSync,
+              neverSynced ? CheckStatus.PROBLEM : CheckStatus.OK));
+    }
+    String syncError = status.getOrDefault(Field.LAST_SYNC_ERROR, "");
+    boolean syncFailed = syncError.matches("\\s*[1-9]\\d*\\b.*");
+    if (status.containsKey(Field.LAST_SYNC_ERROR)) {
+      readings.lines.add(
+          new CheckLine(
+              "Last Sync Error", syncError, syncFailed ? CheckStatus.PROBLEM : CheckStatus.OK));
+    }
+    if (syncFailed) {
+      readings.problems.add("the last synchronisation failed");
+    }
+    if (notSynchronised || localSource || neverSynced) {
+      readings.problems.add(notSynchronising);
+    }
+    if (status.containsKey(Field.PHASE_OFFSET)) {
+      Optional<Double> phase = firstSeconds(status.get(Field.PHASE_OFFSET));
+      if (phase.isPresent()) {
+        readings.measured = true;
+        boolean off = Math.abs(phase.get()) > MAX_SKEW.toSeconds();
+        readings.line(
+            new CheckLine(
+                "Phase Offset",
+                status.get(Field.PHASE_OFFSET),
+                off ? CheckStatus.PROBLEM : CheckStatus.OK),
+            "the clock is " + describe(phase.get()) + " off its time source");
       }
     }
-    if (!recognised) {
-      return unrecognised(
-          "I expected lines such as 'Source: time.windows.com' and 'Last Successful Sync Time:"
-              + " ...', or a time such as 2026-11-22T05:12:03.0000000+01:00.");
+  }
+
+  private static void stripchartReadings(Parsed parsed, Readings readings) {
+    List<Double> offsets = parsed.offsets();
+    if (!offsets.isEmpty()) {
+      readings.measured = true;
+      double worst =
+          offsets.stream().max((a, b) -> Double.compare(Math.abs(a), Math.abs(b))).orElse(0.0);
+      boolean off = Math.abs(worst) > MAX_SKEW.toSeconds();
+      readings.line(
+          new CheckLine(
+              "Offset to the time source (stripchart)",
+              String.format(Locale.ROOT, "%+.3fs over %d samples", worst, offsets.size()),
+              off ? CheckStatus.PROBLEM : CheckStatus.OK),
+          "the clock is " + describe(worst) + " off the time source");
+    } else {
+      readings.line(
+          CheckLine.problem(
+              "Time source", "no answer (" + parsed.stripchartErrors() + " errors)"),
+          "the time source does not answer");
     }
-    if (problems.isEmpty()) {
+  }
+
+  private void pastedTimeReading(OffsetDateTime time, Readings readings) {
+    readings.recognised = true;
+    readings.measured = true;
+    Duration skew = Duration.between(clock.instant(), time.toInstant());
+    double seconds = skew.toMillis() / 1000.0;
+    boolean off = skew.abs().compareTo(MAX_SKEW) > 0;
+    String how = describe(seconds) + (seconds >= 0 ? " ahead" : " behind");
+    readings.line(
+        new CheckLine(
+            "Your clock compared with mine",
+            time + " is " + how,
+            off ? CheckStatus.PROBLEM : CheckStatus.OK),
+        "the clock is " + how);
+  }
+
+  private CheckVerdict verdict(Readings readings, boolean serviceStopped) {
+    CheckVerdict.Builder verdict = CheckVerdict.builder(ID).related(ENTRY);
+    readings.lines.forEach(verdict::line);
+    if (readings.problems.isEmpty()) {
       verdict
           .status(CheckStatus.OK)
           .headline(
-              measured
+              readings.measured
                   ? "The clock is within 5 minutes of the real time, so it does not cause sign-in"
                       + " errors."
                   : "Windows Time is synchronising with a time source.");
-      if (!measured) {
+      if (!readings.measured) {
         verdict.note(
             "w32tm /query /status shows where the time comes from, not how far off it is: paste the"
                 + " output of Get-Date -Format o too, and I will compare it with the real time.");
@@ -270,7 +329,7 @@ public final class ClockCheck implements GuidedCheck {
     verdict
         .status(CheckStatus.PROBLEM)
         .headline(
-            capitalise(String.join("; ", problems))
+            capitalise(String.join("; ", readings.problems))
                 + ". Sign-in fails when the clock differs from the server's by more than 5"
                 + " minutes.");
     if (serviceStopped) {

@@ -101,6 +101,12 @@ public final class DnsCheck implements Check {
     return "DNS records for Skype for Business Online";
   }
 
+  /** The records belong to the domain of the sign-in address. */
+  @Override
+  public CheckInput input() {
+    return CheckInput.SIGN_IN_DOMAIN;
+  }
+
   @Override
   public String usage() {
     return "check dns <domain>";
@@ -165,45 +171,7 @@ public final class DnsCheck implements Check {
             .line(CheckLine.problem("Domain " + domain, "lookup failed (" + rcode + ")"))
             .build();
       }
-      List<String> wrongOrMissing = new ArrayList<>();
-      for (Expected expected : EXPECTED) {
-        CheckLine line = inspect(domain, expected);
-        verdict.line(line);
-        if (line.status() != CheckStatus.OK) {
-          wrongOrMissing.add(expected.name(domain));
-          verdict.fix(
-              FixStep.of(
-                  (line.value().startsWith("missing") ? "Add " : "Change ")
-                      + expected.type()
-                      + " "
-                      + expected.name(domain)
-                      + " at the DNS host of "
-                      + domain
-                      + " ("
-                      + expected.formFields()
-                      + "):",
-                  expected.zoneLine(domain)));
-        }
-      }
-      if (wrongOrMissing.isEmpty()) {
-        verdict
-            .status(CheckStatus.OK)
-            .headline("All four Skype for Business Online records of " + domain + " are right.");
-      } else {
-        verdict
-            .status(CheckStatus.PROBLEM)
-            .headline(
-                wrongOrMissing.size()
-                    + " of 4 records of "
-                    + domain
-                    + " are missing or wrong: "
-                    + String.join(", ", wrongOrMissing)
-                    + ".");
-      }
-      return verdict
-          .note("Asked the DNS resolver " + resolver + ".")
-          .note(propagationNote())
-          .build();
+      return records(verdict, domain, resolver);
     } catch (DnsClient.Unreachable e) {
       return verdict
           .status(CheckStatus.PROBLEM)
@@ -221,8 +189,79 @@ public final class DnsCheck implements Check {
     }
   }
 
+  /** Inspects the four records of a domain that exists; a fix for each one missing or wrong. */
+  private CheckVerdict records(CheckVerdict.Builder verdict, DomainName domain, String resolver)
+      throws DnsClient.Unreachable {
+    List<String> wrongOrMissing = new ArrayList<>();
+    for (Expected expected : EXPECTED) {
+      CheckLine line = inspect(domain, expected);
+      verdict.line(line);
+      if (line.status() != CheckStatus.OK) {
+        wrongOrMissing.add(expected.name(domain));
+        verdict.fix(
+            FixStep.of(
+                (line.value().startsWith("missing") ? "Add " : "Change ")
+                    + expected.type()
+                    + " "
+                    + expected.name(domain)
+                    + " at the DNS host of "
+                    + domain
+                    + " ("
+                    + expected.formFields()
+                    + "):",
+                expected.zoneLine(domain)));
+      }
+    }
+    if (wrongOrMissing.isEmpty()) {
+      verdict
+          .status(CheckStatus.OK)
+          .headline("All four Skype for Business Online records of " + domain + " are right.");
+    } else {
+      verdict
+          .status(CheckStatus.PROBLEM)
+          .headline(
+              wrongOrMissing.size()
+                  + " of 4 records of "
+                  + domain
+                  + " are missing or wrong: "
+                  + String.join(", ", wrongOrMissing)
+                  + ".");
+    }
+    return verdict
+        .note("Asked the DNS resolver " + resolver + ".")
+        .note(propagationNote())
+        .build();
+  }
+
   private static String propagationNote() {
     return "Records added or changed recently can take up to 72 hours to be visible everywhere.";
+  }
+
+  /** The SRV record's line: present with the right target and port, wrong, or missing. */
+  private static CheckLine srvLine(String label, Expected expected, List<Record> records) {
+    List<String> found = new ArrayList<>();
+    for (Record record : records) {
+      if (record instanceof SRVRecord) {
+        SRVRecord srv = (SRVRecord) record;
+        String target = trim(srv.getTarget().toString());
+        if (target.equalsIgnoreCase(expected.target()) && srv.getPort() == expected.port()) {
+          return CheckLine.ok(label, "present: " + target + " port " + srv.getPort());
+        }
+        found.add(target + " port " + srv.getPort());
+      }
+    }
+    if (!found.isEmpty()) {
+      return CheckLine.problem(
+          label,
+          "wrong: points to "
+              + String.join(", ", found)
+              + " (should be "
+              + expected.target()
+              + " port "
+              + expected.port()
+              + ")");
+    }
+    return CheckLine.problem(label, "missing");
   }
 
   private CheckLine inspect(DomainName domain, Expected expected) throws DnsClient.Unreachable {
@@ -235,29 +274,7 @@ public final class DnsCheck implements Check {
     List<Record> records =
         answer instanceof Answer.Records ? ((Answer.Records) answer).records() : List.of();
     if (type == Type.SRV) {
-      List<String> found = new ArrayList<>();
-      for (Record record : records) {
-        if (record instanceof SRVRecord) {
-          SRVRecord srv = (SRVRecord) record;
-          String target = trim(srv.getTarget().toString());
-          if (target.equalsIgnoreCase(expected.target()) && srv.getPort() == expected.port()) {
-            return CheckLine.ok(label, "present: " + target + " port " + srv.getPort());
-          }
-          found.add(target + " port " + srv.getPort());
-        }
-      }
-      if (!found.isEmpty()) {
-        return CheckLine.problem(
-            label,
-            "wrong: points to "
-                + String.join(", ", found)
-                + " (should be "
-                + expected.target()
-                + " port "
-                + expected.port()
-                + ")");
-      }
-      return CheckLine.problem(label, "missing");
+      return srvLine(label, expected, records);
     }
     for (Record record : records) {
       if (record instanceof CNAMERecord) {

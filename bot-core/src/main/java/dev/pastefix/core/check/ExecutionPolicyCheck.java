@@ -67,8 +67,56 @@ public final class ExecutionPolicyCheck implements GuidedCheck {
     return List.of(ENTRY);
   }
 
+  /**
+   * What a paste of {@code Get-ExecutionPolicy -List} holds: the policy of each scope it lists,
+   * the values that are no policy, and the paste itself (for the one-word form).
+   */
+  record Parsed(PastedOutput paste, Map<Scope, Policy> scopes, List<String> unknownValues) {
+    Parsed {
+      scopes = Map.copyOf(scopes);
+      unknownValues = List.copyOf(unknownValues);
+    }
+
+    /**
+     * The scopes the paste lacks before the first one that decides (is not Undefined): any of
+     * them could override it. Scopes after the deciding one do not matter.
+     */
+    List<Scope> missing() {
+      List<Scope> missing = new ArrayList<>();
+      for (Scope scope : Scope.values()) {
+        Policy policy = scopes.get(scope);
+        if (policy == null) {
+          missing.add(scope);
+        } else if (policy != Policy.Undefined) {
+          break;
+        }
+      }
+      return missing;
+    }
+
+    /** The first scope, in precedence order, whose policy is not Undefined. */
+    Optional<Scope> effectiveScope() {
+      for (Scope scope : Scope.values()) {
+        Policy policy = scopes.get(scope);
+        if (policy != null && policy != Policy.Undefined) {
+          return Optional.of(scope);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
   @Override
   public CheckVerdict interpret(String output) {
+    Parsed parsed = parse(output);
+    if (parsed.scopes().isEmpty()) {
+      return single(parsed.paste(), parsed.unknownValues());
+    }
+    return verdict(parsed);
+  }
+
+  /** Reads the scope rows of a paste; the first row of each scope counts. */
+  static Parsed parse(String output) {
     PastedOutput paste = PastedOutput.of(output);
     Map<Scope, Policy> scopes = new EnumMap<>(Scope.class);
     List<String> unknownValues = new ArrayList<>();
@@ -84,13 +132,15 @@ public final class ExecutionPolicyCheck implements GuidedCheck {
         }
       }
     }
-    if (scopes.isEmpty()) {
-      return single(paste, unknownValues);
-    }
-    CheckVerdict.Builder verdict = CheckVerdict.builder(ID).related(ENTRY);
+    return new Parsed(paste, scopes, unknownValues);
+  }
+
+  /** One table line per scope: its policy, and whether that policy would block the module. */
+  static List<CheckLine> readings(Parsed parsed) {
+    List<CheckLine> lines = new ArrayList<>();
     for (Scope scope : Scope.values()) {
-      Policy policy = scopes.get(scope);
-      verdict.line(
+      Policy policy = parsed.scopes().get(scope);
+      lines.add(
           new CheckLine(
               scope.name(),
               policy == null ? "(not in the paste)" : policy.name(),
@@ -98,36 +148,18 @@ public final class ExecutionPolicyCheck implements GuidedCheck {
                   ? CheckStatus.OK
                   : CheckStatus.PROBLEM));
     }
-    Optional<Scope> effectiveScope = Optional.empty();
-    List<Scope> missing = new ArrayList<>();
-    for (Scope scope : Scope.values()) {
-      Policy policy = scopes.get(scope);
-      if (policy == null) {
-        missing.add(scope);
-        continue;
-      }
-      if (policy != Policy.Undefined) {
-        effectiveScope = Optional.of(scope);
-        break;
-      }
-    }
+    return lines;
+  }
+
+  private CheckVerdict verdict(Parsed parsed) {
+    List<Scope> missing = parsed.missing();
     if (!missing.isEmpty()) {
       // A scope that is not in the paste could override what follows it.
-      return CheckVerdict.builder(ID)
-          .status(CheckStatus.UNRECOGNISED)
-          .headline(
-              "The paste looks cut off: "
-                  + names(missing)
-                  + " "
-                  + (missing.size() == 1 ? "is" : "are")
-                  + " missing, and "
-                  + (missing.size() == 1 ? "it decides" : "they decide")
-                  + " the effective policy. Paste the whole output of "
-                  + command()
-                  + ".")
-          .fix(FixStep.of("Run this command and paste all five lines it prints:", command()))
-          .build();
+      return cutOff(missing);
     }
+    CheckVerdict.Builder verdict = CheckVerdict.builder(ID).related(ENTRY);
+    readings(parsed).forEach(verdict::line);
+    Optional<Scope> effectiveScope = parsed.effectiveScope();
     if (effectiveScope.isEmpty()) {
       return verdict
           .status(CheckStatus.PROBLEM)
@@ -138,27 +170,52 @@ public final class ExecutionPolicyCheck implements GuidedCheck {
           .build();
     }
     Scope scope = effectiveScope.get();
-    Policy effective = scopes.get(scope);
+    Policy effective = parsed.scopes().get(scope);
     if (effective.letsModuleLoad()) {
-      verdict
-          .status(CheckStatus.OK)
-          .headline(
-              "The effective policy is "
-                  + effective
-                  + " (from "
-                  + scope
-                  + "): the connector's module can be loaded.");
-      if (effective != Policy.RemoteSigned) {
-        verdict.note(
-            effective
-                + " works, but RemoteSigned is enough and safer: Set-ExecutionPolicy"
-                + " RemoteSigned.");
-      }
-      if (scope == Scope.Process) {
-        verdict.note("A Process-scope policy lasts only for this PowerShell window.");
-      }
-      return verdict.build();
+      return loads(verdict, scope, effective);
     }
+    return blocked(verdict, scope, effective);
+  }
+
+  private CheckVerdict cutOff(List<Scope> missing) {
+    return CheckVerdict.builder(ID)
+        .status(CheckStatus.UNRECOGNISED)
+        .headline(
+            "The paste looks cut off: "
+                + names(missing)
+                + " "
+                + (missing.size() == 1 ? "is" : "are")
+                + " missing, and "
+                + (missing.size() == 1 ? "it decides" : "they decide")
+                + " the effective policy. Paste the whole output of "
+                + command()
+                + ".")
+        .fix(FixStep.of("Run this command and paste all five lines it prints:", command()))
+        .build();
+  }
+
+  private static CheckVerdict loads(CheckVerdict.Builder verdict, Scope scope, Policy effective) {
+    verdict
+        .status(CheckStatus.OK)
+        .headline(
+            "The effective policy is "
+                + effective
+                + " (from "
+                + scope
+                + "): the connector's module can be loaded.");
+    if (effective != Policy.RemoteSigned) {
+      verdict.note(
+          effective
+              + " works, but RemoteSigned is enough and safer: Set-ExecutionPolicy"
+              + " RemoteSigned.");
+    }
+    if (scope == Scope.Process) {
+      verdict.note("A Process-scope policy lasts only for this PowerShell window.");
+    }
+    return verdict.build();
+  }
+
+  private static CheckVerdict blocked(CheckVerdict.Builder verdict, Scope scope, Policy effective) {
     verdict
         .status(CheckStatus.PROBLEM)
         .headline(

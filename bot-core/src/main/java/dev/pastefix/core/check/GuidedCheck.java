@@ -11,6 +11,12 @@ public non-sealed interface GuidedCheck extends Check {
   /** Reads pasted output; {@link CheckStatus#UNRECOGNISED} when it is not this command's output. */
   CheckVerdict interpret(String output);
 
+  /** A sign-in address is no output, so a button carrying one starts the guided exchange. */
+  @Override
+  default CheckInput input() {
+    return CheckInput.SIGN_IN_ADDRESS;
+  }
+
   @Override
   default String usage() {
     return "check " + id() + " [pasted output of " + command() + "]";

@@ -76,120 +76,29 @@ public final class SessionsCheck implements GuidedCheck {
 
   @Override
   public CheckVerdict interpret(String output) {
-    PastedOutput paste = PastedOutput.of(output);
-    Optional<List<Session>> parsed = table(paste.lines());
-    if (parsed.isEmpty()) {
-      parsed = list(paste.lines());
-    }
+    Optional<List<Session>> parsed = parse(output);
     if (parsed.isEmpty()) {
       return unrecognised(
           "I expected the table Get-PSSession prints (Id, Name, ComputerName, State...).");
     }
     List<Session> sessions = parsed.get();
     CheckVerdict.Builder verdict = CheckVerdict.builder(ID).related(ENTRY_USER);
+    readings(sessions).forEach(verdict::line);
     List<Session> holding = new ArrayList<>();
     List<Session> broken = new ArrayList<>();
-    int others = 0;
     for (Session s : sessions) {
-      if (!s.skype()) {
-        others++;
-        verdict.line(
-            CheckLine.ok(
-                "Session " + s.id() + " " + s.computer(),
-                s.state() + " (another service, not counted)"));
-        continue;
-      }
-      if (s.holdsShell()) {
+      if (s.skype() && s.holdsShell()) {
         holding.add(s);
-      } else if (s.state().equals("Broken")) {
+      } else if (s.skype() && s.state().equals("Broken")) {
         broken.add(s);
       }
-      verdict.line(
-          new CheckLine(
-              "Session " + s.id() + " " + s.computer(),
-              s.state() + (s.holdsShell() ? " (counts against the limit)" : ""),
-              s.holdsShell() || s.state().equals("Broken") ? CheckStatus.PROBLEM : CheckStatus.OK));
     }
-    verdict.line(
-        new CheckLine(
-            "Skype for Business Online sessions",
-            holding.size() + " of " + PER_ADMIN + " per administrator",
-            holding.size() >= PER_ADMIN ? CheckStatus.PROBLEM : CheckStatus.OK));
     if (holding.size() >= PER_ADMIN) {
-      Session keep = holding.get(holding.size() - 1);
-      for (Session s : holding) {
-        if (s.id() > keep.id()) {
-          keep = s;
-        }
-      }
-      List<String> remove = new ArrayList<>();
-      for (Session s : holding) {
-        if (s != keep) {
-          remove.add(Integer.toString(s.id()));
-        }
-      }
-      broken.forEach(s -> remove.add(Integer.toString(s.id())));
-      verdict
-          .status(CheckStatus.PROBLEM)
-          .headline(
-              "You hold "
-                  + holding.size()
-                  + " Skype for Business Online sessions: each administrator may have "
-                  + PER_ADMIN
-                  + ", so a new connection fails with \"The maximum number of concurrent shells"
-                  + " for this user has been exceeded\".")
-          .fix(
-              FixStep.of(
-                  "Remove the sessions you no longer use (this keeps the newest, session "
-                      + keep.id()
-                      + "):",
-                  "Remove-PSSession -Id " + String.join(",", remove)))
-          .fix(
-              FixStep.of(
-                  "Or close every Skype for Business Online session at once:",
-                  "Get-PSSession | Where-Object { $_.ComputerName -like '*.online.lync.com' -or"
-                      + " $_.ComputerName -eq '"
-                      + TEAMS_HOST
-                      + "' } | Remove-PSSession"))
-          .note(
-              "When you are done with a session, end it with Remove-PSSession so that it does not"
-                  + " keep holding one of the "
-                  + PER_ADMIN
-                  + ".");
+      overTheLimit(verdict, holding, broken);
     } else {
-      verdict
-          .status(CheckStatus.OK)
-          .headline(
-              holding.isEmpty()
-                  ? "You hold no Skype for Business Online session, so the per-administrator limit"
-                      + " of "
-                      + PER_ADMIN
-                      + " is not the problem."
-                  : "You hold "
-                      + holding.size()
-                      + " of "
-                      + PER_ADMIN
-                      + " Skype for Business Online sessions: "
-                      + (PER_ADMIN - holding.size())
-                      + " more can be opened.");
-      if (!broken.isEmpty()) {
-        verdict.fix(
-            FixStep.of(
-                "Remove the broken sessions; they cannot run commands any more (a remote session"
-                    + " ends after 60 minutes):",
-                "Remove-PSSession -Id "
-                    + String.join(
-                        ",", broken.stream().map(s -> Integer.toString(s.id())).toList())));
-        verdict.related(ENTRY_TIMEOUT);
-      }
-      verdict.note(
-          "If a connection still fails with \"maximum number of concurrent shells for this"
-              + " tenant\", the tenant's "
-              + PER_TENANT
-              + " sessions are held by all administrators together: ask the others to close"
-              + " theirs.");
-      verdict.related(ENTRY_TENANT);
+      withinTheLimit(verdict, holding, broken);
     }
+    long others = sessions.stream().filter(s -> !s.skype()).count();
     if (others > 0) {
       verdict.note(
           others
@@ -197,6 +106,119 @@ public final class SessionsCheck implements GuidedCheck {
               + " Skype for Business Online limit.");
     }
     return verdict.build();
+  }
+
+  /** The sessions of a pasted table or list, or empty when the paste is neither. */
+  static Optional<List<Session>> parse(String output) {
+    PastedOutput paste = PastedOutput.of(output);
+    Optional<List<Session>> parsed = table(paste.lines());
+    return parsed.isPresent() ? parsed : list(paste.lines());
+  }
+
+  /** One table line per session, then the count against the per-administrator limit. */
+  static List<CheckLine> readings(List<Session> sessions) {
+    List<CheckLine> lines = new ArrayList<>();
+    int holding = 0;
+    for (Session s : sessions) {
+      String label = "Session " + s.id() + " " + s.computer();
+      if (!s.skype()) {
+        lines.add(CheckLine.ok(label, s.state() + " (another service, not counted)"));
+        continue;
+      }
+      if (s.holdsShell()) {
+        holding++;
+      }
+      lines.add(
+          new CheckLine(
+              label,
+              s.state() + (s.holdsShell() ? " (counts against the limit)" : ""),
+              s.holdsShell() || s.state().equals("Broken") ? CheckStatus.PROBLEM : CheckStatus.OK));
+    }
+    lines.add(
+        new CheckLine(
+            "Skype for Business Online sessions",
+            holding + " of " + PER_ADMIN + " per administrator",
+            holding >= PER_ADMIN ? CheckStatus.PROBLEM : CheckStatus.OK));
+    return lines;
+  }
+
+  private static void overTheLimit(
+      CheckVerdict.Builder verdict, List<Session> holding, List<Session> broken) {
+    Session keep = holding.get(holding.size() - 1);
+    for (Session s : holding) {
+      if (s.id() > keep.id()) {
+        keep = s;
+      }
+    }
+    List<String> remove = new ArrayList<>();
+    for (Session s : holding) {
+      if (s != keep) {
+        remove.add(Integer.toString(s.id()));
+      }
+    }
+    broken.forEach(s -> remove.add(Integer.toString(s.id())));
+    verdict
+        .status(CheckStatus.PROBLEM)
+        .headline(
+            "You hold "
+                + holding.size()
+                + " Skype for Business Online sessions: each administrator may have "
+                + PER_ADMIN
+                + ", so a new connection fails with \"The maximum number of concurrent shells"
+                + " for this user has been exceeded\".")
+        .fix(
+            FixStep.of(
+                "Remove the sessions you no longer use (this keeps the newest, session "
+                    + keep.id()
+                    + "):",
+                "Remove-PSSession -Id " + String.join(",", remove)))
+        .fix(
+            FixStep.of(
+                "Or close every Skype for Business Online session at once:",
+                "Get-PSSession | Where-Object { $_.ComputerName -like '*.online.lync.com' -or"
+                    + " $_.ComputerName -eq '"
+                    + TEAMS_HOST
+                    + "' } | Remove-PSSession"))
+        .note(
+            "When you are done with a session, end it with Remove-PSSession so that it does not"
+                + " keep holding one of the "
+                + PER_ADMIN
+                + ".");
+  }
+
+  private static void withinTheLimit(
+      CheckVerdict.Builder verdict, List<Session> holding, List<Session> broken) {
+    verdict
+        .status(CheckStatus.OK)
+        .headline(
+            holding.isEmpty()
+                ? "You hold no Skype for Business Online session, so the per-administrator limit"
+                    + " of "
+                    + PER_ADMIN
+                    + " is not the problem."
+                : "You hold "
+                    + holding.size()
+                    + " of "
+                    + PER_ADMIN
+                    + " Skype for Business Online sessions: "
+                    + (PER_ADMIN - holding.size())
+                    + " more can be opened.");
+    if (!broken.isEmpty()) {
+      verdict.fix(
+          FixStep.of(
+              "Remove the broken sessions; they cannot run commands any more (a remote session"
+                  + " ends after 60 minutes):",
+              "Remove-PSSession -Id "
+                  + String.join(",", broken.stream().map(s -> Integer.toString(s.id())).toList())));
+      verdict.related(ENTRY_TIMEOUT);
+    }
+    verdict.note(
+        "If a connection still fails with \"maximum number of concurrent shells for this"
+            + " tenant\", the tenant's "
+            + PER_TENANT
+            + " sessions are held by all administrators together: ask the others to close"
+            + " theirs.");
+    verdict.related(ENTRY_TENANT);
   }
 
   /** Whether a ComputerName, possibly cut with "..." by the table, is Skype for Business Online. */

@@ -1,5 +1,7 @@
 package dev.pastefix.core.check;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +47,30 @@ public final class WinRmCheck implements GuidedCheck {
     return List.of(ENTRY);
   }
 
+  /**
+   * What a paste of {@code winrm get winrm/config/client/auth} holds: each setting's value (lower
+   * case) and, where WinRM names it, the setting's source (such as {@code GPO}).
+   */
+  record Parsed(PastedOutput paste, Map<String, String> values, Map<String, String> sources) {
+    Parsed {
+      values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+      sources = Map.copyOf(sources);
+    }
+  }
+
   @Override
   public CheckVerdict interpret(String output) {
+    Parsed parsed = parse(output);
+    if (!parsed.values().containsKey("Basic")) {
+      return withoutBasic(parsed);
+    }
+    CheckVerdict.Builder verdict = CheckVerdict.builder(ID).related(ENTRY);
+    readings(parsed).forEach(verdict::line);
+    return verdict(verdict, parsed);
+  }
+
+  /** Reads the {@code Name = value [Source="..."]} lines; the first of each setting counts. */
+  static Parsed parse(String output) {
     PastedOutput paste = PastedOutput.of(output);
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, String> sources = new LinkedHashMap<>();
@@ -60,37 +84,50 @@ public final class WinRmCheck implements GuidedCheck {
         }
       }
     }
-    CheckVerdict.Builder verdict = CheckVerdict.builder(ID).related(ENTRY);
-    if (!values.containsKey("Basic")) {
-      if (SERVICE_DOWN.matcher(paste.text()).find()) {
-        return verdict
-            .status(CheckStatus.PROBLEM)
-            .line(CheckLine.problem("WinRM service", "not reachable (WSManFault 0x80338012)"))
-            .headline(
-                "winrm could not read its configuration: the Windows Remote Management (WinRM)"
-                    + " service is not running.")
-            .fix(
-                FixStep.of(
-                    "Start PowerShell or a command prompt as an administrator, start the service,"
-                        + " then check again:",
-                    "net start winrm",
-                    command()))
-            .build();
-      }
-      return unrecognised(
-          values.isEmpty()
-              ? "I expected lines such as 'Basic = true' under 'Auth'."
-              : "The 'Basic = ...' line is missing from the paste.");
+    return new Parsed(paste, values, sources);
+  }
+
+  /** One table line per setting, in the paste's order; Basic = false is the problem. */
+  static List<CheckLine> readings(Parsed parsed) {
+    List<CheckLine> lines = new ArrayList<>();
+    parsed
+        .values()
+        .forEach(
+            (key, value) -> {
+              String source = parsed.sources().get(key);
+              String shown = value + (source == null ? "" : " [Source=\"" + source + "\"]");
+              boolean bad = key.equals("Basic") && value.equals("false");
+              lines.add(new CheckLine(key, shown, bad ? CheckStatus.PROBLEM : CheckStatus.OK));
+            });
+    return lines;
+  }
+
+  private CheckVerdict withoutBasic(Parsed parsed) {
+    if (SERVICE_DOWN.matcher(parsed.paste().text()).find()) {
+      return CheckVerdict.builder(ID)
+          .related(ENTRY)
+          .status(CheckStatus.PROBLEM)
+          .line(CheckLine.problem("WinRM service", "not reachable (WSManFault 0x80338012)"))
+          .headline(
+              "winrm could not read its configuration: the Windows Remote Management (WinRM)"
+                  + " service is not running.")
+          .fix(
+              FixStep.of(
+                  "Start PowerShell or a command prompt as an administrator, start the service,"
+                      + " then check again:",
+                  "net start winrm",
+                  command()))
+          .build();
     }
-    values.forEach(
-        (key, value) -> {
-          String shown =
-              value + (sources.containsKey(key) ? " [Source=\"" + sources.get(key) + "\"]" : "");
-          boolean bad = key.equals("Basic") && value.equals("false");
-          verdict.line(new CheckLine(key, shown, bad ? CheckStatus.PROBLEM : CheckStatus.OK));
-        });
-    boolean basic = values.get("Basic").equals("true");
-    boolean gpo = "GPO".equalsIgnoreCase(sources.getOrDefault("Basic", ""));
+    return unrecognised(
+        parsed.values().isEmpty()
+            ? "I expected lines such as 'Basic = true' under 'Auth'."
+            : "The 'Basic = ...' line is missing from the paste.");
+  }
+
+  private CheckVerdict verdict(CheckVerdict.Builder verdict, Parsed parsed) {
+    boolean basic = parsed.values().get("Basic").equals("true");
+    boolean gpo = "GPO".equalsIgnoreCase(parsed.sources().getOrDefault("Basic", ""));
     if (basic) {
       return verdict
           .status(CheckStatus.OK)

@@ -49,6 +49,8 @@ public record LabelledMessage(String id, String text, String label, String kind,
    * IllegalArgumentException}. Blank lines are skipped.
    */
   public static List<LabelledMessage> readJsonl(Path file) throws IOException {
+    // Just over 60 lines on purpose: one pass that collects every bad line's problem, so the file
+    // is reported once with all of them; split, the problem list would travel through every part.
     ObjectMapper mapper = new ObjectMapper();
     List<LabelledMessage> out = new ArrayList<>();
     List<String> problems = new ArrayList<>();

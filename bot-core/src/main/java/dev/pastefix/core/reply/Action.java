@@ -1,11 +1,13 @@
 package dev.pastefix.core.reply;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A button a platform can offer under a reply. Adapters encode the action in the button's value
- * and hand clicks back to the engine; they never interpret them.
+ * A button a platform can offer under a reply. Every label is worded by the core in the reply's
+ * language; adapters show it as given, encode the action in the button (value or custom id) and
+ * hand clicks back to the engine as typed data, never interpreting them.
  */
 public sealed interface Action {
 
@@ -35,10 +37,14 @@ public sealed interface Action {
     }
   }
 
-  /** "Helpful" / "Not helpful" for the answer about {@code entryIds} (joined by {@code |}). */
-  record Feedback(String entryIds, boolean helpful) implements Action {
+  /**
+   * "Helpful" / "Not helpful" (the {@code label}, localised) for the answer about {@code
+   * entryIds}, in the order the answer presents them.
+   */
+  record Feedback(List<String> entryIds, boolean helpful, String label) implements Action {
     public Feedback {
-      Objects.requireNonNull(entryIds, "entryIds");
+      entryIds = List.copyOf(entryIds);
+      Objects.requireNonNull(label, "label");
     }
 
     @Override
@@ -47,11 +53,24 @@ public sealed interface Action {
     }
   }
 
-  /** Runs a check, with the argument taken from the paste (may be empty). */
-  record RunCheck(String checkId, String argument) implements Action {
+  /**
+   * Runs a check: the click reaches the engine as {@code command}, unchanged. The {@code label}
+   * (such as "Run check: dns contoso.com") is localised by the core.
+   */
+  record RunCheck(BotCommand.RunCheck command, String label) implements Action {
     public RunCheck {
-      Objects.requireNonNull(checkId, "checkId");
-      Objects.requireNonNull(argument, "argument");
+      Objects.requireNonNull(command, "command");
+      Objects.requireNonNull(label, "label");
+    }
+
+    /** The check to run, such as {@code dns}. */
+    public String checkId() {
+      return command.checkId();
+    }
+
+    /** The check's argument taken from the paste; may be empty. */
+    public String argument() {
+      return command.argument();
     }
 
     @Override
@@ -60,7 +79,11 @@ public sealed interface Action {
     }
   }
 
-  /** Re-posts an ephemeral reply visibly in the channel. */
+  /**
+   * Re-posts an ephemeral reply visibly in the channel. Adapters add this button themselves to the
+   * replies they show privately, labelled with {@code Wording#shareInChannel()} of the reply's
+   * language.
+   */
   record Share() implements Action {
     @Override
     public <R> R accept(Visitor<R> visitor) {

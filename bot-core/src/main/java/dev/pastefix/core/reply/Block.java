@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One block of a reply. Java 17 has no pattern-matching switch, so renderers dispatch with
- * {@link Visitor}.
+ * {@link Visitor}. Renderers choose the platform element by the block's type, never by its text:
+ * the text is already in the reader's language.
  */
 public sealed interface Block {
 
@@ -26,6 +27,10 @@ public sealed interface Block {
     R note(Note note);
 
     R divider(Divider divider);
+
+    R provenance(Provenance provenance);
+
+    R source(Source source);
   }
 
   record Heading(String text) implements Block {
@@ -112,6 +117,52 @@ public sealed interface Block {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.divider(this);
+    }
+  }
+
+  /**
+   * What an answer matched and how sure the engine is, such as "Matched: the error text
+   * `0x80070005` (97% sure)", worded in the reply's language. It explains the answer rather than
+   * telling what to do, so renderers show it as quiet secondary text: a Slack context block, a
+   * subdued Discord line, a plain line on a console.
+   */
+  record Provenance(List<Span> spans) implements Block {
+    public Provenance {
+      spans = List.copyOf(spans);
+      if (spans.isEmpty()) {
+        throw new IllegalArgumentException("a provenance line needs some text");
+      }
+    }
+
+    public static Provenance of(Span... spans) {
+      return new Provenance(List.of(spans));
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.provenance(this);
+    }
+  }
+
+  /**
+   * Where an answer comes from: the source article and further reading, usually as {@link
+   * Span.Link}s after a localised label. Shown as quiet secondary text, like {@link Provenance}.
+   */
+  record Source(List<Span> spans) implements Block {
+    public Source {
+      spans = List.copyOf(spans);
+      if (spans.isEmpty()) {
+        throw new IllegalArgumentException("a source line needs some text");
+      }
+    }
+
+    public static Source of(Span... spans) {
+      return new Source(List.of(spans));
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.source(this);
     }
   }
 }

@@ -126,6 +126,16 @@ public final class PlainTextRenderer implements Block.Visitor<String>, Action.Vi
   }
 
   @Override
+  public String provenance(Block.Provenance provenance) {
+    return wrap(spans(provenance.spans()), "", "");
+  }
+
+  @Override
+  public String source(Block.Source source) {
+    return wrap(spans(source.spans()), "", "");
+  }
+
+  @Override
   public String openLink(Action.OpenLink action) {
     return "Link: " + link(action.label(), action.url().toString());
   }
@@ -137,8 +147,7 @@ public final class PlainTextRenderer implements Block.Visitor<String>, Action.Vi
 
   @Override
   public String runCheck(Action.RunCheck action) {
-    String argument = clean(action.argument()).strip();
-    return "Run check: " + clean(action.checkId()) + (argument.isEmpty() ? "" : " " + argument);
+    return clean(action.label());
   }
 
   @Override

@@ -262,6 +262,10 @@ class CheckingBotTest {
         spans(((Block.Paragraph) block).spans(), sb);
       } else if (block instanceof Block.Note) {
         spans(((Block.Note) block).spans(), sb);
+      } else if (block instanceof Block.Provenance) {
+        spans(((Block.Provenance) block).spans(), sb);
+      } else if (block instanceof Block.Source) {
+        spans(((Block.Source) block).spans(), sb);
       } else if (block instanceof Block.Code) {
         sb.append(((Block.Code) block).text());
       } else if (block instanceof Block.Facts) {

@@ -1,6 +1,7 @@
 package dev.pastefix.core.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -34,6 +35,24 @@ class ClockCheckTest {
           + "Last Successful Sync Time: unspecified\n"
           + "Source: Local CMOS Clock\n"
           + "Poll Interval: 10 (1024s)\n";
+
+  @Test
+  void parsesStatusFieldsStripchartAndThePastedTimeApart() {
+    ClockCheck.Parsed parsed =
+        ClockCheck.parse(
+            "Leap Indicator: 0(no warning)\n"
+                + "Source: time.windows.com,0x9\n"
+                + "05:12:03, d:+00.0312s o:+423.1000000s  [                *  ]\n"
+                + "05:12:05, error: 0x800705B4\n"
+                + "2026-11-22T05:12:03.0000000+01:00\n");
+
+    assertEquals("time.windows.com,0x9", parsed.status().get(ClockCheck.Field.SOURCE));
+    assertEquals(List.of(423.1), parsed.offsets());
+    assertEquals(1, parsed.stripchartErrors());
+    assertEquals(
+        java.time.OffsetDateTime.parse("2026-11-22T05:12:03+01:00"), parsed.pastedTime().get());
+    assertFalse(parsed.serviceStopped());
+  }
 
   @Test
   void acceptsASynchronisedClockButAsksForTheTimeToMeasureSkew() {

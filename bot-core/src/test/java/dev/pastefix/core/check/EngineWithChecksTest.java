@@ -1,6 +1,5 @@
 package dev.pastefix.core.check;
 
-import dev.pastefix.core.state.InMemoryPendingCheckStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +8,11 @@ import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Engine;
 import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.Outcome;
+import dev.pastefix.core.TestingMessages;
+import dev.pastefix.core.state.InMemoryPendingCheckStore;
+import dev.pastefix.core.reply.Action;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
 import java.time.Duration;
@@ -65,9 +67,35 @@ class EngineWithChecksTest {
   }
 
   @Test
-  void aRunCheckButtonClickReachesTheCheck() {
+  void anAnswersRunCheckButtonCarriesTheArgumentTheCheckDeclares() {
     Outcome outcome =
-        bot.handle(TestingMessages.of("check signin-assistant", Channel.COMMAND, "U1", "c-button"));
+        bot.handle(
+            TestingMessages.of(
+                "Cannot sign in because the server is temporarily unavailable. we have no ADFS and"
+                    + " no sip CNAME for alice@fabrikam.com",
+                Channel.DIRECT,
+                "U1",
+                "c-args"));
+
+    List<Action.RunCheck> buttons =
+        CheckingBotTest.reply(outcome).actions().stream()
+            .filter(Action.RunCheck.class::isInstance)
+            .map(Action.RunCheck.class::cast)
+            .toList();
+    assertTrue(
+        buttons.contains(
+            new Action.RunCheck(
+                new BotCommand.RunCheck("dns", "fabrikam.com"), "Run check: dns fabrikam.com")),
+        "the DNS check takes the domain: " + buttons);
+  }
+
+  @Test
+  void aRunCheckButtonClickReachesTheCheckAsItsCommand() {
+    // The click carries no text: only the typed command says what to run.
+    Outcome outcome =
+        bot.handle(
+            new BotCommand.RunCheck("signin-assistant", "alice@fabrikam.com"),
+            TestingMessages.of("", Channel.COMMAND, "U1", "c-button"));
 
     assertEquals(
         "Get-Service msoidsvc",

@@ -3,6 +3,7 @@ package dev.pastefix.core.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.check.ExecutionPolicyCheck.Scope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,34 @@ class ExecutionPolicyCheckTest {
 
   private static String pad(String value) {
     return " ".repeat(Math.max(1, 15 - value.length())) + value;
+  }
+
+  @Test
+  void parsesEachScopeOnceAndCollectsValuesThatAreNoPolicy() {
+    ExecutionPolicyCheck.Parsed parsed =
+        ExecutionPolicyCheck.parse(
+            list("Undefined", "Undefined", "Bypass", "Undefined", "Restricted")
+                + "LocalMachine    RemoteSigned\r\n"
+                + "CurrentUser     Sometimes\r\n");
+
+    assertEquals(ExecutionPolicyCheck.Policy.Bypass, parsed.scopes().get(Scope.Process));
+    assertEquals(
+        ExecutionPolicyCheck.Policy.Restricted,
+        parsed.scopes().get(Scope.LocalMachine),
+        "the first row of a scope counts");
+    assertEquals(List.of("Sometimes"), parsed.unknownValues());
+    assertEquals(List.of(), parsed.missing());
+    assertEquals(java.util.Optional.of(Scope.Process), parsed.effectiveScope());
+  }
+
+  @Test
+  void parsingACutPasteNamesTheMissingScopes() {
+    ExecutionPolicyCheck.Parsed parsed =
+        ExecutionPolicyCheck.parse("  CurrentUser  Undefined\n LocalMachine  RemoteSigned\n");
+
+    assertEquals(
+        List.of(Scope.MachinePolicy, Scope.UserPolicy, Scope.Process), parsed.missing());
+    assertEquals(5, ExecutionPolicyCheck.readings(parsed).size(), "one reading per scope");
   }
 
   @Test

@@ -17,6 +17,25 @@ class SessionsCheckTest {
           + "  ------------\n";
 
   @Test
+  void parsesTheTableIntoSessionsAndCountsThoseHoldingAShell() {
+    String output =
+        HEADER
+            + "  1 WinRM1          admin1a.onli... RemoteMachine   Opened       "
+            + " Microsoft.PowerShell     Available\n"
+            + "  2 WinRM2          admin1a.onli... RemoteMachine   Broken       "
+            + " Microsoft.PowerShell         None\n";
+
+    List<SessionsCheck.Session> sessions = SessionsCheck.parse(output).orElseThrow();
+
+    assertEquals(List.of(1, 2), sessions.stream().map(SessionsCheck.Session::id).toList());
+    assertEquals("Broken", sessions.get(1).state());
+    List<CheckLine> readings = SessionsCheck.readings(sessions);
+    assertEquals(3, readings.size(), "one per session, then the count");
+    assertEquals("1 of 3 per administrator", readings.get(2).value());
+    assertTrue(SessionsCheck.parse("Get-Date\nMonday 1 December").isEmpty());
+  }
+
+  @Test
   void namesTheSessionsToRemoveAtTheLimitOfThree() {
     String output =
         HEADER

@@ -23,6 +23,19 @@ class WinRmCheckTest {
   }
 
   @Test
+  void parsesEachSettingWithItsSourceInThePastesOrder() {
+    WinRmCheck.Parsed parsed =
+        WinRmCheck.parse(
+            "Auth\n    Basic = false [Source=\"GPO\"]\n    Digest = true\n    Basic = true\n");
+
+    assertEquals(
+        java.util.List.of("Basic", "Digest"), java.util.List.copyOf(parsed.values().keySet()));
+    assertEquals("false", parsed.values().get("Basic"), "the first line of a setting counts");
+    assertEquals("GPO", parsed.sources().get("Basic"));
+    assertEquals(CheckStatus.PROBLEM, WinRmCheck.readings(parsed).get(0).status());
+  }
+
+  @Test
   void asksToEnableBasicWhenItIsFalse() {
     CheckVerdict verdict = check.interpret(auth("Basic = false"));
 

@@ -54,10 +54,10 @@ class PlainTextRendererTest {
                 new Block.Divider()),
             List.of(
                 new Action.OpenLink("Source article", article),
-                new Action.RunCheck("dns", "contoso.com"),
-                new Action.RunCheck("sessions", ""),
-                new Action.Feedback("execution-policy", true),
-                new Action.Feedback("execution-policy", false),
+                new Action.RunCheck(new BotCommand.RunCheck("dns", "contoso.com"), "Run check: " + "dns" + " " + "contoso.com"),
+                new Action.RunCheck(new BotCommand.RunCheck("sessions", ""), "Run check: " + "sessions"),
+                new Action.Feedback(List.of("execution-policy"), true, "Helpful"),
+                new Action.Feedback(List.of("execution-policy"), false, "Not helpful"),
                 new Action.Share()));
 
     String expected =

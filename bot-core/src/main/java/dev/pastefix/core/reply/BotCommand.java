@@ -1,0 +1,27 @@
+package dev.pastefix.core.reply;
+
+import java.util.Objects;
+
+/**
+ * A command a button carries back to the engine. An adapter encodes it in the button (a Slack
+ * button value, a Discord custom id) and, on a click, decodes it and hands it to {@link
+ * dev.pastefix.core.Bot#handle(BotCommand, dev.pastefix.core.IncomingMessage)} as it is: the
+ * click never becomes typed text that the engine would have to parse again.
+ */
+public sealed interface BotCommand {
+
+  /**
+   * Runs the check {@code checkId} (such as {@code dns}) on {@code argument}, which the engine took
+   * from the paste (a domain, a sign-in address) and which may be empty.
+   */
+  record RunCheck(String checkId, String argument) implements BotCommand {
+    public RunCheck {
+      Objects.requireNonNull(checkId, "checkId");
+      Objects.requireNonNull(argument, "argument");
+      if (checkId.isBlank() || checkId.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("a check id is one word: '" + checkId + "'");
+      }
+      argument = argument.strip();
+    }
+  }
+}
