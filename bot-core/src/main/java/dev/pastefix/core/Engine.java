@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The pastefix engine: normalises a message, runs the signature rules and the categorizer, applies
@@ -23,14 +21,13 @@ import org.slf4j.LoggerFactory;
  * serves any number of conversations at once and never throws from {@link #handle}.
  */
 public final class Engine implements Bot {
-  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-
   private final KnowledgeBase kb;
   private final Analyser analyser;
   private final DecisionPolicy policy = new DecisionPolicy();
   private final ReplyComposer composer;
   private final CommandRouter commands;
   private final ClarifyMemory questions = new ClarifyMemory(java.time.Clock.systemUTC());
+  private final MessageGuard guard = new MessageGuard(this::respond);
 
   private Engine(KnowledgeBase kb, List<Registration> extra) {
     this.kb = Objects.requireNonNull(kb, "kb");
@@ -90,50 +87,53 @@ public final class Engine implements Bot {
     return builder(kb).build();
   }
 
+  /** How many messages failed inside the engine since start-up (each got a polite reply). */
+  public long failures() {
+    return guard.failures();
+  }
+
   public KnowledgeBase knowledge() {
     return kb;
   }
 
+  /**
+   * Never throws: a failure while reading a message becomes a polite reply (or silence in a
+   * channel), logged and counted by the {@link MessageGuard}.
+   */
   @Override
   public Outcome handle(IncomingMessage message) {
-    try {
-      if (message.channel() == Channel.COMMAND) {
-        return commands.route(message);
-      }
-      if (message.channel().addressed() && asksForHelp(message.text())) {
-        return help(Optional.empty());
-      }
-      if (!message.channel().addressed()) {
-        return diagnose(message.text(), message.channel());
-      }
-      Analysis analysis = analyser.analyse(message.text());
-      Optional<List<String>> asked = questions.take(message.conversationKey());
-      if (asked.isPresent() && analysis.signatures().isEmpty()) {
-        Optional<String> chosen = analyser.resolveShared(asked.get(), analysis.concepts());
-        if (chosen.isPresent()) {
-          return outcome(
-              new Decision.Answer(List.of(chosenCause(chosen.get(), message.text()))), analysis);
-        }
-      }
-      Outcome outcome = outcome(policy.decide(message.channel(), analysis), analysis);
-      if (outcome instanceof Outcome.Clarify clarify) {
-        questions.remember(message.conversationKey(), clarify.findingIds());
-      }
-      return outcome;
-    } catch (RuntimeException e) {
-      LOG.warn("engine failed on a message of {} chars", message.text().length(), e);
-      if (!message.channel().addressed()) {
-        return new Outcome.Silent("internal error: " + e.getClass().getSimpleName());
-      }
-      return new Outcome.Unknown(
-          List.of(),
-          composer.badInput("Something went wrong while reading this message; please try again."));
-    }
+    return guard.handle(message);
   }
 
-  private static final java.util.regex.Pattern HELP_WORDS =
-      java.util.regex.Pattern.compile(
-          "(?iu)\\s*(?:<@[!&]?\\w+>\\s*)*(?:help|aide|\\?|도움말|도움|hi|hello|bonjour|안녕하세요)[\\s!?.]*");
+  private Outcome respond(IncomingMessage message) {
+    if (message.channel() == Channel.COMMAND) {
+      return commands.route(message);
+    }
+    if (message.channel().addressed() && asksForHelp(message.text())) {
+      return help(Optional.empty());
+    }
+    if (!message.channel().addressed()) {
+      return diagnose(message.text(), message.channel());
+    }
+    Analysis analysis = analyser.analyse(message.text());
+    Optional<List<String>> asked = questions.take(message.conversationKey());
+    if (asked.isPresent() && analysis.signatures().isEmpty()) {
+      Optional<String> chosen = analyser.resolveShared(asked.get(), analysis.concepts());
+      if (chosen.isPresent()) {
+        return outcome(
+            new Decision.Answer(List.of(chosenCause(chosen.get(), message.text()))), analysis);
+      }
+    }
+    Outcome outcome = outcome(policy.decide(message.channel(), analysis), analysis);
+    if (outcome instanceof Outcome.Clarify clarify) {
+      questions.remember(message.conversationKey(), clarify.findingIds());
+    }
+    return outcome;
+  }
+
+  private static final com.google.re2j.Pattern HELP_WORDS =
+      com.google.re2j.Pattern.compile(
+          "(?i)\\s*(?:<@[!&]?\\w+>\\s*)*(?:help|aide|\\?|도움말|도움|hi|hello|bonjour|안녕하세요)[\\s!?.]*");
 
   /** A bare "help" (or greeting) addressed to the bot gets the help text, not a diagnosis. */
   static boolean asksForHelp(String text) {

@@ -31,6 +31,9 @@ public final class ReplyComposer {
   /** The longest evidence quote shown; a whole paste would drown the answer. */
   static final int MAX_EVIDENCE_CHARS = 160;
 
+  private static final com.google.re2j.Pattern WHITESPACE =
+      com.google.re2j.Pattern.compile("\\s+");
+
   private final KnowledgeBase kb;
 
   public ReplyComposer(KnowledgeBase kb) {
@@ -185,6 +188,20 @@ public final class ReplyComposer {
                     + ", but its causes and fixes differ, so Skype for Business advice would"
                     + " mislead you. Check that service's own documentation.")));
     return new Reply("Looks like " + service + ": not covered by this bot.", blocks, List.of());
+  }
+
+  /**
+   * The reply when reading a message failed inside the engine: polite, in the message's language,
+   * and without internals (those go to the log).
+   */
+  public static Reply couldNotRead(String lang) {
+    Labels labels = Labels.of(lang);
+    return new Reply(
+        labels.couldNotReadHeading(),
+        List.of(
+            new Block.Heading(labels.couldNotReadHeading()),
+            Block.Paragraph.of(new Span.Plain(labels.couldNotReadText()))),
+        List.of());
   }
 
   /** Addressed with input that cannot be analysed (empty, binary). */
@@ -389,7 +406,7 @@ public final class ReplyComposer {
   }
 
   static String shorten(String text, int max) {
-    String t = text.strip().replaceAll("\\s+", " ");
+    String t = WHITESPACE.matcher(text.strip()).replaceAll(" ");
     return t.length() <= max ? t : t.substring(0, max - 1) + "…";
   }
 }

@@ -208,7 +208,11 @@ public final class Analyser {
     return normaliser;
   }
 
-  private static double clamp(double p) {
+  /** A probability within 0..1; NaN (a model that overflowed) counts as no evidence. */
+  static double clamp(double p) {
+    if (Double.isNaN(p)) {
+      return 0;
+    }
     return Math.max(0, Math.min(1, p));
   }
 }

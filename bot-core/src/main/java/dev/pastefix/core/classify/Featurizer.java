@@ -2,6 +2,7 @@ package dev.pastefix.core.classify;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,9 +43,13 @@ public final class Featurizer {
     return features(lower, lexicon.find(lower));
   }
 
-  /** The feature tokens of lower-case {@code lower} whose concepts are already known. */
+  /**
+   * The feature tokens of lower-case {@code lower} whose concepts are already known, each once: an
+   * error pasted fifty times is the same error, and repeated tokens would only push the MaxEnt
+   * sums towards overflow.
+   */
   public String[] features(String lower, Set<String> concepts) {
-    List<String> out = new ArrayList<>();
+    Set<String> out = new LinkedHashSet<>();
     for (String concept : concepts) {
       if (POLICY_ONLY.contains(concept)) {
         continue;
@@ -139,7 +144,7 @@ public final class Featurizer {
           "에서는", "에서", "에게", "으로", "까지", "부터", "에는", "하고", "이나", "이랑", "의", "에", "를", "을", "가", "이",
           "는", "은", "로", "와", "과", "도", "만");
 
-  private static void addHangul(String word, List<String> out) {
+  private static void addHangul(String word, Set<String> out) {
     out.add(word);
     for (String particle : PARTICLES) {
       if (word.length() > particle.length() + 1 && word.endsWith(particle)) {
