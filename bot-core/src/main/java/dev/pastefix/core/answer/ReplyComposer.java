@@ -69,10 +69,11 @@ public final class ReplyComposer {
               new Span.Strong(labels.cause()),
               new Span.Plain(tr.map(Translation::cause).orElse(entry.cause()))));
       blocks.add(steps(entry, tr));
+      String lang = labels.lang();
       if (!entry.facts().isEmpty()) {
         List<Fact> shown = new ArrayList<>();
         for (dev.pastefix.knowledge.Fact f : entry.facts()) {
-          shown.add(new Fact(f.name(), f.value()));
+          shown.add(new Fact(f.name(lang), f.value(lang)));
         }
         blocks.add(new Block.Facts(shown));
       }
@@ -80,9 +81,9 @@ public final class ReplyComposer {
         blocks.add(
             new Block.Note(
                 Severity.INFO,
-                List.of(new Span.Plain(change.text() + " (" + change.since() + ")"))));
+                List.of(new Span.Plain(labels.since(change.since()) + change.text(lang)))));
       }
-      blocks.addAll(lifecycle(entry));
+      blocks.addAll(lifecycle(entry, labels));
       blocks.add(links(entry, labels));
       addLinkActions(entry, title, several, labels, actions, seenLinks);
       entry
@@ -124,7 +125,7 @@ public final class ReplyComposer {
       spans.add(new Span.Strong(title + ": "));
       spans.add(new Span.Plain(tr.map(Translation::cause).orElse(entry.cause())));
       spans.add(new Span.Plain(" "));
-      spans.add(new Span.Link("Article section", entry.source().url()));
+      spans.add(new Span.Link(labels.articleSection(), entry.source().url()));
       List<String> commands = entry.steps().isEmpty() ? List.of() : entry.steps().get(0).commands();
       options.add(new Block.Step(spans, commands));
       addLinkActions(entry, title, true, labels, actions, seen);
@@ -135,7 +136,7 @@ public final class ReplyComposer {
     blocks.add(new Block.Steps(options));
     blocks.add(Block.Paragraph.of(new Span.Plain(labels.clarifyAsk())));
     if (!ids.isEmpty()) {
-      kb.entry(ids.get(0)).ifPresent(e -> blocks.addAll(lifecycle(e)));
+      kb.entry(ids.get(0)).ifPresent(e -> blocks.addAll(lifecycle(e, labels)));
     }
     String joined = String.join("|", ids);
     actions.add(new Action.Feedback(joined, true));
@@ -338,19 +339,19 @@ public final class ReplyComposer {
     return new Block.Steps(items);
   }
 
-  private List<Block> lifecycle(Entry entry) {
+  private List<Block> lifecycle(Entry entry, Labels labels) {
     List<Block> notes = new ArrayList<>();
     List<LifecycleNote> all = new ArrayList<>();
     kb.article(entry.articleId()).ifPresent(a -> all.addAll(a.lifecycle()));
     all.addAll(entry.lifecycle());
     for (LifecycleNote note : all) {
       List<Span> spans = new ArrayList<>();
-      spans.add(new Span.Plain(note.text()));
+      spans.add(new Span.Plain(note.text(labels.lang())));
       note.link()
           .ifPresent(
               url -> {
                 spans.add(new Span.Plain(" "));
-                spans.add(new Span.Link("More", url));
+                spans.add(new Span.Link(labels.more(), url));
               });
       notes.add(
           new Block.Note(
