@@ -76,7 +76,7 @@ final class Launcher {
           new ConsoleAdapter(
               ready.bot(),
               new InMemoryFeedbackStore(),
-              new PlainTextRenderer(),
+              new PlainTextRenderer().withEmphasis(terminal.emphasis()),
               clock,
               "console:" + ProcessHandle.current().pid() + ":" + clock.millis());
       return console.run(terminal);

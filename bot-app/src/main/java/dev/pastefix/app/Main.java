@@ -67,7 +67,7 @@ public final class Main {
       }
       Map<String, String> env = new HashMap<>(terminal.env());
       env.put(KNOWLEDGE_ENV, dir);
-      terminal = new Terminal(terminal.in(), terminal.out(), terminal.err(), env);
+      terminal = terminal.withEnv(env);
     }
     if (args.isEmpty()) {
       return launcher.run(args, terminal);

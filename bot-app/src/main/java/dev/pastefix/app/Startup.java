@@ -2,6 +2,7 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Engine;
+import dev.pastefix.core.MessageGuard;
 import dev.pastefix.core.check.CheckDesk;
 import dev.pastefix.core.check.CheckingBot;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
@@ -58,7 +59,10 @@ final class Startup {
     long started = System.nanoTime();
     KnowledgeBase knowledge = new KnowledgeLoader().load(knowledgeDir);
     CheckDesk checks = CheckDesk.standard(knowledge, dnsResolver, Clock.systemUTC());
-    Bot bot = new CheckingBot(checks.registerWith(Engine.builder(knowledge)).build(), checks);
+    // The guard is outermost, so a failure in a check or in the engine never reaches a worker.
+    Bot bot =
+        new MessageGuard(
+            new CheckingBot(checks.registerWith(Engine.builder(knowledge)).build(), checks));
     return new Ready(knowledge, bot, Duration.ofNanos(System.nanoTime() - started));
   }
 
