@@ -154,6 +154,11 @@ final class DecisionPolicy {
           closest(analysis),
           "This doesn't match any problem I know well enough." + truncationNote(analysis));
     }
+    if (analysis.errorPaste()) {
+      // A pasted error whose text no entry knows is someone else's error, even when it shares
+      // words or framing (the connector's module path, New-PSSession) with ours.
+      return new Decision.Silent("an error record without an error text I know");
+    }
     boolean domain = aboutOurService(analysis);
     double needed =
         domain

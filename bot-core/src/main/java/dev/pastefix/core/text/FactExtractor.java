@@ -142,7 +142,41 @@ public final class FactExtractor {
         remoteHosts(unmarked),
         signInAddress(text),
         languages.guess(text),
-        quoted(cleaned));
+        quoted(cleaned),
+        errorRecord(unmarked));
+  }
+
+  /** Words that only an error record or a stack trace prints. */
+  private static final List<String> ERROR_RECORD_MARKERS =
+      List.of("categoryinfo", "fullyqualifiederrorid", "exception", "npm err!", "traceback (");
+
+  /**
+   * Whether the text holds an error record: PowerShell's framing (CategoryInfo,
+   * FullyQualifiedErrorId, "At line:"), an exception, or a line where a cmdlet reports its failure
+   * ("Verb-Noun : ...").
+   */
+  static boolean errorRecord(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String marker : ERROR_RECORD_MARKERS) {
+      if (lower.contains(marker)) {
+        return true;
+      }
+    }
+    for (String line : lower.split("\n")) {
+      String l = line.strip();
+      if (l.startsWith("at line:") || (l.startsWith("at ") && l.contains(" char:"))) {
+        return true;
+      }
+      int colon = l.indexOf(" : ");
+      if (colon > 3 && colon < 60) {
+        String head = l.substring(0, colon);
+        int dash = head.indexOf('-');
+        if (dash > 0 && head.indexOf(' ') < 0 && VERBS.contains(head.substring(0, dash))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static List<String> errorIds(String text) {
