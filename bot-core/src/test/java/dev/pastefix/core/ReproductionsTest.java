@@ -135,6 +135,28 @@ class ReproductionsTest {
             + "2026-11-30 09:14:09 INFO  session closed, sync finished in 7.1s");
   }
 
+  @Test
+  void aTableOfUsersWithSipColumnsIsNotAnsweredAsAnError() {
+    assertNoFinding(
+        "PS C:\\> Get-CsOnlineUser -Filter {Department -eq 'Sales'} | ft DisplayName,SipAddress,"
+            + "Enabled,EnterpriseVoiceEnabled\n\n"
+            + "DisplayName      SipAddress                     Enabled  EnterpriseVoiceEnabled\n"
+            + "-----------      ----------                     -------  ----------------------\n"
+            + "Rosa Ortiz       sip:rosa.ortiz@litware.com     True     False\n"
+            + "Tom Becker       sip:tom.becker@litware.com     True     True\n"
+            + "Ines Moreau      sip:ines.moreau@litware.com    False    False\n"
+            + "Jun Park         sip:jun.park@litware.com       True     False");
+  }
+
+  @Test
+  void anErrorBesideDataIsStillAnswered() {
+    Outcome outcome =
+        TestingEngines.direct(
+            "Name        State\n----        -----\nSession1    Broken\nSession2    Opened\n"
+                + "Get-CsOnlineUser : The session state is Broken.");
+    assertEquals(List.of("session-timeout"), outcome.findingIds());
+  }
+
   private static void assertNoFinding(String text) {
     Outcome direct = TestingEngines.direct(text);
     assertTrue(direct.findingIds().isEmpty(), () -> "direct answered " + direct.findingIds());

@@ -102,7 +102,13 @@ public final class TextNormaliser {
     String unmarked = foldPunctuation(text);
     text = stripFraming(unmarked);
     MessageFacts facts = this.facts.extract(input, cleaned, unmarked, text);
-    return new NormalisedText(text, NormalisedText.lowerCollapsed(text), facts, truncated, binary);
+    return new NormalisedText(
+        text,
+        NormalisedText.lowerCollapsed(text),
+        facts,
+        truncated,
+        binary,
+        DataShape.isData(unmarked));
   }
 
   private static boolean validPair(String s, int i) {

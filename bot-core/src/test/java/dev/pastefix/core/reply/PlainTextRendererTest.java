@@ -66,7 +66,7 @@ class PlainTextRendererTest {
             "Running scripts is disabled",
             "===========================",
             "",
-            "Matched *running scripts is disabled* in `Import-Module`, see the article"
+            "Matched running scripts is disabled in `Import-Module`, see the article"
                 + " <https://learn.microsoft.com/skypeforbusiness/connector>.",
             "",
             "1. Open PowerShell as administrator.",
