@@ -105,7 +105,9 @@ final class DiagnoseCommand implements Command {
           .println(
               json.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(outcome, channel)));
     } else {
-      terminal.out().print(OutcomeText.render(outcome, renderer));
+      terminal
+          .out()
+          .print(OutcomeText.render(outcome, renderer.withEmphasis(terminal.emphasis())));
     }
     return exitCode(outcome);
   }

@@ -125,7 +125,7 @@ final class Launcher {
                 serving.bot(),
                 state.state().feedback(),
                 state.state().conversations(),
-                new PlainTextRenderer(),
+                new PlainTextRenderer().withEmphasis(terminal.emphasis()),
                 clock,
                 ConversationKey.of(
                     "console", "local", ProcessHandle.current().pid() + "-" + clock.millis()));

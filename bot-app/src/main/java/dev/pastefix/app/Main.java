@@ -95,7 +95,7 @@ public final class Main {
       }
       Map<String, String> env = new HashMap<>(terminal.env());
       env.put(KNOWLEDGE_ENV, dir);
-      terminal = new Terminal(terminal.in(), terminal.out(), terminal.err(), env);
+      terminal = terminal.withEnv(env);
     }
     if (args.isEmpty() || args.get(0).equals(Launcher.EPHEMERAL_FLAG)) {
       return launcher.run(args, terminal);

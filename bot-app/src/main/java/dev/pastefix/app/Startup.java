@@ -2,6 +2,7 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Engine;
+import dev.pastefix.core.MessageGuard;
 import dev.pastefix.core.StatefulBot;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.check.CheckDesk;
@@ -75,12 +76,14 @@ final class Startup {
     KnowledgeBase knowledge = new KnowledgeLoader().load(knowledgeDir);
     CheckDesk checks =
         CheckDesk.standard(knowledge, dnsResolver, clock, state.pendingChecks());
+    // The guard wraps checks and engine, so a failure in either never reaches a worker.
     Bot engine =
+        new MessageGuard(
         new CheckingBot(
             checks
                 .registerWith(Engine.builder(knowledge).conversations(state.conversations()))
                 .build(),
-            checks);
+            checks));
     Bot bot =
         new StatefulBot(engine, state.conversations(), state.answerLog(), answerLogWriter(), clock);
     return new Ready(knowledge, bot, Duration.ofNanos(System.nanoTime() - started));

@@ -45,6 +45,33 @@ class DiagnoseCommandTest {
   }
 
   @Test
+  void printsPlainTextWithoutMarkdownAsterisksToAFileOrPipe() throws Exception {
+    InMemoryTerminal terminal = new InMemoryTerminal();
+
+    run(terminal, file(ConsoleAdapterTest.EXECUTION_POLICY_PASTE).toString());
+
+    String out = terminal.out();
+    assertTrue(out.contains("Matched: the error text"), out);
+    assertTrue(out.contains("Cause: "), out);
+    assertFalse(out.contains("*"), out);
+    assertFalse(out.contains("\u001B"), out);
+  }
+
+  @Test
+  void setsLabelsInBoldOnlyOnATerminalWithoutNoColor() throws Exception {
+    byte[] none = new byte[0];
+    InMemoryTerminal tty = new InMemoryTerminal(none, Map.of(), true);
+    run(tty, file(ConsoleAdapterTest.EXECUTION_POLICY_PASTE).toString());
+    assertTrue(tty.out().contains("\u001B[1mCause:\u001B[0m"), tty.out());
+    assertFalse(tty.out().contains("*"), tty.out());
+
+    InMemoryTerminal noColor = new InMemoryTerminal(none, Map.of("NO_COLOR", "1"), true);
+    run(noColor, file(ConsoleAdapterTest.EXECUTION_POLICY_PASTE).toString());
+    assertFalse(noColor.out().contains("\u001B"), noColor.out());
+    assertTrue(noColor.out().contains("Cause: "), noColor.out());
+  }
+
+  @Test
   void printsFindingsEvidenceAndOutcomeAsJson() throws Exception {
     InMemoryTerminal terminal = new InMemoryTerminal();
 

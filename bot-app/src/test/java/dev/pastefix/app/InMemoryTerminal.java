@@ -13,12 +13,18 @@ final class InMemoryTerminal {
   private final Terminal terminal;
 
   InMemoryTerminal(byte[] input, Map<String, String> env) {
+    this(input, env, false);
+  }
+
+  /** A terminal whose output claims to be an interactive terminal when {@code interactive}. */
+  InMemoryTerminal(byte[] input, Map<String, String> env, boolean interactive) {
     terminal =
         new Terminal(
             new ByteArrayInputStream(input),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            env);
+            env,
+            interactive);
   }
 
   InMemoryTerminal(String input) {

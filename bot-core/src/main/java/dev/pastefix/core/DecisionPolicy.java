@@ -55,6 +55,16 @@ final class DecisionPolicy {
               "That looks like binary data, not text; no error text found in it.")
           : new Decision.Silent("binary data");
     }
+    if (analysis.text().data()) {
+      // User lists, address lists, tables and logs without an error line name no cause, however
+      // many "SIP" or "sign-in" columns they show.
+      return addressed
+          ? new Decision.Unknown(
+              List.of(),
+              "That looks like data (a list, a table or a log) without an error in it, so it"
+                  + " points to no cause. Paste the error text itself.")
+          : new Decision.Silent("data without an error");
+    }
     return fromModel(addressed, analysis);
   }
 
@@ -153,6 +163,11 @@ final class DecisionPolicy {
       return new Decision.Unknown(
           closest(analysis),
           "This doesn't match any problem I know well enough." + truncationNote(analysis));
+    }
+    if (analysis.errorPaste()) {
+      // A pasted error whose text no entry knows is someone else's error, even when it shares
+      // words or framing (the connector's module path, New-PSSession) with ours.
+      return new Decision.Silent("an error record without an error text I know");
     }
     boolean domain = aboutOurService(analysis);
     double needed =

@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The pastefix engine: normalises a message, runs the signature rules and the categorizer, applies
@@ -32,7 +30,6 @@ import org.slf4j.LoggerFactory;
  * serves any number of conversations at once and never throws from {@link #handle}.
  */
 public final class Engine implements Bot {
-  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
   private final KnowledgeBase kb;
   private final Analyser analyser;
@@ -41,6 +38,19 @@ public final class Engine implements Bot {
   private final EntrySearch search;
   private final CommandRouter commands;
   private final ConversationStore questions;
+  private final MessageGuard guard =
+      new MessageGuard(
+          new Bot() {
+            @Override
+            public Outcome handle(IncomingMessage message) {
+              return respond(message).outcome();
+            }
+
+            @Override
+            public Handled handleTraced(IncomingMessage message) {
+              return respond(message);
+            }
+          });
 
   private Engine(
       KnowledgeBase kb,
@@ -154,9 +164,22 @@ public final class Engine implements Bot {
     return handleTraced(message).outcome();
   }
 
+  /**
+   * Never throws: a failure while reading a message becomes a polite reply (or silence in a
+   * channel), logged and counted by the {@link MessageGuard}.
+   */
   @Override
   public Handled handleTraced(IncomingMessage message) {
-    try {
+    return guard.handleTraced(message);
+  }
+
+  /** How many messages failed inside the engine since start-up (each got a polite reply). */
+  public long failures() {
+    return guard.failures();
+  }
+
+  private Handled respond(IncomingMessage message) {
+    {
       if (message.channel() == Channel.COMMAND) {
         return Handled.of(commands.route(message));
       }
@@ -184,16 +207,6 @@ public final class Engine implements Bot {
             message.conversationKey(), clarify.findingIds(), ConversationStore.QUESTION_TTL);
       }
       return traced(outcome, analysis);
-    } catch (RuntimeException e) {
-      LOG.warn("engine failed on a message of {} chars", message.text().length(), e);
-      if (!message.channel().addressed()) {
-        return Handled.of(new Outcome.Silent("internal error: " + e.getClass().getSimpleName()));
-      }
-      return Handled.of(
-          new Outcome.Unknown(
-              List.of(),
-              composer.badInput(
-                  "Something went wrong while reading this message; please try again.")));
     }
   }
 
@@ -217,9 +230,9 @@ public final class Engine implements Bot {
     return new Handled(outcome, analysis.text().facts().lang(), ranked);
   }
 
-  private static final java.util.regex.Pattern HELP_WORDS =
-      java.util.regex.Pattern.compile(
-          "(?iu)\\s*(?:<@[!&]?\\w+>\\s*)*(?:help|aide|\\?|도움말|도움|hi|hello|bonjour|안녕하세요)[\\s!?.]*");
+  private static final com.google.re2j.Pattern HELP_WORDS =
+      com.google.re2j.Pattern.compile(
+          "(?i)\\s*(?:<@[!&]?\\w+>\\s*)*(?:help|aide|\\?|도움말|도움|hi|hello|bonjour|안녕하세요)[\\s!?.]*");
 
   /** A bare "help" (or greeting) addressed to the bot gets the help text, not a diagnosis. */
   static boolean asksForHelp(String text) {

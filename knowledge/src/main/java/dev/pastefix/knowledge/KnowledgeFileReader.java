@@ -36,7 +36,7 @@ final class KnowledgeFileReader {
   private static final Set<String> ARTICLE_FIELDS =
       Set.of("id", "title", "url", "seeds", "lifecycle");
   private static final Set<String> SEED_FIELDS = Set.of("file", "lang", "date");
-  private static final Set<String> LIFECYCLE_FIELDS = Set.of("severity", "text", "link");
+  private static final Set<String> LIFECYCLE_FIELDS = Set.of("severity", "text", "link", "ours");
   private static final Set<String> ENTRY_FIELDS =
       Set.of(
           "id",
@@ -56,8 +56,17 @@ final class KnowledgeFileReader {
   private static final Set<String> SYMPTOM_FIELDS = Set.of("lang", "text", "pattern");
   private static final Set<String> STEP_FIELDS = Set.of("text", "commands");
   private static final Set<String> LINK_FIELDS = Set.of("label", "url");
-  private static final Set<String> FACT_FIELDS = Set.of("name", "value");
-  private static final Set<String> CHANGE_FIELDS = Set.of("since", "text");
+  private static final Set<String> FACT_FIELDS = Set.of("name", "value", "ours");
+  private static final Set<String> OUR_FACT_FIELDS = Set.of("name", "value");
+  private static final Set<String> CHANGE_FIELDS = Set.of("since", "text", "seeds", "ours");
+
+  /** A seed file's name ("002_a1dd14b3f0dbb564.txt"): provenance, never text for a reader. */
+  static final java.util.regex.Pattern SEED_NAME =
+      java.util.regex.Pattern.compile("\\d{3}_[0-9a-f]{16}\\.txt");
+
+  /** The version a change holds from: a year, or a year and month. */
+  static final java.util.regex.Pattern SINCE =
+      java.util.regex.Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
   private static final Set<String> TRANSLATION_FIELDS =
       Set.of("title", "cause", "steps", "examples");
 
@@ -337,8 +346,9 @@ final class KnowledgeFileReader {
             known(fact, at, FACT_FIELDS);
             Optional<String> name = requiredText(fact, "name", at);
             Optional<String> value = requiredText(fact, "value", at);
+            Map<String, Fact.Local> ours = ourFacts(fact, at);
             if (name.isPresent() && value.isPresent()) {
-              facts.add(new Fact(name.get(), value.get()));
+              facts.add(new Fact(name.get(), value.get(), ours));
             }
           });
       return facts;
@@ -353,9 +363,24 @@ final class KnowledgeFileReader {
           (change, at) -> {
             known(change, at, CHANGE_FIELDS);
             Optional<String> since = requiredText(change, "since", at);
+            since.ifPresent(
+                v -> {
+                  if (!SINCE.matcher(v).matches()) {
+                    problem(
+                        where,
+                        at.path("since"),
+                        change.member("since").get().value().line(),
+                        "'"
+                            + v
+                            + "' is not a version date; give the year or year-month of the"
+                            + " article version (such as 2021-03) and list seed files under seeds");
+                  }
+                });
             Optional<String> text = requiredText(change, "text", at);
+            List<String> seeds = texts(change, "seeds", at);
+            Map<String, String> ours = ourTexts(change, at);
             if (since.isPresent() && text.isPresent()) {
-              changes.add(new Change(since.get(), text.get()));
+              changes.add(new Change(since.get(), text.get(), seeds, ours));
             }
           });
       return changes;
@@ -520,8 +545,9 @@ final class KnowledgeFileReader {
                         });
             Optional<String> text = requiredText(note, "text", at);
             Optional<URI> link = url(note, "link", at, false);
+            Map<String, String> ours = ourTexts(note, at);
             if (severity.isPresent() && text.isPresent()) {
-              notes.add(new LifecycleNote(severity.get(), text.get(), link));
+              notes.add(new LifecycleNote(severity.get(), text.get(), link, ours));
             }
           });
       return notes;
@@ -577,6 +603,57 @@ final class KnowledgeFileReader {
         }
       }
       return translations;
+    }
+
+    /** The project's own translations of an item's text: {@code ours: {fr: ..., ko: ...}}. */
+    private Map<String, String> ourTexts(YamlNode.Mapping item, Where at) {
+      Map<String, String> ours = new LinkedHashMap<>();
+      for (YamlNode.Member member : ourMembers(item, at)) {
+        scalar(member.value(), at, at.path("ours." + member.key()))
+            .ifPresent(text -> ours.put(member.key(), text));
+      }
+      return ours;
+    }
+
+    /** The project's own translations of a fact: {@code ours: {fr: {name: ..., value: ...}}}. */
+    private Map<String, Fact.Local> ourFacts(YamlNode.Mapping fact, Where at) {
+      Map<String, Fact.Local> ours = new LinkedHashMap<>();
+      for (YamlNode.Member member : ourMembers(fact, at)) {
+        Where local = at.child("ours").child(member.key());
+        mapping(member.value(), at, at.path("ours." + member.key()))
+            .ifPresent(
+                m -> {
+                  known(m, local, OUR_FACT_FIELDS);
+                  Optional<String> name = requiredText(m, "name", local);
+                  Optional<String> value = optionalText(m, "value", local);
+                  name.ifPresent(n -> ours.put(member.key(), new Fact.Local(n, value)));
+                });
+      }
+      return ours;
+    }
+
+    private List<YamlNode.Member> ourMembers(YamlNode.Mapping item, Where at) {
+      Optional<YamlNode.Mapping> all =
+          member(item, "ours", at, false).flatMap(n -> mapping(n, at, at.path("ours")));
+      if (all.isEmpty()) {
+        return List.of();
+      }
+      List<YamlNode.Member> members = new ArrayList<>();
+      for (YamlNode.Member member : all.get().members().values()) {
+        if (!LANG.matcher(member.key()).matches() || member.key().equals("en")) {
+          problem(
+              at,
+              at.path("ours." + member.key()),
+              member.keyLine(),
+              "'"
+                  + member.key()
+                  + "' is not a language to translate into; use a two-letter code other than en"
+                  + " (such as fr or ko)");
+          continue;
+        }
+        members.add(member);
+      }
+      return members;
     }
 
     // ---- field helpers ----
@@ -688,6 +765,15 @@ final class KnowledgeFileReader {
       }
       if (scalar.isNull() || scalar.text().isBlank()) {
         problem(where, path, node.line(), "must not be empty");
+        return Optional.empty();
+      }
+      if (!path.contains("seeds") && SEED_NAME.matcher(scalar.text()).find()) {
+        problem(
+            where,
+            path,
+            node.line(),
+            "names a seed file; answers show this text, so say it in words a reader understands"
+                + " (such as 'the 2018 version of the article') and keep seed files under seeds");
         return Optional.empty();
       }
       return Optional.of(scalar.text().strip());

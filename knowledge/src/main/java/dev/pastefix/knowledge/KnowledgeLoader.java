@@ -151,16 +151,19 @@ public final class KnowledgeLoader {
               Files.exists(dir) ? "is not a directory" : "does not exist (knowledge directory)"));
       return files;
     }
-    List<Path> paths;
+    List<Path> paths = new ArrayList<>();
+    int before = problems.size();
     try (Stream<Path> listing = Files.list(dir)) {
-      paths =
-          listing
-              .filter(Files::isRegularFile)
-              .filter(p -> isKnowledgeFile(p.getFileName().toString()))
-              .sorted()
-              .toList();
+      for (Path path : listing.sorted().toList()) {
+        if (readable(path, problems)) {
+          paths.add(path);
+        }
+      }
     } catch (IOException e) {
       problems.add(Problem.ofFile(dir.toString(), 0, "cannot be listed: " + e.getMessage()));
+      return files;
+    }
+    if (paths.isEmpty() && problems.size() > before) {
       return files;
     }
     if (paths.isEmpty()) {
@@ -185,6 +188,60 @@ public final class KnowledgeLoader {
       }
     }
     return files;
+  }
+
+  /**
+   * Whether {@code path} is a knowledge file to read. A broken symbolic link, a loop of links and
+   * anything that is not a regular file (a pipe would block the reader) are problems, whatever
+   * their name: an administrator who left them there expects them to count. Directories without a
+   * knowledge file's name are left alone.
+   */
+  private static boolean readable(Path path, List<Problem> problems) {
+    String name = path.toString();
+    boolean knowledgeName = isKnowledgeFile(path.getFileName().toString());
+    if (Files.isSymbolicLink(path)) {
+      try {
+        path.toRealPath();
+      } catch (java.nio.file.NoSuchFileException e) {
+        problems.add(Problem.ofFile(name, 0, "is a broken symbolic link (" + target(path) + ")"));
+        return false;
+      } catch (IOException e) {
+        problems.add(
+            Problem.ofFile(
+                name,
+                0,
+                "is a loop of symbolic links or cannot be followed (" + target(path) + ")"));
+        return false;
+      }
+    }
+    java.nio.file.attribute.BasicFileAttributes attributes;
+    try {
+      attributes =
+          Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+    } catch (IOException e) {
+      problems.add(Problem.ofFile(name, 0, "cannot be read: " + e.getMessage()));
+      return false;
+    }
+    if (attributes.isDirectory()) {
+      if (knowledgeName) {
+        problems.add(Problem.ofFile(name, 0, "is not a regular file (it is a directory)"));
+      }
+      return false;
+    }
+    if (!attributes.isRegularFile()) {
+      problems.add(
+          Problem.ofFile(name, 0, "is not a regular file (a pipe, socket or device); remove it"));
+      return false;
+    }
+    return knowledgeName;
+  }
+
+  private static String target(Path link) {
+    try {
+      return "points to " + Files.readSymbolicLink(link);
+    } catch (IOException | UnsupportedOperationException e) {
+      return "target unreadable";
+    }
   }
 
   private static boolean isKnowledgeFile(String name) {

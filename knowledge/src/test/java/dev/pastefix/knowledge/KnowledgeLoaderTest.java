@@ -55,10 +55,21 @@ class KnowledgeLoaderTest {
     assertEquals(new Step("Try again.", List.of()), entry.steps().get(1));
     assertEquals(
         new Link("Widgets", URI.create("https://example.com/widgets")), entry.links().get(0));
-    assertEquals(new Fact("widgets per tenant", "20"), entry.facts().get(0));
+    Fact fact = entry.facts().get(0);
+    assertEquals("widgets per tenant", fact.name());
+    assertEquals("widgets par client", fact.name("fr"));
+    assertEquals("20", fact.value("fr"));
+    assertEquals("widgets per tenant", fact.name("ko"));
     assertEquals(List.of("why does my widget not frob"), entry.examples());
-    assertEquals("2021-03 (002_sample.txt)", entry.changes().get(0).since());
-    assertEquals(LifecycleNote.Severity.INFO, entry.lifecycle().get(0).severity());
+    Change change = entry.changes().get(0);
+    assertEquals("2021-03", change.since());
+    assertEquals(List.of("002_sample.txt"), change.seeds());
+    assertTrue(change.text("fr").startsWith("La limite"));
+    assertEquals(change.text(), change.text("ko"));
+    LifecycleNote note = entry.lifecycle().get(0);
+    assertEquals(LifecycleNote.Severity.INFO, note.severity());
+    assertEquals("위젯은 더 이상 사용되지 않습니다.", note.text("ko"));
+    assertEquals("Widgets are deprecated.", note.text("fr"));
     assertEquals(Optional.of("widget-state"), entry.check());
     Translation fr = entry.translation("fr").orElseThrow();
     assertEquals(List.of("Allumez le widget.", "Réessayez."), fr.steps());

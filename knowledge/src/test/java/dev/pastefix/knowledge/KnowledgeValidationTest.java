@@ -44,6 +44,49 @@ class KnowledgeValidationTest {
   }
 
   @Test
+  void rejectsSeedFileNamesInTextThatAnswersShow() {
+    List<Problem> problems = problems("shown-text");
+    assertCount(6, problems);
+    String file = "internals.yaml";
+    assertEntryProblem(problems, file, 14, "sample-error", "cause", "names a seed file");
+    assertEntryProblem(problems, file, 18, "sample-error", "facts[0].name", "names a seed file");
+    assertEntryProblem(
+        problems, file, 18, "sample-error", "facts[0].ours.xx1", "not a language to translate");
+    assertEntryProblem(
+        problems, file, 20, "sample-error", "changes[0].since", "names a seed file");
+    assertEntryProblem(
+        problems, file, 21, "sample-error", "changes[1].since", "is not a version date");
+    assertEntryProblem(
+        problems, file, 21, "sample-error", "changes[1].ours.en", "not a language to translate");
+  }
+
+  @Test
+  void reportsBrokenLinksLoopsAndNonRegularFilesInAnAdminDirectory(@TempDir Path dir)
+      throws Exception {
+    Files.copy(dir("valid").resolve("sample.yaml"), dir.resolve("good.yaml"));
+    Files.createSymbolicLink(dir.resolve("dangling.yaml"), dir.resolve("missing.yaml"));
+    Files.createSymbolicLink(dir.resolve("loop-a.yaml"), dir.resolve("loop-b.yaml"));
+    Files.createSymbolicLink(dir.resolve("loop-b.yaml"), dir.resolve("loop-a.yaml"));
+    Files.createDirectory(dir.resolve("folder.yaml"));
+    List<Problem> problems = loader.validate(dir);
+    String all = problems.toString();
+    assertTrue(all.contains("dangling.yaml") && all.contains("broken symbolic link"), all);
+    assertTrue(all.contains("loop-a.yaml") && all.contains("loop of symbolic links"), all);
+    assertTrue(all.contains("loop-b.yaml"), all);
+    assertTrue(all.contains("folder.yaml") && all.contains("not a regular file"), all);
+    assertCount(4, problems);
+  }
+
+  @Test
+  void readsAKnowledgeFileThroughAValidSymbolicLink(@TempDir Path dir) throws Exception {
+    Path real = Files.createDirectory(dir.resolve("real"));
+    Files.copy(dir("valid").resolve("sample.yaml"), real.resolve("sample.yaml"));
+    Path admin = Files.createDirectory(dir.resolve("admin"));
+    Files.createSymbolicLink(admin.resolve("linked.yaml"), real.resolve("sample.yaml"));
+    assertEquals(List.of(), loader.validate(admin));
+  }
+
+  @Test
   void rejectsDuplicateIdsWithinAFile() {
     List<Problem> problems = problems("duplicate-id");
     assertCount(1, problems);

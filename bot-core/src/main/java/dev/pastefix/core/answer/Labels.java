@@ -1,12 +1,17 @@
 package dev.pastefix.core.answer;
 
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The fixed words of an answer in English, French and Korean, so that a French or Korean answer
  * does not switch language between its labels and the entry's translated text.
  */
 record Labels(
+    String lang,
     String matched,
     String errorText,
     String yourWords,
@@ -17,10 +22,15 @@ record Labels(
     String openArticle,
     String clarifyHeading,
     String recognised,
-    String clarifyAsk) {
+    String clarifyAsk,
+    String couldNotReadHeading,
+    String couldNotReadText,
+    String more,
+    String articleSection) {
 
   private static final Labels ENGLISH =
       new Labels(
+          "en",
           "Matched: ",
           "the error text ",
           "your words ",
@@ -32,12 +42,18 @@ record Labels(
           "This error has more than one cause: which one fits?",
           "Recognised error text: ",
           "Tell me which one matches your setup (what the causes above describe), and I'll give"
-              + " the full steps.");
+              + " the full steps.",
+          "Sorry, I could not read this message",
+          "Something in this message tripped me up, so I have no answer for it. The problem is"
+              + " logged. Try again with just the error text, or a shorter excerpt of it.",
+          "More",
+          "Article section");
 
   private static final Map<String, Labels> OTHERS =
       Map.of(
           "fr",
           new Labels(
+              "fr",
               "Reconnu : ",
               "le texte d'erreur ",
               "vos mots ",
@@ -49,9 +65,16 @@ record Labels(
               "Cette erreur a plusieurs causes possibles : laquelle correspond ?",
               "Texte d'erreur reconnu : ",
               "Dites-moi laquelle correspond à votre configuration (d'après les causes ci-dessus)"
-                  + " et je donnerai toutes les étapes."),
+                  + " et je donnerai toutes les étapes.",
+              "Désolé, je n'ai pas pu lire ce message",
+              "Quelque chose dans ce message m'a fait trébucher, je n'ai donc pas de réponse. Le"
+                  + " problème est consigné. Réessayez avec seulement le texte de l'erreur, ou un"
+                  + " extrait plus court.",
+              "En savoir plus",
+              "Section de l'article"),
           "ko",
           new Labels(
+              "ko",
               "인식됨: ",
               "오류 텍스트 ",
               "입력한 표현 ",
@@ -62,7 +85,47 @@ record Labels(
               "문서 열기",
               "이 오류에는 원인이 여러 개 있습니다. 어느 쪽에 해당하나요?",
               "인식된 오류 텍스트: ",
-              "위 원인 중 어느 것이 환경에 맞는지 알려 주시면 전체 단계를 안내해 드리겠습니다."));
+              "위 원인 중 어느 것이 환경에 맞는지 알려 주시면 전체 단계를 안내해 드리겠습니다.",
+              "죄송합니다. 이 메시지를 읽지 못했습니다",
+              "이 메시지를 처리하는 중 문제가 생겨 답변을 드릴 수 없습니다. 문제는 기록되었습니다."
+                  + " 오류 텍스트만, 또는 더 짧은 부분만 다시 보내 주세요.",
+              "자세히",
+              "문서 섹션"));
+
+  /**
+   * The lead-in of a version note, in words a reader understands: {@code since} is the year or
+   * year-month of the article version ("2021-03" gives "Since the March 2021 version of the
+   * article: ").
+   */
+  String since(String since) {
+    String year = since.length() >= 4 ? since.substring(0, 4) : since;
+    Optional<String> month = Optional.empty();
+    if (since.length() == 7) {
+      try {
+        Month m = Month.of(Integer.parseInt(since.substring(5)));
+        Locale locale = lang.equals("fr") ? Locale.FRENCH : Locale.ENGLISH;
+        month =
+            Optional.of(
+                lang.equals("ko") ? m.getValue() + "월" : m.getDisplayName(TextStyle.FULL, locale));
+      } catch (RuntimeException e) {
+        month = Optional.empty();
+      }
+    }
+    switch (lang) {
+      case "fr":
+        String version =
+            month.map(m -> "Depuis la version de " + m + " " + year)
+                .orElse("Depuis la version " + year);
+        return version + " de l'article : ";
+      case "ko":
+        return year + "년 " + month.map(m -> m + " ").orElse("") + "버전의 문서부터: ";
+      default:
+        return "Since the "
+            + month.map(m -> m + " ").orElse("")
+            + year
+            + " version of the article: ";
+    }
+  }
 
   /** The labels for a language code, English when there are none. */
   static Labels of(String lang) {

@@ -33,6 +33,9 @@ public final class ReplyComposer {
   /** The longest evidence quote shown; a whole paste would drown the answer. */
   static final int MAX_EVIDENCE_CHARS = 160;
 
+  private static final com.google.re2j.Pattern WHITESPACE =
+      com.google.re2j.Pattern.compile("\\s+");
+
   private final KnowledgeBase kb;
   private final Map<String, CheckInput> checkInputs;
 
@@ -80,10 +83,11 @@ public final class ReplyComposer {
               new Span.Strong(labels.cause()),
               new Span.Plain(tr.map(Translation::cause).orElse(entry.cause()))));
       blocks.add(steps(entry, tr));
+      String lang = labels.lang();
       if (!entry.facts().isEmpty()) {
         List<Fact> shown = new ArrayList<>();
         for (dev.pastefix.knowledge.Fact f : entry.facts()) {
-          shown.add(new Fact(f.name(), f.value()));
+          shown.add(new Fact(f.name(lang), f.value(lang)));
         }
         blocks.add(new Block.Facts(shown));
       }
@@ -91,9 +95,9 @@ public final class ReplyComposer {
         blocks.add(
             new Block.Note(
                 Severity.INFO,
-                List.of(new Span.Plain(change.text() + " (" + change.since() + ")"))));
+                List.of(new Span.Plain(labels.since(change.since()) + change.text(lang)))));
       }
-      blocks.addAll(lifecycle(entry));
+      blocks.addAll(lifecycle(entry, labels));
       blocks.add(links(entry, labels));
       addLinkActions(entry, title, several, labels, actions, seenLinks);
       entry.check().ifPresent(check -> actions.add(runCheck(check, facts, wording)));
@@ -132,7 +136,7 @@ public final class ReplyComposer {
       spans.add(new Span.Strong(title + ": "));
       spans.add(new Span.Plain(tr.map(Translation::cause).orElse(entry.cause())));
       spans.add(new Span.Plain(" "));
-      spans.add(new Span.Link("Article section", entry.source().url()));
+      spans.add(new Span.Link(labels.articleSection(), entry.source().url()));
       List<String> commands = entry.steps().isEmpty() ? List.of() : entry.steps().get(0).commands();
       options.add(new Block.Step(spans, commands));
       addLinkActions(entry, title, true, labels, actions, seen);
@@ -141,7 +145,7 @@ public final class ReplyComposer {
     blocks.add(new Block.Steps(options));
     blocks.add(Block.Paragraph.of(new Span.Plain(labels.clarifyAsk())));
     if (!ids.isEmpty()) {
-      kb.entry(ids.get(0)).ifPresent(e -> blocks.addAll(lifecycle(e)));
+      kb.entry(ids.get(0)).ifPresent(e -> blocks.addAll(lifecycle(e, labels)));
     }
     addFeedback(ids, wording, actions);
     return new Reply(
@@ -193,6 +197,20 @@ public final class ReplyComposer {
                     + ", but its causes and fixes differ, so Skype for Business advice would"
                     + " mislead you. Check that service's own documentation.")));
     return new Reply("Looks like " + service + ": not covered by this bot.", blocks, List.of());
+  }
+
+  /**
+   * The reply when reading a message failed inside the engine: polite, in the message's language,
+   * and without internals (those go to the log).
+   */
+  public static Reply couldNotRead(String lang) {
+    Labels labels = Labels.of(lang);
+    return new Reply(
+        labels.couldNotReadHeading(),
+        List.of(
+            new Block.Heading(labels.couldNotReadHeading()),
+            Block.Paragraph.of(new Span.Plain(labels.couldNotReadText()))),
+        List.of());
   }
 
   /** Addressed with input that cannot be analysed (empty, binary). */
@@ -346,19 +364,19 @@ public final class ReplyComposer {
     return new Block.Steps(items);
   }
 
-  private List<Block> lifecycle(Entry entry) {
+  private List<Block> lifecycle(Entry entry, Labels labels) {
     List<Block> notes = new ArrayList<>();
     List<LifecycleNote> all = new ArrayList<>();
     kb.article(entry.articleId()).ifPresent(a -> all.addAll(a.lifecycle()));
     all.addAll(entry.lifecycle());
     for (LifecycleNote note : all) {
       List<Span> spans = new ArrayList<>();
-      spans.add(new Span.Plain(note.text()));
+      spans.add(new Span.Plain(note.text(labels.lang())));
       note.link()
           .ifPresent(
               url -> {
                 spans.add(new Span.Plain(" "));
-                spans.add(new Span.Link("More", url));
+                spans.add(new Span.Link(labels.more(), url));
               });
       notes.add(
           new Block.Note(
@@ -420,7 +438,7 @@ public final class ReplyComposer {
   }
 
   static String shorten(String text, int max) {
-    String t = text.strip().replaceAll("\\s+", " ");
+    String t = WHITESPACE.matcher(text.strip()).replaceAll(" ");
     return t.length() <= max ? t : t.substring(0, max - 1) + "…";
   }
 }

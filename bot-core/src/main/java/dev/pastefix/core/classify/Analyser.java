@@ -83,7 +83,8 @@ public final class Analyser {
         clamp(residualNone),
         concepts,
         lookAlikes.otherService(text),
-        lookAlikes.namesOurService(text));
+        lookAlikes.namesOurService(text),
+        text.facts().errorRecord());
   }
 
   private double rankInto(List<CategoryModel.Score> scores, List<Candidate> ranked) {
@@ -142,8 +143,12 @@ public final class Analyser {
       if (hasHit) {
         continue;
       }
+      String content = ResidualContext.strip(line);
+      if (content.length() < Thresholds.SECOND_FINDING_MIN_CHARS) {
+        continue;
+      }
       List<Candidate> ranked = new ArrayList<>();
-      double none = rankInto(model.rank(line), ranked);
+      double none = rankInto(model.rank(content), ranked);
       if (!ranked.isEmpty() && ranked.get(0).score() > bestScore) {
         int at =
             Math.max(0, text.lower().indexOf(lower.substring(0, Math.min(20, lower.length()))));
@@ -208,7 +213,11 @@ public final class Analyser {
     return normaliser;
   }
 
-  private static double clamp(double p) {
+  /** A probability within 0..1; NaN (a model that overflowed) counts as no evidence. */
+  static double clamp(double p) {
+    if (Double.isNaN(p)) {
+      return 0;
+    }
     return Math.max(0, Math.min(1, p));
   }
 }

@@ -10,8 +10,8 @@ import java.util.Set;
  * Everything the classifiers found in one message: the normalised text, the signature candidates in
  * order of appearance, the categorizer's ranking of entries (without "none") and its "none"
  * probability, the same for the text around the recognised error texts (empty without any, or when
- * too little is left), the concepts mentioned, and the other service the message belongs to, if
- * any.
+ * too little is left), the concepts mentioned, the other service the message belongs to, if any,
+ * and whether the message is a pasted error (console framing, an exception) rather than prose.
  */
 public record Analysis(
     NormalisedText text,
@@ -22,7 +22,8 @@ public record Analysis(
     double residualNoneProbability,
     Set<String> concepts,
     Optional<String> otherService,
-    boolean namesOurService) {
+    boolean namesOurService,
+    boolean errorPaste) {
   public Analysis {
     Objects.requireNonNull(text, "text");
     signatures = List.copyOf(signatures);

@@ -129,6 +129,15 @@ public final class CategoryModel {
     }
   }
 
+  private static boolean finite(double[] values) {
+    for (double v : values) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Number of training samples the model was built from. */
   public int samples() {
     return samples;
@@ -156,6 +165,11 @@ public final class CategoryModel {
     }
     DocumentCategorizerME categorizer = categorizers.get();
     double[] probabilities = categorizer.categorize(features);
+    if (!finite(probabilities)) {
+      // The exponentials overflowed: the model cannot say anything about this text.
+      scores.add(new Score(NONE, 1.0));
+      return scores;
+    }
     for (int i = 0; i < probabilities.length; i++) {
       scores.add(new Score(categorizer.getCategory(i), probabilities[i]));
     }

@@ -2,8 +2,10 @@ package dev.pastefix.core.classify;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +29,12 @@ public final class Featurizer {
               "nous", "vous", "je", "j", "d", "l", "c", "qu", "n", "s", "se", "ne", "pas", "mon",
               "ma", "mes", "notre", "nos", "a", "y"));
 
+  /**
+   * How often one feature may count in a text. A word said twice says a little more than once;
+   * hundreds of times (a loop's output) say nothing more and push the MaxEnt sums towards overflow.
+   */
+  static final int MAX_REPEATS = 2;
+
   /** Concepts the decision policy reads but the categorizer does not: they mark no entry. */
   static final Set<String> POLICY_ONLY = Set.of("PROBLEM", "NOT_PROBLEM");
 
@@ -42,7 +50,10 @@ public final class Featurizer {
     return features(lower, lexicon.find(lower));
   }
 
-  /** The feature tokens of lower-case {@code lower} whose concepts are already known. */
+  /**
+   * The feature tokens of lower-case {@code lower} whose concepts are already known, each at most
+   * {@link #MAX_REPEATS} times.
+   */
   public String[] features(String lower, Set<String> concepts) {
     List<String> out = new ArrayList<>();
     for (String concept : concepts) {
@@ -79,7 +90,14 @@ public final class Featurizer {
       }
       previous = stem;
     }
-    return out.toArray(new String[0]);
+    Map<String, Integer> counts = new HashMap<>();
+    List<String> kept = new ArrayList<>(out.size());
+    for (String feature : out) {
+      if (counts.merge(feature, 1, Integer::sum) <= MAX_REPEATS) {
+        kept.add(feature);
+      }
+    }
+    return kept.toArray(new String[0]);
   }
 
   /** Words of letters, digits, '_', '.' and '-', with Latin accents removed. */

@@ -1,11 +1,11 @@
 package dev.pastefix.core.classify;
 
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The concept lexicon ({@code concepts.txt}): English, French and Korean terms grouped under one
@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * Negated mentions ("no ADFS", "ADFS는 안 씁니다") give {@code NOT_<concept>}. Immutable.
  */
 public final class Lexicon {
+  // RE2 (linear time) like every pattern on user text; the windows are short anyway.
   private static final Pattern NEGATION_BEFORE =
       Pattern.compile(
           "(?:^|[^\\p{L}'])(?:no|not|never|without|(?:do|does|did|is|are|was|were|have|has|had)n't|sans|pas"

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Renders a {@link Reply} as readable plain text for a console: underlined heading, numbered steps
  * with their commands indented as code, {@code name: value} facts, notes prefixed by their
- * severity, and the actions listed at the end.
+ * severity, and the actions listed at the end. Strong text stays plain unless the renderer writes
+ * to a terminal that shows ANSI bold.
  */
 public final class PlainTextRenderer implements Block.Visitor<String>, Action.Visitor<String> {
   /** Paragraphs and notes wrap at this width; words, links and code are never split. */
@@ -19,17 +20,39 @@ public final class PlainTextRenderer implements Block.Visitor<String>, Action.Vi
 
   static final String FEEDBACK_PROMPT = "Was this helpful? type 'helpful' / 'not helpful'";
 
+  /** How strong text is set apart: not at all, or with ANSI bold on a terminal. */
+  public enum Emphasis {
+    /** Plain text: no markers around strong text (files, pipes, logs). */
+    PLAIN,
+    /** ANSI bold, for a terminal that shows colours. */
+    ANSI_BOLD
+  }
+
+  static final String BOLD = "\u001B[1m";
+  static final String RESET = "\u001B[0m";
+
   private final int width;
+  private final Emphasis emphasis;
 
   public PlainTextRenderer() {
     this(DEFAULT_WIDTH);
   }
 
   public PlainTextRenderer(int width) {
+    this(width, Emphasis.PLAIN);
+  }
+
+  public PlainTextRenderer(int width, Emphasis emphasis) {
     if (width < 20) {
       throw new IllegalArgumentException("width must be at least 20 columns: " + width);
     }
     this.width = width;
+    this.emphasis = java.util.Objects.requireNonNull(emphasis, "emphasis");
+  }
+
+  /** The same renderer with another way of setting strong text apart. */
+  public PlainTextRenderer withEmphasis(Emphasis other) {
+    return new PlainTextRenderer(width, other);
   }
 
   /** The whole reply: blocks separated by blank lines, then the actions; ends with a newline. */
@@ -164,13 +187,15 @@ public final class PlainTextRenderer implements Block.Visitor<String>, Action.Vi
     return text.toString();
   }
 
-  private static String span(Span span) {
+  private String span(Span span) {
     if (span instanceof Span.Plain plain) {
       return clean(plain.text());
     } else if (span instanceof Span.Strong strong) {
-      return marked(clean(strong.text()), "*");
+      return emphasis == Emphasis.ANSI_BOLD
+          ? marked(clean(strong.text()), BOLD, RESET)
+          : clean(strong.text());
     } else if (span instanceof Span.InlineCode code) {
-      return marked(clean(code.text()), "`");
+      return marked(clean(code.text()), "`", "`");
     } else if (span instanceof Span.Link link) {
       return link(link.label(), link.target().toString());
     }
@@ -178,16 +203,16 @@ public final class PlainTextRenderer implements Block.Visitor<String>, Action.Vi
   }
 
   /** Puts {@code marker} around the text but outside its leading and trailing spaces. */
-  private static String marked(String text, String marker) {
+  private static String marked(String text, String open, String close) {
     String core = text.strip();
     if (core.isEmpty()) {
       return text;
     }
     int start = text.indexOf(core);
     return text.substring(0, start)
-        + marker
+        + open
         + core
-        + marker
+        + close
         + text.substring(start + core.length());
   }
 
@@ -270,10 +295,18 @@ public final class PlainTextRenderer implements Block.Visitor<String>, Action.Vi
     return out.toString();
   }
 
-  /** Columns a string takes in a terminal: East Asian wide characters take two. */
+  /**
+   * Columns a string takes in a terminal: East Asian wide characters take two, the renderer's own
+   * ANSI sequences none.
+   */
   static int displayWidth(String text) {
     int columns = 0;
     for (int i = 0; i < text.length(); ) {
+      if (text.charAt(i) == '\u001B') {
+        int end = text.indexOf('m', i);
+        i = end < 0 ? text.length() : end + 1;
+        continue;
+      }
       int cp = text.codePointAt(i);
       columns += wide(cp) ? 2 : 1;
       i += Character.charCount(cp);

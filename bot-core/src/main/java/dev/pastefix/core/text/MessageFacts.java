@@ -8,7 +8,9 @@ import java.util.Optional;
  * Structured facts found in a message: cmdlets in order of appearance, FullyQualifiedErrorIds, host
  * names, the remote hosts PowerShell says it connected to, the first sign-in address and its
  * domain, the language of the prose ({@code en}, {@code fr} or {@code ko}), and the fragments the
- * writer put in quotes or backticks (lower case, whitespace collapsed): often part of an error.
+ * writer put in quotes or backticks (lower case, whitespace collapsed): often part of an error; and
+ * whether the message holds an error record (PowerShell's error framing, an exception) rather than
+ * words alone.
  */
 public record MessageFacts(
     List<String> cmdlets,
@@ -17,7 +19,8 @@ public record MessageFacts(
     List<String> remoteHosts,
     Optional<String> signInAddress,
     String lang,
-    List<String> quoted) {
+    List<String> quoted,
+    boolean errorRecord) {
   public MessageFacts {
     cmdlets = List.copyOf(cmdlets);
     errorIds = List.copyOf(errorIds);
@@ -26,6 +29,18 @@ public record MessageFacts(
     Objects.requireNonNull(signInAddress, "signInAddress");
     Objects.requireNonNull(lang, "lang");
     quoted = List.copyOf(quoted);
+  }
+
+  /** Facts of a message without an error record. */
+  public MessageFacts(
+      List<String> cmdlets,
+      List<String> errorIds,
+      List<String> hosts,
+      List<String> remoteHosts,
+      Optional<String> signInAddress,
+      String lang,
+      List<String> quoted) {
+    this(cmdlets, errorIds, hosts, remoteHosts, signInAddress, lang, quoted, false);
   }
 
   /** The domain of the sign-in address, such as {@code contoso.com}. */

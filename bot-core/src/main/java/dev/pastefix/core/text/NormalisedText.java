@@ -10,9 +10,16 @@ import java.util.Objects;
  *
  * @param truncated whether the original was longer than the analysed length
  * @param binary whether the original looked like binary data rather than text
+ * @param data whether nearly every line is data (JSON, table rows, addresses, log lines without an
+ *     error) rather than words or an error
  */
 public record NormalisedText(
-    String text, String lower, MessageFacts facts, boolean truncated, boolean binary) {
+    String text,
+    String lower,
+    MessageFacts facts,
+    boolean truncated,
+    boolean binary,
+    boolean data) {
   public NormalisedText {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(lower, "lower");

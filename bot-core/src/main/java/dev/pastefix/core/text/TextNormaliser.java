@@ -1,19 +1,12 @@
 package dev.pastefix.core.text;
 
+import com.google.re2j.Pattern;
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a chat message into {@link NormalisedText}: Slack and Discord markup, HTML entities, code
- * fences, quotes, emoji and PowerShell console framing (English, French and Korean) are removed,
- * and facts are extracted. The analysed length is bounded, so a megabyte paste costs no more than
+ * fences, quotes, emoji and PowerShell console framing (English, French and Korean) are removed;
+ * the {@link FactExtractor} reads the facts. The analysed length is bounded, so a megabyte paste costs no more than
  * {@link #MAX_ANALYSED_CHARS}; nothing here throws on odd input. Instances are immutable and
  * thread-safe.
  */
@@ -27,11 +20,15 @@ public final class TextNormaliser {
   /** Share of junk characters above which the input is treated as binary data. */
   static final double BINARY_JUNK_SHARE = 0.10;
 
+  // Every pattern here runs on user text, so all are RE2 (linear time, no recursion): a crafted
+  // message such as "> " repeated thousands of times cannot overflow the stack.
   private static final Pattern SLACK_USER = Pattern.compile("<@[A-Z0-9]+(?:\\|[^>\\n]*)?>");
   private static final Pattern DISCORD_USER = Pattern.compile("<@[!&]?\\d+>");
   private static final Pattern SLACK_CHANNEL = Pattern.compile("<#[A-Z0-9]+\\|([^>\\n]*)>");
   private static final Pattern DISCORD_CHANNEL = Pattern.compile("<#\\d+>");
-  private static final Pattern SLACK_SPECIAL = Pattern.compile("<!([^>|\\n]*)(?:\\|([^>\\n]*))?>");
+  private static final Pattern SLACK_SPECIAL_WITH_LABEL =
+      Pattern.compile("<![^>|\\n]*\\|([^>\\n]*)>");
+  private static final Pattern SLACK_SPECIAL = Pattern.compile("<![^>|\\n]*>");
   private static final Pattern LINK_WITH_LABEL =
       Pattern.compile("<((?:https?|ftp)://[^>|\\s]+)\\|([^>\\n]*)>");
   private static final Pattern LINK = Pattern.compile("<((?:https?|ftp)://[^>|\\s]+)>");
@@ -40,125 +37,34 @@ public final class TextNormaliser {
   private static final Pattern MAILTO = Pattern.compile("<mailto:([^>|\\s]+)>");
   private static final Pattern DISCORD_EMOJI = Pattern.compile("<a?:[A-Za-z0-9_~]+:\\d+>");
   private static final Pattern DISCORD_TIME = Pattern.compile("<t:-?\\d+(?::[A-Za-z])?>");
-  private static final Pattern FENCE_AT_LINE_END = Pattern.compile("```[A-Za-z0-9_+-]*(?=\\n|$)");
+  private static final Pattern FENCE_AT_LINE_END =
+      Pattern.compile("```[A-Za-z0-9_+-]*$", Pattern.MULTILINE);
   private static final Pattern QUOTE_PREFIX =
       Pattern.compile("^[ \\t]*(?:>+[ \\t]?)+", Pattern.MULTILINE);
   private static final Pattern PROMPT = Pattern.compile("^\\s*PS(?: [A-Za-z]:\\\\[^>\\n]*)?>\\s*");
   private static final Pattern AT_LINE =
       Pattern.compile(
-          "^\\s*(?:At (?:line:\\s*\\d+|.{1,400}?:\\d+) char:\\s*\\d+"
+          "^\\s*(?:At (?:line:\\s*\\d+|.+:\\d+) char:\\s*\\d+"
               + "|Au caract[eè]re\\b.*|Au niveau de\\b.*|Caract[eè]re\\s*:\\s*\\d+.*"
-              + "|위치\\b.*(?:줄|문자).*|In Zeile:.*|Bei Zeile:.*|En l[ií]nea:.*|Posizione:.*)\\s*$");
+              + "|위치[\\s:].*(?:줄|문자).*|In Zeile:.*|Bei Zeile:.*|En l[ií]nea:.*|Posizione:.*)\\s*$");
   private static final Pattern UNDERLINE = Pattern.compile("^\\s*~{3,}\\s*$");
-  private static final Pattern ERROR_ID =
-      Pattern.compile("FullyQualifiedErrorId\\s*:\\s*([^\\s]+)");
-  private static final Set<String> VERBS =
-      Set.of(
-          "get",
-          "set",
-          "new",
-          "remove",
-          "import",
-          "export",
-          "enable",
-          "disable",
-          "grant",
-          "revoke",
-          "connect",
-          "disconnect",
-          "enter",
-          "exit",
-          "start",
-          "stop",
-          "restart",
-          "test",
-          "install",
-          "uninstall",
-          "invoke",
-          "add",
-          "update",
-          "clear",
-          "register",
-          "unregister",
-          "move",
-          "select",
-          "out",
-          "write",
-          "format",
-          "measure",
-          "resolve",
-          "use",
-          "find",
-          "save",
-          "unblock",
-          "block",
-          "suspend",
-          "resume",
-          "wait",
-          "search",
-          "send",
-          "receive",
-          "request",
-          "reset",
-          "restore",
-          "sync",
-          "push",
-          "convert",
-          "convertto",
-          "convertfrom");
-  private static final Set<String> TLDS =
-      Set.of(
-          "com",
-          "net",
-          "org",
-          "io",
-          "info",
-          "biz",
-          "fr",
-          "de",
-          "uk",
-          "kr",
-          "jp",
-          "us",
-          "ca",
-          "au",
-          "nl",
-          "be",
-          "ch",
-          "local",
-          "lan",
-          "corp",
-          "internal",
-          "example",
-          "edu",
-          "gov",
-          "co",
-          "cloud");
 
-  /** Quoted fragments kept per message; a paste rarely quotes more. */
-  static final int MAX_QUOTED = 20;
+  /** Console framing lines are short; a longer line is content whatever it starts with. */
+  static final int MAX_FRAMING_LINE = 1_000;
 
-  /** Length bounds of a quoted fragment worth keeping. */
-  static final int MIN_QUOTE_CHARS = 10;
-
-  static final int MAX_QUOTE_CHARS = 400;
-
-  private static final Pattern EMAIL =
-      Pattern.compile(
-          "(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@((?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,24})");
-  private final LanguageGuesser languages;
+  private final FactExtractor facts;
 
   public TextNormaliser() {
-    this(new LanguageGuesser());
+    this(new FactExtractor());
   }
 
-  TextNormaliser(LanguageGuesser languages) {
-    this.languages = languages;
+  public TextNormaliser(FactExtractor facts) {
+    this.facts = facts;
   }
 
   /** Normalises one message; never throws, whatever the input. */
   public NormalisedText normalise(String raw) {
-    String input = raw == null ? "" : raw;
+    String input = Repetition.collapse(raw == null ? "" : raw);
     boolean truncated = false;
     if (input.length() > MAX_ANALYSED_CHARS) {
       int head = MAX_ANALYSED_CHARS - TAIL_CHARS;
@@ -187,32 +93,22 @@ public final class TextNormaliser {
       }
     }
     boolean binary = input.length() > 0 && junk > BINARY_JUNK_SHARE * input.length();
-    List<String> quoted = quoted(clean.toString());
+    String cleaned = clean.toString();
     String text =
         Normalizer.isNormalized(clean, Normalizer.Form.NFC)
-            ? clean.toString()
+            ? cleaned
             : Normalizer.normalize(clean, Normalizer.Form.NFC);
     text = stripMarkup(text);
-    text = foldPunctuation(text);
-    List<String> errorIds = new ArrayList<>();
-    if (text.contains("FullyQualifiedErrorId")) {
-      Matcher ids = ERROR_ID.matcher(text);
-      while (ids.find()) {
-        addOnce(errorIds, ids.group(1).replaceAll("[,;]+$", ""));
-      }
-    }
-    List<String> remote = remoteHosts(text);
-    text = stripFraming(text);
-    MessageFacts facts =
-        new MessageFacts(
-            cmdlets(input),
-            errorIds,
-            hosts(text),
-            remote,
-            signInAddress(text),
-            languages.guess(text),
-            quoted);
-    return new NormalisedText(text, NormalisedText.lowerCollapsed(text), facts, truncated, binary);
+    String unmarked = foldPunctuation(text);
+    text = stripFraming(unmarked);
+    MessageFacts facts = this.facts.extract(input, cleaned, unmarked, text);
+    return new NormalisedText(
+        text,
+        NormalisedText.lowerCollapsed(text),
+        facts,
+        truncated,
+        binary,
+        DataShape.isData(unmarked));
   }
 
   private static boolean validPair(String s, int i) {
@@ -236,8 +132,8 @@ public final class TextNormaliser {
       t = MAILTO.matcher(t).replaceAll("$1");
       t = LINK_WITH_LABEL.matcher(t).replaceAll("$2");
       t = LINK.matcher(t).replaceAll("$1");
-      Matcher special = SLACK_SPECIAL.matcher(t);
-      t = special.replaceAll(m -> Matcher.quoteReplacement(m.group(2) == null ? " " : m.group(2)));
+      t = SLACK_SPECIAL_WITH_LABEL.matcher(t).replaceAll("$1");
+      t = SLACK_SPECIAL.matcher(t).replaceAll(" ");
     }
     if (t.indexOf('&') >= 0) {
       t =
@@ -380,6 +276,9 @@ public final class TextNormaliser {
     if (c == '+') {
       return s.length() == 1 || Character.isWhitespace(s.charAt(1));
     }
+    if (s.length() > MAX_FRAMING_LINE) {
+      return false;
+    }
     if (c == '~') {
       return UNDERLINE.matcher(s).matches();
     }
@@ -405,237 +304,5 @@ public final class TextNormaliser {
       out.append(c);
     }
     return out.toString();
-  }
-
-  /** Verb-Noun words with an approved PowerShell verb, in order of appearance. */
-  static List<String> cmdlets(String text) {
-    Set<String> found = new LinkedHashSet<>();
-    int from = 0;
-    while (found.size() < 50) {
-      int dash = text.indexOf('-', from);
-      if (dash < 0) {
-        break;
-      }
-      from = dash + 1;
-      int start = dash;
-      while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
-        start--;
-      }
-      int end = dash + 1;
-      while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
-        end++;
-      }
-      if (start == dash || end - dash < 4) {
-        continue;
-      }
-      if (start > 0
-          && (text.charAt(start - 1) == '-' || Character.isDigit(text.charAt(start - 1)))) {
-        continue;
-      }
-      if (end < text.length() && text.charAt(end) == '-') {
-        continue;
-      }
-      String verb = text.substring(start, dash).toLowerCase(Locale.ROOT);
-      if (VERBS.contains(verb) && Character.isLetter(text.charAt(dash + 1))) {
-        found.add(text.substring(start, end));
-      }
-    }
-    return List.copyOf(found);
-  }
-
-  /** Fragments in backticks or quotes, folded, lower case, whitespace collapsed. */
-  static List<String> quoted(String text) {
-    Set<String> found = new LinkedHashSet<>();
-    int n = text.length();
-    for (int i = 0; i < n && found.size() < MAX_QUOTED; i++) {
-      char open = text.charAt(i);
-      char close = closingQuote(open);
-      if (close == 0 || (open == '`' && i + 1 < n && text.charAt(i + 1) == '`')) {
-        if (open == '`') {
-          while (i + 1 < n && text.charAt(i + 1) == '`') {
-            i++;
-          }
-        }
-        continue;
-      }
-      // An apostrophe inside a word ("can't") opens nothing and closes nothing.
-      boolean apostrophe = open == '\'';
-      if (apostrophe && i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
-        continue;
-      }
-      int limit = Math.min(n, i + 1 + MAX_QUOTE_CHARS);
-      int end = -1;
-      for (int j = i + 1; j < limit; j++) {
-        char c = text.charAt(j);
-        if (c == '\n') {
-          break;
-        }
-        if (c == close
-            && !(apostrophe && j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1)))) {
-          end = j;
-          break;
-        }
-      }
-      if (end < 0) {
-        continue;
-      }
-      if (end - i - 1 >= MIN_QUOTE_CHARS) {
-        String q =
-            NormalisedText.lowerCollapsed(foldPunctuation(text.substring(i + 1, end)))
-                .replaceAll("[.,;:!?]+$", "")
-                .strip();
-        if (!q.isEmpty()) {
-          found.add(q);
-        }
-        i = end;
-      }
-    }
-    return List.copyOf(found);
-  }
-
-  private static char closingQuote(char open) {
-    switch (open) {
-      case '`':
-        return '`';
-      case '\'':
-        return '\'';
-      case '"':
-        return '"';
-      case '\u00AB':
-        return '\u00BB';
-      case '\u201C':
-        return '\u201D';
-      case '\u2018':
-        return '\u2019';
-      default:
-        return 0;
-    }
-  }
-
-  /** The hosts PowerShell names as the remote end of a session, lower-case, in order. */
-  static List<String> remoteHosts(String text) {
-    Set<String> found = new LinkedHashSet<>();
-    String lower = text.toLowerCase(Locale.ROOT);
-    for (String key : REMOTE_KEYS) {
-      int from = 0;
-      while (found.size() < 10) {
-        int at = lower.indexOf(key, from);
-        if (at < 0) {
-          break;
-        }
-        from = at + key.length();
-        int start = from;
-        while (start < lower.length()
-            && (lower.charAt(start) == ' ' || lower.charAt(start) == ':')) {
-          start++;
-        }
-        addHost(lower, start, found);
-      }
-    }
-    int from = 0;
-    while (found.size() < 10) {
-      int open = lower.indexOf('[', from);
-      if (open < 0) {
-        break;
-      }
-      from = open + 1;
-      int close = lower.indexOf(']', from);
-      if (close < 0 || close - open > 260) {
-        continue;
-      }
-      String after =
-          lower.substring(close + 1, Math.min(lower.length(), close + 40)).stripLeading();
-      boolean session =
-          after.startsWith("connecting")
-              || after.startsWith("processing")
-              || after.startsWith("la connexion")
-              || after.startsWith("le traitement")
-              || after.startsWith("다음")
-              || after.contains("원격");
-      if (session) {
-        addHost(lower, open + 1, found);
-      }
-    }
-    return List.copyOf(found);
-  }
-
-  private static final List<String> REMOTE_KEYS =
-      List.of("remote server ", "serveur distant ", "원격 서버 ", "-computername ", "pscomputername");
-
-  private static void addHost(String lower, int start, Set<String> found) {
-    int end = start;
-    while (end < lower.length() && isHostChar(lower.charAt(end))) {
-      end++;
-    }
-    String host = lower.substring(start, end).replaceAll("[.-]+$", "");
-    if (!host.isEmpty() && Character.isLetterOrDigit(host.charAt(0))) {
-      found.add(host);
-    }
-  }
-
-  /** Host names with a known top-level domain, lower-case, in order of appearance. */
-  static List<String> hosts(String text) {
-    Set<String> found = new LinkedHashSet<>();
-    int i = 0;
-    int n = text.length();
-    while (i < n && found.size() < 20) {
-      char c = text.charAt(i);
-      if (!isHostChar(c)) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < n
-          && (isHostChar(text.charAt(i)) || text.charAt(i) == '@' || text.charAt(i) == '_')) {
-        i++;
-      }
-      String token = text.substring(start, i).toLowerCase(Locale.ROOT);
-      if (token.indexOf('@') >= 0 || token.indexOf('_') >= 0 || token.indexOf('.') < 0) {
-        continue;
-      }
-      while (token.endsWith(".") || token.endsWith("-")) {
-        token = token.substring(0, token.length() - 1);
-      }
-      while (token.startsWith(".") || token.startsWith("-")) {
-        token = token.substring(1);
-      }
-      int dot = token.lastIndexOf('.');
-      if (dot <= 0 || token.contains("..")) {
-        continue;
-      }
-      if (TLDS.contains(token.substring(dot + 1))) {
-        found.add(token);
-      }
-    }
-    return List.copyOf(found);
-  }
-
-  private static boolean isHostChar(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '.'
-        || c == '-';
-  }
-
-  private static Optional<String> signInAddress(String text) {
-    if (text.indexOf('@') < 0) {
-      return Optional.empty();
-    }
-    Matcher m = EMAIL.matcher(text);
-    if (m.find()) {
-      String address = m.group();
-      if (address.startsWith("sip:")) {
-        address = address.substring(4);
-      }
-      return Optional.of(address.toLowerCase(Locale.ROOT));
-    }
-    return Optional.empty();
-  }
-
-  private static void addOnce(List<String> list, String value) {
-    if (!value.isEmpty() && !list.contains(value)) {
-      list.add(value);
-    }
   }
 }

@@ -66,7 +66,7 @@ class PlainTextRendererTest {
             "Running scripts is disabled",
             "===========================",
             "",
-            "Matched *running scripts is disabled* in `Import-Module`, see the article"
+            "Matched running scripts is disabled in `Import-Module`, see the article"
                 + " <https://learn.microsoft.com/skypeforbusiness/connector>.",
             "",
             "1. Open PowerShell as administrator.",
@@ -141,7 +141,7 @@ class PlainTextRendererTest {
 
     String text = renderer.render(reply);
 
-    assertEquals("*bad[2Jpaste here*\n", text);
+    assertEquals("bad[2Jpaste here\n", text);
     assertFalse(text.chars().anyMatch(c -> c == 0x1b));
   }
 
@@ -158,7 +158,10 @@ class PlainTextRendererTest {
                     new Span.Strong("  "))),
             List.of());
 
-    assertEquals("*Cause:* the policy, see `Get-ExecutionPolicy`\n", renderer.render(reply));
+    assertEquals("Cause: the policy, see `Get-ExecutionPolicy`\n", renderer.render(reply));
+    assertEquals(
+        "\u001B[1mCause:\u001B[0m the policy, see `Get-ExecutionPolicy`\n",
+        new PlainTextRenderer(100, PlainTextRenderer.Emphasis.ANSI_BOLD).render(reply));
   }
 
   @Test

@@ -207,9 +207,22 @@ class TextNormaliserTest {
   }
 
   @Test
+  void readsTextRepeatedManyTimesAsOneCopy() {
+    String once = "The session state is Broken.";
+    assertEquals(once, normaliser.normalise((once + " ").repeat(5_000)).text());
+    assertEquals(once, normaliser.normalise((once + "\n").repeat(5_000)).text());
+    assertEquals(
+        "[12:00] batch\n" + once,
+        normaliser.normalise(("[12:00] batch\n" + once + "\n").repeat(300)).text());
+  }
+
+  @Test
   void survivesAFiftyThousandCharacterLine() {
-    String line = "error ".repeat(8_400);
-    NormalisedText t = normaliser.normalise(line);
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; line.length() < 50_000; i++) {
+      line.append("error").append(i).append(' ');
+    }
+    NormalisedText t = normaliser.normalise(line.toString());
     assertFalse(t.isBlank());
     assertTrue(t.truncated());
   }
