@@ -9,6 +9,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -22,6 +23,7 @@ import dev.pastefix.core.feedback.Vote;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Span;
+import dev.pastefix.core.telemetry.Telemetry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +36,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +75,10 @@ final class SlackHandlers {
   private final BlockKitRenderer renderer;
   private final SlackReplies replies;
   private final Executor work;
+  private final Backlog backlog;
+  private final Outbox outbox;
+  private final Duration channelPace;
+  private final Telemetry telemetry;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private final RecentKeys seenEvents = new RecentKeys(MEMORY);
@@ -92,16 +100,49 @@ final class SlackHandlers {
       BlockKitRenderer renderer,
       SlackReplies replies,
       Executor work,
+      Backlog backlog,
+      Outbox outbox,
+      Duration channelPace,
+      Telemetry telemetry,
       Clock clock) {
     this.bot = bot;
     this.feedback = feedback;
     this.renderer = renderer;
     this.replies = replies;
     this.work = work;
+    this.backlog = backlog;
+    this.outbox = outbox;
+    this.channelPace = channelPace;
+    this.telemetry = telemetry;
     this.clock = clock;
   }
 
   void register(App app) {
+    // Admission comes before any handler, so before anything is remembered as seen: a refused
+    // event stays unclaimed and Slack's retry of it is answered. (A handler's own non-200 answer
+    // would not do: Bolt then acknowledges the event anyway.)
+    app.use(
+        (request, response, chain) -> {
+          RequestType type = request.getRequestType();
+          boolean work =
+              type == RequestType.Event
+                  || type == RequestType.Command
+                  || type == RequestType.BlockAction;
+          if (!work) {
+            return chain.next(request);
+          }
+          if (!admit()) {
+            return type == RequestType.Command
+                ? ackEphemeral(textOnly("I'm busy right now; please try again in a moment."))
+                : refusal();
+          }
+          // The reservation covers the handler; the work it starts takes places of its own.
+          try {
+            return chain.next(request);
+          } finally {
+            backlog.leave();
+          }
+        });
     app.event(
         MessageEvent.class,
         (payload, ctx) -> {
@@ -137,26 +178,27 @@ final class SlackHandlers {
 
   // ---------------------------------------------------------------- events
 
-  void onMessage(
+  /** Hands a message event to the engine; false when it needs no answer. */
+  boolean onMessage(
       String eventId,
       String teamId,
       MessageEvent event,
       Optional<String> botUserId,
       Optional<Integer> retryNum) {
     if (event.getBotId() != null || event.getUser() == null || isSelf(event.getUser(), botUserId)) {
-      return;
+      return false;
     }
     if (!firstDelivery(eventId, retryNum)) {
-      return;
+      return false;
     }
     boolean direct = "im".equals(event.getChannelType());
     // A mention arrives twice, as app_mention and as a plain message: app_mention answers it.
     if (!direct && mentions(event.getText(), botUserId)) {
-      return;
+      return false;
     }
     String channel = event.getChannel();
     if (!seenMessages.firstTime(channel + ":" + event.getTs())) {
-      return;
+      return false;
     }
     Optional<String> threadTs = Optional.ofNullable(event.getThreadTs());
     Channel kind;
@@ -174,19 +216,24 @@ final class SlackHandlers {
     IncomingMessage message =
         IncomingMessage.of(
             text(event.getText()), kind, event.getUser(), key(teamId, channel, replyThread));
-    submit(() -> answer(message, channel, replyThread));
+    long received = System.nanoTime();
+    submit(() -> answer(message, event.getTs(), channel, replyThread, received));
+    return true;
   }
 
-  void onMention(String eventId, String teamId, AppMentionEvent event, Optional<String> botUserId) {
+  /** Hands a mention to the engine; false when it needs no answer. */
+  boolean onMention(
+      String eventId, String teamId, AppMentionEvent event, Optional<String> botUserId) {
     if (event.getBotId() != null || event.getUser() == null || isSelf(event.getUser(), botUserId)) {
-      return;
+      return false;
     }
     if (!seenEvents.firstTime("event:" + eventId)) {
-      return;
+      telemetry.duplicate(SlackReplies.PLATFORM);
+      return false;
     }
     String channel = event.getChannel();
     if (!seenMessages.firstTime(channel + ":" + event.getTs())) {
-      return;
+      return false;
     }
     Optional<String> replyThread =
         Optional.of(Optional.ofNullable(event.getThreadTs()).orElse(event.getTs()));
@@ -196,7 +243,9 @@ final class SlackHandlers {
             Channel.MENTION,
             event.getUser(),
             key(teamId, channel, replyThread));
-    submit(() -> answer(message, channel, replyThread));
+    long received = System.nanoTime();
+    submit(() -> answer(message, event.getTs(), channel, replyThread, received));
+    return true;
   }
 
   private boolean firstDelivery(String eventId, Optional<Integer> retryNum) {
@@ -205,17 +254,30 @@ final class SlackHandlers {
     }
     boolean first = seenEvents.firstTime("event:" + eventId);
     if (!first) {
+      telemetry.duplicate(SlackReplies.PLATFORM);
       log.debug(
           "event {} delivered again (retry {}); already handled", eventId, retryNum.orElse(0));
     }
     return first;
   }
 
-  private void answer(IncomingMessage message, String channel, Optional<String> replyThread) {
+  private void answer(
+      IncomingMessage message,
+      String messageTs,
+      String channel,
+      Optional<String> replyThread,
+      long received) {
+    telemetry.received(SlackReplies.PLATFORM, message.channel());
     Optional<Reply> reply;
+    long started = System.nanoTime();
     try {
-      reply = replyOf(bot.handle(message));
+      Outcome outcome = bot.handle(message);
+      telemetry.handled(
+          SlackReplies.PLATFORM, message.channel(), channel + "/" + messageTs, outcome, since(started));
+      reply = replyOf(outcome);
     } catch (RuntimeException e) {
+      telemetry.failed(
+          SlackReplies.PLATFORM, message.channel(), channel + "/" + messageTs, since(started));
       log.error("the engine failed on a {} message", message.channel(), e);
       if (!message.channel().addressed()) {
         return;
@@ -227,10 +289,25 @@ final class SlackHandlers {
     }
     // Marked before posting: a follow-up may arrive while the post is still on its way.
     replyThread.ifPresent(t -> answeredThreads.firstTime(channel + ":" + t));
-    Optional<String> ts = replies.postMessage(channel, replyThread, renderer.render(reply.get()));
-    if (replyThread.isEmpty()) {
-      ts.ifPresent(t -> answeredThreads.firstTime(channel + ":" + t));
-    }
+    SlackMessage rendered = renderer.render(reply.get());
+    post(
+        channel,
+        channelPace,
+        () -> replies.postMessage(channel, replyThread, rendered),
+        delivery -> {
+          if (delivery instanceof Delivery.Sent) {
+            telemetry.replyPosted(SlackReplies.PLATFORM, since(received));
+            if (replyThread.isEmpty()) {
+              ((Delivery.Sent) delivery)
+                  .ts()
+                  .ifPresent(t -> answeredThreads.firstTime(channel + ":" + t));
+            }
+          }
+        });
+  }
+
+  private static Duration since(long nanos) {
+    return Duration.ofNanos(System.nanoTime() - nanos);
   }
 
   // ---------------------------------------------------------------- slash command
@@ -243,37 +320,66 @@ final class SlackHandlers {
             Channel.COMMAND,
             payload.getUserId(),
             key(payload.getTeamId(), payload.getChannelId(), Optional.empty()));
-    CompletableFuture<Optional<Reply>> result;
-    try {
-      result = CompletableFuture.supplyAsync(() -> replyOf(bot.handle(message)), work);
-    } catch (RejectedExecutionException e) {
-      log.warn("too busy for a slash command");
-      return ackEphemeral(textOnly("I'm busy right now; please try again in a moment."));
-    }
+    backlog.enter();
+    String responseUrl = payload.getResponseUrl();
+    String id = "command/" + payload.getChannelId();
+    // 0 while the acknowledgement waits for the answer, LATE once it stopped waiting, DONE when
+    // the answer came in time: whoever comes second knows who answers.
+    AtomicInteger state = new AtomicInteger(WAITING);
+    CompletableFuture<Optional<Reply>> result =
+        CompletableFuture.supplyAsync(() -> decide(message, id), work);
+    result.whenComplete(
+        (reply, failure) -> {
+          try {
+            if (!state.compareAndSet(WAITING, DONE) && responseUrl != null) {
+              SlackMessage late =
+                  failure != null
+                      ? renderer.render(sorry())
+                      : reply.map(this::shareableMessage).orElse(null);
+              if (late != null) {
+                post(
+                    responseUrl,
+                    Duration.ZERO,
+                    () -> replies.respond(responseUrl, "ephemeral", late),
+                    d -> {});
+              }
+            }
+          } finally {
+            backlog.leave();
+          }
+        });
     try {
       Optional<Reply> reply = result.get(COMMAND_REPLY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
       return reply.map(r -> ackEphemeral(shareableMessage(r))).orElseGet(ctx::ack);
     } catch (TimeoutException e) {
-      String responseUrl = payload.getResponseUrl();
-      result.whenComplete(
-          (reply, failure) -> {
-            if (responseUrl == null) {
-              return;
-            }
-            if (failure != null) {
-              log.error("the engine failed on a slash command", failure);
-              replies.respond(responseUrl, "ephemeral", renderer.render(sorry()));
-            } else {
-              reply.ifPresent(r -> replies.respond(responseUrl, "ephemeral", shareableMessage(r)));
-            }
-          });
-      return ackEphemeral(textOnly("Looking into it…"));
+      if (state.compareAndSet(WAITING, LATE)) {
+        return ackEphemeral(textOnly("Looking into it…"));
+      }
+      return result.join().map(r -> ackEphemeral(shareableMessage(r))).orElseGet(ctx::ack);
     } catch (ExecutionException e) {
-      log.error("the engine failed on a slash command", e.getCause());
       return ackEphemeral(renderer.render(sorry()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ackEphemeral(renderer.render(sorry()));
+    }
+  }
+
+  private static final int WAITING = 0;
+  private static final int LATE = 1;
+  private static final int DONE = 2;
+
+  /** Runs the engine on a command, with the metrics and log line; failures propagate. */
+  private Optional<Reply> decide(IncomingMessage message, String id) {
+    telemetry.received(SlackReplies.PLATFORM, message.channel());
+    long started = System.nanoTime();
+    try {
+      Outcome outcome = bot.handle(message);
+      telemetry.handled(SlackReplies.PLATFORM, message.channel(), id, outcome, since(started));
+      return replyOf(outcome);
+    } catch (RuntimeException e) {
+      telemetry.failed(SlackReplies.PLATFORM, message.channel(), id, since(started));
+      log.error("the engine failed on a slash command", e);
+      throw e;
     }
   }
 
@@ -318,6 +424,7 @@ final class SlackHandlers {
     String answerKey = key(teamOf(payload), channel, Optional.ofNullable(messageTs));
     // Recorded before the acknowledgement: the vote must not depend on a later network call.
     feedback.record(new Vote(answerKey, entryIds, user, helpful, clock.instant()));
+    telemetry.feedbackVote(SlackReplies.PLATFORM, helpful);
     submit(() -> reflectVote(payload, channel, messageTs, user, helpful));
     return ctx.ack();
   }
@@ -327,9 +434,14 @@ final class SlackHandlers {
     String verdict = (helpful ? "Marked helpful by <@" : "Marked not helpful by <@") + user + ">";
     boolean ephemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
     if (ephemeral || payload.getMessage() == null || messageTs == null) {
-      if (payload.getResponseUrl() != null) {
-        replies.respond(
-            payload.getResponseUrl(), "ephemeral", textOnly("Thanks! " + verdict + "."));
+      String responseUrl = payload.getResponseUrl();
+      if (responseUrl != null) {
+        SlackMessage thanks = textOnly("Thanks! " + verdict + ".");
+        post(
+            responseUrl,
+            Duration.ZERO,
+            () -> replies.respond(responseUrl, "ephemeral", thanks),
+            d -> {});
       }
       return;
     }
@@ -344,7 +456,12 @@ final class SlackHandlers {
       }
     }
     String text = payload.getMessage().getText() == null ? verdict : payload.getMessage().getText();
-    replies.update(channel, messageTs, text, updated.toString());
+    String blocksJson = updated.toString();
+    post(
+        channel,
+        Duration.ZERO,
+        () -> replies.update(channel, messageTs, text, blocksJson),
+        d -> {});
   }
 
   Response onRunCheck(BlockActionPayload payload, ActionContext ctx) {
@@ -362,18 +479,25 @@ final class SlackHandlers {
         () -> {
           Optional<Reply> reply;
           try {
-            reply = replyOf(bot.handle(message));
+            reply = decide(message, "check/" + channel);
           } catch (RuntimeException e) {
-            log.error("the engine failed on a check", e);
             reply = Optional.of(sorry());
           }
           reply.ifPresent(
               r -> {
                 SlackMessage rendered = shareableMessage(r);
                 if (responseUrl != null) {
-                  replies.respond(responseUrl, "ephemeral", rendered);
+                  post(
+                      responseUrl,
+                      Duration.ZERO,
+                      () -> replies.respond(responseUrl, "ephemeral", rendered),
+                      d -> {});
                 } else {
-                  replies.postEphemeral(channel, user, threadTs, rendered);
+                  post(
+                      channel,
+                      channelPace,
+                      () -> replies.postEphemeral(channel, user, threadTs, rendered),
+                      d -> {});
                 }
               });
         });
@@ -388,23 +512,27 @@ final class SlackHandlers {
     synchronized (shareable) {
       message = id == null ? null : shareable.get(id);
     }
-    SlackMessage found = message;
-    submit(
-        () -> {
-          if (responseUrl == null) {
-            return;
-          }
-          if (found == null) {
-            replies.respond(
-                responseUrl,
-                "ephemeral",
-                textOnly(
-                    "That answer is no longer available to share; please run the command again."));
-            return;
-          }
-          replies.respond(responseUrl, "in_channel", sharedBy(found, user));
-          replies.deleteOriginal(responseUrl);
-        });
+    if (responseUrl == null) {
+      return ctx.ack();
+    }
+    if (message == null) {
+      SlackMessage gone =
+          textOnly("That answer is no longer available to share; please run the command again.");
+      post(
+          responseUrl,
+          Duration.ZERO,
+          () -> replies.respond(responseUrl, "ephemeral", gone),
+          d -> {});
+      return ctx.ack();
+    }
+    SlackMessage shared = sharedBy(message, user);
+    // One lane per response_url keeps the two in order: share first, then remove the original.
+    post(
+        responseUrl,
+        Duration.ZERO,
+        () -> replies.respond(responseUrl, "in_channel", shared),
+        d -> {});
+    post(responseUrl, Duration.ZERO, () -> replies.deleteOriginal(responseUrl), d -> {});
     return ctx.ack();
   }
 
@@ -488,18 +616,60 @@ final class SlackHandlers {
     }
   }
 
-  private void submit(Runnable task) {
-    try {
-      work.execute(
-          () -> {
-            try {
-              task.run();
-            } catch (RuntimeException e) {
-              log.error("a Slack task failed", e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      log.warn("too busy; a Slack event was dropped");
+  /** Takes a place in the backlog for one event; counts and logs the refusal when full. */
+  private boolean admit() {
+    if (backlog.tryEnter()) {
+      return true;
     }
+    telemetry.shed(SlackReplies.PLATFORM, "backlog_full");
+    log.warn(
+        "refusing a Slack event: {} events are still being answered (the backlog is full);"
+            + " Slack will deliver it again",
+        backlog.capacity());
+    return false;
+  }
+
+  /** Not acknowledged, so Slack delivers the event again later. */
+  private static Response refusal() {
+    return Response.builder()
+        .statusCode(503)
+        .contentType("text/plain; charset=utf-8")
+        .body("busy; try again later")
+        .build();
+  }
+
+  /** Runs {@code task} on the engine's pool, holding a backlog place until it is done. */
+  private void submit(Runnable task) {
+    backlog.enter();
+    work.execute(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            log.error("a Slack task failed", e);
+          } finally {
+            backlog.leave();
+          }
+        });
+  }
+
+  /** Queues a post; it holds its own backlog place until it is delivered or given up. */
+  private void post(
+      String lane, Duration pace, Supplier<Delivery> attempt, Consumer<Delivery> after) {
+    backlog.enter();
+    outbox.send(
+        lane,
+        pace,
+        attempt,
+        delivery -> {
+          try {
+            if (delivery instanceof Delivery.Failed) {
+              log.warn("a Slack reply was not delivered: {}", ((Delivery.Failed) delivery).why());
+            }
+            after.accept(delivery);
+          } finally {
+            backlog.leave();
+          }
+        });
   }
 }

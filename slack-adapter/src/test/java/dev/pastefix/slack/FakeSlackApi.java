@@ -57,6 +57,7 @@ final class FakeSlackApi implements AutoCloseable {
   private final AtomicLong ts = new AtomicLong(1_700_000_100_000_000L);
   private volatile WebSocketListener socketListener;
   private volatile boolean rejectTokens;
+  private volatile Duration postDelay = Duration.ZERO;
 
   FakeSlackApi() throws IOException {
     server.setDispatcher(
@@ -80,6 +81,11 @@ final class FakeSlackApi implements AutoCloseable {
   /** The next {@code count} chat.postMessage calls are answered HTTP 429, Retry-After 1. */
   void rateLimitPostMessage(int count) {
     postMessageRateLimits.set(count);
+  }
+
+  /** Every chat.postMessage answer is held back for {@code delay}, like a slow Web API. */
+  void delayPosts(Duration delay) {
+    postDelay = delay;
   }
 
   /** auth.test answers {@code invalid_auth}, as Slack does for a revoked or mistyped token. */
@@ -126,12 +132,15 @@ final class FakeSlackApi implements AutoCloseable {
         } else {
           response =
               json(
-                  200,
-                  "{\"ok\":true,\"channel\":\""
-                      + form.getOrDefault("channel", "")
-                      + "\",\"ts\":\""
-                      + nextTs()
-                      + "\"}");
+                      200,
+                      "{\"ok\":true,\"channel\":\""
+                          + form.getOrDefault("channel", "")
+                          + "\",\"ts\":\""
+                          + nextTs()
+                          + "\"}")
+                  .newBuilder()
+                  .headersDelay(postDelay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                  .build();
         }
         break;
       case "/api/chat.postEphemeral":

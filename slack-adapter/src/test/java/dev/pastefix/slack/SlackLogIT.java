@@ -29,7 +29,8 @@ class SlackLogIT {
                 TestingBot.wrapping(Engines.shipped()),
                 new InMemoryFeedbackStore())) {
       bot.start();
-      TestingSlackClient client = new TestingSlackClient(bot.httpPort().orElseThrow(), SECRET);
+      TestingJetty http = TestingJetty.serving(bot);
+      TestingSlackClient client = new TestingSlackClient(http.port(), SECRET);
       slack.rateLimitPostMessage(1);
 
       client.postJson(
@@ -43,6 +44,7 @@ class SlackLogIT {
       slack.awaitCount("/api/chat.postMessage", 2);
 
       assertEquals(401, rejected);
+      http.close();
     }
     assertTrue(Files.exists(log), "the tests log to " + log);
     String text = Files.readString(log, StandardCharsets.UTF_8);
