@@ -2,7 +2,9 @@ package dev.pastefix.discord;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
+import dev.pastefix.core.telemetry.Telemetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -60,10 +62,22 @@ public final class DiscordBot implements AutoCloseable {
   private volatile boolean messageContent;
 
   public DiscordBot(DiscordConfig config, Bot bot, FeedbackStore feedback, KbChoices kb) {
-    this(config, bot, feedback, kb, Clock.systemUTC());
+    this(config, bot, feedback, kb, Telemetry.inMemory(), Clock.systemUTC());
   }
 
-  DiscordBot(DiscordConfig config, Bot bot, FeedbackStore feedback, KbChoices kb, Clock clock) {
+  /** As above, reporting to {@code telemetry}. */
+  public DiscordBot(
+      DiscordConfig config, Bot bot, FeedbackStore feedback, KbChoices kb, Telemetry telemetry) {
+    this(config, bot, feedback, kb, telemetry, Clock.systemUTC());
+  }
+
+  DiscordBot(
+      DiscordConfig config,
+      Bot bot,
+      FeedbackStore feedback,
+      KbChoices kb,
+      Telemetry telemetry,
+      Clock clock) {
     this.config = config;
     AtomicInteger threads = new AtomicInteger();
     this.work =
@@ -80,7 +94,14 @@ public final class DiscordBot implements AutoCloseable {
             });
     this.listener =
         new PastefixListener(
-            bot, new EmbedRenderer(), feedback, kb, new MessageTranslator(), work, clock);
+            bot,
+            new EmbedRenderer(),
+            feedback,
+            kb,
+            new MessageTranslator(),
+            work,
+            telemetry,
+            clock);
   }
 
   /**
@@ -120,6 +141,28 @@ public final class DiscordBot implements AutoCloseable {
 
   Optional<JDA> jda() {
     return jda;
+  }
+
+  /** Whether the gateway session is up (after READY, and again after a reconnect). */
+  public boolean connected() {
+    return jda.map(client -> client.getStatus() == JDA.Status.CONNECTED).orElse(false);
+  }
+
+  /** From now on new messages and interactions are not taken; work already taken goes on. */
+  public void stopAccepting() {
+    listener.stopAccepting();
+  }
+
+  /**
+   * Waits until the messages already taken are answered (their replies handed to JDA, which sends
+   * them before it shuts down), at most {@code wait}; returns how many are left.
+   */
+  public int drain(Duration wait) throws InterruptedException {
+    work.shutdown();
+    if (!work.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      return work.getQueue().size() + work.getActiveCount();
+    }
+    return 0;
   }
 
   private Startup connect(Set<GatewayIntent> intents)

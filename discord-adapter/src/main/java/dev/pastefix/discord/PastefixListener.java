@@ -10,7 +10,9 @@ import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
 import dev.pastefix.core.reply.Span;
+import dev.pastefix.core.telemetry.Telemetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +77,9 @@ final class PastefixListener extends ListenerAdapter {
   private final KbChoices kb;
   private final MessageTranslator translator;
   private final Executor work;
+  private final Telemetry telemetry;
   private final Clock clock;
+  private volatile boolean accepting = true;
 
   PastefixListener(
       Bot bot,
@@ -84,6 +88,7 @@ final class PastefixListener extends ListenerAdapter {
       KbChoices kb,
       MessageTranslator translator,
       Executor work,
+      Telemetry telemetry,
       Clock clock) {
     this.bot = bot;
     this.renderer = renderer;
@@ -91,13 +96,23 @@ final class PastefixListener extends ListenerAdapter {
     this.kb = kb;
     this.translator = translator;
     this.work = work;
+    this.telemetry = telemetry;
     this.clock = clock;
+  }
+
+  static final String PLATFORM = "discord";
+
+  void stopAccepting() {
+    accepting = false;
   }
 
   // ---- messages
 
   @Override
   public void onMessageReceived(MessageReceivedEvent event) {
+    if (!accepting) {
+      return;
+    }
     List<Message.Attachment> files = TextAttachments.readable(event.getMessage());
     if (!files.isEmpty() && translator.wanted(event)) {
       // Downloading takes a moment: do it off JDA's event thread, then translate as usual.
@@ -141,31 +156,45 @@ final class PastefixListener extends ListenerAdapter {
   }
 
   private void send(Message message, IncomingMessage in, MessageCreateData data) {
+    long received = System.nanoTime();
     if (in.channel() == Channel.DIRECT) {
       message
           .getChannel()
           .sendMessage(data)
           .queue(
-              ok -> {}, e -> log.warn("Discord refused a DM reply in {}", in.conversationKey(), e));
+              ok -> posted(received),
+              e -> {
+                telemetry.postingFailed(PLATFORM, false);
+                log.warn("Discord refused a DM reply in {}", in.conversationKey(), e);
+              });
     } else {
       // A reply keeps the answer next to the paste in a busy channel; no ping for the author.
       message
           .reply(data)
           .mentionRepliedUser(false)
           .queue(
-              ok -> {},
-              e ->
-                  log.warn(
-                      "Discord refused a reply in {} (missing Send Messages or Embed Links?)",
-                      in.conversationKey(),
-                      e));
+              ok -> posted(received),
+              e -> {
+                telemetry.postingFailed(PLATFORM, false);
+                log.warn(
+                    "Discord refused a reply in {} (missing Send Messages or Embed Links?)",
+                    in.conversationKey(),
+                    e);
+              });
     }
+  }
+
+  private void posted(long since) {
+    telemetry.replyPosted(PLATFORM, Duration.ofNanos(System.nanoTime() - since));
   }
 
   // ---- /pastefix
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    if (!accepting) {
+      return;
+    }
     Optional<IncomingMessage> incoming = translator.fromSlashCommand(event);
     if (incoming.isEmpty()) {
       return;
@@ -241,6 +270,7 @@ final class PastefixListener extends ListenerAdapter {
     feedback.record(
         new Vote(
             answerKey, vote.entryIds(), event.getUser().getId(), vote.helpful(), clock.instant()));
+    telemetry.feedbackVote(PLATFORM, vote.helpful());
     FeedbackStore.Tally tally = feedback.tally(answerKey);
     log.info(
         "feedback on {}: {} ({} helpful, {} not helpful)",
@@ -335,27 +365,36 @@ final class PastefixListener extends ListenerAdapter {
 
   @Override
   public void onSessionResume(SessionResumeEvent event) {
+    telemetry.gatewayResumed(PLATFORM);
     log.info("Discord: gateway session resumed, no events lost");
   }
 
   @Override
   public void onSessionRecreate(SessionRecreateEvent event) {
+    telemetry.gatewayReconnected(PLATFORM);
     log.info("Discord: reconnected with a new gateway session (events in between were missed)");
   }
 
   // ---- helpers
 
   private Optional<Outcome> handle(IncomingMessage in) {
+    telemetry.received(PLATFORM, in.channel());
+    long started = System.nanoTime();
     try {
       Outcome outcome = bot.handle(in);
-      log.info(
-          "Discord {} in {}: {} {}",
+      telemetry.handled(
+          PLATFORM,
           in.channel(),
           in.conversationKey(),
-          outcome.getClass().getSimpleName(),
-          outcome.findingIds());
+          outcome,
+          Duration.ofNanos(System.nanoTime() - started));
       return Optional.of(outcome);
     } catch (RuntimeException e) {
+      telemetry.failed(
+          PLATFORM,
+          in.channel(),
+          in.conversationKey(),
+          Duration.ofNanos(System.nanoTime() - started));
       log.error("the engine failed on a {} message in {}", in.channel(), in.conversationKey(), e);
       return Optional.empty();
     }
@@ -378,6 +417,7 @@ final class PastefixListener extends ListenerAdapter {
             }
           });
     } catch (RejectedExecutionException e) {
+      telemetry.shed(PLATFORM, "queue_full");
       log.warn("Discord: too many messages waiting; dropping one");
       whenBusy.run();
     }
