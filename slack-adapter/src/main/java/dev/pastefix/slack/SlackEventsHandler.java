@@ -5,6 +5,7 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.pastefix.core.state.Redaction;
 import dev.pastefix.core.telemetry.Telemetry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -167,7 +168,7 @@ public final class SlackEventsHandler extends Handler.Abstract {
           body.length,
           request.getHeaders().get(HttpHeader.CONTENT_TYPE));
       if (log.isDebugEnabled()) {
-        log.debug("its body, redacted: {}", BodyRedaction.redact(bodyText));
+        log.debug("its body, redacted: {}", Redaction.redact(bodyText));
       }
       send(response, callback, 400, TEXT, "not a Slack request");
       return;
