@@ -89,6 +89,9 @@ final class RunningBot {
     readiness.add("knowledge", () -> !ready.knowledge().entries().isEmpty());
     // The database joins these checks where storage is configured.
     platforms.forEach(p -> readiness.add(p.name(), p::ready));
+    Gauge.builder("pastefix.ready", readiness, r -> r.notReady().isEmpty() ? 1 : 0)
+        .description("1 when /readyz answers 200, else 0")
+        .register(registry);
     Settings.Service service = settings.service();
     WebServer web = new WebServer(service.limits());
     Optional<WebServer.Mount> management =

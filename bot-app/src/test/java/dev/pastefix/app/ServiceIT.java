@@ -131,6 +131,7 @@ class ServiceIT {
                 "pastefix_knowledge_entries " + ready.knowledge().entries().size() + ".0"));
         assertTrue(metrics.contains("jvm_memory_used_bytes"));
         assertTrue(metrics.contains("process_cpu_usage"));
+        assertTrue(metrics.contains("pastefix_ready 1.0"), metrics);
       } finally {
         bot.stop();
       }
