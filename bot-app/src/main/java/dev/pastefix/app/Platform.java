@@ -9,7 +9,7 @@ import java.util.List;
  * A new platform is a new module, one implementation of this, and one line in {@link Platforms}.
  */
 interface Platform extends AutoCloseable {
-  /** A short lower-case name, for logs and the readiness report ({@code slack}, {@code discord}). */
+  /** A short lower-case name for logs and the readiness report: {@code slack}, {@code discord}. */
   String name();
 
   /** One line for standard error once it started, saying how it runs. */
@@ -17,7 +17,7 @@ interface Platform extends AutoCloseable {
     return name() + " is running";
   }
 
-  /** Connects or gets ready to serve; the message of the failure tells the administrator what to fix. */
+  /** Connects or gets ready to serve; a failure's message tells the administrator what to fix. */
   void start() throws StartFailure;
 
   /** The HTTP handlers it needs, with the port each listens on; empty when it needs none. */

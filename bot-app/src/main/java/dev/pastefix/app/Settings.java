@@ -220,7 +220,11 @@ public record Settings(
         value(env, "PASTEFIX_LOG_LEVEL").orElse("INFO").toUpperCase(Locale.ROOT);
     if (!LEVELS.contains(level)) {
       problems.add(
-          "PASTEFIX_LOG_LEVEL must be one of " + String.join(", ", LEVELS) + ", got '" + level + "'");
+          "PASTEFIX_LOG_LEVEL must be one of "
+              + String.join(", ", LEVELS)
+              + ", got '"
+              + level
+              + "'");
       level = "INFO";
     }
     return new Service(

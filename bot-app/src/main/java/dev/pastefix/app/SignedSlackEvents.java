@@ -80,7 +80,8 @@ final class SignedSlackEvents {
     String ts = Long.toString(Instant.now().getEpochSecond());
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
-            .timeout(Duration.ofSeconds(10))
+            // Slack waits 3 seconds for the acknowledgement, then retries.
+            .timeout(Duration.ofSeconds(3))
             .header("Content-Type", "application/json")
             .header("X-Slack-Request-Timestamp", ts)
             .header("X-Slack-Signature", signature(secret, ts, body))

@@ -299,7 +299,10 @@ class ServiceIT {
             sender
                 .send(
                     SignedSlackEvents.channelMessage(
-                        "EvT" + i, "C0T" + i, "1700000001.0000" + (10 + i), SignedSlackEvents.PASTE),
+                        "EvT" + i,
+                        "C0T" + i,
+                        "1700000001.0000" + (10 + i),
+                        SignedSlackEvents.PASTE),
                     0)
                 .get(10, TimeUnit.SECONDS);
         if (ack.statusCode() == 200) {

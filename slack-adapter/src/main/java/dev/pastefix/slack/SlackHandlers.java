@@ -178,27 +178,26 @@ final class SlackHandlers {
 
   // ---------------------------------------------------------------- events
 
-  /** Hands a message event to the engine; false when it needs no answer. */
-  boolean onMessage(
+  void onMessage(
       String eventId,
       String teamId,
       MessageEvent event,
       Optional<String> botUserId,
       Optional<Integer> retryNum) {
     if (event.getBotId() != null || event.getUser() == null || isSelf(event.getUser(), botUserId)) {
-      return false;
+      return;
     }
     if (!firstDelivery(eventId, retryNum)) {
-      return false;
+      return;
     }
     boolean direct = "im".equals(event.getChannelType());
     // A mention arrives twice, as app_mention and as a plain message: app_mention answers it.
     if (!direct && mentions(event.getText(), botUserId)) {
-      return false;
+      return;
     }
     String channel = event.getChannel();
     if (!seenMessages.firstTime(channel + ":" + event.getTs())) {
-      return false;
+      return;
     }
     Optional<String> threadTs = Optional.ofNullable(event.getThreadTs());
     Channel kind;
@@ -218,22 +217,19 @@ final class SlackHandlers {
             text(event.getText()), kind, event.getUser(), key(teamId, channel, replyThread));
     long received = System.nanoTime();
     submit(() -> answer(message, event.getTs(), channel, replyThread, received));
-    return true;
   }
 
-  /** Hands a mention to the engine; false when it needs no answer. */
-  boolean onMention(
-      String eventId, String teamId, AppMentionEvent event, Optional<String> botUserId) {
+  void onMention(String eventId, String teamId, AppMentionEvent event, Optional<String> botUserId) {
     if (event.getBotId() != null || event.getUser() == null || isSelf(event.getUser(), botUserId)) {
-      return false;
+      return;
     }
     if (!seenEvents.firstTime("event:" + eventId)) {
       telemetry.duplicate(SlackReplies.PLATFORM);
-      return false;
+      return;
     }
     String channel = event.getChannel();
     if (!seenMessages.firstTime(channel + ":" + event.getTs())) {
-      return false;
+      return;
     }
     Optional<String> replyThread =
         Optional.of(Optional.ofNullable(event.getThreadTs()).orElse(event.getTs()));
@@ -245,7 +241,6 @@ final class SlackHandlers {
             key(teamId, channel, replyThread));
     long received = System.nanoTime();
     submit(() -> answer(message, event.getTs(), channel, replyThread, received));
-    return true;
   }
 
   private boolean firstDelivery(String eventId, Optional<Integer> retryNum) {
@@ -273,7 +268,11 @@ final class SlackHandlers {
     try {
       Outcome outcome = bot.handle(message);
       telemetry.handled(
-          SlackReplies.PLATFORM, message.channel(), channel + "/" + messageTs, outcome, since(started));
+          SlackReplies.PLATFORM,
+          message.channel(),
+          channel + "/" + messageTs,
+          outcome,
+          since(started));
       reply = replyOf(outcome);
     } catch (RuntimeException e) {
       telemetry.failed(

@@ -95,7 +95,8 @@ class SlackServiceIT {
     HttpResponse<String> firstAck = client.postJson(first);
     HttpResponse<String> refused = client.postJson(second);
     release.countDown();
-    slack.await("/api/chat.postMessage", c -> "C0ADMINS".equals(c.form().get("channel")), patience());
+    slack.await(
+        "/api/chat.postMessage", c -> "C0ADMINS".equals(c.form().get("channel")), patience());
     assertEquals(0, slackBot.drain(Duration.ofSeconds(10)));
     HttpResponse<String> retried =
         client.postJson(second, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "x"));
@@ -103,7 +104,8 @@ class SlackServiceIT {
     assertEquals(200, firstAck.statusCode());
     assertEquals(503, refused.statusCode(), "refused, not acknowledged and dropped");
     assertEquals(200, retried.statusCode());
-    slack.await("/api/chat.postMessage", c -> "C0OTHER".equals(c.form().get("channel")), patience());
+    slack.await(
+        "/api/chat.postMessage", c -> "C0OTHER".equals(c.form().get("channel")), patience());
     assertEquals(1.0, counter("pastefix.events.shed"));
   }
 

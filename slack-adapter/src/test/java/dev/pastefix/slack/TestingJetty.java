@@ -4,7 +4,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** A plain Jetty server on a free loopback port serving one handler, as the application mounts it. */
+/** A plain Jetty server on a free loopback port serving one handler, as the application would. */
 final class TestingJetty implements AutoCloseable {
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);

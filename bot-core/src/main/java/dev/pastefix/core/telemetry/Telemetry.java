@@ -125,7 +125,7 @@ public final class Telemetry {
         .record(sinceReceived);
   }
 
-  /** A Web API call failed: {@code rateLimited} for HTTP 429, which is retried, apart from others. */
+  /** A posting attempt failed: {@code rateLimited} for HTTP 429 (retried), apart from others. */
   public void postingFailed(String platform, boolean rateLimited) {
     Counter.builder("pastefix.posting.failures")
         .description("Failed posting attempts; reason=rate_limited (HTTP 429) is retried")
