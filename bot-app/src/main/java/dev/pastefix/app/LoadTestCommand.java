@@ -35,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and the bot's memory (RSS) before and after. Not part of the build: run it by hand.
  */
 final class LoadTestCommand implements Command {
+  /** Slack waits this long for an acknowledgement, then delivers the event again. */
+  static final Duration SLACK_TIMEOUT = Duration.ofSeconds(3);
+
   private static final Set<String> OPTIONS =
       Set.of(
           "--rate",
@@ -119,7 +122,7 @@ final class LoadTestCommand implements Command {
           return ExitCodes.CONFIG;
         }
         long rssBefore = rssKb(bot.pid());
-        SignedSlackEvents events = new SignedSlackEvents(slackPort, secret);
+        SignedSlackEvents events = new SignedSlackEvents(slackPort, secret, SLACK_TIMEOUT);
         List<Socket> slow = new ArrayList<>();
         if (slowConnections > 0) {
           slow = openSlow(slowConnections, slackPort, managementPort);

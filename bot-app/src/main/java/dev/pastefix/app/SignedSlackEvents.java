@@ -29,8 +29,11 @@ final class SignedSlackEvents {
   private final HttpClient http;
   private final URI endpoint;
   private final String secret;
+  private final Duration timeout;
 
-  SignedSlackEvents(int port, String secret) {
+  /** Gives up on an answer after {@code timeout}: Slack's is 3 seconds. */
+  SignedSlackEvents(int port, String secret, Duration timeout) {
+    this.timeout = timeout;
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -80,8 +83,7 @@ final class SignedSlackEvents {
     String ts = Long.toString(Instant.now().getEpochSecond());
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
-            // Slack waits 3 seconds for the acknowledgement, then retries.
-            .timeout(Duration.ofSeconds(3))
+            .timeout(timeout)
             .header("Content-Type", "application/json")
             .header("X-Slack-Request-Timestamp", ts)
             .header("X-Slack-Signature", signature(secret, ts, body))

@@ -95,14 +95,14 @@ class ServiceIT {
               ready,
               new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
       try {
-        SignedSlackEvents events = new SignedSlackEvents(slackPort, SECRET);
+        SignedSlackEvents events = new SignedSlackEvents(slackPort, SECRET, Duration.ofSeconds(30));
         HttpResponse<String> ack =
             events
                 .send(
                     SignedSlackEvents.channelMessage(
                         "Ev1", "C0ADMINS", "1700000000.000001", SignedSlackEvents.PASTE),
                     0)
-                .get(10, TimeUnit.SECONDS);
+                .get(40, TimeUnit.SECONDS);
         assertTrue(slack.awaitReplies(1, Duration.ofSeconds(10)), "the reply was posted");
 
         HttpResponse<String> health = get(managementPort, "/healthz");
@@ -209,12 +209,12 @@ class ServiceIT {
         HttpResponse<String> health = get(managementPort, "/healthz");
         HttpResponse<String> slackHealth = get(slackPort, "/healthz");
         HttpResponse<String> event =
-            new SignedSlackEvents(slackPort, SECRET)
+            new SignedSlackEvents(slackPort, SECRET, Duration.ofSeconds(30))
                 .send(
                     SignedSlackEvents.channelMessage(
                         "Ev2", "C0ADMINS", "1700000000.000002", SignedSlackEvents.PASTE),
                     0)
-                .get(10, TimeUnit.SECONDS);
+                .get(40, TimeUnit.SECONDS);
 
         assertEquals(200, health.statusCode());
         assertEquals(200, slackHealth.statusCode());
@@ -292,7 +292,7 @@ class ServiceIT {
                   new Launcher(new Startup(), java.time.Clock.systemUTC())
                       .startPlatforms(settings, ready, terminal.terminal()));
       awaitStatus(managementPort, "/readyz", 200);
-      SignedSlackEvents sender = new SignedSlackEvents(slackPort, SECRET);
+      SignedSlackEvents sender = new SignedSlackEvents(slackPort, SECRET, Duration.ofSeconds(30));
       int acknowledged = 0;
       for (int i = 0; i < events; i++) {
         HttpResponse<String> ack =
@@ -304,7 +304,7 @@ class ServiceIT {
                         "1700000001.0000" + (10 + i),
                         SignedSlackEvents.PASTE),
                     0)
-                .get(10, TimeUnit.SECONDS);
+                .get(40, TimeUnit.SECONDS);
         if (ack.statusCode() == 200) {
           acknowledged++;
         }
