@@ -2,7 +2,9 @@ package dev.pastefix.discord;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
+import dev.pastefix.core.telemetry.SafeUrl;
 import dev.pastefix.core.telemetry.Telemetry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -191,7 +193,7 @@ public final class DiscordBot implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new DiscordStartException(
           "Discord could not be reached at "
-              + config.restBase().orElse(RestConfig.DEFAULT_BASE_URL)
+              + SafeUrl.of(URI.create(config.restBase().orElse(RestConfig.DEFAULT_BASE_URL)))
               + ": "
               + e.getMessage(),
           e);
