@@ -163,10 +163,12 @@ final class LoadTestCommand implements Command {
           api.awaitReplies(warmed + (slowConnections > 0 ? 1 : 0), Duration.ofSeconds(60));
           out.printf(
               Locale.ROOT,
-              "warm-up: %d events over %d s (not in the figures below)%n",
+              "warm-up: %d events over %d s (not in the figures below); bot RSS after it %d MB%n",
               warmup.sent(),
-              warmupSeconds);
+              warmupSeconds,
+              rssKb(bot.pid()) / 1024);
         }
+        long rssWarm = rssKb(bot.pid());
         Load load = new Load(events, rate, seconds, channels, retries, "L");
         load.run();
         long lastEvent = System.nanoTime();
@@ -217,10 +219,13 @@ final class LoadTestCommand implements Command {
         out.printf(Locale.ROOT, "shed (pastefix_events_shed_total): %.0f%n", shed);
         out.printf(
             Locale.ROOT,
-            "bot RSS: %d MB before, %d MB after (growth %d MB)%n",
+            "bot RSS: %d MB when ready, %d MB before the measured load, %d MB after (growth %d MB"
+                + " since ready, %d MB during the measured load)%n",
             rssBefore / 1024,
+            rssWarm / 1024,
             rssAfter / 1024,
-            (rssAfter - rssBefore) / 1024);
+            (rssAfter - rssBefore) / 1024,
+            (rssAfter - rssWarm) / 1024);
         out.printf(
             Locale.ROOT,
             "stop: SIGTERM -> %s in %d ms; bot log: %s%n",
