@@ -32,6 +32,8 @@ final class FakeSlackWebApi implements AutoCloseable {
   private final AtomicLong ts = new AtomicLong(1_700_000_100_000_000L);
   private long lastPostNanos;
   private int posts;
+  private final java.util.concurrent.atomic.AtomicInteger authTests =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   FakeSlackWebApi(Duration latency) throws Exception {
     this.latency = latency;
@@ -81,6 +83,7 @@ final class FakeSlackWebApi implements AutoCloseable {
                         latency.toMillis(),
                         TimeUnit.MILLISECONDS);
               } else if (path.equals("/api/auth.test")) {
+                authTests.incrementAndGet();
                 send(
                     response,
                     callback,
@@ -123,6 +126,11 @@ final class FakeSlackWebApi implements AutoCloseable {
       }
     }
     return form;
+  }
+
+  /** auth.test calls answered so far. */
+  int authTests() {
+    return authTests.get();
   }
 
   /** chat.postMessage calls answered so far. */

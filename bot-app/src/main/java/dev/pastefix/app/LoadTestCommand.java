@@ -216,7 +216,11 @@ final class LoadTestCommand implements Command {
             api.duplicates(),
             api.posts(),
             lastReply == 0 ? 0.0 : Math.max(0, lastReply - lastEvent) / 1e9);
-        out.printf(Locale.ROOT, "shed (pastefix_events_shed_total): %.0f%n", shed);
+        out.printf(
+            Locale.ROOT,
+            "shed (pastefix_events_shed_total): %.0f; auth.test calls: %d%n",
+            shed,
+            api.authTests());
         out.printf(
             Locale.ROOT,
             "bot RSS: %d MB when ready, %d MB before the measured load, %d MB after (growth %d MB"
