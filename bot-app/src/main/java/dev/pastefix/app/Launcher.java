@@ -15,15 +15,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import dev.pastefix.core.state.SeenEvents;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The composition root of the running bot: settings from the environment, the knowledge base, the
- * engine, then the console (no chat platform configured) or the platform adapters.
+ * engine, then the console (no chat platform configured) or the configured platforms as a service.
  */
 final class Launcher {
   private final Startup startup;
@@ -64,6 +64,10 @@ final class Launcher {
     }
     if (arguments.flag(EPHEMERAL_FLAG)) {
       storage = storage.ephemeral();
+    }
+    if (!settings.consoleOnly()) {
+      // The console keeps the quiet default; a service logs as the operator asked.
+      Logs.configure(settings.service());
     }
     RunningState state;
     try {
@@ -131,126 +135,47 @@ final class Launcher {
                     "console", "local", ProcessHandle.current().pid() + "-" + clock.millis()));
         return console.run(terminal);
       }
-      return startPlatforms(settings, storage, state.state(), serving, terminal);
+      return startPlatforms(
+          settings, state.state(), storage.staleClaimAfter(), serving, terminal);
     }
   }
 
   /**
-   * Starts the Slack and Discord adapters that {@code settings} configure, sharing the one engine
-   * in {@code ready}, and blocks until the process is stopped.
+   * Starts every platform {@code settings} configure, sharing the one engine in {@code ready}, with
+   * the management endpoints, and blocks until a signal stops them gracefully.
+   */
+  /** As below, with state in this process only (for tests and throw-away runs). */
+  int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
+    return startPlatforms(
+        settings, BotState.inMemory(clock), SeenEvents.DEFAULT_STALE_AFTER, ready, terminal);
+  }
+
+  /**
+   * Starts every platform {@code settings} configure, sharing the one engine in {@code ready} and
+   * the {@code state}, with the management endpoints, and blocks until a signal stops them
+   * gracefully.
    */
   int startPlatforms(
       Settings settings,
-      Settings.Storage storage,
-      BotState state,
-      Startup.Ready ready,
-      Terminal terminal) {
-    List<AutoCloseable> running = new ArrayList<>();
-    if (settings.slack().isPresent()) {
-      try {
-        running.add(
-            startSlack(
-                settings.slack().get(),
-                ready.bot(),
-                state,
-                storage.staleClaimAfter(),
-                clock,
-                terminal));
-      } catch (SlackBot.StartFailure e) {
-        terminal.err().println("pastefix: Slack: " + e.getMessage());
-        closeAll(running);
-        return ExitCodes.CONFIG;
-      }
-    }
-    if (settings.discord().isPresent()) {
-      try {
-        running.add(startDiscord(settings.discord().get(), ready, state, terminal));
-      } catch (DiscordStartException e) {
-        terminal.err().println("pastefix: " + e.getMessage());
-        closeAll(running);
-        return ExitCodes.CONFIG;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        closeAll(running);
-        return ExitCodes.CONFIG;
-      }
-    }
-    return runUntilStopped(running, terminal);
-  }
-
-  /** Starts Slack (Socket Mode or HTTP mode, as the settings say); the caller closes it. */
-  static SlackBot startSlack(
-      Settings.Slack slack,
-      Bot bot,
       BotState state,
       Duration staleClaimAfter,
-      Clock clock,
-      Terminal terminal)
-      throws SlackBot.StartFailure {
-    SlackBot slackBot = SlackPlatform.create(slack, bot, state, staleClaimAfter, clock);
+      Startup.Ready ready,
+      Terminal terminal) {
+    RunningBot running;
     try {
-      slackBot.start();
-    } catch (SlackBot.StartFailure | RuntimeException e) {
-      slackBot.close();
-      throw e;
+      running = RunningBot.start(settings, ready, state, staleClaimAfter, terminal.err());
+    } catch (Platform.StartFailure e) {
+      terminal.err().println("pastefix: " + e.getMessage());
+      return ExitCodes.CONFIG;
     }
-    terminal
-        .err()
-        .println(
-            "pastefix: Slack is running in "
-                + (slack.socketMode()
-                    ? "Socket Mode"
-                    : "HTTP mode on port "
-                        + slackBot.httpPort().orElse(slack.httpPort())
-                        + " at /slack/events")
-                + "; stop with Ctrl-C.");
-    return slackBot;
-  }
-
-  /** Connects to Discord and registers {@code /pastefix}; the caller closes it. */
-  static DiscordBot startDiscord(
-      Settings.Discord discord, Startup.Ready ready, BotState state, Terminal terminal)
-      throws DiscordStartException, InterruptedException {
-    DiscordBot bot = DiscordPlatform.start(discord, ready.bot(), state, ready.knowledge());
-    terminal
-        .err()
-        .println(
-            "pastefix: Discord is connected"
-                + (bot.messageContentEnabled()
-                    ? ""
-                    : " without the Message Content intent (only /pastefix, DMs and mentions)")
-                + "; stop with Ctrl-C.");
-    return bot;
-  }
-
-  private static int runUntilStopped(List<AutoCloseable> running, Terminal terminal) {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  terminal.err().println("pastefix: stopping");
-                  closeAll(running);
-                  stopped.countDown();
-                },
-                "pastefix-shutdown"));
+    Signals.onStop(running::stop);
     try {
-      stopped.await();
+      running.awaitStopped();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closeAll(running);
+      running.stop();
     }
+    terminal.err().println("pastefix: stopped");
     return ExitCodes.OK;
-  }
-
-  private static void closeAll(List<AutoCloseable> running) {
-    for (AutoCloseable platform : running) {
-      try {
-        platform.close();
-      } catch (Exception e) {
-        // Stopping anyway: one platform failing to close must not keep the others open.
-      }
-    }
-    running.clear();
   }
 }

@@ -37,6 +37,7 @@ public final class Main {
     all.add(new CheckCommand(new KnowledgeLoader(), Clock.systemUTC()));
     all.add(new StatsCommand(Clock.systemUTC()));
     all.add(new ReviewCommand(Main::storedAnswerLog, new KnowledgeLoader(), Clock.systemUTC()));
+    all.add(new LoadTestCommand());
     return new Main(all, new Launcher(startup, Clock.systemUTC()));
   }
 

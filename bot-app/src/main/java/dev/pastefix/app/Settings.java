@@ -1,12 +1,16 @@
 package dev.pastefix.app;
 
 import dev.pastefix.core.admin.Admins;
+import dev.pastefix.core.telemetry.SafeUrl;
+import dev.pastefix.slack.SlackOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,7 +23,66 @@ public record Settings(
     Optional<Discord> discord,
     Optional<Path> knowledgeDir,
     Optional<String> dnsResolver,
-    Admins admins) {
+    Admins admins,
+    Service service) {
+
+  /** The settings of a platform-less run: defaults for the service part. */
+  public Settings(
+      Optional<Slack> slack,
+      Optional<Discord> discord,
+      Optional<Path> knowledgeDir,
+      Optional<String> dnsResolver) {
+    this(slack, discord, knowledgeDir, dnsResolver, Admins.none(), Service.DEFAULT);
+  }
+
+  /** How logs are written: plain text lines or one JSON object per line. */
+  public enum LogFormat {
+    TEXT,
+    JSON
+  }
+
+  /**
+   * Running as a service: the management endpoints ({@code managementPort} 0 turns them off), the
+   * address Slack's HTTP mode binds to, the HTTP server's limits, and the logs.
+   */
+  public record Service(
+      String managementHost,
+      int managementPort,
+      String httpHost,
+      HttpLimits limits,
+      LogFormat logFormat,
+      String logLevel) {
+    public static final Service DEFAULT =
+        new Service(
+            DEFAULT_MANAGEMENT_HOST,
+            DEFAULT_MANAGEMENT_PORT,
+            DEFAULT_HTTP_HOST,
+            HttpLimits.DEFAULT,
+            LogFormat.TEXT,
+            "INFO");
+
+    public boolean managementEnabled() {
+      return managementPort != 0;
+    }
+  }
+
+  /**
+   * The HTTP server's limits, set once for every handler on it: threads, how long a connection may
+   * sit idle or send nothing (slow clients are cut off after it), the largest request body, and
+   * the connections held at once.
+   */
+  public record HttpLimits(
+      int maxThreads, Duration idleTimeout, int maxRequestBytes, int maxConnections) {
+    public static final HttpLimits DEFAULT =
+        new HttpLimits(64, Duration.ofSeconds(10), 1 << 20, 2_000);
+
+    public HttpLimits {
+      if (maxThreads < 8 || maxRequestBytes < 1 || maxConnections < 1) {
+        throw new IllegalArgumentException("HTTP limits out of range: " + this);
+      }
+      Objects.requireNonNull(idleTimeout, "idleTimeout");
+    }
+  }
 
   /** Slack: Socket Mode when an app token is set, HTTP mode when a signing secret is set. */
   public record Slack(
@@ -27,7 +90,8 @@ public record Settings(
       Optional<String> appToken,
       Optional<String> signingSecret,
       URI apiUrl,
-      int httpPort) {
+      int httpPort,
+      SlackOptions.Capacity capacity) {
     public boolean socketMode() {
       return appToken.isPresent();
     }
@@ -37,9 +101,11 @@ public record Settings(
       return "Slack[mode="
           + (socketMode() ? "socket" : "http")
           + ", apiUrl="
-          + apiUrl
+          + SafeUrl.of(apiUrl)
           + ", httpPort="
           + httpPort
+          + ", "
+          + capacity
           + ", tokens=<redacted>]";
     }
   }
@@ -52,9 +118,9 @@ public record Settings(
       return "Discord[guildId="
           + guildId.orElse("-")
           + ", apiUrl="
-          + apiUrl.map(URI::toString).orElse("default")
+          + apiUrl.map(SafeUrl::of).orElse("default")
           + ", gatewayUrl="
-          + gatewayUrl.map(URI::toString).orElse("default")
+          + gatewayUrl.map(SafeUrl::of).orElse("default")
           + ", token=<redacted>]";
     }
   }
@@ -77,6 +143,9 @@ public record Settings(
 
   public static final URI DEFAULT_SLACK_API_URL = URI.create("https://slack.com/api/");
   public static final int DEFAULT_HTTP_PORT = 3000;
+  public static final int DEFAULT_MANAGEMENT_PORT = 9464;
+  public static final String DEFAULT_MANAGEMENT_HOST = "127.0.0.1";
+  public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
 
   /** Whether no chat platform is configured, so the console is the embedded default. */
   public boolean consoleOnly() {
@@ -93,10 +162,20 @@ public record Settings(
     Admins admins = readAdmins(env, problems);
     problems.addAll(storageProblems(env, problems));
     readDataDir(env, problems);
+    Service service = readService(env, problems);
+    if (slack.isPresent()
+        && !slack.get().socketMode()
+        && service.managementEnabled()
+        && slack.get().httpPort() == service.managementPort()) {
+      problems.add(
+          "PASTEFIX_MANAGEMENT_PORT and PASTEFIX_HTTP_PORT are both "
+              + service.managementPort()
+              + ": give the management endpoints a port of their own");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidSettings(problems);
     }
-    return new Settings(slack, discord, knowledgeDir, dnsResolver, admins);
+    return new Settings(slack, discord, knowledgeDir, dnsResolver, admins, service);
   }
 
   /** The value of {@code PASTEFIX_DATA_DIR} that keeps nothing on disk. */
@@ -157,6 +236,118 @@ public record Settings(
       Path path = Path.of(value);
       return path.isAbsolute() ? Optional.of(path) : Optional.empty();
     } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code PASTEFIX_LOG_FORMAT} and {@code PASTEFIX_LOG_LEVEL} alone, for every command. */
+  public static Service loggingFrom(Map<String, String> env) throws InvalidSettings {
+    List<String> problems = new ArrayList<>();
+    Service service = readService(env, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidSettings(problems);
+    }
+    return service;
+  }
+
+  private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
+  private static Service readService(Map<String, String> env, List<String> problems) {
+    String managementHost =
+        host(env, "PASTEFIX_MANAGEMENT_HOST", problems).orElse(DEFAULT_MANAGEMENT_HOST);
+    int managementPort =
+        number(env, "PASTEFIX_MANAGEMENT_PORT", 0, 65535, problems)
+            .orElse(DEFAULT_MANAGEMENT_PORT);
+    String httpHost = host(env, "PASTEFIX_HTTP_HOST", problems).orElse(DEFAULT_HTTP_HOST);
+    HttpLimits defaults = HttpLimits.DEFAULT;
+    int maxThreads =
+        number(env, "PASTEFIX_HTTP_MAX_THREADS", 8, 10_000, problems)
+            .orElse(defaults.maxThreads());
+    int idleMillis =
+        number(env, "PASTEFIX_HTTP_IDLE_TIMEOUT_MS", 100, 3_600_000, problems)
+            .orElse((int) defaults.idleTimeout().toMillis());
+    int maxConnections =
+        number(env, "PASTEFIX_HTTP_MAX_CONNECTIONS", 1, 1_000_000, problems)
+            .orElse(defaults.maxConnections());
+    LogFormat format = LogFormat.TEXT;
+    Optional<String> formatValue = value(env, "PASTEFIX_LOG_FORMAT");
+    if (formatValue.isPresent()) {
+      switch (formatValue.get().toLowerCase(Locale.ROOT)) {
+        case "text":
+          format = LogFormat.TEXT;
+          break;
+        case "json":
+          format = LogFormat.JSON;
+          break;
+        default:
+          problems.add("PASTEFIX_LOG_FORMAT must be text or json, got '" + formatValue.get() + "'");
+      }
+    }
+    String level =
+        value(env, "PASTEFIX_LOG_LEVEL").orElse("INFO").toUpperCase(Locale.ROOT);
+    if (!LEVELS.contains(level)) {
+      problems.add(
+          "PASTEFIX_LOG_LEVEL must be one of "
+              + String.join(", ", LEVELS)
+              + ", got '"
+              + level
+              + "'");
+      level = "INFO";
+    }
+    return new Service(
+        managementHost,
+        managementPort,
+        httpHost,
+        new HttpLimits(
+            maxThreads,
+            Duration.ofMillis(idleMillis),
+            defaults.maxRequestBytes(),
+            maxConnections),
+        format,
+        level);
+  }
+
+  private static SlackOptions.Capacity readCapacity(
+      Map<String, String> env, List<String> problems) {
+    SlackOptions.Capacity defaults =
+        SlackOptions.Capacity.DEFAULT;
+    return new SlackOptions.Capacity(
+        number(env, "PASTEFIX_SLACK_ENGINE_THREADS", 1, 256, problems)
+            .orElse(defaults.engineThreads()),
+        number(env, "PASTEFIX_SLACK_POSTING_THREADS", 1, 1024, problems)
+            .orElse(defaults.postingThreads()),
+        number(env, "PASTEFIX_SLACK_BACKLOG", 1, 1_000_000, problems).orElse(defaults.backlog()),
+        number(env, "PASTEFIX_SLACK_CHANNEL_PACE_MS", 0, 60_000, problems)
+            .map(ms -> Duration.ofMillis(ms))
+            .orElse(defaults.channelPace()),
+        defaults.postAttempts());
+  }
+
+  private static Optional<String> host(
+      Map<String, String> env, String name, List<String> problems) {
+    Optional<String> host = value(env, name);
+    if (host.isPresent() && !host.get().matches("[A-Za-z0-9.\\-]+|[0-9A-Fa-f:.]+")) {
+      problems.add(name + " must be a host name or an IP address, got '" + host.get() + "'");
+      return Optional.empty();
+    }
+    return host;
+  }
+
+  private static Optional<Integer> number(
+      Map<String, String> env, String name, int min, int max, List<String> problems) {
+    Optional<String> v = value(env, name);
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      int n = Integer.parseInt(v.get());
+      if (n < min || n > max) {
+        problems.add(name + " must be between " + min + " and " + max + ", got " + n);
+        return Optional.empty();
+      }
+      return Optional.of(n);
+    } catch (NumberFormatException e) {
+      problems.add(name + " must be a number, got '" + v.get() + "'");
       return Optional.empty();
     }
   }
@@ -242,10 +433,11 @@ public record Settings(
         });
     URI apiUrl = url(env, "SLACK_API_URL", problems).orElse(DEFAULT_SLACK_API_URL);
     int port = port(env, "PASTEFIX_HTTP_PORT", problems).orElse(DEFAULT_HTTP_PORT);
+    SlackOptions.Capacity capacity = readCapacity(env, problems);
     if (!problems.isEmpty() || botToken.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Slack(botToken.get(), appToken, secret, apiUrl, port));
+    return Optional.of(new Slack(botToken.get(), appToken, secret, apiUrl, port, capacity));
   }
 
   private static Optional<Discord> readDiscord(Map<String, String> env, List<String> problems) {
@@ -429,6 +621,8 @@ public record Settings(
         + dnsResolver.orElse("system")
         + ", admins="
         + admins.members().size()
+        + ", "
+        + service
         + "]";
   }
 }

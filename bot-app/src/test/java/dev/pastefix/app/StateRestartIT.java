@@ -10,6 +10,7 @@ import dev.pastefix.core.state.FallbackState;
 import dev.pastefix.slack.FakeSlackApi;
 import dev.pastefix.slack.Pastes;
 import dev.pastefix.slack.SlackBot;
+import dev.pastefix.slack.TestingJetty;
 import dev.pastefix.slack.SlackOptions;
 import dev.pastefix.slack.SlackPayloads;
 import dev.pastefix.slack.TestingSlackClient;
@@ -35,10 +36,12 @@ class StateRestartIT {
   private Running running;
 
   /** One bot process: its pool on the database, its engine, its Slack app. */
-  private record Running(StateDatabase db, SlackBot bot, TestingSlackClient client)
+  private record Running(
+      StateDatabase db, SlackBot bot, TestingJetty http, TestingSlackClient client)
       implements AutoCloseable {
     @Override
-    public void close() {
+    public void close() throws Exception {
+      http.close();
       bot.close();
       db.close();
     }
@@ -72,7 +75,8 @@ class StateRestartIT {
             Settings.Storage.DEFAULT_STALE_CLAIM_AFTER,
             Clock.systemUTC());
     bot.start();
-    return new Running(db, bot, new TestingSlackClient(bot.httpPort().orElseThrow(), SECRET));
+    TestingJetty http = TestingJetty.serving(bot);
+    return new Running(db, bot, http, new TestingSlackClient(http.port(), SECRET));
   }
 
   @Test

@@ -8,7 +8,11 @@ import dev.pastefix.core.state.InMemoryConversationStore;
 import dev.pastefix.core.state.InMemoryPendingCheckStore;
 import dev.pastefix.core.state.InMemorySeenEvents;
 import dev.pastefix.core.state.InMemoryShareableReplies;
+import dev.pastefix.core.telemetry.SafeUrl;
+import dev.pastefix.core.telemetry.Telemetry;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -67,26 +71,43 @@ public final class DiscordBot implements AutoCloseable {
 
   /** A bot whose state lives in this process only, with feedback recorded in {@code feedback}. */
   public DiscordBot(DiscordConfig config, Bot bot, FeedbackStore feedback, KbChoices kb) {
-    this(
-        config,
-        bot,
-        new BotState(
-            new InMemorySeenEvents(Clock.systemUTC()),
-            new InMemoryConversationStore(Clock.systemUTC()),
-            new InMemoryPendingCheckStore(Clock.systemUTC()),
-            new InMemoryShareableReplies(Clock.systemUTC()),
-            feedback,
-            new InMemoryAnswerLog(Clock.systemUTC(), BotState.DEFAULT_RETENTION)),
-        kb,
-        Clock.systemUTC());
+    this(config, bot, inMemoryState(feedback), kb, Telemetry.inMemory(), Clock.systemUTC());
+  }
+
+  /** As above, reporting to {@code telemetry}. */
+  public DiscordBot(
+      DiscordConfig config, Bot bot, FeedbackStore feedback, KbChoices kb, Telemetry telemetry) {
+    this(config, bot, inMemoryState(feedback), kb, telemetry, Clock.systemUTC());
   }
 
   /** A bot keeping its claims, answered messages and votes in {@code state}. */
   public DiscordBot(DiscordConfig config, Bot bot, BotState state, KbChoices kb) {
-    this(config, bot, state, kb, Clock.systemUTC());
+    this(config, bot, state, kb, Telemetry.inMemory(), Clock.systemUTC());
   }
 
-  DiscordBot(DiscordConfig config, Bot bot, BotState state, KbChoices kb, Clock clock) {
+  /** As above, reporting to {@code telemetry}. */
+  public DiscordBot(
+      DiscordConfig config, Bot bot, BotState state, KbChoices kb, Telemetry telemetry) {
+    this(config, bot, state, kb, telemetry, Clock.systemUTC());
+  }
+
+  private static BotState inMemoryState(FeedbackStore feedback) {
+    return new BotState(
+        new InMemorySeenEvents(Clock.systemUTC()),
+        new InMemoryConversationStore(Clock.systemUTC()),
+        new InMemoryPendingCheckStore(Clock.systemUTC()),
+        new InMemoryShareableReplies(Clock.systemUTC()),
+        feedback,
+        new InMemoryAnswerLog(Clock.systemUTC(), BotState.DEFAULT_RETENTION));
+  }
+
+  DiscordBot(
+      DiscordConfig config,
+      Bot bot,
+      BotState state,
+      KbChoices kb,
+      Telemetry telemetry,
+      Clock clock) {
     this.config = config;
     AtomicInteger threads = new AtomicInteger();
     this.work =
@@ -111,6 +132,7 @@ public final class DiscordBot implements AutoCloseable {
             kb,
             new MessageTranslator(),
             work,
+            telemetry,
             clock);
   }
 
@@ -153,6 +175,28 @@ public final class DiscordBot implements AutoCloseable {
     return jda;
   }
 
+  /** Whether the gateway session is up (after READY, and again after a reconnect). */
+  public boolean connected() {
+    return jda.map(client -> client.getStatus() == JDA.Status.CONNECTED).orElse(false);
+  }
+
+  /** From now on new messages and interactions are not taken; work already taken goes on. */
+  public void stopAccepting() {
+    listener.stopAccepting();
+  }
+
+  /**
+   * Waits until the messages already taken are answered (their replies handed to JDA, which sends
+   * them before it shuts down), at most {@code wait}; returns how many are left.
+   */
+  public int drain(Duration wait) throws InterruptedException {
+    work.shutdown();
+    if (!work.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      return work.getQueue().size() + work.getActiveCount();
+    }
+    return 0;
+  }
+
   private Startup connect(Set<GatewayIntent> intents)
       throws DiscordStartException, InterruptedException {
     StartupWatch watch = new StartupWatch();
@@ -179,7 +223,7 @@ public final class DiscordBot implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new DiscordStartException(
           "Discord could not be reached at "
-              + config.restBase().orElse(RestConfig.DEFAULT_BASE_URL)
+              + SafeUrl.of(URI.create(config.restBase().orElse(RestConfig.DEFAULT_BASE_URL)))
               + ": "
               + e.getMessage(),
           e);

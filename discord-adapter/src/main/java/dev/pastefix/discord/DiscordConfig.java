@@ -1,5 +1,6 @@
 package dev.pastefix.discord;
 
+import dev.pastefix.core.telemetry.SafeUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -48,9 +49,9 @@ public record DiscordConfig(
     return "DiscordConfig[guildId="
         + guildId.orElse("-")
         + ", apiUrl="
-        + apiUrl.map(URI::toString).orElse("default")
+        + apiUrl.map(SafeUrl::of).orElse("default")
         + ", gatewayUrl="
-        + gatewayUrl.map(URI::toString).orElse("default")
+        + gatewayUrl.map(SafeUrl::of).orElse("default")
         + ", readyTimeout="
         + readyTimeout
         + ", token=<redacted>]";

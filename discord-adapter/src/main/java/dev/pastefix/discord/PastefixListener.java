@@ -9,7 +9,9 @@ import dev.pastefix.core.Outcome;
 import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.telemetry.Telemetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +62,9 @@ final class PastefixListener extends ListenerAdapter {
   private final KbChoices kb;
   private final MessageTranslator translator;
   private final Executor work;
+  private final Telemetry telemetry;
   private final Clock clock;
+  private volatile boolean accepting = true;
 
   PastefixListener(
       Bot bot,
@@ -71,6 +75,7 @@ final class PastefixListener extends ListenerAdapter {
       KbChoices kb,
       MessageTranslator translator,
       Executor work,
+      Telemetry telemetry,
       Clock clock) {
     this.bot = bot;
     this.renderer = renderer;
@@ -80,13 +85,23 @@ final class PastefixListener extends ListenerAdapter {
     this.kb = kb;
     this.translator = translator;
     this.work = work;
+    this.telemetry = telemetry;
     this.clock = clock;
+  }
+
+  static final String PLATFORM = "discord";
+
+  void stopAccepting() {
+    accepting = false;
   }
 
   // ---- messages
 
   @Override
   public void onMessageReceived(MessageReceivedEvent event) {
+    if (!accepting) {
+      return;
+    }
     List<Message.Attachment> files = TextAttachments.readable(event.getMessage());
     if (!files.isEmpty() && translator.wanted(event)) {
       // Downloading takes a moment: do it off JDA's event thread, then translate as usual.
@@ -162,12 +177,17 @@ final class PastefixListener extends ListenerAdapter {
   }
 
   private void send(Message message, IncomingMessage in, MessageCreateData data) {
+    long received = System.nanoTime();
     if (in.channel() == Channel.DIRECT) {
       message
           .getChannel()
           .sendMessage(data)
           .queue(
-              ok -> {}, e -> log.warn("Discord refused a DM reply in {}", in.conversationKey(), e));
+              ok -> posted(received),
+              e -> {
+                telemetry.postingFailed(PLATFORM, false);
+                log.warn("Discord refused a DM reply in {}", in.conversationKey(), e);
+              });
     } else {
       if (in.conversationKey().thread().isEmpty()) {
         // A thread started from the pasted message is a follow-up to this answer: the thread's id
@@ -185,19 +205,28 @@ final class PastefixListener extends ListenerAdapter {
           .reply(data)
           .mentionRepliedUser(false)
           .queue(
-              ok -> {},
-              e ->
-                  log.warn(
-                      "Discord refused a reply in {} (missing Send Messages or Embed Links?)",
-                      in.conversationKey(),
-                      e));
+              ok -> posted(received),
+              e -> {
+                telemetry.postingFailed(PLATFORM, false);
+                log.warn(
+                    "Discord refused a reply in {} (missing Send Messages or Embed Links?)",
+                    in.conversationKey(),
+                    e);
+              });
     }
+  }
+
+  private void posted(long since) {
+    telemetry.replyPosted(PLATFORM, Duration.ofNanos(System.nanoTime() - since));
   }
 
   // ---- /pastefix
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    if (!accepting) {
+      return;
+    }
     Optional<IncomingMessage> incoming = translator.fromSlashCommand(event);
     if (incoming.isEmpty()) {
       return;
@@ -278,6 +307,7 @@ final class PastefixListener extends ListenerAdapter {
     feedback.record(
         new Vote(
             answerKey, vote.entryIds(), event.getUser().getId(), vote.helpful(), clock.instant()));
+    telemetry.feedbackVote(PLATFORM, vote.helpful());
     FeedbackStore.Tally tally = feedback.tally(answerKey);
     log.info(
         "feedback on {}: {} ({} helpful, {} not helpful)",
@@ -373,27 +403,36 @@ final class PastefixListener extends ListenerAdapter {
 
   @Override
   public void onSessionResume(SessionResumeEvent event) {
+    telemetry.gatewayResumed(PLATFORM);
     log.info("Discord: gateway session resumed, no events lost");
   }
 
   @Override
   public void onSessionRecreate(SessionRecreateEvent event) {
+    telemetry.gatewayReconnected(PLATFORM);
     log.info("Discord: reconnected with a new gateway session (events in between were missed)");
   }
 
   // ---- helpers
 
   private Optional<Outcome> handle(IncomingMessage in, Supplier<Outcome> work) {
+    telemetry.received(PLATFORM, in.channel());
+    long started = System.nanoTime();
     try {
       Outcome outcome = work.get();
-      log.info(
-          "Discord {} in {}: {} {}",
+      telemetry.handled(
+          PLATFORM,
           in.channel(),
-          in.conversationKey(),
-          outcome.getClass().getSimpleName(),
-          outcome.findingIds());
+          in.conversationKey().asString(),
+          outcome,
+          Duration.ofNanos(System.nanoTime() - started));
       return Optional.of(outcome);
     } catch (RuntimeException e) {
+      telemetry.failed(
+          PLATFORM,
+          in.channel(),
+          in.conversationKey().asString(),
+          Duration.ofNanos(System.nanoTime() - started));
       log.error("the engine failed on a {} message in {}", in.channel(), in.conversationKey(), e);
       return Optional.empty();
     }
@@ -416,6 +455,7 @@ final class PastefixListener extends ListenerAdapter {
             }
           });
     } catch (RejectedExecutionException e) {
+      telemetry.shed(PLATFORM, "queue_full");
       log.warn("Discord: too many messages waiting; dropping one");
       whenBusy.run();
     }

@@ -17,6 +17,7 @@ import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.telemetry.Telemetry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,8 @@ class DiscordBotIT {
   final String executionPolicyTitle =
       shipped.knowledge().entry("execution-policy").orElseThrow().title();
   final InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
+  final Telemetry telemetry = Telemetry.inMemory();
+  boolean connectedBeforeStart;
   FakeDiscord discord;
   DiscordBot bot;
 
@@ -60,7 +63,9 @@ class DiscordBotIT {
                 WAIT),
             engine,
             feedback,
-            new KbChoices(shipped.entrySearch()));
+            new KbChoices(shipped.entrySearch()),
+            telemetry);
+    connectedBeforeStart = bot.connected();
     bot.start();
   }
 
@@ -293,6 +298,42 @@ class DiscordBotIT {
   }
 
   @Test
+  void isConnectedOnlyOnceTheGatewayIsReady() {
+    assertFalse(connectedBeforeStart, "not ready before READY");
+    assertTrue(bot.connected(), "ready after READY");
+  }
+
+  @Test
+  void countsHandledMessagesAndPostedReplies() throws Exception {
+    int from = discord.calls().size();
+    double before = count("pastefix.replies.posted");
+    discord.dispatch(
+        "MESSAGE_CREATE",
+        discord.userMessage(FakeDiscord.snowflake(), EXECUTION_POLICY_PASTE, false, List.of()));
+    discord.await("POST", "channels/" + discord.dmChannelId + "/messages", from, WAIT);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (count("pastefix.replies.posted") == before && System.nanoTime() < deadline) {
+      FakeDiscord.pause(Duration.ofMillis(20));
+    }
+
+    assertTrue(count("pastefix.replies.posted") > before, "a posted reply is counted");
+    assertTrue(
+        telemetry
+                .registry()
+                .get("pastefix.messages.handled")
+                .tag("platform", "discord")
+                .tag("channel", "direct")
+                .tag("outcome", "answer")
+                .counter()
+                .count()
+            >= 1);
+  }
+
+  private double count(String name) {
+    return telemetry.registry().find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
+  @Test
   void staysUpWhenTheGatewayDropsAndResumes() throws Exception {
     discord.dropGateway();
     long deadline = System.nanoTime() + WAIT.toNanos();
@@ -300,6 +341,10 @@ class DiscordBotIT {
       FakeDiscord.pause(Duration.ofMillis(50));
     }
     assertEquals(1, discord.resumes(), "JDA resumed the session");
+    while (count("pastefix.gateway.resumes") == 0 && System.nanoTime() < deadline) {
+      FakeDiscord.pause(Duration.ofMillis(50));
+    }
+    assertEquals(1.0, count("pastefix.gateway.resumes"), "the resume is counted");
     int from = discord.calls().size();
     discord.dispatch(
         "MESSAGE_CREATE",

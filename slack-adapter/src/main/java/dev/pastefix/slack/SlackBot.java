@@ -17,6 +17,8 @@ import dev.pastefix.core.state.InMemoryPendingCheckStore;
 import dev.pastefix.core.state.InMemorySeenEvents;
 import dev.pastefix.core.state.InMemoryShareableReplies;
 import dev.pastefix.core.state.SeenEvents;
+import dev.pastefix.core.telemetry.SafeUrl;
+import dev.pastefix.core.telemetry.Telemetry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,24 +27,23 @@ import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * pastefix in Slack: a Bolt app in Socket Mode (app token) or HTTP mode (signing secret) that hands
- * messages to the engine and posts its replies. {@link #start()} checks the bot token with Slack
- * first so that a wrong token or an unreachable Slack fails with a clear message.
+ * pastefix in Slack: a Bolt app in Socket Mode (app token) or HTTP mode (signing secret, served by
+ * {@link #httpHandler()} on the application's HTTP server) that hands messages to the engine and
+ * posts its replies. {@link #start()} checks the bot token with Slack first so that a wrong token
+ * or an unreachable Slack fails with a clear message. The engine and the posting run on separate
+ * bounded pools; events beyond the backlog are refused before acknowledgement.
  */
 public final class SlackBot implements AutoCloseable {
-  /** Threads that run the engine and the Web API calls, off Slack's acknowledgement path. */
-  static final int WORKERS = 4;
-
-  /** Pending tasks beyond which new events are dropped with a warning rather than queued. */
-  static final int QUEUE = 256;
-
   /** Socket Mode messages handled at once, so that one slow handler does not block the socket. */
   static final int SOCKET_CONCURRENCY = 4;
 
@@ -52,29 +53,42 @@ public final class SlackBot implements AutoCloseable {
   private final Bot bot;
   private final BotState state;
   private final Duration staleClaimAfter;
+  private final Telemetry telemetry;
   private final Clock clock;
+  private final Backlog backlog;
   private Slack slack;
   private App app;
   private ThreadPoolExecutor work;
-  private HttpModeServer httpServer;
+  private Outbox outbox;
+  private SlackEventsHandler httpHandler;
   private SocketModeApp socketApp;
   private SlackHandlers handlers;
   private ScheduledExecutorService sweeper;
 
   /** A bot whose state lives in this process only, with feedback recorded in {@code feedback}. */
   public SlackBot(SlackOptions options, Bot bot, FeedbackStore feedback) {
-    this(
-        options,
-        bot,
-        new BotState(
-            new InMemorySeenEvents(Clock.systemUTC()),
-            new InMemoryConversationStore(Clock.systemUTC()),
-            new InMemoryPendingCheckStore(Clock.systemUTC()),
-            new InMemoryShareableReplies(Clock.systemUTC()),
-            feedback,
-            new InMemoryAnswerLog(Clock.systemUTC(), BotState.DEFAULT_RETENTION)),
-        SeenEvents.DEFAULT_STALE_AFTER,
-        Clock.systemUTC());
+    this(options, bot, inMemoryState(feedback), Telemetry.inMemory(), Clock.systemUTC());
+  }
+
+  /** As {@link #SlackBot(SlackOptions, Bot, FeedbackStore)}, counting into {@code telemetry}. */
+  public SlackBot(
+      SlackOptions options, Bot bot, FeedbackStore feedback, Telemetry telemetry, Clock clock) {
+    this(options, bot, inMemoryState(feedback), telemetry, clock);
+  }
+
+  private SlackBot(
+      SlackOptions options, Bot bot, BotState state, Telemetry telemetry, Clock clock) {
+    this(options, bot, state, SeenEvents.DEFAULT_STALE_AFTER, telemetry, clock);
+  }
+
+  private static BotState inMemoryState(FeedbackStore feedback) {
+    return new BotState(
+        new InMemorySeenEvents(Clock.systemUTC()),
+        new InMemoryConversationStore(Clock.systemUTC()),
+        new InMemoryPendingCheckStore(Clock.systemUTC()),
+        new InMemoryShareableReplies(Clock.systemUTC()),
+        feedback,
+        new InMemoryAnswerLog(Clock.systemUTC(), BotState.DEFAULT_RETENTION));
   }
 
   /**
@@ -83,11 +97,24 @@ public final class SlackBot implements AutoCloseable {
    */
   public SlackBot(
       SlackOptions options, Bot bot, BotState state, Duration staleClaimAfter, Clock clock) {
+    this(options, bot, state, staleClaimAfter, Telemetry.inMemory(), clock);
+  }
+
+  /** As above, counting into {@code telemetry}. */
+  public SlackBot(
+      SlackOptions options,
+      Bot bot,
+      BotState state,
+      Duration staleClaimAfter,
+      Telemetry telemetry,
+      Clock clock) {
     this.options = Objects.requireNonNull(options, "options");
     this.bot = Objects.requireNonNull(bot, "bot");
     this.state = Objects.requireNonNull(state, "state");
     this.staleClaimAfter = Objects.requireNonNull(staleClaimAfter, "staleClaimAfter");
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.backlog = new Backlog(options.capacity().backlog());
   }
 
   /** Thrown when Slack cannot be started; the message says what to fix and holds no token. */
@@ -99,7 +126,10 @@ public final class SlackBot implements AutoCloseable {
     }
   }
 
-  /** Connects to Slack (Socket Mode) or starts listening (HTTP mode). */
+  /**
+   * Checks the token, then connects to Slack (Socket Mode) or prepares {@link #httpHandler()}
+   * (HTTP mode), which the caller mounts on its HTTP server.
+   */
   public synchronized void start() throws StartFailure {
     if (app != null) {
       throw new IllegalStateException("already started");
@@ -120,14 +150,15 @@ public final class SlackBot implements AutoCloseable {
             .allEventsApiAutoAckEnabled(true)
             // The handlers drop every bot's messages themselves; Bolt's own check would call
             // bots.info (a scope the app does not ask for) for each of them.
-            .ignoringSelfEventsEnabled(false);
-    if (options.socketMode()) {
-      appConfig.requestVerificationEnabled(false);
-    } else {
-      appConfig.signingSecret(options.signingSecret().orElseThrow());
-    }
+            .ignoringSelfEventsEnabled(false)
+            // HTTP mode: SlackEventsHandler verifies every request (both ways in time, in
+            // constant time, over the raw bytes) before Bolt sees it.
+            .requestVerificationEnabled(false);
+    options.signingSecret().ifPresent(appConfig::signingSecret);
     app = new App(appConfig.build());
-    work = executor();
+    SlackOptions.Capacity capacity = options.capacity();
+    work = executor(capacity.engineThreads());
+    outbox = new Outbox(capacity.postingThreads(), capacity.postAttempts());
     handlers =
         new SlackHandlers(
             bot,
@@ -135,15 +166,29 @@ public final class SlackBot implements AutoCloseable {
             state.seenEvents(),
             state.shareableReplies(),
             new BlockKitRenderer(),
-            new SlackReplies(slack, options.botToken()),
+            new SlackReplies(slack, options.botToken(), telemetry),
             work,
+            backlog,
+            outbox,
+            capacity.channelPace(),
+            telemetry,
             clock);
     handlers.register(app);
 
     if (options.socketMode()) {
+      app.use(
+          (request, response, chain) -> {
+            long started = System.nanoTime();
+            com.slack.api.bolt.response.Response answer = chain.next(request);
+            telemetry.acknowledged(
+                SlackReplies.PLATFORM, Duration.ofNanos(System.nanoTime() - started));
+            return answer;
+          });
       startSocketMode();
     } else {
-      startHttpMode();
+      app.start();
+      httpHandler =
+          new SlackEventsHandler(app, options.signingSecret().orElseThrow(), telemetry, clock);
     }
     startSweeper();
   }
@@ -175,6 +220,7 @@ public final class SlackBot implements AutoCloseable {
   }
 
   private void checkBotToken() throws StartFailure {
+    String where = SafeUrl.of(options.apiUrl());
     try {
       AuthTestResponse auth = slack.methods(options.botToken()).authTest(r -> r);
       if (!auth.isOk()) {
@@ -184,11 +230,11 @@ public final class SlackBot implements AutoCloseable {
       log.info("Slack: signed in as {} in team {}", auth.getUser(), auth.getTeam());
     } catch (IOException e) {
       throw new StartFailure(
-          "cannot reach the Slack Web API at " + options.apiUrl() + ": " + e.getMessage(), e);
+          "cannot reach the Slack Web API at " + where + ": " + e.getClass().getSimpleName(), e);
     } catch (SlackApiException e) {
       throw new StartFailure(
           "the Slack Web API at "
-              + options.apiUrl()
+              + where
               + " answered HTTP "
               + (e.getResponse() == null ? "?" : e.getResponse().code())
               + " to auth.test",
@@ -205,7 +251,7 @@ public final class SlackBot implements AutoCloseable {
               SocketModeClient.Backend.Tyrus,
               SOCKET_CONCURRENCY);
       socketApp.startAsync();
-      log.info("Slack: connected in Socket Mode");
+      log.info("Slack: connecting in Socket Mode");
     } catch (Exception e) {
       throw new StartFailure(
           "cannot open a Socket Mode connection (check SLACK_APP_TOKEN and that Socket Mode is"
@@ -215,42 +261,39 @@ public final class SlackBot implements AutoCloseable {
     }
   }
 
-  private void startHttpMode() throws StartFailure {
-    try {
-      app.start();
-      httpServer = new HttpModeServer(app, options.httpPort());
-      httpServer.start();
-    } catch (IOException e) {
-      throw new StartFailure(
-          "cannot listen on port " + options.httpPort() + " for Slack: " + e.getMessage(), e);
+  /** HTTP mode's Jetty handler ({@value SlackEventsHandler#EVENTS_PATH}); empty in Socket Mode. */
+  public synchronized Optional<Handler> httpHandler() {
+    return Optional.ofNullable(httpHandler);
+  }
+
+  /** The port the settings ask HTTP mode to listen on. */
+  public int httpPort() {
+    return options.httpPort();
+  }
+
+  /**
+   * Whether Slack can reach the bot: in Socket Mode the WebSocket session is open; in HTTP mode
+   * the handler is ready and still accepting.
+   */
+  public synchronized boolean connected() {
+    if (socketApp != null) {
+      return !socketApp.isClientStopped() && socketApp.getClient().verifyConnection();
     }
+    return httpHandler != null;
   }
 
-  /** The port HTTP mode listens on (useful when started on port 0); empty in Socket Mode. */
-  public synchronized OptionalInt httpPort() {
-    return httpServer == null ? OptionalInt.empty() : OptionalInt.of(httpServer.port());
+  /** Events acknowledged and not yet answered. */
+  public int inFlight() {
+    return backlog.inFlight();
   }
 
-  private static ThreadPoolExecutor executor() {
-    AtomicInteger count = new AtomicInteger();
-    return new ThreadPoolExecutor(
-        WORKERS,
-        WORKERS,
-        60,
-        TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(QUEUE),
-        r -> {
-          Thread t = new Thread(r, "pastefix-slack-" + count.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-  }
-
-  @Override
-  public synchronized void close() {
-    if (sweeper != null) {
-      sweeper.shutdownNow();
-      sweeper = null;
+  /**
+   * Takes no new events from now on (HTTP mode answers 503, Socket Mode closes its session), so
+   * that Slack delivers them again to a running instance; work already acknowledged goes on.
+   */
+  public synchronized void stopAccepting() {
+    if (httpHandler != null) {
+      httpHandler.stopAccepting();
     }
     if (socketApp != null) {
       try {
@@ -260,20 +303,49 @@ public final class SlackBot implements AutoCloseable {
       }
       socketApp = null;
     }
-    if (httpServer != null) {
-      httpServer.close();
-      httpServer = null;
+  }
+
+  /**
+   * Waits until every acknowledged event is answered and its reply posted, at most {@code wait};
+   * returns how many are left.
+   */
+  public int drain(Duration wait) throws InterruptedException {
+    return backlog.awaitEmpty(wait);
+  }
+
+  private static ThreadPoolExecutor executor(int threads) {
+    AtomicInteger count = new AtomicInteger();
+    // Unbounded queue: the backlog bounds what is admitted, and refuses before acknowledging.
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        60,
+        TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "pastefix-slack-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Stops at once: whatever is not answered yet is dropped (call {@link #drain} first). */
+  @Override
+  public synchronized void close() {
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+      sweeper = null;
+    }
+    stopAccepting();
+    int left = backlog.inFlight();
+    if (left > 0) {
+      log.warn("Slack: closing with {} acknowledged events not answered", left);
     }
     if (work != null) {
-      work.shutdown();
-      try {
-        if (!work.awaitTermination(10, TimeUnit.SECONDS)) {
-          work.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        work.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
+      work.shutdownNow();
+    }
+    if (outbox != null) {
+      outbox.close();
     }
     if (app != null) {
       app.stop();

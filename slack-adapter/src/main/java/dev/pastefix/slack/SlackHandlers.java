@@ -9,6 +9,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -28,6 +29,7 @@ import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.state.Redaction;
 import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.state.ShareableReplies;
+import dev.pastefix.core.telemetry.Telemetry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,9 +40,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +82,10 @@ final class SlackHandlers {
   private final BlockKitRenderer renderer;
   private final SlackReplies replies;
   private final Executor work;
+  private final Backlog backlog;
+  private final Outbox outbox;
+  private final Duration channelPace;
+  private final Telemetry telemetry;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -89,6 +97,10 @@ final class SlackHandlers {
       BlockKitRenderer renderer,
       SlackReplies replies,
       Executor work,
+      Backlog backlog,
+      Outbox outbox,
+      Duration channelPace,
+      Telemetry telemetry,
       Clock clock) {
     this.bot = bot;
     this.feedback = feedback;
@@ -97,10 +109,39 @@ final class SlackHandlers {
     this.renderer = renderer;
     this.replies = replies;
     this.work = work;
+    this.backlog = backlog;
+    this.outbox = outbox;
+    this.channelPace = channelPace;
+    this.telemetry = telemetry;
     this.clock = clock;
   }
 
   void register(App app) {
+    // Admission comes before any handler, so before anything is remembered as seen: a refused
+    // event stays unclaimed and Slack's retry of it is answered. (A handler's own non-200 answer
+    // would not do: Bolt then acknowledges the event anyway.)
+    app.use(
+        (request, response, chain) -> {
+          RequestType type = request.getRequestType();
+          boolean work =
+              type == RequestType.Event
+                  || type == RequestType.Command
+                  || type == RequestType.BlockAction;
+          if (!work) {
+            return chain.next(request);
+          }
+          if (!admit()) {
+            return type == RequestType.Command
+                ? ackEphemeral(textOnly("I'm busy right now; please try again in a moment."))
+                : refusal();
+          }
+          // The reservation covers the handler; the work it starts takes places of its own.
+          try {
+            return chain.next(request);
+          } finally {
+            backlog.leave();
+          }
+        });
     app.event(
         MessageEvent.class,
         (payload, ctx) -> {
@@ -201,13 +242,15 @@ final class SlackHandlers {
       mine = true;
     }
     if (!mine) {
+      telemetry.duplicate(SlackReplies.PLATFORM);
       log.debug(
           "event {} (retry {}) for a message already taken; not answered again",
           eventId,
           retryNum.orElse(0));
       return;
     }
-    submit(() -> answer(claim, message, channel, replyThread));
+    long received = System.nanoTime();
+    submit(() -> answer(claim, message, channel, replyThread, received));
   }
 
   static String claimKey(String team, String channel, String ts) {
@@ -215,20 +258,52 @@ final class SlackHandlers {
   }
 
   private void answer(
-      String claim, IncomingMessage message, String channel, Optional<String> replyThread) {
+      String claim,
+      IncomingMessage message,
+      String channel,
+      Optional<String> replyThread,
+      long received) {
+    telemetry.received(SlackReplies.PLATFORM, message.channel());
     Optional<Reply> reply;
+    long started = System.nanoTime();
     try {
-      reply = replyOf(bot.handle(message));
+      Outcome outcome = bot.handle(message);
+      telemetry.handled(
+          SlackReplies.PLATFORM,
+          message.channel(),
+          claim,
+          outcome,
+          since(started));
+      reply = replyOf(outcome);
     } catch (RuntimeException e) {
+      telemetry.failed(
+          SlackReplies.PLATFORM, message.channel(), claim, since(started));
       log.error("the engine failed on a {} message", message.channel(), e);
       reply =
           message.channel().addressed()
               ? Optional.of(Wording.forText(message.text()).failure())
               : Optional.empty();
     }
-    if (reply.isPresent()) {
-      replies.postMessage(channel, replyThread, renderer.render(reply.get()));
+    if (reply.isEmpty()) {
+      markAnswered(claim);
+      return;
     }
+    SlackMessage rendered = renderer.render(reply.get());
+    // The claim is marked answered only once the reply is delivered (or given up), so a crash
+    // before then leaves it for another instance to take over.
+    post(
+        channel,
+        channelPace,
+        () -> replies.postMessage(channel, replyThread, rendered),
+        delivery -> {
+          if (delivery instanceof Delivery.Sent) {
+            telemetry.replyPosted(SlackReplies.PLATFORM, since(received));
+          }
+          markAnswered(claim);
+        });
+  }
+
+  private void markAnswered(String claim) {
     try {
       seen.answered(claim);
     } catch (RuntimeException e) {
@@ -275,9 +350,14 @@ final class SlackHandlers {
               node.path("user").asText(),
               key(node.path("team").asText(), channel, replyThread));
       log.info("answering a message another instance claimed but did not answer ({})", claim.key());
-      submit(() -> answer(claim.key(), message, channel, replyThread));
+      long received = System.nanoTime();
+      submit(() -> answer(claim.key(), message, channel, replyThread, received));
     }
     return taken.size();
+  }
+
+  private static Duration since(long nanos) {
+    return Duration.ofNanos(System.nanoTime() - nanos);
   }
 
   // ---------------------------------------------------------------- slash command
@@ -291,37 +371,66 @@ final class SlackHandlers {
             payload.getUserId(),
             key(payload.getTeamId(), payload.getChannelId(), Optional.empty()));
     Wording wording = Wording.forText(text);
-    CompletableFuture<Optional<Reply>> result;
-    try {
-      result = CompletableFuture.supplyAsync(() -> replyOf(bot.handle(message)), work);
-    } catch (RejectedExecutionException e) {
-      log.warn("too busy for a slash command");
-      return ackEphemeral(renderer.render(wording.busy()));
-    }
+    backlog.enter();
+    String responseUrl = payload.getResponseUrl();
+    String id = "command/" + payload.getChannelId();
+    // 0 while the acknowledgement waits for the answer, LATE once it stopped waiting, DONE when
+    // the answer came in time: whoever comes second knows who answers.
+    AtomicInteger state = new AtomicInteger(WAITING);
+    CompletableFuture<Optional<Reply>> result =
+        CompletableFuture.supplyAsync(() -> decide(message, id), work);
+    result.whenComplete(
+        (reply, failure) -> {
+          try {
+            if (!state.compareAndSet(WAITING, DONE) && responseUrl != null) {
+              SlackMessage late =
+                  failure != null
+                      ? renderer.render(wording.failure())
+                      : reply.map(this::shareableMessage).orElse(null);
+              if (late != null) {
+                post(
+                    responseUrl,
+                    Duration.ZERO,
+                    () -> replies.respond(responseUrl, "ephemeral", late),
+                    d -> {});
+              }
+            }
+          } finally {
+            backlog.leave();
+          }
+        });
     try {
       Optional<Reply> reply = result.get(COMMAND_REPLY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
       return reply.map(r -> ackEphemeral(shareableMessage(r))).orElseGet(ctx::ack);
     } catch (TimeoutException e) {
-      String responseUrl = payload.getResponseUrl();
-      result.whenComplete(
-          (reply, failure) -> {
-            if (responseUrl == null) {
-              return;
-            }
-            if (failure != null) {
-              log.error("the engine failed on a slash command", failure);
-              replies.respond(responseUrl, "ephemeral", renderer.render(wording.failure()));
-            } else {
-              reply.ifPresent(r -> replies.respond(responseUrl, "ephemeral", shareableMessage(r)));
-            }
-          });
-      return ackEphemeral(textOnly(wording.workingOnIt()));
+      if (state.compareAndSet(WAITING, LATE)) {
+        return ackEphemeral(textOnly(wording.workingOnIt()));
+      }
+      return result.join().map(r -> ackEphemeral(shareableMessage(r))).orElseGet(ctx::ack);
     } catch (ExecutionException e) {
-      log.error("the engine failed on a slash command", e.getCause());
       return ackEphemeral(renderer.render(wording.failure()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ackEphemeral(renderer.render(wording.failure()));
+    }
+  }
+
+  private static final int WAITING = 0;
+  private static final int LATE = 1;
+  private static final int DONE = 2;
+
+  /** Runs the engine on a command, with the metrics and log line; failures propagate. */
+  private Optional<Reply> decide(IncomingMessage message, String id) {
+    telemetry.received(SlackReplies.PLATFORM, message.channel());
+    long started = System.nanoTime();
+    try {
+      Outcome outcome = bot.handle(message);
+      telemetry.handled(SlackReplies.PLATFORM, message.channel(), id, outcome, since(started));
+      return replyOf(outcome);
+    } catch (RuntimeException e) {
+      telemetry.failed(SlackReplies.PLATFORM, message.channel(), id, since(started));
+      log.error("the engine failed on a slash command", e);
+      throw e;
     }
   }
 
@@ -373,6 +482,7 @@ final class SlackHandlers {
     String answerKey = key(teamOf(payload), channel, Optional.ofNullable(messageTs)).asString();
     // Recorded before the acknowledgement: the vote must not depend on a later network call.
     feedback.record(new Vote(answerKey, entryIds, user, helpful, clock.instant()));
+    telemetry.feedbackVote(SlackReplies.PLATFORM, helpful);
     submit(() -> reflectVote(payload, channel, messageTs, user, helpful));
     return ctx.ack();
   }
@@ -388,11 +498,14 @@ final class SlackHandlers {
     String verdict = wording.markedBy(helpful, "<@" + user + ">");
     boolean ephemeral = payload.getContainer() != null && payload.getContainer().isEphemeral();
     if (ephemeral || payload.getMessage() == null || messageTs == null) {
-      if (payload.getResponseUrl() != null) {
-        replies.respond(
-            payload.getResponseUrl(),
-            "ephemeral",
-            textOnly(wording.thanks(helpful, "<@" + user + ">")));
+      String responseUrl = payload.getResponseUrl();
+      if (responseUrl != null) {
+        SlackMessage thanks = textOnly(wording.thanks(helpful, "<@" + user + ">"));
+        post(
+            responseUrl,
+            Duration.ZERO,
+            () -> replies.respond(responseUrl, "ephemeral", thanks),
+            d -> {});
       }
       return;
     }
@@ -407,7 +520,12 @@ final class SlackHandlers {
       }
     }
     String text = payload.getMessage().getText() == null ? verdict : payload.getMessage().getText();
-    replies.update(channel, messageTs, text, updated.toString());
+    String blocksJson = updated.toString();
+    post(
+        channel,
+        Duration.ZERO,
+        () -> replies.update(channel, messageTs, text, blocksJson),
+        d -> {});
   }
 
   Response onRunCheck(BlockActionPayload payload, ActionContext ctx) {
@@ -439,9 +557,17 @@ final class SlackHandlers {
               r -> {
                 SlackMessage rendered = shareableMessage(r);
                 if (responseUrl != null) {
-                  replies.respond(responseUrl, "ephemeral", rendered);
+                  post(
+                      responseUrl,
+                      Duration.ZERO,
+                      () -> replies.respond(responseUrl, "ephemeral", rendered),
+                      d -> {});
                 } else {
-                  replies.postEphemeral(channel, user, threadTs, rendered);
+                  post(
+                      channel,
+                      channelPace,
+                      () -> replies.postEphemeral(channel, user, threadTs, rendered),
+                      d -> {});
                 }
               });
         });
@@ -452,20 +578,27 @@ final class SlackHandlers {
     String id = payload.getActions().get(0).getValue();
     String user = payload.getUser().getId();
     String responseUrl = payload.getResponseUrl();
-    SlackMessage found = id == null ? null : kept(id).orElse(null);
-    submit(
-        () -> {
-          if (responseUrl == null) {
-            return;
-          }
-          if (found == null) {
-            replies.respond(
-                responseUrl, "ephemeral", renderer.render(Wording.of("en").noLongerShareable()));
-            return;
-          }
-          replies.respond(responseUrl, "in_channel", sharedBy(found, user));
-          replies.deleteOriginal(responseUrl);
-        });
+    SlackMessage message = id == null ? null : kept(id).orElse(null);
+    if (responseUrl == null) {
+      return ctx.ack();
+    }
+    if (message == null) {
+      SlackMessage gone = renderer.render(Wording.of("en").noLongerShareable());
+      post(
+          responseUrl,
+          Duration.ZERO,
+          () -> replies.respond(responseUrl, "ephemeral", gone),
+          d -> {});
+      return ctx.ack();
+    }
+    SlackMessage shared = sharedBy(message, user);
+    // One lane per response_url keeps the two in order: share first, then remove the original.
+    post(
+        responseUrl,
+        Duration.ZERO,
+        () -> replies.respond(responseUrl, "in_channel", shared),
+        d -> {});
+    post(responseUrl, Duration.ZERO, () -> replies.deleteOriginal(responseUrl), d -> {});
     return ctx.ack();
   }
 
@@ -552,18 +685,60 @@ final class SlackHandlers {
     }
   }
 
-  private void submit(Runnable task) {
-    try {
-      work.execute(
-          () -> {
-            try {
-              task.run();
-            } catch (RuntimeException e) {
-              log.error("a Slack task failed", e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      log.warn("too busy; a Slack event was dropped");
+  /** Takes a place in the backlog for one event; counts and logs the refusal when full. */
+  private boolean admit() {
+    if (backlog.tryEnter()) {
+      return true;
     }
+    telemetry.shed(SlackReplies.PLATFORM, "backlog_full");
+    log.warn(
+        "refusing a Slack event: {} events are still being answered (the backlog is full);"
+            + " Slack will deliver it again",
+        backlog.capacity());
+    return false;
+  }
+
+  /** Not acknowledged, so Slack delivers the event again later. */
+  private static Response refusal() {
+    return Response.builder()
+        .statusCode(503)
+        .contentType("text/plain; charset=utf-8")
+        .body("busy; try again later")
+        .build();
+  }
+
+  /** Runs {@code task} on the engine's pool, holding a backlog place until it is done. */
+  private void submit(Runnable task) {
+    backlog.enter();
+    work.execute(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            log.error("a Slack task failed", e);
+          } finally {
+            backlog.leave();
+          }
+        });
+  }
+
+  /** Queues a post; it holds its own backlog place until it is delivered or given up. */
+  private void post(
+      String lane, Duration pace, Supplier<Delivery> attempt, Consumer<Delivery> after) {
+    backlog.enter();
+    outbox.send(
+        lane,
+        pace,
+        attempt,
+        delivery -> {
+          try {
+            if (delivery instanceof Delivery.Failed) {
+              log.warn("a Slack reply was not delivered: {}", ((Delivery.Failed) delivery).why());
+            }
+            after.accept(delivery);
+          } finally {
+            backlog.leave();
+          }
+        });
   }
 }

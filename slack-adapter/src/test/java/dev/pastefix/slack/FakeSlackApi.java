@@ -62,6 +62,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final AtomicInteger heldPosts = new AtomicInteger();
   private final java.util.concurrent.CountDownLatch release =
       new java.util.concurrent.CountDownLatch(1);
+  private volatile Duration postDelay = Duration.ZERO;
 
   public FakeSlackApi() throws IOException {
     server.setDispatcher(
@@ -101,6 +102,11 @@ public final class FakeSlackApi implements AutoCloseable {
   public void releaseHeldPosts() {
     heldToken = "";
     release.countDown();
+  }
+
+  /** Every chat.postMessage answer is held back for {@code delay}, like a slow Web API. */
+  void delayPosts(Duration delay) {
+    postDelay = delay;
   }
 
   /** auth.test answers {@code invalid_auth}, as Slack does for a revoked or mistyped token. */
@@ -159,12 +165,15 @@ public final class FakeSlackApi implements AutoCloseable {
         } else {
           response =
               json(
-                  200,
-                  "{\"ok\":true,\"channel\":\""
-                      + form.getOrDefault("channel", "")
-                      + "\",\"ts\":\""
-                      + nextTs()
-                      + "\"}");
+                      200,
+                      "{\"ok\":true,\"channel\":\""
+                          + form.getOrDefault("channel", "")
+                          + "\",\"ts\":\""
+                          + nextTs()
+                          + "\"}")
+                  .newBuilder()
+                  .headersDelay(postDelay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                  .build();
         }
         break;
       case "/api/chat.postEphemeral":

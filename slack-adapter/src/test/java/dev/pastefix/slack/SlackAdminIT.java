@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * another user of the same workspace.
  */
 class SlackAdminIT {
+  private TestingJetty http;
   private static final String SECRET = "it-signing-secret";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AnswerLog EMPTY_LOG =
@@ -69,11 +70,13 @@ class SlackAdminIT {
             admin,
             feedback);
     slackBot.start();
-    client = new TestingSlackClient(slackBot.httpPort().orElseThrow(), SECRET);
+    http = TestingJetty.serving(slackBot);
+    client = new TestingSlackClient(http.port(), SECRET);
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
+    http.close();
     slackBot.close();
     slack.close();
   }

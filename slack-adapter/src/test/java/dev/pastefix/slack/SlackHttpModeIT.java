@@ -36,6 +36,7 @@ class SlackHttpModeIT {
   private TestingBot bot;
   private InMemoryFeedbackStore feedback;
   private SlackBot slackBot;
+  private TestingJetty http;
   private TestingSlackClient client;
 
   @BeforeEach
@@ -54,11 +55,13 @@ class SlackHttpModeIT {
             SeenEvents.DEFAULT_STALE_AFTER,
             Clock.systemUTC());
     slackBot.start();
-    client = new TestingSlackClient(slackBot.httpPort().orElseThrow(), SECRET);
+    http = TestingJetty.serving(slackBot);
+    client = new TestingSlackClient(http.port(), SECRET);
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
+    http.close();
     slackBot.close();
     slack.close();
   }
@@ -385,8 +388,8 @@ class SlackHttpModeIT {
             slow,
             new InMemoryFeedbackStore())) {
       slowBot.start();
-      TestingSlackClient slowClient =
-          new TestingSlackClient(slowBot.httpPort().orElseThrow(), SECRET);
+      TestingJetty slowHttp = TestingJetty.serving(slowBot);
+      TestingSlackClient slowClient = new TestingSlackClient(slowHttp.port(), SECRET);
 
       HttpResponse<String> ack =
           slowClient.postForm(
@@ -398,6 +401,7 @@ class SlackHttpModeIT {
       assertEquals("ephemeral", reply.json().path("response_type").asText());
       assertTrue(
           reply.json().path("blocks").toString().contains(Engines.title("max-shells-tenant")));
+      slowHttp.close();
     }
   }
 
@@ -444,7 +448,7 @@ class SlackHttpModeIT {
 
   @Test
   void refusesAnOversizedRequest() throws Exception {
-    String huge = "x".repeat(HttpModeServer.MAX_BODY_BYTES + 10);
+    String huge = "x".repeat(SlackEventsHandler.MAX_BODY_BYTES + 10);
 
     HttpResponse<String> response = client.postJson(huge);
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class SlackLogIT {
   private static final String BOT_TOKEN = "xoxb-never-log-this-4711";
   private static final String SECRET = "never-log-this-secret-0815";
+  private static final String PASTED_SECRET = "Connect-MicrosoftTeams password=Hunter2-pasted";
 
   @Test
   void logsNoTokenOrSecret() throws Exception {
@@ -30,7 +31,8 @@ class SlackLogIT {
                 TestingBot.wrapping(Engines.shipped()),
                 new InMemoryFeedbackStore())) {
       bot.start();
-      TestingSlackClient client = new TestingSlackClient(bot.httpPort().orElseThrow(), SECRET);
+      TestingJetty http = TestingJetty.serving(bot);
+      TestingSlackClient client = new TestingSlackClient(http.port(), SECRET);
       slack.rateLimitPostMessage(1);
 
       client.postJson(
@@ -41,14 +43,22 @@ class SlackLogIT {
               .post("{}", "application/json", Map.of(), Instant.now().getEpochSecond(), "wrong")
               .statusCode();
       client.postForm(SlackPayloads.command("help", slack.responseUrl("log1")));
+      int unrecognised =
+          client
+              .postJson("{\"type\":\"event_callback\",\"text\":\"" + PASTED_SECRET + "\"}")
+              .statusCode();
       slack.awaitCount("/api/chat.postMessage", 2);
 
       assertEquals(401, rejected);
+      assertEquals(400, unrecognised);
+      http.close();
     }
     assertTrue(Files.exists(log), "the tests log to " + log);
     String text = Files.readString(log, StandardCharsets.UTF_8);
     assertTrue(text.contains("rate-limited"), "the exchange was logged");
     assertFalse(text.contains(BOT_TOKEN), "bot token in the log");
     assertFalse(text.contains(SECRET), "signing secret in the log");
+    assertTrue(text.contains("a signed request that is not a Slack payload"), "it was noted");
+    assertFalse(text.contains("Hunter2"), "a signed but unrecognised body in the log");
   }
 }

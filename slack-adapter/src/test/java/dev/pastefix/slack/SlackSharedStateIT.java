@@ -64,7 +64,9 @@ class SlackSharedStateIT {
             Clock.systemUTC());
     bot.start();
     running.add(bot);
-    return new TestingSlackClient(bot.httpPort().orElseThrow(), SECRET);
+    TestingJetty http = TestingJetty.serving(bot);
+    running.add(http);
+    return new TestingSlackClient(http.port(), SECRET);
   }
 
   @Test

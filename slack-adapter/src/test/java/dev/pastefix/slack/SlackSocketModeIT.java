@@ -1,6 +1,7 @@
 package dev.pastefix.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.testing.TestingBot;
@@ -78,6 +79,9 @@ class SlackSocketModeIT {
         assertEquals(List.of("max-shells-tenant"), bot.handled().get(0).outcome().findingIds());
         FakeSlackApi.Call open = slack.await("/api/apps.connections.open");
         assertTrue(open.path().endsWith("apps.connections.open"));
+        assertTrue(slackBot.connected(), "the Socket Mode session counts as connected");
+        slackBot.stopAccepting();
+        assertFalse(slackBot.connected(), "not connected once it stopped taking events");
       }
     }
   }

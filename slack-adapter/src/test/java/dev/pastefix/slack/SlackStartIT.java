@@ -46,23 +46,16 @@ class SlackStartIT {
   }
 
   @Test
-  void explainsABusyPort() throws Exception {
-    try (FakeSlackApi slack = new FakeSlackApi();
-        ServerSocket taken = new ServerSocket(0)) {
-      SlackBot bot =
-          new SlackBot(
-              new SlackOptions(
-                  TOKEN, Optional.empty(), Optional.of("s"), slack.apiUrl(), taken.getLocalPort()),
-              m -> new Outcome.Silent("test"),
-              new InMemoryFeedbackStore());
+  void namesTheApiUrlWithoutItsCredentials() throws Exception {
+    SlackBot bot = bot(URI.create("http://admin:hunter2@127.0.0.1:1/api/?token=xoxb-leak"));
 
-      SlackBot.StartFailure failure = assertThrows(SlackBot.StartFailure.class, bot::start);
+    SlackBot.StartFailure failure = assertThrows(SlackBot.StartFailure.class, bot::start);
 
-      assertTrue(
-          failure.getMessage().startsWith("cannot listen on port " + taken.getLocalPort()),
-          failure.getMessage());
-      bot.close();
-    }
+    assertTrue(failure.getMessage().contains("http://127.0.0.1:1/api/"), failure.getMessage());
+    assertFalse(failure.getMessage().contains("hunter2"), failure.getMessage());
+    assertFalse(failure.getMessage().contains("xoxb-leak"), failure.getMessage());
+    assertFalse(bot.toString().contains("hunter2"), bot.toString());
+    bot.close();
   }
 
   private static SlackBot bot(URI apiUrl) {

@@ -1,0 +1,86 @@
+package dev.pastefix.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pastefix.core.Channel;
+import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Outcome;
+import dev.pastefix.core.telemetry.Telemetry;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The log an operator reads: JSON lines that parse, text lines, and never the pasted text. */
+class LogsTest {
+  private static final String PASTE =
+      "Connect-MicrosoftTeams : password=Hunter2-very-secret for admin@contoso.com";
+
+  @AfterEach
+  void restore() {
+    Logs.configure(Settings.LogFormat.TEXT, "INFO", System.err);
+  }
+
+  @Test
+  void writesOneJsonObjectPerHandledMessageWithoutThePastedText() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Logs.configure(Settings.LogFormat.JSON, "INFO", out);
+    Startup.Ready ready = new Startup().start(Optional.empty());
+    IncomingMessage message =
+        IncomingMessage.of(SignedSlackEvents.PASTE + "\n" + PASTE, Channel.DIRECT, "U1", "k:1");
+    Outcome outcome = ready.bot().handle(message);
+
+    Telemetry.inMemory()
+        .handled("slack", Channel.DIRECT, "D0/1700000000.000001", outcome, Duration.ofMillis(7));
+
+    String log = out.toString(StandardCharsets.UTF_8);
+    JsonNode line = null;
+    for (String text : log.split("\n")) {
+      JsonNode parsed = new ObjectMapper().readTree(text);
+      if ("pastefix.handled".equals(parsed.path("logger_name").asText())) {
+        line = parsed;
+      }
+    }
+    assertTrue(line != null, "a handled line in: " + log);
+    assertEquals("slack", line.path("platform").asText());
+    assertEquals("direct", line.path("channel").asText());
+    assertEquals(Telemetry.outcomeName(outcome), line.path("outcome").asText());
+    assertEquals("D0/1700000000.000001", line.path("message_id").asText());
+    assertEquals(7, line.path("engine_ms").asInt());
+    assertEquals("INFO", line.path("level").asText());
+    assertFalse(log.contains("Hunter2"), log);
+    assertFalse(log.contains("maximum number of concurrent shells"), log);
+  }
+
+  @Test
+  void writesTextLinesAtTheConfiguredLevel() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Logs.configure(Settings.LogFormat.TEXT, "WARN", out);
+
+    org.slf4j.LoggerFactory.getLogger("pastefix.test").info("not shown");
+    org.slf4j.LoggerFactory.getLogger("pastefix.test").warn("shown");
+
+    String log = out.toString(StandardCharsets.UTF_8);
+    assertFalse(log.contains("not shown"), log);
+    assertTrue(log.contains("WARN  pastefix.test - shown"), log);
+  }
+
+  @Test
+  void keepsLibrariesThatLogPayloadsAtInfoWhenDebugging() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Logs.configure(Settings.LogFormat.TEXT, "DEBUG", out);
+
+    org.slf4j.LoggerFactory.getLogger("com.slack.api.bolt.App").debug("body {\"text\":\"x\"}");
+    org.slf4j.LoggerFactory.getLogger("dev.pastefix.app").debug("our own debug line");
+
+    String log = out.toString(StandardCharsets.UTF_8);
+    assertFalse(log.contains("body {"), log);
+    assertTrue(log.contains("our own debug line"), log);
+  }
+}
