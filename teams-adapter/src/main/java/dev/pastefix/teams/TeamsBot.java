@@ -2,6 +2,7 @@ package dev.pastefix.teams;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
+import dev.pastefix.core.state.SeenEvents;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * pastefix on Microsoft Teams: {@link #handler()} serves {@code POST /api/messages} on whatever
  * Jetty server the application runs; answers go out through the Bot Connector on a bounded pool of
- * workers. {@code claim} de-duplicates deliveries: it returns true only for the first claim of a
- * key.
+ * workers. Deliveries are de-duplicated through {@link SeenEvents}, votes kept in the {@link
+ * FeedbackStore}.
  */
 public final class TeamsBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
@@ -35,15 +35,15 @@ public final class TeamsBot implements AutoCloseable {
   private final ConnectorToken token;
   private final MessagesEndpoint endpoint;
 
-  public TeamsBot(TeamsConfig config, Bot bot, FeedbackStore feedback, Predicate<String> claim) {
-    this(config, bot, feedback, claim, Clock.systemUTC());
+  public TeamsBot(TeamsConfig config, Bot bot, FeedbackStore feedback, SeenEvents seen) {
+    this(config, bot, feedback, seen, Clock.systemUTC());
   }
 
   TeamsBot(
       TeamsConfig config,
       Bot bot,
       FeedbackStore feedback,
-      Predicate<String> claim,
+      SeenEvents seen,
       Clock clock) {
     AtomicInteger threads = new AtomicInteger();
     this.work =
@@ -68,7 +68,7 @@ public final class TeamsBot implements AutoCloseable {
     Connector connector = new Connector(config.retry(), token, trusted, http, clock);
     TeamsListener listener =
         new TeamsListener(
-            bot, feedback, new AdaptiveCardRenderer(), connector, claim, work, clock);
+            bot, feedback, new AdaptiveCardRenderer(), connector, seen, work, clock);
     this.endpoint = new MessagesEndpoint(new BotFrameworkAuth(config), trusted, listener);
     log.info("Teams: configured ({})", config);
   }

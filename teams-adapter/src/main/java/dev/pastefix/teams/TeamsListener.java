@@ -11,20 +11,20 @@ import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
 import dev.pastefix.core.reply.Span;
+import dev.pastefix.core.state.SeenEvents;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What pastefix does with a validated activity: messages go to the engine and the outcome back to
  * the conversation as a card; button clicks record votes or run checks. The HTTP request is
- * answered at once and the work done on {@code work}; a delivery already claimed (the Bot
- * Connector sent the same activity again) is dropped.
+ * answered at once and the work done on {@code work}; a delivery already claimed in {@link
+ * SeenEvents} (the Bot Connector sent the same activity again) is dropped.
  */
 final class TeamsListener {
   private static final Logger log = LoggerFactory.getLogger(TeamsListener.class);
@@ -60,7 +60,7 @@ final class TeamsListener {
   private final FeedbackStore feedback;
   private final AdaptiveCardRenderer renderer;
   private final Connector connector;
-  private final Predicate<String> claim;
+  private final SeenEvents seen;
   private final RecentConversations answeredThreads;
   private final ActivityTranslator translator;
   private final Executor work;
@@ -71,14 +71,14 @@ final class TeamsListener {
       FeedbackStore feedback,
       AdaptiveCardRenderer renderer,
       Connector connector,
-      Predicate<String> claim,
+      SeenEvents seen,
       Executor work,
       Clock clock) {
     this.bot = bot;
     this.feedback = feedback;
     this.renderer = renderer;
     this.connector = connector;
-    this.claim = claim;
+    this.seen = seen;
     this.answeredThreads = new RecentConversations(RecentConversations.CAPACITY);
     this.translator = new ActivityTranslator(answeredThreads::contains);
     this.work = work;
@@ -118,7 +118,7 @@ final class TeamsListener {
       work.execute(
           () -> {
             // Claimed in the worker, so that a delivery refused as busy can come again.
-            if (!claim.test(key)) {
+            if (!seen.claim(key, SeenEvents.DEFAULT_TTL)) {
               log.debug("Teams: activity {} delivered again; already handled", activity.id());
               return;
             }
@@ -126,6 +126,8 @@ final class TeamsListener {
               task.run();
             } catch (RuntimeException e) {
               log.error("Teams: could not handle an activity in {}", activity.conversationId(), e);
+            } finally {
+              seen.answered(key);
             }
           });
       return new Reception.Accepted();

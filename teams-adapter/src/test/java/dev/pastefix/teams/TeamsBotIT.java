@@ -24,8 +24,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +44,7 @@ class TeamsBotIT {
   private FakeBotFramework fake;
   private RecordingBot bot;
   private InMemoryFeedbackStore feedback;
+  private TestingSeenEvents seen;
   private TeamsBot teams;
   private Server server;
   private URI endpoint;
@@ -63,8 +62,8 @@ class TeamsBotIT {
             .withRetry(new TeamsConfig.Retry(4, Duration.ofMillis(20), Duration.ofSeconds(2)));
     bot = new RecordingBot(ShippedEngine.get());
     feedback = new InMemoryFeedbackStore();
-    Set<String> claimed = ConcurrentHashMap.newKeySet();
-    teams = new TeamsBot(config, bot, feedback, claimed::add, Clock.systemUTC());
+    seen = new TestingSeenEvents();
+    teams = new TeamsBot(config, bot, feedback, seen, Clock.systemUTC());
     server = new Server(new InetSocketAddress("127.0.0.1", 0));
     server.setHandler(teams.handler());
     server.start();
@@ -152,6 +151,10 @@ class TeamsBotIT {
     Thread.sleep(QUIET.toMillis());
     assertEquals(1, fake.replies().size());
     assertEquals(1, bot.received().size());
+    assertTrue(
+        seen.wasAnswered(
+            "teams:activity:a:personal-chat-1:" + activity.get("id").asText()),
+        "the claim is marked answered");
   }
 
   @Test
