@@ -8,6 +8,7 @@ import dev.pastefix.discord.DiscordBot;
 import dev.pastefix.discord.DiscordStartException;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.slack.SlackBot;
+import dev.pastefix.teams.TeamsBot;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,7 +86,7 @@ final class Launcher {
   }
 
   /**
-   * Starts the Slack and Discord adapters that {@code settings} configure, sharing the one engine
+   * Starts the Slack, Teams and Discord adapters that {@code settings} configure, sharing the one engine
    * in {@code ready}, and blocks until the process is stopped.
    */
   int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
@@ -96,6 +97,15 @@ final class Launcher {
         running.add(startSlack(settings.slack().get(), ready.bot(), feedback, terminal));
       } catch (SlackBot.StartFailure e) {
         terminal.err().println("pastefix: Slack: " + e.getMessage());
+        closeAll(running);
+        return ExitCodes.CONFIG;
+      }
+    }
+    if (settings.teams().isPresent()) {
+      try {
+        running.add(startTeams(settings.teams().get(), ready.bot(), feedback, terminal));
+      } catch (TeamsPlatform.StartFailure e) {
+        terminal.err().println("pastefix: " + e.getMessage());
         closeAll(running);
         return ExitCodes.CONFIG;
       }
@@ -138,6 +148,24 @@ final class Launcher {
                         + " at /slack/events")
                 + "; stop with Ctrl-C.");
     return slackBot;
+  }
+
+  /** Serves Teams' {@code /api/messages}; the caller closes it. */
+  static TeamsPlatform startTeams(
+      Settings.Teams teams, Bot bot, FeedbackStore feedback, Terminal terminal)
+      throws TeamsPlatform.StartFailure {
+    TeamsPlatform platform = TeamsPlatform.start(teams, bot, feedback, new LocalSeenEvents());
+    terminal
+        .err()
+        .println(
+            "pastefix: Teams is listening on port "
+                + platform.port()
+                + " at "
+                + TeamsBot.MESSAGES_PATH
+                + " (messaging endpoint https://<this host>"
+                + TeamsBot.MESSAGES_PATH
+                + "); stop with Ctrl-C.");
+    return platform;
   }
 
   /** Connects to Discord and registers {@code /pastefix}; the caller closes it. */

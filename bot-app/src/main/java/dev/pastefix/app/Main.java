@@ -33,6 +33,7 @@ public final class Main {
     all.add(new BenchCommand(startup, BenchCommand.DEFAULT_FILE));
     all.add(new KbCommand(new KnowledgeLoader()));
     all.add(new CheckCommand(new KnowledgeLoader(), Clock.systemUTC()));
+    all.add(new TeamsManifestCommand());
     return new Main(all, new Launcher(startup, Clock.systemUTC()));
   }
 
