@@ -31,6 +31,8 @@ import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,7 @@ final class FakeBotFramework implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
   private final List<RSAKey> published = new CopyOnWriteArrayList<>();
+  private final Map<String, List<String>> endorsements = new ConcurrentHashMap<>();
   private final List<Recorded> replies = new CopyOnWriteArrayList<>();
   private final Deque<Integer> scriptedStatuses = new ArrayDeque<>();
   private volatile String retryAfter = "";
@@ -105,6 +108,12 @@ final class FakeBotFramework implements AutoCloseable {
 
   /** Adds a key to the published set (a rotation). */
   void publish(RSAKey key) {
+    published.add(key);
+  }
+
+  /** Adds a key endorsed only for {@code channels} (the Bot Framework lists them per key). */
+  void publish(RSAKey key, List<String> channels) {
+    endorsements.put(key.getKeyID(), List.copyOf(channels));
     published.add(key);
   }
 
@@ -248,7 +257,8 @@ final class FakeBotFramework implements AutoCloseable {
     ArrayNode keys = set.putArray("keys");
     for (RSAKey key : published) {
       ObjectNode node = json.valueToTree(key.toPublicJWK().toJSONObject());
-      node.putArray("endorsements").add(CHANNEL);
+      ArrayNode channels = node.putArray("endorsements");
+      endorsements.getOrDefault(key.getKeyID(), List.of(CHANNEL)).forEach(channels::add);
       keys.add(node);
     }
     return set;

@@ -295,6 +295,14 @@ class TeamsBotIT {
   }
 
   @Test
+  void refusesAKeyNotEndorsedForTeams() throws Exception {
+    RSAKey slackOnly = FakeBotFramework.newKey("endorsed-elsewhere");
+    fake.publish(slackOnly, List.of("slack"));
+
+    assertRefused(FakeBotFramework.sign(slackOnly, validClaims()));
+  }
+
+  @Test
   void refusesAWrongIssuer() throws Exception {
     assertRefused(
         FakeBotFramework.sign(
