@@ -44,7 +44,8 @@ final class ActivityTranslator {
     } else if (activity.mentionsRecipient()) {
       channel = Channel.MENTION;
       text = activity.textWithoutMention();
-    } else if (answeredThread.test(activity.conversationId())) {
+    } else if (activity.conversationType().equals(Activity.CHANNEL)
+        && answeredThread.test(activity.conversationId())) {
       channel = Channel.THREAD;
       text = activity.text().strip();
     } else {

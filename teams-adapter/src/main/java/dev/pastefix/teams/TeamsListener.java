@@ -160,8 +160,10 @@ final class TeamsListener {
     if (reply.isEmpty()) {
       return;
     }
-    if (!activity.conversationType().equals(Activity.PERSONAL)) {
-      // Marked before sending: a follow-up may arrive while the reply is on its way.
+    if (activity.conversationType().equals(Activity.CHANNEL)) {
+      // A channel conversation id names the thread (";messageid="); a group chat has no threads,
+      // so marking it would make every later message there count as addressed. Marked before
+      // sending: a follow-up may arrive while the reply is on its way.
       answeredThreads.add(activity.conversationId());
     }
     sendCard(activity, reply.get());

@@ -58,6 +58,14 @@ class ActivityTest {
   }
 
   @Test
+  void anUnaddressedGroupChatMessageIsNeverAThreadFollowUp() throws Exception {
+    var group =
+        Activities.message("https://s/", "19:chat;messageid=answered", "groupChat", "lunch?");
+
+    assertEquals(Channel.CHANNEL, translate(group).channel());
+  }
+
+  @Test
   void commandWordsAreCommandsInEveryScopeWhenAddressed() throws Exception {
     assertEquals(Channel.COMMAND, translate(Activities.personal("https://s/", "KB sessions")).channel());
     assertEquals(Channel.COMMAND, translate(Activities.personal("https://s/", "diagnose x")).channel());

@@ -127,6 +127,19 @@ class TeamsBotIT {
   }
 
   @Test
+  void aFollowUpInTheAnsweredThreadCountsAsAddressed() throws Exception {
+    String thread = "19:general@thread.tacv2;messageid=1700000000999";
+    post(Activities.channel(fake.serviceUrl(), thread, Pastes.MAX_SHELLS_TENANT), fake.token(APP_ID));
+    fake.awaitReplies(1, WAIT);
+
+    post(Activities.channel(fake.serviceUrl(), thread, "still failing after that"), fake.token(APP_ID));
+
+    assertEquals(2, fake.awaitReplies(2, WAIT).size(), "the follow-up is answered too");
+    assertEquals(Channel.THREAD, bot.received().get(1).channel());
+    assertEquals(thread, fake.replies().get(1).conversationId());
+  }
+
+  @Test
   void stripsTheMentionAndTreatsACommandWordAsACommand() throws Exception {
     ObjectNode mention =
         Activities.mention(fake.serviceUrl(), Activities.CHANNEL_THREAD, "kb max-shells-tenant");
