@@ -86,8 +86,8 @@ final class Launcher {
   }
 
   /**
-   * Starts the Slack, Teams and Discord adapters that {@code settings} configure, sharing the one engine
-   * in {@code ready}, and blocks until the process is stopped.
+   * Starts the Slack, Teams and Discord adapters that {@code settings} configure, sharing the one
+   * engine in {@code ready}, and blocks until the process is stopped.
    */
   int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
     FeedbackStore feedback = new InMemoryFeedbackStore();

@@ -117,7 +117,9 @@ public record Settings(
     Optional<Teams> teams = readTeams(env, problems);
     Optional<Path> knowledgeDir = knowledgeDirFrom(env);
     Optional<String> dnsResolver = readDnsResolver(env, problems);
-    if (teams.isPresent() && slack.isPresent() && !slack.get().socketMode()
+    if (teams.isPresent()
+        && slack.isPresent()
+        && !slack.get().socketMode()
         && slack.get().httpPort() == teams.get().port()) {
       problems.add(
           "Slack HTTP mode (PASTEFIX_HTTP_PORT) and Teams (PASTEFIX_TEAMS_PORT) are both set to"

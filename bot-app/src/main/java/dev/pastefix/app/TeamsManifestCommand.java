@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * {@code pastefix teams-manifest --out FILE.zip}: writes the Teams app package for {@code
- * TEAMS_APP_ID}, to upload in Teams or to the organisation's app catalog. Exit 0 when written, 2 for
- * wrong usage or an unwritable file, 3 when {@code TEAMS_APP_ID} is missing or invalid.
+ * TEAMS_APP_ID}, to upload in Teams or to the organisation's app catalog. Exit 0 when written, 2
+ * for wrong usage or an unwritable file, 3 when {@code TEAMS_APP_ID} is missing or invalid.
  */
 final class TeamsManifestCommand implements Command {
   static final String OUT = "--out";
@@ -92,7 +92,9 @@ final class TeamsManifestCommand implements Command {
       terminal.err().println("pastefix teams-manifest: cannot write " + out + ": " + e);
       return ExitCodes.USAGE;
     }
-    terminal.out().println("wrote " + out + " (manifest.json, color.png, outline.png) for app " + appId);
+    terminal
+        .out()
+        .println("wrote " + out + " (manifest.json, color.png, outline.png) for app " + appId);
     if (arguments.option(WEBSITE).isEmpty()) {
       terminal
           .err()

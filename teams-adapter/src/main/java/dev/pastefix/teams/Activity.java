@@ -80,7 +80,7 @@ record Activity(
     }
   }
 
-  /** Reads an activity, refusing one without type, id, serviceUrl, from, recipient or conversation. */
+  /** Reads an activity; one without type, id, serviceUrl, from, recipient or conversation fails. */
   static Activity parse(JsonNode json) throws Malformed {
     if (!json.isObject()) {
       throw new Malformed("the body is not a JSON object");
@@ -102,7 +102,8 @@ record Activity(
         optional(conversation, "conversationType")
             .orElse(conversation.path("isGroup").asBoolean(false) ? GROUP_CHAT : PERSONAL);
     Optional<String> tenant =
-        optional(conversation, "tenantId").or(() -> optional(json.path("channelData").path("tenant"), "id"));
+        optional(conversation, "tenantId")
+            .or(() -> optional(json.path("channelData").path("tenant"), "id"));
     List<Mention> mentions = new ArrayList<>();
     for (JsonNode entity : json.path("entities")) {
       if ("mention".equals(entity.path("type").asText())) {

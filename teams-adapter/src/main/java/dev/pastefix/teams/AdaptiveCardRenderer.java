@@ -180,7 +180,8 @@ final class AdaptiveCardRenderer implements Block.Visitor<List<ObjectNode>> {
     for (Action action : actions) {
       action
           .accept(new ActionRendering())
-          .ifPresent(a -> (a.path("type").asText().equals("Action.OpenUrl") ? links : submits).add(a));
+          .ifPresent(
+              a -> (a.path("type").asText().equals("Action.OpenUrl") ? links : submits).add(a));
     }
     // The buttons that need pastefix (feedback, checks) are kept before links when space is short;
     // the links are also in the card's text.
@@ -265,7 +266,8 @@ final class AdaptiveCardRenderer implements Block.Visitor<List<ObjectNode>> {
     ObjectNode block = NODES.objectNode();
     block.put("type", "RichTextBlock");
     ArrayNode inlines = block.putArray("inlines");
-    number.ifPresent(n -> inlines.addObject().put("type", "TextRun").put("text", n).put("weight", "Bolder"));
+    number.ifPresent(
+        n -> inlines.addObject().put("type", "TextRun").put("text", n).put("weight", "Bolder"));
     int budget = TeamsLimits.MAX_TEXT_CHARS;
     for (Span span : spans) {
       if (budget <= 0) {

@@ -100,7 +100,7 @@ final class BotFrameworkAuth {
     }
     Optional<String> issuer = keys.issuer();
     if (issuer.isEmpty() || !issuer.get().equals(claims.getIssuer())) {
-      throw new Unauthorized("token refused: issuer " + claims.getIssuer() + " is not the expected");
+      throw new Unauthorized("token refused: unexpected issuer " + claims.getIssuer());
     }
     Optional<String> serviceUrl =
         claim(claims, "serviceurl").or(() -> claim(claims, "serviceUrl"));

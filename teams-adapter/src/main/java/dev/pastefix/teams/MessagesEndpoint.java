@@ -53,7 +53,8 @@ final class MessagesEndpoint extends Handler.Abstract {
           auth.authenticate(
               Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
     } catch (BotFrameworkAuth.Unauthorized e) {
-      log.info("Teams: 401 for a request from {}: {}", Request.getRemoteAddr(request), e.getMessage());
+      log.info(
+          "Teams: 401 for a request from {}: {}", Request.getRemoteAddr(request), e.getMessage());
       return status(response, callback, HttpStatus.UNAUTHORIZED_401);
     }
     long declared = request.getLength();

@@ -29,7 +29,8 @@ public record TeamsConfig(
 
   /** App and tenant ids are GUIDs in the Azure portal and the Teams Developer Portal. */
   public static final Pattern GUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   public TeamsConfig {
     Objects.requireNonNull(appId, "appId");
@@ -83,7 +84,8 @@ public record TeamsConfig(
    * firstWait} and doubling, or what {@code Retry-After} asks up to {@code longestWait}.
    */
   public record Retry(int attempts, Duration firstWait, Duration longestWait) {
-    public static final Retry DEFAULT = new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(30));
+    public static final Retry DEFAULT =
+        new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(30));
 
     public Retry {
       Objects.requireNonNull(firstWait, "firstWait");
