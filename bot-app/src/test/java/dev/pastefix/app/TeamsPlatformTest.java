@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import com.sun.net.httpserver.HttpServer;
+import dev.pastefix.slack.SlackBot;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,6 +68,70 @@ class TeamsPlatformTest {
       assertEquals(401, unsigned.statusCode());
       assertEquals(405, get.statusCode());
       assertTrue(terminal.err().contains("Teams is listening on port " + port), terminal.err());
+    }
+  }
+
+  @Test
+  void runsBesideSlackHttpMode() throws Exception {
+    HttpServer slackApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    slackApi.createContext(
+        "/api/",
+        exchange -> {
+          byte[] body =
+              "{\"ok\":true,\"user_id\":\"U0BOT\",\"team_id\":\"T0\"}"
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    slackApi.start();
+    int slackPort = freePort();
+    int teamsPort = freePort();
+    Map<String, String> env = new HashMap<>();
+    env.put("SLACK_BOT_TOKEN", "xoxb-side-by-side");
+    env.put("SLACK_SIGNING_SECRET", "secret");
+    env.put("SLACK_API_URL", "http://127.0.0.1:" + slackApi.getAddress().getPort() + "/api/");
+    env.put("PASTEFIX_HTTP_PORT", Integer.toString(slackPort));
+    env.put("TEAMS_APP_ID", APP_ID);
+    env.put("TEAMS_APP_PASSWORD", "secret");
+    env.put("TEAMS_OPENID_METADATA_URL", "http://127.0.0.1:9/openid");
+    env.put("TEAMS_LOGIN_URL", "http://127.0.0.1:9/token");
+    env.put("PASTEFIX_TEAMS_PORT", Integer.toString(teamsPort));
+    Settings settings = Settings.from(env);
+    InMemoryTerminal terminal = new InMemoryTerminal();
+    InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
+    try (SlackBot slack =
+            Launcher.startSlack(
+                settings.slack().orElseThrow(),
+                m -> new Outcome.Silent("test"),
+                feedback,
+                terminal.terminal());
+        TeamsPlatform teams =
+            Launcher.startTeams(
+                settings.teams().orElseThrow(),
+                m -> new Outcome.Silent("test"),
+                feedback,
+                terminal.terminal())) {
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> slackHealth =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + slackPort + "/healthz"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> teamsUnsigned =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + teams.port() + "/api/messages"))
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertEquals(200, slackHealth.statusCode());
+      assertEquals(401, teamsUnsigned.statusCode());
+    } finally {
+      slackApi.stop(0);
     }
   }
 
