@@ -401,6 +401,16 @@ class TeamsBotIT {
     assertNothingHappened();
   }
 
+  @Test
+  void refusesAnOversizedBodyWithAValidToken() throws Exception {
+    ObjectNode activity =
+        Activities.personal(
+            fake.serviceUrl(), "x".repeat(TeamsLimits.MAX_REQUEST_BYTES + 1));
+
+    assertEquals(413, post(activity, fake.token(APP_ID)).statusCode());
+    assertNothingHappened();
+  }
+
   // ---- helpers
 
   private JWTClaimsSet validClaims() {
