@@ -38,6 +38,7 @@ public final class Main {
     all.add(new StatsCommand(Clock.systemUTC()));
     all.add(new ReviewCommand(Main::storedAnswerLog, new KnowledgeLoader(), Clock.systemUTC()));
     all.add(new LoadTestCommand());
+    all.add(new TeamsManifestCommand());
     return new Main(all, new Launcher(startup, Clock.systemUTC()));
   }
 

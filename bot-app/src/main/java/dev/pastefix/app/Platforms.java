@@ -35,6 +35,12 @@ final class Platforms {
             d ->
                 platforms.add(
                     new DiscordPlatform(d, ready.bot(), state, ready.knowledge(), telemetry)));
+    settings
+        .teams()
+        .ifPresent(
+            t ->
+                platforms.add(
+                    new TeamsPlatform(t, settings.service().httpHost(), ready.bot(), state)));
     return platforms;
   }
 }

@@ -62,6 +62,17 @@ final class RunningBot {
    *
    * @throws Platform.StartFailure when a platform cannot start; everything started is closed
    */
+  static RunningBot start(Settings settings, Startup.Ready ready, PrintStream err)
+      throws Platform.StartFailure {
+    return start(
+        settings,
+        ready,
+        BotState.inMemory(java.time.Clock.systemUTC()),
+        dev.pastefix.core.state.SeenEvents.DEFAULT_STALE_AFTER,
+        err);
+  }
+
+  /** As above, keeping claims, conversations and votes in {@code state}. */
   static RunningBot start(
       Settings settings,
       Startup.Ready ready,

@@ -21,6 +21,7 @@ import java.util.Optional;
 public record Settings(
     Optional<Slack> slack,
     Optional<Discord> discord,
+    Optional<Teams> teams,
     Optional<Path> knowledgeDir,
     Optional<String> dnsResolver,
     Admins admins,
@@ -32,7 +33,7 @@ public record Settings(
       Optional<Discord> discord,
       Optional<Path> knowledgeDir,
       Optional<String> dnsResolver) {
-    this(slack, discord, knowledgeDir, dnsResolver, Admins.none(), Service.DEFAULT);
+    this(slack, discord, Optional.empty(), knowledgeDir, dnsResolver, Admins.none(), Service.DEFAULT);
   }
 
   /** How logs are written: plain text lines or one JSON object per line. */
@@ -125,6 +126,33 @@ public record Settings(
     }
   }
 
+  /**
+   * Microsoft Teams: the bot's app id and password from its registration, the tenant of a
+   * single-tenant app, endpoint overrides (proxies, tests) and the port of {@code /api/messages}.
+   */
+  public record Teams(
+      String appId,
+      String appPassword,
+      Optional<String> tenantId,
+      Optional<URI> openIdMetadataUrl,
+      Optional<URI> loginUrl,
+      int port) {
+    @Override
+    public String toString() {
+      return "Teams[appId="
+          + appId
+          + ", tenantId="
+          + tenantId.orElse("multi-tenant")
+          + ", openIdMetadataUrl="
+          + openIdMetadataUrl.map(URI::toString).orElse("default")
+          + ", loginUrl="
+          + loginUrl.map(URI::toString).orElse("default")
+          + ", port="
+          + port
+          + ", appPassword=<redacted>]";
+    }
+  }
+
   /** Thrown when the environment is incomplete or contradictory; the message lists every problem. */
   public static final class InvalidSettings extends Exception {
     private static final long serialVersionUID = 1L;
@@ -146,10 +174,11 @@ public record Settings(
   public static final int DEFAULT_MANAGEMENT_PORT = 9464;
   public static final String DEFAULT_MANAGEMENT_HOST = "127.0.0.1";
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
+  public static final int DEFAULT_TEAMS_PORT = 3978;
 
   /** Whether no chat platform is configured, so the console is the embedded default. */
   public boolean consoleOnly() {
-    return slack.isEmpty() && discord.isEmpty();
+    return slack.isEmpty() && discord.isEmpty() && teams.isEmpty();
   }
 
   /** Reads the settings from an environment map, collecting every problem before failing once. */
@@ -157,6 +186,7 @@ public record Settings(
     List<String> problems = new ArrayList<>();
     Optional<Slack> slack = readSlack(env, problems);
     Optional<Discord> discord = readDiscord(env, problems);
+    Optional<Teams> teams = readTeams(env, problems);
     Optional<Path> knowledgeDir = knowledgeDirFrom(env);
     Optional<String> dnsResolver = readDnsResolver(env, problems);
     Admins admins = readAdmins(env, problems);
@@ -172,10 +202,20 @@ public record Settings(
               + service.managementPort()
               + ": give the management endpoints a port of their own");
     }
+    if (teams.isPresent()
+        && slack.isPresent()
+        && !slack.get().socketMode()
+        && slack.get().httpPort() == teams.get().port()) {
+      problems.add(
+          "Slack HTTP mode (PASTEFIX_HTTP_PORT) and Teams (PASTEFIX_TEAMS_PORT) are both set to"
+              + " port "
+              + teams.get().port()
+              + ": give them different ports");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidSettings(problems);
     }
-    return new Settings(slack, discord, knowledgeDir, dnsResolver, admins, service);
+    return new Settings(slack, discord, teams, knowledgeDir, dnsResolver, admins, service);
   }
 
   /** The value of {@code PASTEFIX_DATA_DIR} that keeps nothing on disk. */
@@ -390,6 +430,26 @@ public record Settings(
     }
   }
 
+  /**
+   * {@code TEAMS_APP_ID} alone, for the command that writes the Teams app package.
+   *
+   * @throws InvalidSettings when it is missing or not a GUID
+   */
+  public static String teamsAppIdFrom(Map<String, String> env) throws InvalidSettings {
+    Optional<String> appId = value(env, "TEAMS_APP_ID");
+    if (appId.isEmpty()) {
+      throw new InvalidSettings(
+          List.of(
+              "TEAMS_APP_ID is missing: the bot's Microsoft App ID (Azure Bot resource >"
+                  + " Configuration, or Teams Developer Portal > Tools > Bot management)"));
+    }
+    if (!appId.get().matches(GUID)) {
+      throw new InvalidSettings(
+          List.of("TEAMS_APP_ID must be a GUID (the Microsoft App ID), got '" + appId.get() + "'"));
+    }
+    return appId.get();
+  }
+
   private static Optional<String> readDnsResolver(Map<String, String> env, List<String> problems) {
     Optional<String> resolver = value(env, "PASTEFIX_DNS_RESOLVER");
     if (resolver.isPresent()
@@ -567,6 +627,62 @@ public record Settings(
     }
   }
 
+  private static final String GUID =
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+  private static Optional<Teams> readTeams(Map<String, String> env, List<String> problems) {
+    Optional<String> appId = value(env, "TEAMS_APP_ID");
+    Optional<String> password = value(env, "TEAMS_APP_PASSWORD");
+    Optional<String> tenant = value(env, "TEAMS_TENANT_ID");
+    Optional<URI> metadata = url(env, "TEAMS_OPENID_METADATA_URL", problems);
+    Optional<URI> login = url(env, "TEAMS_LOGIN_URL", problems);
+    boolean any =
+        appId.isPresent()
+            || password.isPresent()
+            || tenant.isPresent()
+            || value(env, "TEAMS_OPENID_METADATA_URL").isPresent()
+            || value(env, "TEAMS_LOGIN_URL").isPresent();
+    if (!any) {
+      return Optional.empty();
+    }
+    int before = problems.size();
+    if (appId.isEmpty()) {
+      problems.add(
+          "TEAMS_APP_ID is missing: the bot's Microsoft App ID (Azure Bot resource >"
+              + " Configuration, or Teams Developer Portal > Tools > Bot management)");
+    } else if (!appId.get().matches(GUID)) {
+      problems.add("TEAMS_APP_ID must be a GUID (the Microsoft App ID), got '" + appId.get() + "'");
+    }
+    if (password.isEmpty()) {
+      problems.add(
+          "TEAMS_APP_PASSWORD is missing: a client secret of the bot's app registration");
+    }
+    tenant.ifPresent(
+        t -> {
+          if (!t.matches(GUID)) {
+            problems.add(
+                "TEAMS_TENANT_ID must be the directory (tenant) id, a GUID, got '" + t + "'");
+          }
+        });
+    metadata.ifPresent(u -> requireHttps("TEAMS_OPENID_METADATA_URL", u, problems));
+    login.ifPresent(u -> requireHttps("TEAMS_LOGIN_URL", u, problems));
+    int port = port(env, "PASTEFIX_TEAMS_PORT", problems).orElse(DEFAULT_TEAMS_PORT);
+    if (problems.size() > before || appId.isEmpty() || password.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Teams(appId.get(), password.get(), tenant, metadata, login, port));
+  }
+
+  /** Tokens and keys travel over these: plain HTTP only to this machine (a local proxy, a test). */
+  private static void requireHttps(String name, URI url, List<String> problems) {
+    String host = url.getHost();
+    boolean loopback =
+        host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    if (!"https".equalsIgnoreCase(url.getScheme()) && !loopback) {
+      problems.add(name + " must be an https URL (http only for localhost), got '" + url + "'");
+    }
+  }
+
   private static Optional<String> value(Map<String, String> env, String name) {
     String v = env.get(name);
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
@@ -615,6 +731,8 @@ public record Settings(
         + slack.map(Slack::toString).orElse("off")
         + ", discord="
         + discord.map(Discord::toString).orElse("off")
+        + ", teams="
+        + teams.map(Teams::toString).orElse("off")
         + ", knowledgeDir="
         + knowledgeDir.map(Path::toString).orElse("-")
         + ", dnsResolver="

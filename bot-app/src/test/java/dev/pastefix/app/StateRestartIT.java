@@ -54,7 +54,7 @@ class StateRestartIT {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     if (running != null) {
       running.close();
     }
