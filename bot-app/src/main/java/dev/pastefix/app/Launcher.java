@@ -54,8 +54,10 @@ final class Launcher {
     try {
       Optional<Path> knowledgeDir =
           arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
-      ready = startup.start(knowledgeDir, settings.dnsResolver());
-    } catch (InvalidKnowledgeException e) {
+      ready =
+          startup.start(
+              knowledgeDir, settings.dnsResolver(), Settings.dataDirFrom(terminal.env()));
+    } catch (InvalidKnowledgeException | Settings.InvalidSettings e) {
       terminal.err().println("pastefix cannot start: " + e.getMessage());
       return ExitCodes.CONFIG;
     } catch (RuntimeException e) {

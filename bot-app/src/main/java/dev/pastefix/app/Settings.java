@@ -87,10 +87,73 @@ public record Settings(
     Optional<Discord> discord = readDiscord(env, problems);
     Optional<Path> knowledgeDir = knowledgeDirFrom(env);
     Optional<String> dnsResolver = readDnsResolver(env, problems);
+    readDataDir(env, problems);
     if (!problems.isEmpty()) {
       throw new InvalidSettings(problems);
     }
     return new Settings(slack, discord, knowledgeDir, dnsResolver);
+  }
+
+  /** The value of {@code PASTEFIX_DATA_DIR} that keeps nothing on disk. */
+  public static final String IN_MEMORY = ":memory:";
+
+  /**
+   * The data directory ({@code PASTEFIX_DATA_DIR}; by default {@code $XDG_DATA_HOME/pastefix}, else
+   * {@code $HOME/.local/share/pastefix}), where pastefix keeps what outlives a run, such as trained
+   * categorizer models. Empty for {@code :memory:}, or when neither default can be placed (no
+   * {@code HOME}).
+   */
+  public static Optional<Path> dataDirFrom(Map<String, String> env) throws InvalidSettings {
+    List<String> problems = new ArrayList<>();
+    Optional<Path> dir = readDataDir(env, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidSettings(problems);
+    }
+    return dir;
+  }
+
+  private static Optional<Path> readDataDir(Map<String, String> env, List<String> problems) {
+    Optional<String> value = value(env, "PASTEFIX_DATA_DIR");
+    if (value.isPresent()) {
+      if (value.get().equals(IN_MEMORY)) {
+        return Optional.empty();
+      }
+      Path dir;
+      try {
+        dir = Path.of(value.get());
+      } catch (java.nio.file.InvalidPathException e) {
+        problems.add("PASTEFIX_DATA_DIR is not a valid path: " + e.getMessage());
+        return Optional.empty();
+      }
+      if (!dir.isAbsolute()) {
+        problems.add(
+            "PASTEFIX_DATA_DIR must be an absolute path or "
+                + IN_MEMORY
+                + ", got '"
+                + value.get()
+                + "'");
+        return Optional.empty();
+      }
+      return Optional.of(dir);
+    }
+    // The XDG base-directory rules: a relative XDG_DATA_HOME is ignored.
+    Optional<Path> xdg =
+        value(env, "XDG_DATA_HOME").flatMap(Settings::absolutePath).map(p -> p.resolve("pastefix"));
+    if (xdg.isPresent()) {
+      return xdg;
+    }
+    return value(env, "HOME")
+        .flatMap(Settings::absolutePath)
+        .map(home -> home.resolve(".local").resolve("share").resolve("pastefix"));
+  }
+
+  private static Optional<Path> absolutePath(String value) {
+    try {
+      Path path = Path.of(value);
+      return path.isAbsolute() ? Optional.of(path) : Optional.empty();
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
   }
 
   /**

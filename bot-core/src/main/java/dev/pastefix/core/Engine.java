@@ -5,6 +5,8 @@ import dev.pastefix.core.classify.Analyser;
 import dev.pastefix.core.classify.Analysis;
 import dev.pastefix.core.classify.Candidate;
 import dev.pastefix.core.classify.CategoryModel;
+import dev.pastefix.core.classify.ModelStore;
+import dev.pastefix.core.classify.ShippedModels;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.KnowledgeBase;
@@ -18,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pastefix engine: normalises a message, runs the signature rules and the categorizer, applies
- * the decision policy for its channel and composes the reply. Construction trains the categorizer
- * from the knowledge base (a few hundred milliseconds, a few MB of heap); afterwards one engine
- * serves any number of conversations at once and never throws from {@link #handle}.
+ * the decision policy for its channel and composes the reply. Construction reads the categorizer's
+ * models from a {@link ModelStore}, training those it lacks (about a second per shard of 32
+ * entries); afterwards one engine serves any number of conversations at once and never throws from
+ * {@link #handle}.
  */
 public final class Engine implements Bot {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -32,9 +35,9 @@ public final class Engine implements Bot {
   private final CommandRouter commands;
   private final ClarifyMemory questions = new ClarifyMemory(java.time.Clock.systemUTC());
 
-  private Engine(KnowledgeBase kb, List<Registration> extra) {
+  private Engine(KnowledgeBase kb, ModelStore models, List<Registration> extra) {
     this.kb = Objects.requireNonNull(kb, "kb");
-    this.analyser = Analyser.forKnowledge(kb);
+    this.analyser = Analyser.forKnowledge(kb, models);
     this.composer = new ReplyComposer(kb);
     CommandRouter.Builder routes =
         CommandRouter.builder()
@@ -63,9 +66,19 @@ public final class Engine implements Bot {
   public static final class Builder {
     private final KnowledgeBase kb;
     private final List<Registration> extra = new ArrayList<>();
+    private ModelStore models = new ShippedModels();
 
     private Builder(KnowledgeBase kb) {
       this.kb = kb;
+    }
+
+    /**
+     * Where the categorizer's models are read from and kept (by default only the models built with
+     * pastefix for the shipped knowledge; anything else is trained at every start).
+     */
+    public Builder models(ModelStore models) {
+      this.models = Objects.requireNonNull(models, "models");
+      return this;
     }
 
     /** Adds a sub-command of the slash command. */
@@ -74,9 +87,9 @@ public final class Engine implements Bot {
       return this;
     }
 
-    /** Trains the categorizer and returns the ready engine. */
+    /** Reads or trains the categorizer and returns the ready engine. */
     public Engine build() {
-      return new Engine(kb, extra);
+      return new Engine(kb, models, extra);
     }
   }
 
@@ -155,6 +168,11 @@ public final class Engine implements Bot {
   public Outcome diagnose(String text, Channel channel) {
     Analysis analysis = analyser.analyse(text);
     return outcome(policy.decide(channel, analysis), analysis);
+  }
+
+  /** The categorizer, for tools such as the benchmark (shards, how many were trained). */
+  public CategoryModel model() {
+    return analyser.model();
   }
 
   /** The classifiers' view of a text, for tools such as the benchmark. */
