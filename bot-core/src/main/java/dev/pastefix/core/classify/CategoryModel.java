@@ -137,25 +137,20 @@ public final class CategoryModel {
     }
     this.samples = count;
     Shard[] built = new Shard[groups.size()];
-    List<Integer> missing = new ArrayList<>();
-    for (int i = 0; i < built.length; i++) {
-      String fp = fingerprints.get(i);
-      Optional<MaxentModel> stored = store.read(fp).flatMap(bytes -> decode(fp, bytes));
-      if (stored.isPresent()) {
-        built[i] = shard(stored.get(), fp, false);
-      } else {
-        missing.add(i);
-      }
-    }
-    // Shards are independent, so they train side by side; each is deterministic on its own.
-    IntStream.range(0, missing.size())
+    // Shards are independent, so they are read or trained side by side; each is deterministic.
+    IntStream.range(0, built.length)
         .parallel()
         .forEach(
-            k -> {
-              int i = missing.get(k);
+            i -> {
+              String fp = fingerprints.get(i);
+              Optional<MaxentModel> stored = store.read(fp).flatMap(bytes -> decode(fp, bytes));
+              if (stored.isPresent()) {
+                built[i] = shard(stored.get(), fp, false);
+                return;
+              }
               Optional<MaxentModel> model = train(texts.get(i));
-              model.ifPresent(m -> store.write(fingerprints.get(i), encode(m)));
-              built[i] = model.map(m -> shard(m, fingerprints.get(i), true)).orElse(null);
+              model.ifPresent(m -> store.write(fp, encode(m)));
+              built[i] = model.map(m -> shard(m, fp, true)).orElse(null);
             });
     this.shards = Arrays.stream(built).filter(s -> s != null).toList();
     this.shardsByWord = index(shards);
@@ -446,9 +441,9 @@ public final class CategoryModel {
   }
 
   /**
-   * The shards that rank a text: all of them when there are few; otherwise the {@value
-   * #SHARDS_PER_TEXT} whose entries share the most distinctive words with it (a word counts {@code
-   * 1/n} for each of the {@code n} shards using it), earlier shards first on a tie.
+   * The shards that rank a text: all of them when there are few; otherwise up to {@value
+   * #SHARDS_PER_TEXT} of those whose entries share distinctive words with it, most first (a word
+   * counts {@code 1/n} for each of the {@code n} shards using it), earlier shards first on a tie.
    */
   private int[] chosen(String[] context) {
     int n = shards.size();
@@ -465,16 +460,22 @@ public final class CategoryModel {
       }
     }
     int[] best = new int[SHARDS_PER_TEXT];
-    Arrays.fill(best, -1);
+    int found = 0;
     for (int s = 0; s < n; s++) {
+      if (votes[s] <= 0) {
+        continue;
+      }
       for (int k = 0; k < best.length; k++) {
-        if (best[k] < 0 || votes[s] > votes[best[k]]) {
+        if (k == found || votes[s] > votes[best[k]]) {
           System.arraycopy(best, k, best, k + 1, best.length - k - 1);
           best[k] = s;
+          found = Math.min(best.length, found + 1);
           break;
         }
       }
     }
-    return best;
+    // Without a distinctive word, the first shard (the shipped knowledge) ranks the text alone:
+    // a shard asked about a text it shares no word with still spreads its mass over its entries.
+    return found == 0 ? new int[] {0} : Arrays.copyOf(best, found);
   }
 }
