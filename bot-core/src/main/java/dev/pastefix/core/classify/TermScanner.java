@@ -20,6 +20,7 @@ final class TermScanner {
   private static final int[] NONE = new int[0];
 
   private final String[] terms;
+  private final int[] emptyTerms;
   // Terms of two or more characters by their first two characters; ASCII pairs in a flat table.
   private final int[][] asciiPairs = new int[ASCII * ASCII][];
   private final Map<Integer, int[]> otherPairs;
@@ -31,6 +32,10 @@ final class TermScanner {
 
   TermScanner(List<String> terms) {
     this.terms = terms.toArray(new String[0]);
+    this.emptyTerms =
+        java.util.stream.IntStream.range(0, this.terms.length)
+            .filter(i -> this.terms[i].isEmpty())
+            .toArray();
     Map<Integer, List<Integer>> pairs = new HashMap<>();
     Map<Character, List<Integer>> single = new HashMap<>();
     for (int i = 0; i < this.terms.length; i++) {
@@ -95,14 +100,40 @@ final class TermScanner {
     return firstPositions(text, (t, term, start) -> true);
   }
 
+  /**
+   * The first position of each term in {@code text} ({@code first}, -1 when absent) and the ids of
+   * the terms found, in the order found: callers with thousands of terms visit only those.
+   */
+  record Found(int[] first, int[] ids) {}
+
+  /** The terms of {@code text}, as {@link #firstPositions(String)} and the list of those found. */
+  Found find(String text) {
+    int[][] ids = {new int[8]};
+    int[] n = {0};
+    int[] first =
+        scan(
+            text,
+            (t, term, start) -> true,
+            id -> {
+              if (n[0] == ids[0].length) {
+                ids[0] = java.util.Arrays.copyOf(ids[0], n[0] * 2);
+              }
+              ids[0][n[0]++] = id;
+            });
+    return new Found(first, java.util.Arrays.copyOf(ids[0], n[0]));
+  }
+
   /** The first position of each term in {@code text} that {@code accept} admits, or -1. */
   int[] firstPositions(String text, Accept accept) {
+    return scan(text, accept, id -> {});
+  }
+
+  private int[] scan(String text, Accept accept, java.util.function.IntConsumer found) {
     int[] first = new int[terms.length];
     java.util.Arrays.fill(first, -1);
-    for (int i = 0; i < terms.length; i++) {
-      if (terms[i].isEmpty()) {
-        first[i] = 0; // as String.indexOf("") does
-      }
+    for (int i : emptyTerms) {
+      first[i] = 0; // as String.indexOf("") does
+      found.accept(i);
     }
     int n = text.length();
     for (int i = 0; i < n; i++) {
@@ -112,6 +143,7 @@ final class TermScanner {
         for (int id : ids) {
           if (first[id] < 0 && accept.at(text, id, i)) {
             first[id] = i;
+            found.accept(id);
           }
         }
       }
@@ -132,6 +164,7 @@ final class TermScanner {
       for (int id : ids) {
         if (first[id] < 0 && text.startsWith(terms[id], i) && accept.at(text, id, i)) {
           first[id] = i;
+          found.accept(id);
         }
       }
     }
