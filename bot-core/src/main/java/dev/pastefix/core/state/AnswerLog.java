@@ -1,0 +1,19 @@
+package dev.pastefix.core.state;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One row per handled message, for {@code stats} and {@code review}.
+ *
+ * <p>Contract: {@link #append} redacts nothing itself — callers pass {@link AnswerRecord}s whose
+ * text went through {@link Redaction}; rows come back from {@link #since} oldest first; rows older
+ * than the retention are purged by the store. Thread-safe.
+ */
+public interface AnswerLog {
+  /** Adds one handled message. */
+  void append(AnswerRecord record);
+
+  /** Every row at or after {@code from}, oldest first. */
+  List<AnswerRecord> since(Instant from);
+}
