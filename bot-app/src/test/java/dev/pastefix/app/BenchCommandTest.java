@@ -53,7 +53,8 @@ class BenchCommandTest {
 
   private static final java.util.Set<String> KEYS =
       java.util.Set.of(
-          "entries", "load_ms", "train_ms", "ready_ms", "heap_mb", "p50_us", "p99_us", "dev_exact");
+          "entries", "load_ms", "train_ms", "ready_ms", "heap_mb", "p50_us", "p99_us", "dev_exact",
+          "cpu_p50_us", "cpu_p99_us");
 
   @Test
   void jsonGivesOneObjectWithTheBenchKeys() throws Exception {

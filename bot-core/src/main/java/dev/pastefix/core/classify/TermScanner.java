@@ -19,10 +19,16 @@ final class TermScanner {
   private static final int ASCII = 128;
   private static final int[] NONE = new int[0];
 
+  /** Terms sharing their first two ASCII characters beyond which they are told apart further. */
+  static final int CROWDED = 8;
+
   private final String[] terms;
   private final int[] emptyTerms;
   // Terms of two or more characters by their first two characters; ASCII pairs in a flat table.
   private final int[][] asciiPairs = new int[ASCII * ASCII][];
+  // A crowded ASCII pair keeps its terms of four or more characters by their third and fourth
+  // characters instead: with thousands of terms, "co" or "th" would otherwise start hundreds.
+  private final Map<Integer, int[]>[] asciiDeep;
   private final Map<Integer, int[]> otherPairs;
   // Terms of one character by that character.
   private final Map<Character, int[]> singles;
@@ -52,13 +58,34 @@ final class TermScanner {
       }
     }
     Map<Integer, int[]> other = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    Map<Integer, int[]>[] deepTable = new Map[ASCII * ASCII];
+    this.asciiDeep = deepTable;
     for (Map.Entry<Integer, List<Integer>> e : pairs.entrySet()) {
       int[] ids = e.getValue().stream().mapToInt(Integer::intValue).toArray();
       int k = e.getKey();
       char a = (char) (k >>> 16);
       char b = (char) k;
       if (a < ASCII && b < ASCII) {
-        asciiPairs[a * ASCII + b] = ids;
+        int slot = a * ASCII + b;
+        if (ids.length <= CROWDED) {
+          asciiPairs[slot] = ids;
+          continue;
+        }
+        List<Integer> shorter = new ArrayList<>();
+        Map<Integer, List<Integer>> deeper = new HashMap<>();
+        for (int id : ids) {
+          String t = this.terms[id];
+          if (t.length() < 4) {
+            shorter.add(id);
+          } else {
+            deeper.computeIfAbsent(key(t.charAt(2), t.charAt(3)), x -> new ArrayList<>()).add(id);
+          }
+        }
+        asciiPairs[slot] = shorter.stream().mapToInt(Integer::intValue).toArray();
+        Map<Integer, int[]> deep = new HashMap<>();
+        deeper.forEach((k2, l) -> deep.put(k2, l.stream().mapToInt(Integer::intValue).toArray()));
+        asciiDeep[slot] = Map.copyOf(deep);
       } else {
         other.put(k, ids);
       }
@@ -153,21 +180,38 @@ final class TermScanner {
       char b = text.charAt(i + 1);
       int[] ids;
       if (a < ASCII && b < ASCII) {
-        ids = asciiPairs[a * ASCII + b];
+        int slot = a * ASCII + b;
+        ids = asciiPairs[slot];
+        Map<Integer, int[]> deep = asciiDeep[slot];
+        if (deep != null && i + 3 < n) {
+          int[] longer = deep.get(key(text.charAt(i + 2), text.charAt(i + 3)));
+          if (longer != null) {
+            visit(text, i, longer, first, accept, found);
+          }
+        }
       } else {
         int k = key(a, b);
         ids = marked(k) ? otherPairs.get(k) : null;
       }
-      if (ids == null) {
-        continue;
-      }
-      for (int id : ids) {
-        if (first[id] < 0 && text.startsWith(terms[id], i) && accept.at(text, id, i)) {
-          first[id] = i;
-          found.accept(id);
-        }
+      if (ids != null) {
+        visit(text, i, ids, first, accept, found);
       }
     }
     return first;
+  }
+
+  private void visit(
+      String text,
+      int i,
+      int[] ids,
+      int[] first,
+      Accept accept,
+      java.util.function.IntConsumer found) {
+    for (int id : ids) {
+      if (first[id] < 0 && text.startsWith(terms[id], i) && accept.at(text, id, i)) {
+        first[id] = i;
+        found.accept(id);
+      }
+    }
   }
 }
