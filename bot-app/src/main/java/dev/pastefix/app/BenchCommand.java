@@ -1,17 +1,19 @@
 package dev.pastefix.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.classify.Analyser;
+import dev.pastefix.core.classify.DirectoryModelStore;
+import dev.pastefix.core.classify.ModelStore;
+import dev.pastefix.core.eval.EvalReport;
+import dev.pastefix.core.eval.Evaluator;
 import dev.pastefix.core.eval.LabelledMessage;
-import dev.pastefix.core.state.BotState;
-import dev.pastefix.core.state.ConversationKey;
-import dev.pastefix.core.state.SeenEvents;
-import dev.pastefix.storage.DatabaseTarget;
-import dev.pastefix.storage.StateDatabase;
-import java.time.Clock;
 import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
+import dev.pastefix.knowledge.KnowledgeBase;
+import dev.pastefix.knowledge.KnowledgeLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -21,21 +23,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * {@code pastefix bench [FILE.jsonl] [--iterations N]}: time from start to ready, heap used after
- * start, and classification throughput and latency on one thread, over the messages of a labelled
- * file (or the knowledge base's own example phrasings). Each message is handled as a direct message
- * and as an unaddressed channel message, after a warm-up.
+ * {@code pastefix bench [FILE.jsonl] [--iterations N] [--synthetic N[,N...]] [--json]}: loading,
+ * training and start-up time, heap used after start, latency on one thread and accuracy, over the
+ * messages of a labelled file (or the knowledge base's own example phrasings). Each message is
+ * handled as a direct message and as an unaddressed channel message, after a warm-up. With {@code
+ * --synthetic}, the same for knowledge bases grown from the shipped one to N entries by {@link
+ * SyntheticKnowledge}, one row per size.
  */
 final class BenchCommand implements Command {
   static final Path DEFAULT_FILE = Path.of("..", "shared", "eval", "dev.jsonl");
   static final int DEFAULT_ITERATIONS = 20;
+
+  /** Largest synthetic knowledge base: far beyond any team's, small enough to fit in memory. */
+  static final int MAX_SYNTHETIC_ENTRIES = 20_000;
 
   /**
    * Messages handled before measuring (whole rounds over the set, at least one), so the JIT has
@@ -47,6 +58,7 @@ final class BenchCommand implements Command {
 
   private final Startup startup;
   private final Path defaultFile;
+  private final ObjectMapper json = new ObjectMapper();
 
   /** {@code defaultFile} is measured when no file is given and it exists. */
   BenchCommand(Startup startup, Path defaultFile) {
@@ -61,40 +73,80 @@ final class BenchCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "bench [FILE.jsonl] [--iterations N] [--state]";
+    return "bench [FILE.jsonl] [--iterations N] [--synthetic N[,N...] [--keep DIR]] [--json]";
   }
 
   @Override
   public String summary() {
-    return "start-up time, heap after start, throughput and p50/p99 latency on one thread";
+    return "load, training and start-up time, heap after start, p50/p99 latency and accuracy;"
+        + " --synthetic grows the knowledge base to N entries";
   }
+
+  /** One measured knowledge base. */
+  record Row(
+      int entries,
+      int shards,
+      long loadMs,
+      long trainMs,
+      long readyMs,
+      long uptimeMs,
+      double heapMb,
+      double throughput,
+      int handled,
+      double p50Us,
+      double p99Us,
+      double maxUs,
+      double cpuP50Us,
+      double cpuP99Us,
+      Optional<Double> devExact) {
+
+    Map<String, Object> json() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("entries", entries);
+      out.put("load_ms", loadMs);
+      out.put("train_ms", trainMs);
+      out.put("ready_ms", readyMs);
+      out.put("heap_mb", round(heapMb, 1));
+      out.put("p50_us", round(p50Us, 1));
+      out.put("p99_us", round(p99Us, 1));
+      out.put("dev_exact", devExact.map(d -> round(d, 4)).orElse(null));
+      // The handling thread's CPU time: what the message cost, even on a machine others share.
+      out.put("cpu_p50_us", round(cpuP50Us, 1));
+      out.put("cpu_p99_us", round(cpuP99Us, 1));
+      return out;
+    }
+  }
+
+  /** What to measure, parsed from the command line. */
+  private record Plan(
+      int iterations,
+      Optional<Path> file,
+      List<Integer> sizes,
+      Optional<Path> keep,
+      boolean json,
+      Optional<Path> knowledgeDir,
+      Optional<Path> dataDir) {}
 
   @Override
   public int run(List<String> args, Terminal terminal) {
     PrintStream out = terminal.out();
-    Arguments arguments;
-    int iterations;
-    Optional<Path> file;
+    Plan plan;
     try {
-      arguments =
-          Arguments.parse(
-              args, Set.of(STATE_FLAG), Set.of("--iterations", Startup.KNOWLEDGE_OPTION));
-      if (arguments.positionals().size() > 1) {
-        throw new Arguments.UsageException("give at most one FILE.jsonl");
-      }
-      iterations = iterations(arguments);
-      file = arguments.positionals().stream().findFirst().map(Path::of);
+      plan = plan(args, terminal);
     } catch (Arguments.UsageException e) {
       terminal.err().println("pastefix bench: " + e.getMessage());
       terminal.err().println("usage: pastefix " + synopsis());
       return ExitCodes.USAGE;
+    } catch (Settings.InvalidSettings e) {
+      terminal.err().println(e.getMessage());
+      return ExitCodes.CONFIG;
     }
-    Optional<Path> source = file.or(() -> Optional.of(defaultFile).filter(Files::isRegularFile));
-    List<String> texts = List.of();
+    Optional<Path> source =
+        plan.file().or(() -> Optional.of(defaultFile).filter(Files::isRegularFile));
+    List<LabelledMessage> labelled = List.of();
     if (source.isPresent()) {
       try {
-        texts =
-            LabelledMessage.readJsonl(source.get()).stream().map(LabelledMessage::text).toList();
+        labelled = LabelledMessage.readJsonl(source.get());
       } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
         terminal
             .err()
@@ -102,128 +154,307 @@ final class BenchCommand implements Command {
         return ExitCodes.USAGE;
       }
     }
-
-    boolean withState = arguments.flag(STATE_FLAG);
-    Path stateDir = null;
-    StateDatabase database = null;
-    Startup.Ready ready;
+    String origin = source.map(Path::toString).orElse("the knowledge base's example phrasings");
     try {
-      BotState state;
-      if (withState) {
-        // The embedded database as a single instance runs it: H2 files in a data directory.
-        stateDir = Files.createTempDirectory("pastefix-bench-state-");
-        database =
-            StateDatabase.open(
-                DatabaseTarget.embedded(stateDir), Clock.systemUTC(), BotState.DEFAULT_RETENTION);
-        state = database.state();
-      } else {
-        state = BotState.inMemory(Clock.systemUTC());
+      if (plan.sizes().isEmpty()) {
+        Row row = measure(plan.knowledgeDir(), plan.dataDir(), labelled, plan.iterations());
+        if (plan.json()) {
+          out.println(json.writeValueAsString(row.json()));
+        } else {
+          printRow(out, row, origin, labelled.size(), plan.iterations());
+        }
+        return ExitCodes.OK;
       }
-      ready = startup.start(Startup.knowledgeDir(arguments, terminal.env()), Optional.empty(), state);
-      seen = withState ? Optional.of(state.seenEvents()) : Optional.empty();
+      return synthetic(plan, labelled, origin, terminal);
     } catch (InvalidKnowledgeException e) {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
-    } catch (IOException e) {
-      terminal.err().println("pastefix bench: cannot create the state directory: " + e.getMessage());
-      return ExitCodes.CONFIG;
-    }
-    try {
-      return measure(ready, texts, source, iterations, withState, terminal);
-    } finally {
-      if (database != null) {
-        database.close();
-        deleteQuietly(stateDir);
-      }
-    }
-  }
-
-  static final String STATE_FLAG = "--state";
-
-  private Optional<SeenEvents> seen = Optional.empty();
-  private long claims;
-
-  /**
-   * Handles one message as an adapter does: with state on, the event is claimed first and marked
-   * answered after, each one statement on the database.
-   */
-  private void handle(Bot bot, IncomingMessage message) {
-    if (seen.isEmpty()) {
-      bot.handle(message);
-      return;
-    }
-    String key = "bench:event:" + (claims++);
-    seen.get().claim(key, "", SeenEvents.DEFAULT_TTL);
-    bot.handle(message);
-    seen.get().answered(key);
-  }
-
-  private int measure(
-      Startup.Ready ready,
-      List<String> givenTexts,
-      Optional<Path> source,
-      int iterations,
-      boolean withState,
-      Terminal terminal) {
-    PrintStream out = terminal.out();
-    List<String> texts = givenTexts;
-    long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-    long heap = heapAfterGc();
-    String origin = source.map(Path::toString).orElse("the knowledge base's example phrasings");
-    if (texts.isEmpty()) {
-      texts = examples(ready);
-    }
-    if (texts.isEmpty()) {
+    } catch (IOException | UncheckedIOException e) {
+      terminal.err().println("pastefix bench: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (NoMessages e) {
       terminal.err().println("pastefix bench: no messages to measure in " + origin);
       return ExitCodes.USAGE;
     }
+  }
 
-    Bot bot = ready.bot();
-    List<IncomingMessage> messages = messages(texts);
+  private Plan plan(List<String> args, Terminal terminal)
+      throws Arguments.UsageException, Settings.InvalidSettings {
+    Arguments arguments =
+        Arguments.parse(
+            args,
+            Set.of("--json"),
+            Set.of("--iterations", "--synthetic", "--keep", Startup.KNOWLEDGE_OPTION));
+    if (arguments.positionals().size() > 1) {
+      throw new Arguments.UsageException("give at most one FILE.jsonl");
+    }
+    List<Integer> sizes = sizes(arguments);
+    Optional<Path> keep = arguments.option("--keep").map(Path::of);
+    if (keep.isPresent() && sizes.size() != 1) {
+      throw new Arguments.UsageException("--keep DIR needs --synthetic with one size");
+    }
+    if (keep.isPresent() && Files.exists(keep.get()) && !isEmptyDirectory(keep.get())) {
+      throw new Arguments.UsageException("--keep " + keep.get() + " must be new or empty");
+    }
+    Optional<Path> knowledgeDir = Startup.knowledgeDir(arguments, terminal.env());
+    if (!sizes.isEmpty() && arguments.option(Startup.KNOWLEDGE_OPTION).isPresent()) {
+      throw new Arguments.UsageException(
+          "--synthetic grows the shipped knowledge; it does not take --knowledge");
+    }
+    return new Plan(
+        iterations(arguments),
+        arguments.positionals().stream().findFirst().map(Path::of),
+        sizes,
+        keep,
+        arguments.flag("--json"),
+        sizes.isEmpty() ? knowledgeDir : Optional.empty(),
+        Startup.dataDir(terminal.env()));
+  }
+
+  private static boolean isEmptyDirectory(Path dir) {
+    try (Stream<Path> listing = Files.list(dir)) {
+      return listing.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static List<Integer> sizes(Arguments arguments) throws Arguments.UsageException {
+    Optional<String> value = arguments.option("--synthetic");
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    List<Integer> sizes = new ArrayList<>();
+    for (String part : value.get().split(",")) {
+      try {
+        int n = Integer.parseInt(part.strip());
+        if (n < 1 || n > MAX_SYNTHETIC_ENTRIES) {
+          throw new Arguments.UsageException(
+              "--synthetic sizes must be between 1 and " + MAX_SYNTHETIC_ENTRIES);
+        }
+        sizes.add(n);
+      } catch (NumberFormatException e) {
+        throw new Arguments.UsageException(
+            "--synthetic takes entry counts such as 24,240,2400, got '" + value.get() + "'");
+      }
+    }
+    return sizes;
+  }
+
+  /** Thrown when there is nothing to measure. */
+  private static final class NoMessages extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private int synthetic(
+      Plan plan, List<LabelledMessage> labelled, String origin, Terminal terminal)
+      throws IOException, InvalidKnowledgeException, NoMessages {
+    PrintStream out = terminal.out();
+    KnowledgeLoader loader = new KnowledgeLoader();
+    int shipped = loader.loadShipped().entries().size();
+    for (int size : plan.sizes()) {
+      if (size < shipped) {
+        terminal
+            .err()
+            .println(
+                "pastefix bench: --synthetic starts from the "
+                    + shipped
+                    + " shipped entries; "
+                    + size
+                    + " is fewer");
+        return ExitCodes.USAGE;
+      }
+    }
+    // One untimed start first, so that no row pays for loading classes the others reuse.
+    startup.start(Optional.empty());
+    if (!plan.json()) {
+      out.printf(
+          Locale.ROOT,
+          "pastefix bench --synthetic: %s messages from %s, each as DIRECT and CHANNEL, %d"
+              + " iterations, 1 thread, one JVM (after one untimed start)%n",
+          labelled.isEmpty() ? "the example" : String.valueOf(labelled.size()),
+          origin,
+          plan.iterations());
+      out.println(
+          "entries  shards  load_ms  train_ms  ready_ms  heap_mb    p50_us    p99_us  dev_exact"
+              + "  cpu_p50_us  cpu_p99_us");
+    }
+    for (int size : plan.sizes()) {
+      Path scratch = Files.createTempDirectory("pastefix-bench-");
+      try {
+        Path knowledge = plan.keep().orElse(scratch.resolve("knowledge"));
+        int written = new SyntheticKnowledge(loader).write(knowledge, size);
+        Optional<Path> dir = written == 0 ? Optional.empty() : Optional.of(knowledge);
+        Row row = measure(dir, Optional.of(scratch.resolve("data")), labelled, plan.iterations());
+        if (plan.json()) {
+          out.println(json.writeValueAsString(row.json()));
+        } else {
+          out.printf(
+              Locale.ROOT,
+              "%7d  %6d  %7d  %8d  %8d  %7.1f  %8.1f  %8.1f  %9s  %10.1f  %10.1f%n",
+              row.entries(),
+              row.shards(),
+              row.loadMs(),
+              row.trainMs(),
+              row.readyMs(),
+              row.heapMb(),
+              row.p50Us(),
+              row.p99Us(),
+              row.devExact().map(d -> String.format(Locale.ROOT, "%.1f%%", d * 100)).orElse("-"),
+              row.cpuP50Us(),
+              row.cpuP99Us());
+        }
+      } finally {
+        deleteTree(scratch);
+      }
+    }
+    if (!plan.json()) {
+      out.println(
+          "load: reading and checking the knowledge; train: every categorizer model from scratch;"
+              + " ready: load + models from the cache + engine; heap after GC");
+    }
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Trains the categorizer of the knowledge in {@code knowledgeDir} from scratch (timed, the models
+   * kept in {@code dataDir}), then starts the engine as a run would and measures it.
+   */
+  private Row measure(
+      Optional<Path> knowledgeDir,
+      Optional<Path> dataDir,
+      List<LabelledMessage> labelled,
+      int iterations)
+      throws InvalidKnowledgeException, NoMessages {
+    long trainMs = trainingTime(new KnowledgeLoader().load(knowledgeDir), dataDir);
+    Startup.Ready ready = startup.start(knowledgeDir, Optional.empty(), dataDir);
+    long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+    double heapMb = heapAfterGc() / (1024.0 * 1024.0);
+    List<LabelledMessage> messages = labelled.isEmpty() ? examples(ready.knowledge()) : labelled;
+    if (messages.isEmpty()) {
+      throw new NoMessages();
+    }
+    long[][] measured = latencies(ready.bot(), messages, iterations);
+    long[] nanos = measured[0];
+    long[] cpu = measured[1];
+    long total = Arrays.stream(nanos).sum();
+    Arrays.sort(nanos);
+    Arrays.sort(cpu);
+    EvalReport report = new Evaluator(ready.bot()).run(messages);
+    return new Row(
+        ready.knowledge().entries().size(),
+        ready.shards(),
+        ready.loading().toMillis(),
+        trainMs,
+        ready.took().toMillis(),
+        uptime,
+        heapMb,
+        nanos.length / (total / 1e9),
+        nanos.length,
+        percentile(nanos, 0.50) / 1e3,
+        percentile(nanos, 0.99) / 1e3,
+        nanos[nanos.length - 1] / 1e3,
+        percentile(cpu, 0.50) / 1e3,
+        percentile(cpu, 0.99) / 1e3,
+        Optional.ofNullable(report.direct().exact()));
+  }
+
+  /**
+   * How long training every model of {@code kb} from scratch takes; the models go to the cache in
+   * {@code dataDir} when there is one, else nowhere.
+   */
+  private static long trainingTime(KnowledgeBase kb, Optional<Path> dataDir) {
+    long started = System.nanoTime();
+    Analyser.categoryModel(
+        kb,
+        dataDir
+            .<ModelStore>map(
+                d -> new TrainOnlyStore(new DirectoryModelStore(d.resolve(Startup.MODELS_FOLDER))))
+            .orElse(ModelStore.none()));
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  /** Writes through to a store but never reads from it, so every model is trained. */
+  private record TrainOnlyStore(ModelStore target)
+      implements ModelStore {
+    @Override
+    public Optional<byte[]> read(String fingerprint) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void write(String fingerprint, byte[] model) {
+      target.write(fingerprint, model);
+    }
+  }
+
+  /** Wall-clock and thread CPU nanoseconds of each handled message. */
+  private static long[][] latencies(Bot bot, List<LabelledMessage> labelled, int iterations) {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    List<IncomingMessage> messages = messages(labelled);
     int warmUpRounds = Math.max(1, (WARM_UP_MESSAGES + messages.size() - 1) / messages.size());
     for (int round = 0; round < warmUpRounds; round++) {
       for (IncomingMessage message : messages) {
-        handle(bot, message);
+        bot.handle(message);
       }
     }
     long[] nanos = new long[messages.size() * iterations];
+    long[] cpu = new long[nanos.length];
     int n = 0;
-    long started = System.nanoTime();
     for (int i = 0; i < iterations; i++) {
       for (IncomingMessage message : messages) {
+        long c = threads.getCurrentThreadCpuTime();
         long t = System.nanoTime();
-        handle(bot, message);
-        nanos[n++] = System.nanoTime() - t;
+        bot.handle(message);
+        nanos[n] = System.nanoTime() - t;
+        cpu[n++] = threads.getCurrentThreadCpuTime() - c;
       }
     }
-    long total = System.nanoTime() - started;
-    Arrays.sort(nanos);
+    return new long[][] {nanos, cpu};
+  }
 
+  private static void printRow(
+      PrintStream out, Row row, String origin, int fileMessages, int iterations) {
     out.printf(
         Locale.ROOT,
-        "pastefix bench: %d messages from %s, each as DIRECT and CHANNEL, %d iterations after %d"
-            + " warm-up rounds, 1 thread, state %s%n",
-        texts.size(),
+        "pastefix bench: %s messages from %s, each as DIRECT and CHANNEL, %d iterations after a"
+            + " warm-up, 1 thread%n",
+        fileMessages > 0
+            ? String.valueOf(fileMessages)
+            : String.valueOf(row.handled() / CHANNELS.size() / iterations),
         origin,
-        iterations,
-        warmUpRounds,
-        withState ? "in embedded H2 files (claim + answered per message)" : "in memory");
+        iterations);
     out.printf(
         Locale.ROOT,
-        "start to ready:        %d ms (knowledge base + training); %d ms after the JVM started%n",
-        ready.took().toMillis(),
-        uptime);
+        "knowledge base:        %d entries in %d categorizer model(s)%n",
+        row.entries(),
+        row.shards());
     out.printf(
-        Locale.ROOT, "heap used after start: %.1f MB (after GC)%n", heap / (1024.0 * 1024.0));
+        Locale.ROOT,
+        "start to ready:        %d ms (loading the knowledge %d ms); %d ms after the JVM started%n",
+        row.readyMs(),
+        row.loadMs(),
+        row.uptimeMs());
+    out.printf(
+        Locale.ROOT, "training from scratch: %d ms (not paid at start when cached)%n", row.trainMs());
+    out.printf(Locale.ROOT, "heap used after start: %.1f MB (after GC)%n", row.heapMb());
     out.printf(
         Locale.ROOT,
         "throughput:            %.0f messages/s (%d handled)%n",
-        nanos.length / (total / 1e9),
-        nanos.length);
-    out.printf(Locale.ROOT, "latency p50:           %.1f µs%n", percentile(nanos, 0.50) / 1e3);
-    out.printf(Locale.ROOT, "latency p99:           %.1f µs%n", percentile(nanos, 0.99) / 1e3);
-    out.printf(Locale.ROOT, "latency max:           %.1f µs%n", nanos[nanos.length - 1] / 1e3);
-    return ExitCodes.OK;
+        row.throughput(),
+        row.handled());
+    out.printf(Locale.ROOT, "latency p50:           %.1f µs%n", row.p50Us());
+    out.printf(Locale.ROOT, "latency p99:           %.1f µs%n", row.p99Us());
+    out.printf(Locale.ROOT, "latency max:           %.1f µs%n", row.maxUs());
+    out.printf(
+        Locale.ROOT,
+        "CPU per message:       p50 %.1f µs, p99 %.1f µs (the handling thread's CPU time)%n",
+        row.cpuP50Us(),
+        row.cpuP99Us());
+    out.printf(
+        Locale.ROOT,
+        "direct exact:          %s%n",
+        row.devExact().map(d -> String.format(Locale.ROOT, "%.1f %%", d * 100)).orElse("-"));
   }
 
   private static int iterations(Arguments arguments) throws Arguments.UsageException {
@@ -243,37 +474,36 @@ final class BenchCommand implements Command {
     }
   }
 
-  private static List<String> examples(Startup.Ready ready) {
-    List<String> texts = new ArrayList<>();
-    for (Entry entry : ready.knowledge().entries()) {
-      texts.addAll(entry.examples());
+  /** The knowledge base's example phrasings, each labelled with its own entry. */
+  private static List<LabelledMessage> examples(KnowledgeBase kb) {
+    List<LabelledMessage> texts = new ArrayList<>();
+    for (Entry entry : kb.entries()) {
+      for (String example : entry.examples()) {
+        texts.add(
+            new LabelledMessage(
+                "example-" + texts.size(),
+                example,
+                entry.id(),
+                LabelledMessage.UNSPECIFIED,
+                LabelledMessage.UNSPECIFIED));
+      }
     }
     return texts;
   }
 
-  private static List<IncomingMessage> messages(List<String> texts) {
+  private static List<IncomingMessage> messages(List<LabelledMessage> labelled) {
     List<IncomingMessage> messages = new ArrayList<>();
-    for (int i = 0; i < texts.size(); i++) {
+    for (int i = 0; i < labelled.size(); i++) {
       for (Channel channel : CHANNELS) {
-        // Channel messages in their own thread, as Slack's are: the state is read and written.
-        ConversationKey key = ConversationKey.of("bench", "local", "c" + i);
         messages.add(
             IncomingMessage.of(
-                texts.get(i),
+                labelled.get(i).text(),
                 channel,
                 "bench",
-                channel == Channel.CHANNEL ? key.inThread("t" + i) : key));
+                dev.pastefix.core.state.ConversationKey.of("bench", "-", "bench-" + i)));
       }
     }
     return messages;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // A temporary directory left behind costs nothing but disk space.
-    }
   }
 
   /** Nearest-rank percentile of sorted values. */
@@ -282,11 +512,26 @@ final class BenchCommand implements Command {
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
+  private static double round(double value, int decimals) {
+    double scale = Math.pow(10, decimals);
+    return Math.round(value * scale) / scale;
+  }
+
   private static long heapAfterGc() {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     for (int i = 0; i < 3; i++) {
       System.gc();
     }
     return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // A scratch directory left in the temporary folder is not worth failing the run.
+    }
   }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -92,8 +93,12 @@ final class DiagnoseCommand implements Command {
 
     Startup.Ready ready;
     try {
-      ready = startup.start(Startup.knowledgeDir(arguments, terminal.env()));
-    } catch (InvalidKnowledgeException e) {
+      ready =
+          startup.start(
+              Startup.knowledgeDir(arguments, terminal.env()),
+              Optional.empty(),
+              Startup.dataDir(terminal.env()));
+    } catch (InvalidKnowledgeException | Settings.InvalidSettings e) {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
     }

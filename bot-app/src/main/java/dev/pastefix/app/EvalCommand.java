@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,8 +71,12 @@ final class EvalCommand implements Command {
     }
     Startup.Ready ready;
     try {
-      ready = startup.start(Startup.knowledgeDir(arguments, terminal.env()));
-    } catch (InvalidKnowledgeException e) {
+      ready =
+          startup.start(
+              Startup.knowledgeDir(arguments, terminal.env()),
+              Optional.empty(),
+              Startup.dataDir(terminal.env()));
+    } catch (InvalidKnowledgeException | Settings.InvalidSettings e) {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
     }

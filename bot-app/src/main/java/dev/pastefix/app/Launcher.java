@@ -94,7 +94,9 @@ final class Launcher {
     Optional<Path> knowledgeDir =
         arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
     try {
-      ready = startup.start(knowledgeDir, settings.dnsResolver(), state.state());
+      ready =
+          startup.start(
+              knowledgeDir, settings.dnsResolver(), state.state(), storage.dataDir());
     } catch (InvalidKnowledgeException e) {
       terminal.err().println("pastefix cannot start: " + e.getMessage());
       return ExitCodes.CONFIG;

@@ -7,6 +7,9 @@ import dev.pastefix.core.StatefulBot;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.check.CheckDesk;
 import dev.pastefix.core.check.CheckingBot;
+import dev.pastefix.core.classify.DirectoryModelStore;
+import dev.pastefix.core.classify.ModelStore;
+import dev.pastefix.core.classify.ShippedModels;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
@@ -23,18 +26,38 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Brings the engine up: loads the shipped knowledge base (merged with an administrator's directory,
- * if given) and builds the engine from it, timing both.
+ * if given) and builds the engine from it, timing both. The categorizer's models come from the jar
+ * (built with pastefix for the shipped knowledge) or from the data directory's {@value
+ * #MODELS_FOLDER} folder; whatever neither holds is trained and kept there.
  */
 final class Startup {
   static final String KNOWLEDGE_OPTION = Main.KNOWLEDGE_OPTION;
   static final String KNOWLEDGE_ENV = Main.KNOWLEDGE_ENV;
 
-  /** The engine ready to answer, with what it was built from and how long that took. */
-  record Ready(KnowledgeBase knowledge, Bot bot, Duration took) {
+  /** The folder of the data directory that holds cached categorizer models. */
+  static final String MODELS_FOLDER = "models";
+
+  /**
+   * The engine ready to answer, with what it was built from and how long that took: {@code
+   * loading} the knowledge, {@code took} in all; {@code trainedShards} of {@code shards}
+   * categorizer models had to be trained because neither the jar nor the cache held them.
+   */
+  record Ready(
+      KnowledgeBase knowledge,
+      Bot bot,
+      Duration took,
+      Duration loading,
+      int shards,
+      int trainedShards) {
     Ready {
       Objects.requireNonNull(knowledge, "knowledge");
       Objects.requireNonNull(bot, "bot");
       Objects.requireNonNull(took, "took");
+      Objects.requireNonNull(loading, "loading");
+    }
+
+    Ready(KnowledgeBase knowledge, Bot bot, Duration took) {
+      this(knowledge, bot, took, Duration.ZERO, 0, 0);
     }
 
     /** One line for the start-up log. */
@@ -45,7 +68,10 @@ final class Startup {
           + knowledge.articles().size()
           + " articles, ready in "
           + took.toMillis()
-          + " ms";
+          + " ms"
+          + (trainedShards == 0
+              ? ""
+              : " (trained " + trainedShards + " of " + shards + " categorizer models)");
     }
   }
 
@@ -62,7 +88,7 @@ final class Startup {
    */
   Ready start(Optional<Path> knowledgeDir, Optional<String> dnsResolver)
       throws InvalidKnowledgeException {
-    return start(knowledgeDir, dnsResolver, BotState.inMemory(Clock.systemUTC()));
+    return start(knowledgeDir, dnsResolver, BotState.inMemory(Clock.systemUTC()), Optional.empty());
   }
 
   /**
@@ -71,22 +97,66 @@ final class Startup {
    */
   Ready start(Optional<Path> knowledgeDir, Optional<String> dnsResolver, BotState state)
       throws InvalidKnowledgeException {
+    return start(knowledgeDir, dnsResolver, state, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Optional, Optional)}, keeping trained categorizer models under {@code
+   * dataDir} (empty: nothing is written, and knowledge other than the shipped one is trained at
+   * every start).
+   */
+  Ready start(Optional<Path> knowledgeDir, Optional<String> dnsResolver, Optional<Path> dataDir)
+      throws InvalidKnowledgeException {
+    return start(knowledgeDir, dnsResolver, BotState.inMemory(Clock.systemUTC()), dataDir);
+  }
+
+  /** The engine over {@code state}, with its models cached under {@code dataDir}. */
+  Ready start(
+      Optional<Path> knowledgeDir,
+      Optional<String> dnsResolver,
+      BotState state,
+      Optional<Path> dataDir)
+      throws InvalidKnowledgeException {
     long started = System.nanoTime();
     Clock clock = Clock.systemUTC();
     KnowledgeBase knowledge = new KnowledgeLoader().load(knowledgeDir);
+    Duration loading = Duration.ofNanos(System.nanoTime() - started);
     CheckDesk checks =
         CheckDesk.standard(knowledge, dnsResolver, clock, state.pendingChecks());
+    Engine engine =
+        checks
+            .registerWith(
+                Engine.builder(knowledge)
+                    .conversations(state.conversations())
+                    .models(models(dataDir)))
+            .build();
     // The guard wraps checks and engine, so a failure in either never reaches a worker.
-    Bot engine =
-        new MessageGuard(
-        new CheckingBot(
-            checks
-                .registerWith(Engine.builder(knowledge).conversations(state.conversations()))
-                .build(),
-            checks));
+    Bot guarded = new MessageGuard(new CheckingBot(engine, checks));
     Bot bot =
-        new StatefulBot(engine, state.conversations(), state.answerLog(), answerLogWriter(), clock);
-    return new Ready(knowledge, bot, Duration.ofNanos(System.nanoTime() - started));
+        new StatefulBot(guarded, state.conversations(), state.answerLog(), answerLogWriter(), clock);
+    return new Ready(
+        knowledge,
+        bot,
+        Duration.ofNanos(System.nanoTime() - started),
+        loading,
+        engine.model().shardCount(),
+        engine.model().trainedShards());
+  }
+
+  /** The shipped models, then the cache in {@code dataDir} when there is one. */
+  static ModelStore models(Optional<Path> dataDir) {
+    ModelStore shipped = new ShippedModels();
+    return dataDir
+        .<ModelStore>map(dir -> shipped.then(new DirectoryModelStore(dir.resolve(MODELS_FOLDER))))
+        .orElse(shipped);
+  }
+
+  /**
+   * The data directory of a command ({@code PASTEFIX_DATA_DIR}, see {@link
+   * Settings#dataDirFrom(Map)}); empty for {@code :memory:}.
+   */
+  static Optional<Path> dataDir(Map<String, String> env) throws Settings.InvalidSettings {
+    return Settings.dataDirFrom(env);
   }
 
   /** Rows waiting to be written to the answer log; beyond this, rows are dropped, not answers. */

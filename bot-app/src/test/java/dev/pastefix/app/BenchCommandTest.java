@@ -51,6 +51,74 @@ class BenchCommandTest {
     assertTrue(terminal.out().contains("the knowledge base's example phrasings"), terminal.out());
   }
 
+  private static final java.util.Set<String> KEYS =
+      java.util.Set.of(
+          "entries", "load_ms", "train_ms", "ready_ms", "heap_mb", "p50_us", "p99_us", "dev_exact",
+          "cpu_p50_us", "cpu_p99_us");
+
+  @Test
+  void jsonGivesOneObjectWithTheBenchKeys() throws Exception {
+    InMemoryTerminal terminal = new InMemoryTerminal();
+
+    int code =
+        command()
+            .run(
+                List.of(EvalCommandTest.ARTICLES.toString(), "--iterations", "1", "--json"),
+                terminal.terminal());
+
+    assertEquals(ExitCodes.OK, code, terminal.err());
+    com.fasterxml.jackson.databind.JsonNode row =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(terminal.out());
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    row.fieldNames().forEachRemaining(keys::add);
+    assertEquals(KEYS, keys);
+    assertEquals(24, row.get("entries").asInt());
+    assertTrue(row.get("dev_exact").asDouble() > 0.5, terminal.out());
+  }
+
+  @Test
+  void syntheticGivesOneRowPerSize() throws Exception {
+    InMemoryTerminal terminal = new InMemoryTerminal();
+
+    int code =
+        command()
+            .run(
+                List.of(
+                    EvalCommandTest.ARTICLES.toString(),
+                    "--iterations",
+                    "1",
+                    "--synthetic",
+                    "24,40",
+                    "--json"),
+                terminal.terminal());
+
+    assertEquals(ExitCodes.OK, code, terminal.err());
+    String[] lines = terminal.out().strip().split("\n");
+    assertEquals(2, lines.length, terminal.out());
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    assertEquals(24, json.readTree(lines[0]).get("entries").asInt());
+    assertEquals(40, json.readTree(lines[1]).get("entries").asInt());
+    assertTrue(json.readTree(lines[1]).get("train_ms").asLong() > 0, lines[1]);
+  }
+
+  @Test
+  void syntheticRefusesFewerEntriesThanShippedAndAKnowledgeDirectory() {
+    InMemoryTerminal fewer = new InMemoryTerminal();
+    InMemoryTerminal withDir = new InMemoryTerminal();
+
+    int tooFew = command().run(List.of("--synthetic", "5"), fewer.terminal());
+    int both =
+        command()
+            .run(
+                List.of("--synthetic", "48", "--knowledge", dir.toString()), withDir.terminal());
+
+    assertEquals(ExitCodes.USAGE, tooFew);
+    assertTrue(fewer.err().contains("24 shipped entries"), fewer.err());
+    assertEquals(ExitCodes.USAGE, both);
+    assertTrue(withDir.err().contains("--knowledge"), withDir.err());
+  }
+
   @Test
   void rejectsABadIterationCount() {
     for (String bad : List.of("0", "-3", "many")) {

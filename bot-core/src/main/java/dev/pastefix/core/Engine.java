@@ -6,6 +6,8 @@ import dev.pastefix.core.classify.Analyser;
 import dev.pastefix.core.classify.Analysis;
 import dev.pastefix.core.classify.Candidate;
 import dev.pastefix.core.classify.CategoryModel;
+import dev.pastefix.core.classify.ModelStore;
+import dev.pastefix.core.classify.ShippedModels;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.search.EntrySearch;
 import dev.pastefix.core.state.AnswerRecord.ScoredEntry;
@@ -25,9 +27,10 @@ import java.util.Set;
 
 /**
  * The pastefix engine: normalises a message, runs the signature rules and the categorizer, applies
- * the decision policy for its channel and composes the reply. Construction trains the categorizer
- * from the knowledge base (a few hundred milliseconds, a few MB of heap); afterwards one engine
- * serves any number of conversations at once and never throws from {@link #handle}.
+ * the decision policy for its channel and composes the reply. Construction reads the categorizer's
+ * models from a {@link ModelStore}, training those it lacks (about a second per shard of 32
+ * entries); afterwards one engine serves any number of conversations at once and never throws from
+ * {@link #handle}.
  */
 public final class Engine implements Bot {
 
@@ -54,12 +57,13 @@ public final class Engine implements Bot {
 
   private Engine(
       KnowledgeBase kb,
+      ModelStore models,
       List<Registration> extra,
       ConversationStore questions,
       Map<String, CheckInput> checkInputs) {
     this.kb = Objects.requireNonNull(kb, "kb");
     this.questions = Objects.requireNonNull(questions, "questions");
-    this.analyser = Analyser.forKnowledge(kb);
+    this.analyser = Analyser.forKnowledge(kb, models);
     this.composer = new ReplyComposer(kb, checkInputs);
     this.search = new EntrySearch(kb, this::rankedIds);
     CommandRouter.Builder routes =
@@ -91,6 +95,7 @@ public final class Engine implements Bot {
     private final List<Registration> extra = new ArrayList<>();
     private ConversationStore conversations;
     private final Map<String, CheckInput> checkInputs = new LinkedHashMap<>();
+    private ModelStore models = new ShippedModels();
 
     private Builder(KnowledgeBase kb) {
       this.kb = kb;
@@ -102,6 +107,15 @@ public final class Engine implements Bot {
      */
     public Builder conversations(ConversationStore conversations) {
       this.conversations = Objects.requireNonNull(conversations, "conversations");
+      return this;
+    }
+
+    /**
+     * Where the categorizer's models are read from and kept (by default only the models built with
+     * pastefix for the shipped knowledge; anything else is trained at every start).
+     */
+    public Builder models(ModelStore models) {
+      this.models = Objects.requireNonNull(models, "models");
       return this;
     }
 
@@ -117,10 +131,11 @@ public final class Engine implements Bot {
       return this;
     }
 
-    /** Trains the categorizer and returns the ready engine. */
+    /** Reads or trains the categorizer and returns the ready engine. */
     public Engine build() {
       return new Engine(
           kb,
+          models,
           extra,
           conversations != null
               ? conversations
@@ -254,6 +269,11 @@ public final class Engine implements Bot {
   public Outcome diagnose(String text, Channel channel) {
     Analysis analysis = analyser.analyse(text);
     return outcome(policy.decide(channel, analysis), analysis);
+  }
+
+  /** The categorizer, for tools such as the benchmark (shards, how many were trained). */
+  public CategoryModel model() {
+    return analyser.model();
   }
 
   /** The classifiers' view of a text, for tools such as the benchmark. */

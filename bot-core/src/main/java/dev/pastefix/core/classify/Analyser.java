@@ -42,8 +42,17 @@ public final class Analyser {
     this.hints = hints;
   }
 
-  /** The analyser for {@code kb} with the lexicon, look-alikes and background corpus shipped. */
+  /**
+   * The analyser for {@code kb} with the lexicon, look-alikes and background corpus shipped; the
+   * categorizer's models come from the ones built with pastefix when they fit {@code kb}, else it
+   * trains them.
+   */
   public static Analyser forKnowledge(KnowledgeBase kb) {
+    return forKnowledge(kb, new ShippedModels());
+  }
+
+  /** As {@link #forKnowledge(KnowledgeBase)}, reading and keeping models in {@code models}. */
+  public static Analyser forKnowledge(KnowledgeBase kb, ModelStore models) {
     Lexicon lexicon = Lexicon.shipped();
     Featurizer featurizer = new Featurizer(lexicon);
     return new Analyser(
@@ -51,8 +60,18 @@ public final class Analyser {
         new SignatureIndex(kb),
         lexicon,
         LookAlikes.shipped(),
-        new CategoryModel(kb, featurizer, Resources.lines("background.txt")),
+        categoryModel(kb, featurizer, models),
         SharedErrorHints.shipped());
+  }
+
+  /** The categorizer of {@code kb} over the shipped lexicon and background corpus. */
+  public static CategoryModel categoryModel(KnowledgeBase kb, ModelStore models) {
+    return categoryModel(kb, new Featurizer(Lexicon.shipped()), models);
+  }
+
+  private static CategoryModel categoryModel(
+      KnowledgeBase kb, Featurizer featurizer, ModelStore models) {
+    return new CategoryModel(kb, featurizer, Resources.lines("background.txt"), models);
   }
 
   public Analysis analyse(String raw) {
@@ -207,6 +226,11 @@ public final class Analyser {
   /** The one entry of a group sharing an error text that the message's concepts point to. */
   public Optional<String> resolveShared(List<String> group, Set<String> concepts) {
     return hints.resolve(group, concepts);
+  }
+
+  /** The categorizer this analyser ranks with. */
+  public CategoryModel model() {
+    return model;
   }
 
   public TextNormaliser normaliser() {

@@ -44,6 +44,9 @@ public final class SignatureIndex {
   private final List<Compiled> signatures;
   // Every literal symptom and every word a pattern requires, found in one pass per message.
   private final TermScanner scanner;
+  // Term id -> the symptoms to look at when the term is in a text; symptoms with no required word.
+  private final int[][] signaturesByTerm;
+  private final int[] unanchored;
 
   public SignatureIndex(KnowledgeBase kb) {
     java.util.Map<String, Integer> termIds = new java.util.LinkedHashMap<>();
@@ -86,6 +89,30 @@ public final class SignatureIndex {
     }
     this.signatures = List.copyOf(compiled);
     this.scanner = new TermScanner(List.copyOf(termIds.keySet()));
+    // Each symptom is looked at only when its literal, or a word of its pattern's first clause,
+    // is in the text: the cost of a message follows its matches, not the size of the base.
+    List<List<Integer>> byTerm = new ArrayList<>();
+    for (int t = 0; t < termIds.size(); t++) {
+      byTerm.add(new ArrayList<>());
+    }
+    List<Integer> always = new ArrayList<>();
+    for (int i = 0; i < compiled.size(); i++) {
+      Compiled sig = compiled.get(i);
+      if (sig.literal != null) {
+        byTerm.get(sig.literalTerm).add(i);
+      } else if (sig.clauseTerms.length == 0) {
+        always.add(i);
+      } else {
+        for (int term : sig.clauseTerms[0]) {
+          byTerm.get(term).add(i);
+        }
+      }
+    }
+    this.signaturesByTerm =
+        byTerm.stream()
+            .map(l -> l.stream().mapToInt(Integer::intValue).distinct().toArray())
+            .toArray(int[][]::new);
+    this.unanchored = always.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static int termId(String term, java.util.Map<String, Integer> ids) {
@@ -169,8 +196,10 @@ public final class SignatureIndex {
         }
       }
     }
-    int[] first = scanner.firstPositions(lower);
-    for (Compiled sig : signatures) {
+    TermScanner.Found found = scanner.find(lower);
+    int[] first = found.first();
+    for (int index : candidates(found)) {
+      Compiled sig = signatures.get(index);
       if (sig.literal != null) {
         int at = first[sig.literalTerm];
         if (at >= 0) {
@@ -207,6 +236,26 @@ public final class SignatureIndex {
       }
     }
     return kept;
+  }
+
+  /** The symptoms the found terms point to, in knowledge-base order, each once. */
+  private int[] candidates(TermScanner.Found found) {
+    int[] out = new int[unanchored.length + 8];
+    int n = 0;
+    for (int index : unanchored) {
+      out[n++] = index;
+    }
+    for (int term : found.ids()) {
+      for (int index : signaturesByTerm[term]) {
+        if (n == out.length) {
+          out = java.util.Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = index;
+      }
+    }
+    int[] sorted = java.util.Arrays.copyOf(out, n);
+    java.util.Arrays.sort(sorted);
+    return java.util.Arrays.stream(sorted).distinct().toArray();
   }
 
   private static boolean allClausesMet(int[] first, int[][] clauses) {

@@ -19,9 +19,16 @@ final class TermScanner {
   private static final int ASCII = 128;
   private static final int[] NONE = new int[0];
 
+  /** Terms sharing their first two ASCII characters beyond which they are told apart further. */
+  static final int CROWDED = 8;
+
   private final String[] terms;
+  private final int[] emptyTerms;
   // Terms of two or more characters by their first two characters; ASCII pairs in a flat table.
   private final int[][] asciiPairs = new int[ASCII * ASCII][];
+  // A crowded ASCII pair keeps its terms of four or more characters by their third and fourth
+  // characters instead: with thousands of terms, "co" or "th" would otherwise start hundreds.
+  private final Map<Integer, int[]>[] asciiDeep;
   private final Map<Integer, int[]> otherPairs;
   // Terms of one character by that character.
   private final Map<Character, int[]> singles;
@@ -31,6 +38,10 @@ final class TermScanner {
 
   TermScanner(List<String> terms) {
     this.terms = terms.toArray(new String[0]);
+    this.emptyTerms =
+        java.util.stream.IntStream.range(0, this.terms.length)
+            .filter(i -> this.terms[i].isEmpty())
+            .toArray();
     Map<Integer, List<Integer>> pairs = new HashMap<>();
     Map<Character, List<Integer>> single = new HashMap<>();
     for (int i = 0; i < this.terms.length; i++) {
@@ -47,13 +58,34 @@ final class TermScanner {
       }
     }
     Map<Integer, int[]> other = new HashMap<>();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Map<Integer, int[]>[] deepTable = new Map[ASCII * ASCII];
+    this.asciiDeep = deepTable;
     for (Map.Entry<Integer, List<Integer>> e : pairs.entrySet()) {
       int[] ids = e.getValue().stream().mapToInt(Integer::intValue).toArray();
       int k = e.getKey();
       char a = (char) (k >>> 16);
       char b = (char) k;
       if (a < ASCII && b < ASCII) {
-        asciiPairs[a * ASCII + b] = ids;
+        int slot = a * ASCII + b;
+        if (ids.length <= CROWDED) {
+          asciiPairs[slot] = ids;
+          continue;
+        }
+        List<Integer> shorter = new ArrayList<>();
+        Map<Integer, List<Integer>> deeper = new HashMap<>();
+        for (int id : ids) {
+          String t = this.terms[id];
+          if (t.length() < 4) {
+            shorter.add(id);
+          } else {
+            deeper.computeIfAbsent(key(t.charAt(2), t.charAt(3)), x -> new ArrayList<>()).add(id);
+          }
+        }
+        asciiPairs[slot] = shorter.stream().mapToInt(Integer::intValue).toArray();
+        Map<Integer, int[]> deep = new HashMap<>();
+        deeper.forEach((k2, l) -> deep.put(k2, l.stream().mapToInt(Integer::intValue).toArray()));
+        asciiDeep[slot] = Map.copyOf(deep);
       } else {
         other.put(k, ids);
       }
@@ -95,14 +127,40 @@ final class TermScanner {
     return firstPositions(text, (t, term, start) -> true);
   }
 
+  /**
+   * The first position of each term in {@code text} ({@code first}, -1 when absent) and the ids of
+   * the terms found, in the order found: callers with thousands of terms visit only those.
+   */
+  record Found(int[] first, int[] ids) {}
+
+  /** The terms of {@code text}, as {@link #firstPositions(String)} and the list of those found. */
+  Found find(String text) {
+    int[][] ids = {new int[8]};
+    int[] n = {0};
+    int[] first =
+        scan(
+            text,
+            (t, term, start) -> true,
+            id -> {
+              if (n[0] == ids[0].length) {
+                ids[0] = java.util.Arrays.copyOf(ids[0], n[0] * 2);
+              }
+              ids[0][n[0]++] = id;
+            });
+    return new Found(first, java.util.Arrays.copyOf(ids[0], n[0]));
+  }
+
   /** The first position of each term in {@code text} that {@code accept} admits, or -1. */
   int[] firstPositions(String text, Accept accept) {
+    return scan(text, accept, id -> {});
+  }
+
+  private int[] scan(String text, Accept accept, java.util.function.IntConsumer found) {
     int[] first = new int[terms.length];
     java.util.Arrays.fill(first, -1);
-    for (int i = 0; i < terms.length; i++) {
-      if (terms[i].isEmpty()) {
-        first[i] = 0; // as String.indexOf("") does
-      }
+    for (int i : emptyTerms) {
+      first[i] = 0; // as String.indexOf("") does
+      found.accept(i);
     }
     int n = text.length();
     for (int i = 0; i < n; i++) {
@@ -112,6 +170,7 @@ final class TermScanner {
         for (int id : ids) {
           if (first[id] < 0 && accept.at(text, id, i)) {
             first[id] = i;
+            found.accept(id);
           }
         }
       }
@@ -121,20 +180,38 @@ final class TermScanner {
       char b = text.charAt(i + 1);
       int[] ids;
       if (a < ASCII && b < ASCII) {
-        ids = asciiPairs[a * ASCII + b];
+        int slot = a * ASCII + b;
+        ids = asciiPairs[slot];
+        Map<Integer, int[]> deep = asciiDeep[slot];
+        if (deep != null && i + 3 < n) {
+          int[] longer = deep.get(key(text.charAt(i + 2), text.charAt(i + 3)));
+          if (longer != null) {
+            visit(text, i, longer, first, accept, found);
+          }
+        }
       } else {
         int k = key(a, b);
         ids = marked(k) ? otherPairs.get(k) : null;
       }
-      if (ids == null) {
-        continue;
-      }
-      for (int id : ids) {
-        if (first[id] < 0 && text.startsWith(terms[id], i) && accept.at(text, id, i)) {
-          first[id] = i;
-        }
+      if (ids != null) {
+        visit(text, i, ids, first, accept, found);
       }
     }
     return first;
+  }
+
+  private void visit(
+      String text,
+      int i,
+      int[] ids,
+      int[] first,
+      Accept accept,
+      java.util.function.IntConsumer found) {
+    for (int id : ids) {
+      if (first[id] < 0 && text.startsWith(terms[id], i) && accept.at(text, id, i)) {
+        first[id] = i;
+        found.accept(id);
+      }
+    }
   }
 }
