@@ -246,8 +246,7 @@ final class BenchCommand implements Command {
     private static final long serialVersionUID = 1L;
   }
 
-  private int synthetic(
-      Plan plan, List<LabelledMessage> labelled, String origin, Terminal terminal)
+  private int synthetic(Plan plan, List<LabelledMessage> labelled, String origin, Terminal terminal)
       throws IOException, InvalidKnowledgeException, NoMessages {
     PrintStream out = terminal.out();
     KnowledgeLoader loader = new KnowledgeLoader();
@@ -375,8 +374,7 @@ final class BenchCommand implements Command {
   }
 
   /** Writes through to a store but never reads from it, so every model is trained. */
-  private record TrainOnlyStore(ModelStore target)
-      implements ModelStore {
+  private record TrainOnlyStore(ModelStore target) implements ModelStore {
     @Override
     public Optional<byte[]> read(String fingerprint) {
       return Optional.empty();
@@ -436,7 +434,9 @@ final class BenchCommand implements Command {
         row.loadMs(),
         row.uptimeMs());
     out.printf(
-        Locale.ROOT, "training from scratch: %d ms (not paid at start when cached)%n", row.trainMs());
+        Locale.ROOT,
+        "training from scratch: %d ms (not paid at start when cached)%n",
+        row.trainMs());
     out.printf(Locale.ROOT, "heap used after start: %.1f MB (after GC)%n", row.heapMb());
     out.printf(
         Locale.ROOT,

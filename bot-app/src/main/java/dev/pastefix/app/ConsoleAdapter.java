@@ -1,10 +1,10 @@
 package dev.pastefix.app;
 
-import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
+import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.Vote;
 import dev.pastefix.core.reply.PlainTextRenderer;
@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Finding;
 import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.PlainTextRenderer;
+import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,9 +110,7 @@ final class DiagnoseCommand implements Command {
           .println(
               json.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(outcome, channel)));
     } else {
-      terminal
-          .out()
-          .print(OutcomeText.render(outcome, renderer.withEmphasis(terminal.emphasis())));
+      terminal.out().print(OutcomeText.render(outcome, renderer.withEmphasis(terminal.emphasis())));
     }
     return exitCode(outcome);
   }

@@ -40,8 +40,8 @@ final class DiscordPlatform implements Platform {
   /**
    * Connects and waits for the gateway to be ready.
    *
-   * @throws StartFailure with a message for the administrator (refused token, unreachable
-   *     platform, gateway not ready in time)
+   * @throws StartFailure with a message for the administrator (refused token, unreachable platform,
+   *     gateway not ready in time)
    */
   @Override
   public void start() throws StartFailure {

@@ -20,9 +20,9 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * A Slack Web API on loopback for the load test (and the service tests): answers {@code
- * auth.test} and {@code chat.postMessage} after a configurable latency, without holding a thread
- * while it waits, and counts the replies per thread so that duplicates show.
+ * A Slack Web API on loopback for the load test (and the service tests): answers {@code auth.test}
+ * and {@code chat.postMessage} after a configurable latency, without holding a thread while it
+ * waits, and counts the replies per thread so that duplicates show.
  */
 final class FakeSlackWebApi implements AutoCloseable {
   private final Server server;

@@ -10,8 +10,8 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Reloads the knowledge base on {@code SIGHUP}, the usual "read your configuration again" signal
- * of a service. The reload runs on its own thread, not in the signal handler.
+ * Reloads the knowledge base on {@code SIGHUP}, the usual "read your configuration again" signal of
+ * a service. The reload runs on its own thread, not in the signal handler.
  */
 final class HangUpSignal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HangUpSignal.class);

@@ -118,8 +118,7 @@ final class KbCommand implements Command {
       terminal
           .err()
           .println(
-              "Closest ids: "
-                  + String.join(", ", EntrySearch.of(kb).didYouMean(id, SUGGESTIONS)));
+              "Closest ids: " + String.join(", ", EntrySearch.of(kb).didYouMean(id, SUGGESTIONS)));
       terminal.err().println("'pastefix kb list' lists every entry.");
       return ExitCodes.NEGATIVE;
     }

@@ -1,21 +1,16 @@
 package dev.pastefix.app;
 
-import dev.pastefix.core.Bot;
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.ConversationKey;
-import dev.pastefix.discord.DiscordBot;
-import dev.pastefix.discord.DiscordStartException;
+import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
-import dev.pastefix.slack.SlackBot;
 import dev.pastefix.storage.StateStoreException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import dev.pastefix.core.state.SeenEvents;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,14 +33,13 @@ final class Launcher {
   static final String EPHEMERAL_FLAG = "--ephemeral";
 
   /**
-   * {@code pastefix [--knowledge DIR] [--ephemeral]}: runs until the console ends or the process
-   * is stopped.
+   * {@code pastefix [--knowledge DIR] [--ephemeral]}: runs until the console ends or the process is
+   * stopped.
    */
   int run(List<String> args, Terminal terminal) {
     Arguments arguments;
     try {
-      arguments =
-          Arguments.parse(args, Set.of(EPHEMERAL_FLAG), Set.of(Startup.KNOWLEDGE_OPTION));
+      arguments = Arguments.parse(args, Set.of(EPHEMERAL_FLAG), Set.of(Startup.KNOWLEDGE_OPTION));
       if (!arguments.positionals().isEmpty()) {
         throw new Arguments.UsageException("unexpected '" + arguments.positionals().get(0) + "'");
       }
@@ -94,9 +88,7 @@ final class Launcher {
     Optional<Path> knowledgeDir =
         arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
     try {
-      ready =
-          startup.start(
-              knowledgeDir, settings.dnsResolver(), state.state(), storage.dataDir());
+      ready = startup.start(knowledgeDir, settings.dnsResolver(), state.state(), storage.dataDir());
     } catch (InvalidKnowledgeException e) {
       terminal.err().println("pastefix cannot start: " + e.getMessage());
       return ExitCodes.CONFIG;
@@ -137,8 +129,7 @@ final class Launcher {
                     "console", "local", ProcessHandle.current().pid() + "-" + clock.millis()));
         return console.run(terminal);
       }
-      return startPlatforms(
-          settings, state.state(), storage.staleClaimAfter(), serving, terminal);
+      return startPlatforms(settings, state.state(), storage.staleClaimAfter(), serving, terminal);
     }
   }
 

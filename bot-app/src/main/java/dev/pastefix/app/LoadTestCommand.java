@@ -30,9 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code pastefix loadtest}: starts the bot in Slack HTTP mode as a child process on loopback
  * against a fake Web API with a set latency, sends signed events at a fixed rate for a fixed time
- * (retrying refused ones as Slack does), optionally holds slow connections open, then stops the
- * bot with SIGTERM and prints acknowledgement latency, replies, duplicates, shed events, errors
- * and the bot's memory (RSS) before and after. Not part of the build: run it by hand.
+ * (retrying refused ones as Slack does), optionally holds slow connections open, then stops the bot
+ * with SIGTERM and prints acknowledgement latency, replies, duplicates, shed events, errors and the
+ * bot's memory (RSS) before and after. Not part of the build: run it by hand.
  */
 final class LoadTestCommand implements Command {
   /** Slack waits this long for an acknowledgement, then delivers the event again. */
@@ -276,12 +276,7 @@ final class LoadTestCommand implements Command {
     private final String prefix;
 
     Load(
-        SignedSlackEvents events,
-        int rate,
-        int seconds,
-        int channels,
-        int retries,
-        String prefix) {
+        SignedSlackEvents events, int rate, int seconds, int channels, int retries, String prefix) {
       this.prefix = prefix;
       this.events = events;
       this.rate = rate;

@@ -14,9 +14,9 @@ import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sets up Logback from the settings: text lines or one JSON object per line (logstash encoder),
- * at the configured level. Libraries that would log request bodies or gateway payloads at DEBUG
- * stay at INFO, so message text reaches the log only through pastefix's own redacted DEBUG lines.
+ * Sets up Logback from the settings: text lines or one JSON object per line (logstash encoder), at
+ * the configured level. Libraries that would log request bodies or gateway payloads at DEBUG stay
+ * at INFO, so message text reaches the log only through pastefix's own redacted DEBUG lines.
  */
 final class Logs {
   static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} [%thread] %-5level %logger{36} - %msg%n";

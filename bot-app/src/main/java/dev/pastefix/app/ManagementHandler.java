@@ -14,9 +14,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The management endpoints: {@code /healthz} (200 while the process is alive), {@code /readyz}
- * (200 when every check passes, else 503 with a JSON body naming what is not ready) and {@code
- * /metrics} (Prometheus text format from Micrometer's registry).
+ * The management endpoints: {@code /healthz} (200 while the process is alive), {@code /readyz} (200
+ * when every check passes, else 503 with a JSON body naming what is not ready) and {@code /metrics}
+ * (Prometheus text format from Micrometer's registry).
  */
 final class ManagementHandler extends Handler.Abstract {
   static final String HEALTH = "/healthz";
@@ -53,11 +53,7 @@ final class ManagementHandler extends Handler.Abstract {
         break;
       default:
         send(
-            response,
-            callback,
-            200,
-            "text/plain; version=0.0.4; charset=utf-8",
-            registry.scrape());
+            response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
     }
     return true;
   }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * What {@code /readyz} reports: each named check (the knowledge base, the database, every
- * platform) must pass, and the process must not be stopping. Stopping turns it false at once, so
- * an orchestrator stops sending work before the drain begins.
+ * What {@code /readyz} reports: each named check (the knowledge base, the database, every platform)
+ * must pass, and the process must not be stopping. Stopping turns it false at once, so an
+ * orchestrator stops sending work before the drain begins.
  */
 final class Readiness {
   private final Map<String, BooleanSupplier> checks = new LinkedHashMap<>();

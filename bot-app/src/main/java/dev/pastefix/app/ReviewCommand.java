@@ -162,7 +162,11 @@ final class ReviewCommand implements Command {
     }
     List<Draft> drafts =
         new DraftWriter(kb)
-            .drafts(report.unknownGroups(), top, sourceUrl, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            .drafts(
+                report.unknownGroups(),
+                top,
+                sourceUrl,
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     PrintStream err = terminal.err();
     if (drafts.isEmpty()) {
       err.println("pastefix review: no unknown groups, nothing to draft.");

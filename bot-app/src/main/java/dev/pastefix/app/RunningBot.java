@@ -23,9 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot running as a service: the configured platforms, the HTTP server with their handlers and
- * the management endpoints, the metrics, and the graceful stop (readiness 503 at once, no new
- * work, every acknowledged message answered and posted within {@link #GRACE}, then everything
- * closed).
+ * the management endpoints, the metrics, and the graceful stop (readiness 503 at once, no new work,
+ * every acknowledged message answered and posted within {@link #GRACE}, then everything closed).
  */
 final class RunningBot {
   /** How long a stop waits for acknowledged messages to be answered before it gives up. */
@@ -178,10 +177,7 @@ final class RunningBot {
 
   /** The port a platform's or the management handler listens on, by mount name. */
   Optional<Integer> port(String mountName) {
-    return mounts.stream()
-        .filter(m -> m.name().equals(mountName))
-        .findFirst()
-        .map(web::localPort);
+    return mounts.stream().filter(m -> m.name().equals(mountName)).findFirst().map(web::localPort);
   }
 
   Readiness readiness() {

@@ -14,9 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything pastefix reads from the environment, read once at start-up. {@link #from(Map)}
- * reports every missing or invalid variable in one message. Tokens never appear in {@link
- * #toString()}.
+ * Everything pastefix reads from the environment, read once at start-up. {@link #from(Map)} reports
+ * every missing or invalid variable in one message. Tokens never appear in {@link #toString()}.
  */
 public record Settings(
     Optional<Slack> slack,
@@ -33,7 +32,14 @@ public record Settings(
       Optional<Discord> discord,
       Optional<Path> knowledgeDir,
       Optional<String> dnsResolver) {
-    this(slack, discord, Optional.empty(), knowledgeDir, dnsResolver, Admins.none(), Service.DEFAULT);
+    this(
+        slack,
+        discord,
+        Optional.empty(),
+        knowledgeDir,
+        dnsResolver,
+        Admins.none(),
+        Service.DEFAULT);
   }
 
   /** How logs are written: plain text lines or one JSON object per line. */
@@ -69,8 +75,8 @@ public record Settings(
 
   /**
    * The HTTP server's limits, set once for every handler on it: threads, how long a connection may
-   * sit idle or send nothing (slow clients are cut off after it), the largest request body, and
-   * the connections held at once.
+   * sit idle or send nothing (slow clients are cut off after it), the largest request body, and the
+   * connections held at once.
    */
   public record HttpLimits(
       int maxThreads, Duration idleTimeout, int maxRequestBytes, int maxConnections) {
@@ -153,14 +159,15 @@ public record Settings(
     }
   }
 
-  /** Thrown when the environment is incomplete or contradictory; the message lists every problem. */
+  /**
+   * Thrown when the environment is incomplete or contradictory; the message lists every problem.
+   */
   public static final class InvalidSettings extends Exception {
     private static final long serialVersionUID = 1L;
     private final List<String> problems;
 
     InvalidSettings(List<String> problems) {
-      super(
-          "pastefix cannot start; fix these settings:\n  - " + String.join("\n  - ", problems));
+      super("pastefix cannot start; fix these settings:\n  - " + String.join("\n  - ", problems));
       this.problems = List.copyOf(problems);
     }
 
@@ -296,13 +303,11 @@ public record Settings(
     String managementHost =
         host(env, "PASTEFIX_MANAGEMENT_HOST", problems).orElse(DEFAULT_MANAGEMENT_HOST);
     int managementPort =
-        number(env, "PASTEFIX_MANAGEMENT_PORT", 0, 65535, problems)
-            .orElse(DEFAULT_MANAGEMENT_PORT);
+        number(env, "PASTEFIX_MANAGEMENT_PORT", 0, 65535, problems).orElse(DEFAULT_MANAGEMENT_PORT);
     String httpHost = host(env, "PASTEFIX_HTTP_HOST", problems).orElse(DEFAULT_HTTP_HOST);
     HttpLimits defaults = HttpLimits.DEFAULT;
     int maxThreads =
-        number(env, "PASTEFIX_HTTP_MAX_THREADS", 8, 10_000, problems)
-            .orElse(defaults.maxThreads());
+        number(env, "PASTEFIX_HTTP_MAX_THREADS", 8, 10_000, problems).orElse(defaults.maxThreads());
     int idleMillis =
         number(env, "PASTEFIX_HTTP_IDLE_TIMEOUT_MS", 100, 3_600_000, problems)
             .orElse((int) defaults.idleTimeout().toMillis());
@@ -323,8 +328,7 @@ public record Settings(
           problems.add("PASTEFIX_LOG_FORMAT must be text or json, got '" + formatValue.get() + "'");
       }
     }
-    String level =
-        value(env, "PASTEFIX_LOG_LEVEL").orElse("INFO").toUpperCase(Locale.ROOT);
+    String level = value(env, "PASTEFIX_LOG_LEVEL").orElse("INFO").toUpperCase(Locale.ROOT);
     if (!LEVELS.contains(level)) {
       problems.add(
           "PASTEFIX_LOG_LEVEL must be one of "
@@ -339,18 +343,14 @@ public record Settings(
         managementPort,
         httpHost,
         new HttpLimits(
-            maxThreads,
-            Duration.ofMillis(idleMillis),
-            defaults.maxRequestBytes(),
-            maxConnections),
+            maxThreads, Duration.ofMillis(idleMillis), defaults.maxRequestBytes(), maxConnections),
         format,
         level);
   }
 
   private static SlackOptions.Capacity readCapacity(
       Map<String, String> env, List<String> problems) {
-    SlackOptions.Capacity defaults =
-        SlackOptions.Capacity.DEFAULT;
+    SlackOptions.Capacity defaults = SlackOptions.Capacity.DEFAULT;
     return new SlackOptions.Capacity(
         number(env, "PASTEFIX_SLACK_ENGINE_THREADS", 1, 256, problems)
             .orElse(defaults.engineThreads()),
@@ -453,7 +453,9 @@ public record Settings(
   private static Optional<String> readDnsResolver(Map<String, String> env, List<String> problems) {
     Optional<String> resolver = value(env, "PASTEFIX_DNS_RESOLVER");
     if (resolver.isPresent()
-        && !resolver.get().matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?")) {
+        && !resolver
+            .get()
+            .matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?")) {
       problems.add("PASTEFIX_DNS_RESOLVER must be host or host:port, got '" + resolver.get() + "'");
       return Optional.empty();
     }
@@ -505,7 +507,8 @@ public record Settings(
     Optional<String> guild = value(env, "DISCORD_GUILD_ID");
     Optional<URI> apiUrl = url(env, "DISCORD_API_URL", problems);
     Optional<URI> gatewayUrl = url(env, "DISCORD_GATEWAY_URL", problems);
-    boolean any = token.isPresent() || guild.isPresent() || apiUrl.isPresent() || gatewayUrl.isPresent();
+    boolean any =
+        token.isPresent() || guild.isPresent() || apiUrl.isPresent() || gatewayUrl.isPresent();
     if (!any) {
       return Optional.empty();
     }
@@ -526,10 +529,10 @@ public record Settings(
 
   /**
    * Where the bot's state lives: the embedded database in {@code dataDir} (empty: in memory, for
-   * {@code PASTEFIX_DATA_DIR=:memory:} or {@code --ephemeral}), or the PostgreSQL server of
-   * {@code databaseUrl} with its credentials; the answer log's retention; and how long an event's
-   * claim may stay unanswered before another instance takes it over. The password never appears in
-   * {@link #toString()}.
+   * {@code PASTEFIX_DATA_DIR=:memory:} or {@code --ephemeral}), or the PostgreSQL server of {@code
+   * databaseUrl} with its credentials; the answer log's retention; and how long an event's claim
+   * may stay unanswered before another instance takes it over. The password never appears in {@link
+   * #toString()}.
    */
   public record Storage(
       Optional<Path> dataDir,
@@ -544,7 +547,11 @@ public record Settings(
     /** The same, kept in memory whatever the environment says ({@code --ephemeral}). */
     public Storage ephemeral() {
       return new Storage(
-          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), retention,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          retention,
           staleClaimAfter);
     }
 
@@ -654,8 +661,7 @@ public record Settings(
       problems.add("TEAMS_APP_ID must be a GUID (the Microsoft App ID), got '" + appId.get() + "'");
     }
     if (password.isEmpty()) {
-      problems.add(
-          "TEAMS_APP_PASSWORD is missing: a client secret of the bot's app registration");
+      problems.add("TEAMS_APP_PASSWORD is missing: a client secret of the bot's app registration");
     }
     tenant.ifPresent(
         t -> {
@@ -676,8 +682,7 @@ public record Settings(
   /** Tokens and keys travel over these: plain HTTP only to this machine (a local proxy, a test). */
   private static void requireHttps(String name, URI url, List<String> problems) {
     String host = url.getHost();
-    boolean loopback =
-        host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     if (!"https".equalsIgnoreCase(url.getScheme()) && !loopback) {
       problems.add(name + " must be an https URL (http only for localhost), got '" + url + "'");
     }
@@ -707,7 +712,8 @@ public record Settings(
     }
   }
 
-  private static Optional<Integer> port(Map<String, String> env, String name, List<String> problems) {
+  private static Optional<Integer> port(
+      Map<String, String> env, String name, List<String> problems) {
     Optional<String> v = value(env, name);
     if (v.isEmpty()) {
       return Optional.empty();

@@ -24,8 +24,8 @@ final class SlackPlatform implements Platform {
       Telemetry telemetry) {
     this.settings = settings;
     this.httpHost = httpHost;
-    this.bot = new SlackBot(
-            options(settings), bot, state, staleClaimAfter, telemetry, Clock.systemUTC());
+    this.bot =
+        new SlackBot(options(settings), bot, state, staleClaimAfter, telemetry, Clock.systemUTC());
   }
 
   static SlackOptions options(Settings.Slack slack) {

@@ -4,12 +4,12 @@ import dev.pastefix.core.Bot;
 import dev.pastefix.core.Engine;
 import dev.pastefix.core.MessageGuard;
 import dev.pastefix.core.StatefulBot;
-import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.check.CheckDesk;
 import dev.pastefix.core.check.CheckingBot;
 import dev.pastefix.core.classify.DirectoryModelStore;
 import dev.pastefix.core.classify.ModelStore;
 import dev.pastefix.core.classify.ShippedModels;
+import dev.pastefix.core.state.BotState;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
@@ -38,9 +38,9 @@ final class Startup {
   static final String MODELS_FOLDER = "models";
 
   /**
-   * The engine ready to answer, with what it was built from and how long that took: {@code
-   * loading} the knowledge, {@code took} in all; {@code trainedShards} of {@code shards}
-   * categorizer models had to be trained because neither the jar nor the cache held them.
+   * The engine ready to answer, with what it was built from and how long that took: {@code loading}
+   * the knowledge, {@code took} in all; {@code trainedShards} of {@code shards} categorizer models
+   * had to be trained because neither the jar nor the cache held them.
    */
   record Ready(
       KnowledgeBase knowledge,
@@ -101,9 +101,9 @@ final class Startup {
   }
 
   /**
-   * As {@link #start(Optional, Optional)}, keeping trained categorizer models under {@code
-   * dataDir} (empty: nothing is written, and knowledge other than the shipped one is trained at
-   * every start).
+   * As {@link #start(Optional, Optional)}, keeping trained categorizer models under {@code dataDir}
+   * (empty: nothing is written, and knowledge other than the shipped one is trained at every
+   * start).
    */
   Ready start(Optional<Path> knowledgeDir, Optional<String> dnsResolver, Optional<Path> dataDir)
       throws InvalidKnowledgeException {
@@ -121,8 +121,7 @@ final class Startup {
     Clock clock = Clock.systemUTC();
     KnowledgeBase knowledge = new KnowledgeLoader().load(knowledgeDir);
     Duration loading = Duration.ofNanos(System.nanoTime() - started);
-    CheckDesk checks =
-        CheckDesk.standard(knowledge, dnsResolver, clock, state.pendingChecks());
+    CheckDesk checks = CheckDesk.standard(knowledge, dnsResolver, clock, state.pendingChecks());
     Engine engine =
         checks
             .registerWith(
@@ -133,7 +132,8 @@ final class Startup {
     // The guard wraps checks and engine, so a failure in either never reaches a worker.
     Bot guarded = new MessageGuard(new CheckingBot(engine, checks));
     Bot bot =
-        new StatefulBot(guarded, state.conversations(), state.answerLog(), answerLogWriter(), clock);
+        new StatefulBot(
+            guarded, state.conversations(), state.answerLog(), answerLogWriter(), clock);
     return new Ready(
         knowledge,
         bot,

@@ -55,8 +55,7 @@ final class StatsCommand implements Command {
     try {
       arguments = Arguments.parse(args, Set.of("--json"), Set.of("--since"));
       if (!arguments.positionals().isEmpty()) {
-        throw new Arguments.UsageException(
-            "unexpected '" + arguments.positionals().get(0) + "'");
+        throw new Arguments.UsageException("unexpected '" + arguments.positionals().get(0) + "'");
       }
       since = since(arguments.option("--since").orElse("7d"));
     } catch (Arguments.UsageException e) {

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What {@code pastefix stats} shows for a period: handled messages by platform and outcome,
- * answers per entry with their helpful and not-helpful votes, the unknowns, and the engine's
- * median and 99th-percentile latency.
+ * What {@code pastefix stats} shows for a period: handled messages by platform and outcome, answers
+ * per entry with their helpful and not-helpful votes, the unknowns, and the engine's median and
+ * 99th-percentile latency.
  */
 record StatsReport(
     Instant from,

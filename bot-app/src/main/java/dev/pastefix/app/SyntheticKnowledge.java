@@ -11,7 +11,6 @@ import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeLoader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,11 +42,49 @@ final class SyntheticKnowledge {
 
   private static final Set<String> FUNCTION_WORDS =
       Set.of(
-          "this", "that", "with", "from", "have", "your", "when", "what", "which", "there",
-          "their", "then", "than", "does", "will", "would", "should", "could", "after", "before",
-          "because", "into", "only", "also", "still", "some", "they", "them", "were", "been",
-          "pour", "dans", "avec", "sont", "cette", "vous", "nous", "votre", "leur", "mais",
-          "comment", "pourquoi", "quand");
+          "this",
+          "that",
+          "with",
+          "from",
+          "have",
+          "your",
+          "when",
+          "what",
+          "which",
+          "there",
+          "their",
+          "then",
+          "than",
+          "does",
+          "will",
+          "would",
+          "should",
+          "could",
+          "after",
+          "before",
+          "because",
+          "into",
+          "only",
+          "also",
+          "still",
+          "some",
+          "they",
+          "them",
+          "were",
+          "been",
+          "pour",
+          "dans",
+          "avec",
+          "sont",
+          "cette",
+          "vous",
+          "nous",
+          "votre",
+          "leur",
+          "mais",
+          "comment",
+          "pourquoi",
+          "quand");
 
   private static final String[] ONSETS = {
     "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "tr", "st", "gl"

@@ -46,8 +46,7 @@ final class TeamsManifestCommand implements Command {
     Arguments arguments;
     try {
       arguments =
-          Arguments.parse(
-              args, Set.of(), Set.of(OUT, VERSION, DEVELOPER, WEBSITE, PRIVACY, TERMS));
+          Arguments.parse(args, Set.of(), Set.of(OUT, VERSION, DEVELOPER, WEBSITE, PRIVACY, TERMS));
       if (!arguments.positionals().isEmpty()) {
         throw new Arguments.UsageException("unexpected '" + arguments.positionals().get(0) + "'");
       }

@@ -53,8 +53,16 @@ class BenchCommandTest {
 
   private static final java.util.Set<String> KEYS =
       java.util.Set.of(
-          "entries", "load_ms", "train_ms", "ready_ms", "heap_mb", "p50_us", "p99_us", "dev_exact",
-          "cpu_p50_us", "cpu_p99_us");
+          "entries",
+          "load_ms",
+          "train_ms",
+          "ready_ms",
+          "heap_mb",
+          "p50_us",
+          "p99_us",
+          "dev_exact",
+          "cpu_p50_us",
+          "cpu_p99_us");
 
   @Test
   void jsonGivesOneObjectWithTheBenchKeys() throws Exception {
@@ -110,8 +118,7 @@ class BenchCommandTest {
     int tooFew = command().run(List.of("--synthetic", "5"), fewer.terminal());
     int both =
         command()
-            .run(
-                List.of("--synthetic", "48", "--knowledge", dir.toString()), withDir.terminal());
+            .run(List.of("--synthetic", "48", "--knowledge", dir.toString()), withDir.terminal());
 
     assertEquals(ExitCodes.USAGE, tooFew);
     assertTrue(fewer.err().contains("24 shipped entries"), fewer.err());

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.core.testing.TestingBot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
-import dev.pastefix.core.state.ConversationKey;
-import dev.pastefix.core.state.InMemoryConversationStore;
 import dev.pastefix.core.feedback.Vote;
 import dev.pastefix.core.reply.PlainTextRenderer;
+import dev.pastefix.core.state.ConversationKey;
+import dev.pastefix.core.state.InMemoryConversationStore;
+import dev.pastefix.core.testing.TestingBot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -90,7 +90,8 @@ class ConsoleAdapterTest {
     assertEquals(EXECUTION_POLICY_PASTE, seen.get(0).text());
     assertEquals(Channel.DIRECT, seen.get(0).channel());
     assertEquals(
-        List.of(new Vote("console/local/test:1", List.of("execution-policy"), "console", true, NOW)),
+        List.of(
+            new Vote("console/local/test:1", List.of("execution-policy"), "console", true, NOW)),
         feedback.all());
   }
 
@@ -183,7 +184,8 @@ class ConsoleAdapterTest {
     assertTrue(
         transcript.contains("Set-ExecutionPolicy RemoteSigned"), "still answers after bad input");
     assertTrue(
-        bot.received().stream().allMatch(m -> m.text().length() <= ConsoleAdapter.MAX_MESSAGE_CHARS));
+        bot.received().stream()
+            .allMatch(m -> m.text().length() <= ConsoleAdapter.MAX_MESSAGE_CHARS));
     assertFalse(transcript.contains("could not be handled"), transcript);
   }
 

@@ -67,7 +67,11 @@ class KnowledgeReloadTest {
     // Written beside, then moved: a reader never sees half a file.
     Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
     Files.writeString(tmp, content, StandardCharsets.UTF_8);
-    Files.move(tmp, dir.resolve("local.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        dir.resolve("local.yaml"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   @BeforeEach

@@ -24,14 +24,17 @@ class LauncherStateTest {
     assertEquals(3, code);
     assertEquals(1, terminal.err().strip().lines().count(), terminal.err());
     assertTrue(
-        terminal.err().contains("cannot reach the state database at jdbc:postgresql://127.0.0.1:9/pastefix"),
+        terminal
+            .err()
+            .contains("cannot reach the state database at jdbc:postgresql://127.0.0.1:9/pastefix"),
         terminal.err());
     assertFalse(terminal.err().contains("Hunter2"), terminal.err());
   }
 
   @Test
   void anEphemeralConsoleKeepsNothingOnDisk() {
-    InMemoryTerminal terminal = new InMemoryTerminal(new byte[0], Map.of("HOME", "/nonexistent/home"));
+    InMemoryTerminal terminal =
+        new InMemoryTerminal(new byte[0], Map.of("HOME", "/nonexistent/home"));
     int code =
         new Launcher(new Startup(), Clock.systemUTC())
             .run(List.of(Launcher.EPHEMERAL_FLAG), terminal.terminal());

@@ -118,11 +118,15 @@ class LauncherTest {
         new InMemoryTerminal(
             new byte[0],
             Map.of(
-                "DISCORD_TOKEN", "MTIz.discord-secret.xyz",
-                "DISCORD_API_URL", "http://127.0.0.1:" + port + "/api/v10/",
-                "DISCORD_GATEWAY_URL", "ws://127.0.0.1:" + port + "/gateway",
+                "DISCORD_TOKEN",
+                "MTIz.discord-secret.xyz",
+                "DISCORD_API_URL",
+                "http://127.0.0.1:" + port + "/api/v10/",
+                "DISCORD_GATEWAY_URL",
+                "ws://127.0.0.1:" + port + "/gateway",
                 // No management port: the default one may be in use on a build machine.
-                "PASTEFIX_MANAGEMENT_PORT", "0"));
+                "PASTEFIX_MANAGEMENT_PORT",
+                "0"));
 
     int code = launcher.run(List.of(), terminal.terminal());
 

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.Outcome;
+import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.telemetry.Telemetry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,11 @@ class LogsTest {
     Logs.configure(Settings.LogFormat.JSON, "INFO", out);
     Startup.Ready ready = new Startup().start(Optional.empty());
     IncomingMessage message =
-        IncomingMessage.of(SignedSlackEvents.PASTE + "\n" + PASTE, Channel.DIRECT, "U1", ConversationKey.of("slack", "T1", "D0"));
+        IncomingMessage.of(
+            SignedSlackEvents.PASTE + "\n" + PASTE,
+            Channel.DIRECT,
+            "U1",
+            ConversationKey.of("slack", "T1", "D0"));
     Outcome outcome = ready.bot().handle(message);
 
     Telemetry.inMemory()

@@ -95,8 +95,10 @@ class ReviewCommandTest {
             "too old to count",
             List.of(),
             Optional.empty()));
-    votes.record(new Vote("k1", List.of("max-shells-user"), "U1", false, NOW.minus(Duration.ofDays(2))));
-    votes.record(new Vote("k2", List.of("max-shells-user"), "U2", true, NOW.minus(Duration.ofDays(1))));
+    votes.record(
+        new Vote("k1", List.of("max-shells-user"), "U1", false, NOW.minus(Duration.ofDays(2))));
+    votes.record(
+        new Vote("k2", List.of("max-shells-user"), "U2", true, NOW.minus(Duration.ofDays(1))));
   }
 
   @Test
@@ -109,14 +111,24 @@ class ReviewCommandTest {
     assertEquals(9, root.path("messages").asInt(), "the 40-day-old message is outside 30d");
     JsonNode group = root.path("unknown_groups").get(0);
     assertEquals(
-        new TreeSet<>(Set.of("signature", "kind", "count", "senders", "first_seen", "last_seen", "closest", "samples")),
+        new TreeSet<>(
+            Set.of(
+                "signature",
+                "kind",
+                "count",
+                "senders",
+                "first_seen",
+                "last_seen",
+                "closest",
+                "samples")),
         names(group));
     assertEquals(6, group.path("count").asInt());
     assertEquals(4, group.path("senders").asInt());
     assertEquals("tenant-permission", group.path("closest").get(0).path("id").asText());
     assertEquals(3, group.path("samples").size());
     JsonNode entry = root.path("entries").get(0);
-    assertEquals(new TreeSet<>(Set.of("id", "answers", "helpful", "not_helpful", "samples")), names(entry));
+    assertEquals(
+        new TreeSet<>(Set.of("id", "answers", "helpful", "not_helpful", "samples")), names(entry));
     assertEquals("max-shells-user", entry.path("id").asText());
     assertEquals(2, entry.path("answers").asInt());
     assertEquals(1, entry.path("not_helpful").asInt());
@@ -132,7 +144,9 @@ class ReviewCommandTest {
     assertEquals(ExitCodes.OK, command.run(List.of("--since", "7d"), t.terminal));
 
     assertTrue(t.out().contains("6 messages, 4 people"), t.out());
-    assertTrue(t.out().contains("Grant-CsTeamsMeetingPolicy : The policy assignment for user '<user>'"), t.out());
+    assertTrue(
+        t.out().contains("Grant-CsTeamsMeetingPolicy : The policy assignment for user '<user>'"),
+        t.out());
     assertTrue(t.out().contains("max-shells-user"), t.out());
     assertTrue(t.out().contains("session-timeout 0.20 (needs 0.25)"), t.out());
   }
@@ -142,24 +156,32 @@ class ReviewCommandTest {
     Path page = dir.resolve("review.html");
     TestingTerminal t = new TestingTerminal();
 
-    assertEquals(ExitCodes.OK, command.run(List.of("--html", page.toString()), t.terminal), t.err());
+    assertEquals(
+        ExitCodes.OK, command.run(List.of("--html", page.toString()), t.terminal), t.err());
 
     String html = Files.readString(page);
-    assertTrue(html.startsWith("<?xml") || html.startsWith("<!DOCTYPE html>"), html.substring(0, 40));
-    assertTrue(!html.contains("http://") || !html.matches("(?s).*(src|href)=\"https?://.*"), "loads nothing");
+    assertTrue(
+        html.startsWith("<?xml") || html.startsWith("<!DOCTYPE html>"), html.substring(0, 40));
+    assertTrue(
+        !html.contains("http://") || !html.matches("(?s).*(src|href)=\"https?://.*"),
+        "loads nothing");
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     Document doc =
-        factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
     var xpath = XPathFactory.newInstance().newXPath();
     // One bar group per day: the 3 days before NOW with messages.
-    NodeList days = (NodeList) xpath.evaluate("//*[local-name()='g'][@class='day']", doc, XPathConstants.NODESET);
+    NodeList days =
+        (NodeList)
+            xpath.evaluate("//*[local-name()='g'][@class='day']", doc, XPathConstants.NODESET);
     assertEquals(3, days.getLength());
-    assertEquals("2026-11-29", days.item(0).getAttributes().getNamedItem("data-day").getNodeValue());
+    assertEquals(
+        "2026-11-29", days.item(0).getAttributes().getNamedItem("data-day").getNodeValue());
     assertEquals("6", days.item(0).getAttributes().getNamedItem("data-total").getNodeValue());
     assertEquals(
-        "6",
-        xpath.evaluate("//*[local-name()='rect'][@data-outcome='unknown']/@data-count", doc));
+        "6", xpath.evaluate("//*[local-name()='rect'][@data-outcome='unknown']/@data-count", doc));
     assertEquals(
         "max-shells-user",
         xpath.evaluate("//*[local-name()='table'][@id='entries']//*[local-name()='code']", doc));
@@ -168,7 +190,9 @@ class ReviewCommandTest {
         "helpful ratio of max-shells-user");
     assertEquals(
         "6",
-        xpath.evaluate("//*[local-name()='table'][@id='unknown-groups']//*[local-name()='tr'][2]/*[local-name()='td'][1]", doc));
+        xpath.evaluate(
+            "//*[local-name()='table'][@id='unknown-groups']//*[local-name()='tr'][2]/*[local-name()='td'][1]",
+            doc));
   }
 
   @Test

@@ -17,15 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The loop the review closes: messages the bot cannot answer, the review, a draft, a person
- * filling it in, a reload without restart, and the same messages answered.
+ * The loop the review closes: messages the bot cannot answer, the review, a draft, a person filling
+ * it in, a reload without restart, and the same messages answered.
  */
 class ReviewRoundTripTest {
   @TempDir Path knowledge;
@@ -73,8 +72,7 @@ class ReviewRoundTripTest {
         ExitCodes.NEGATIVE,
         new KbCommand(new dev.pastefix.knowledge.KnowledgeLoader())
             .run(List.of("validate", knowledge.toString()), validate.terminal));
-    List<String> problems =
-        validate.out().lines().filter(l -> l.contains(": entry '")).toList();
+    List<String> problems = validate.out().lines().filter(l -> l.contains(": entry '")).toList();
     assertEquals(4, problems.size(), validate.out());
     assertTrue(problems.get(0).contains("field 'title'"), problems.get(0));
     assertTrue(problems.get(1).contains("field 'cause'"), problems.get(1));
@@ -124,7 +122,8 @@ class ReviewRoundTripTest {
   }
 
   private static IncomingMessage message(String text, Channel channel, int i) {
-    return IncomingMessage.of(text, channel, "U" + (i % 10), ConversationKey.of("slack", "T1", "C" + i));
+    return IncomingMessage.of(
+        text, channel, "U" + (i % 10), ConversationKey.of("slack", "T1", "C" + i));
   }
 
   private static void awaitRows(BotState state, int rows) throws InterruptedException {

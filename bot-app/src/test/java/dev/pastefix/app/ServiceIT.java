@@ -35,9 +35,9 @@ import org.junit.jupiter.api.TestInstance;
 import sun.misc.Signal;
 
 /**
- * The bot as a service on loopback: management endpoints next to Slack's HTTP mode, readiness
- * that follows the platforms and the stop, limits that hold against slow and oversized requests,
- * and a SIGTERM that still posts every acknowledged reply.
+ * The bot as a service on loopback: management endpoints next to Slack's HTTP mode, readiness that
+ * follows the platforms and the stop, limits that hold against slow and oversized requests, and a
+ * SIGTERM that still posts every acknowledged reply.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceIT {
@@ -280,11 +280,7 @@ class ServiceIT {
     try (FakeSlackWebApi slack = new FakeSlackWebApi(Duration.ofMillis(400))) {
       Settings settings =
           Settings.from(
-              env(
-                  slack,
-                  slackPort,
-                  managementPort,
-                  Map.of("PASTEFIX_SLACK_POSTING_THREADS", "2")));
+              env(slack, slackPort, managementPort, Map.of("PASTEFIX_SLACK_POSTING_THREADS", "2")));
       InMemoryTerminal terminal = new InMemoryTerminal();
       CompletableFuture<Integer> exit =
           CompletableFuture.supplyAsync(

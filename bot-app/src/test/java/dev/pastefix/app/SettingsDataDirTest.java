@@ -49,6 +49,7 @@ class SettingsDataDirTest {
                     Map.of("PASTEFIX_DATA_DIR", "data", "PASTEFIX_DNS_RESOLVER", "bad host!")));
 
     assertEquals(2, e.problems().size(), e.getMessage());
-    assertTrue(e.getMessage().contains("PASTEFIX_DATA_DIR must be an absolute path"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("PASTEFIX_DATA_DIR must be an absolute path"), e.getMessage());
   }
 }

@@ -53,10 +53,14 @@ class SettingsTeamsTest {
     Settings.Teams teams =
         Settings.from(
                 Map.of(
-                    "TEAMS_APP_ID", APP_ID,
-                    "TEAMS_APP_PASSWORD", SECRET,
-                    "TEAMS_OPENID_METADATA_URL", "http://127.0.0.1:9000/openid",
-                    "TEAMS_LOGIN_URL", "http://localhost:9000/token"))
+                    "TEAMS_APP_ID",
+                    APP_ID,
+                    "TEAMS_APP_PASSWORD",
+                    SECRET,
+                    "TEAMS_OPENID_METADATA_URL",
+                    "http://127.0.0.1:9000/openid",
+                    "TEAMS_LOGIN_URL",
+                    "http://localhost:9000/token"))
             .teams()
             .orElseThrow();
 

@@ -116,8 +116,8 @@ class SlackCrashIT {
   }
 
   /** The bot as an administrator starts it, in its own JVM: {@code pastefix} with settings. */
-  private static Process startInstance(DatabaseTarget target, FakeSlackApi slack, int port, Path home)
-      throws Exception {
+  private static Process startInstance(
+      DatabaseTarget target, FakeSlackApi slack, int port, Path home) throws Exception {
     String classpath =
         Optional.ofNullable(System.getProperty("surefire.test.class.path"))
             .orElse(System.getProperty("java.class.path"));
@@ -126,7 +126,9 @@ class SlackCrashIT {
         new ProcessBuilder(
             java, "-Dfile.encoding=UTF-8", "-cp", classpath, "dev.pastefix.app.Main");
     Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> k.startsWith("PASTEFIX_") || k.startsWith("SLACK_") || k.startsWith("DISCORD_"));
+    env.keySet()
+        .removeIf(
+            k -> k.startsWith("PASTEFIX_") || k.startsWith("SLACK_") || k.startsWith("DISCORD_"));
     Map<String, String> settings = new HashMap<>();
     settings.put("HOME", home.toString());
     settings.put("SLACK_BOT_TOKEN", "xoxb-crash-a");

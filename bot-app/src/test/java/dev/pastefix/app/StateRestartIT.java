@@ -10,9 +10,9 @@ import dev.pastefix.core.state.FallbackState;
 import dev.pastefix.slack.FakeSlackApi;
 import dev.pastefix.slack.Pastes;
 import dev.pastefix.slack.SlackBot;
-import dev.pastefix.slack.TestingJetty;
 import dev.pastefix.slack.SlackOptions;
 import dev.pastefix.slack.SlackPayloads;
+import dev.pastefix.slack.TestingJetty;
 import dev.pastefix.slack.TestingSlackClient;
 import dev.pastefix.storage.DatabaseTarget;
 import dev.pastefix.storage.EmbeddedPostgresServer;
@@ -64,7 +64,8 @@ class StateRestartIT {
   private Running startBot() throws Exception {
     StateDatabase db = StateDatabase.open(target, Clock.systemUTC(), BotState.DEFAULT_RETENTION);
     BotState state =
-        FallbackState.wrap(db.state(), Clock.systemUTC(), BotState.DEFAULT_RETENTION, db.describe());
+        FallbackState.wrap(
+            db.state(), Clock.systemUTC(), BotState.DEFAULT_RETENTION, db.describe());
     Startup.Ready ready = new Startup().start(Optional.empty(), Optional.of("127.0.0.1:9"), state);
     SlackBot bot =
         new SlackBot(
@@ -91,7 +92,13 @@ class StateRestartIT {
         .client()
         .postJson(
             SlackPayloads.message(
-                "Ev501", "D0DM", "im", "U0USER1", "1700000501.000100", "check winrm", Optional.empty()));
+                "Ev501",
+                "D0DM",
+                "im",
+                "U0USER1",
+                "1700000501.000100",
+                "check winrm",
+                Optional.empty()));
     slack.awaitCount("/api/chat.postMessage", 2);
     running
         .client()
@@ -107,12 +114,20 @@ class StateRestartIT {
     running.close();
 
     running = startBot();
-    running.client().postJson(paste, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+    running
+        .client()
+        .postJson(paste, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
     running
         .client()
         .postJson(
             SlackPayloads.message(
-                "Ev502", "D0DM", "im", "U0USER1", "1700000502.000100", WINRM_OUTPUT, Optional.empty()));
+                "Ev502",
+                "D0DM",
+                "im",
+                "U0USER1",
+                "1700000502.000100",
+                WINRM_OUTPUT,
+                Optional.empty()));
     List<FakeSlackApi.Call> posts = slack.awaitCount("/api/chat.postMessage", 3);
     assertTrue(
         posts.get(2).form().get("blocks").contains("Basic"),
@@ -143,9 +158,11 @@ class StateRestartIT {
                 "PASTEFIX_DATABASE_USER", "postgres",
                 "PASTEFIX_DATABASE_PASSWORD", "postgres"));
     assertEquals(
-        ExitCodes.OK, new StatsCommand(Clock.systemUTC()).run(List.of("--json"), terminal.terminal()));
+        ExitCodes.OK,
+        new StatsCommand(Clock.systemUTC()).run(List.of("--json"), terminal.terminal()));
     JsonNode stats = new ObjectMapper().readTree(terminal.out());
-    assertEquals(1, stats.path("entries").path("max-shells-tenant").path("helpful").asInt(), terminal.out());
+    assertEquals(
+        1, stats.path("entries").path("max-shells-tenant").path("helpful").asInt(), terminal.out());
     assertTrue(stats.path("byPlatform").path("slack").path("answer").asInt() >= 2, terminal.out());
   }
 }

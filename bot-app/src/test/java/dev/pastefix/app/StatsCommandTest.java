@@ -30,7 +30,8 @@ class StatsCommandTest {
 
   @TempDir Path dataDir;
 
-  private static AnswerRecord row(Instant at, String platform, OutcomeKind outcome, List<String> ids, long micros) {
+  private static AnswerRecord row(
+      Instant at, String platform, OutcomeKind outcome, List<String> ids, long micros) {
     return new AnswerRecord(
         at,
         platform,
@@ -49,19 +50,55 @@ class StatsCommandTest {
 
   @Test
   void countsMessagesAnswersVotesAndLatencyOfThePeriod() throws Exception {
-    try (StateDatabase db = StateDatabase.open(DatabaseTarget.embedded(dataDir), CLOCK, BotState.DEFAULT_RETENTION)) {
+    try (StateDatabase db =
+        StateDatabase.open(DatabaseTarget.embedded(dataDir), CLOCK, BotState.DEFAULT_RETENTION)) {
       BotState state = db.state();
-      state.answerLog().append(row(NOW.minus(Duration.ofDays(10)), "slack", OutcomeKind.ANSWER, List.of("old-entry"), 100));
-      state.answerLog().append(row(NOW.minusSeconds(60), "slack", OutcomeKind.ANSWER, List.of("execution-policy"), 1000));
-      state.answerLog().append(row(NOW.minusSeconds(50), "slack", OutcomeKind.ANSWER, List.of("execution-policy"), 2000));
-      state.answerLog().append(row(NOW.minusSeconds(40), "discord", OutcomeKind.UNKNOWN, List.of(), 3000));
-      state.answerLog().append(row(NOW.minusSeconds(30), "slack", OutcomeKind.SILENT, List.of(), 400_000));
-      state.feedback().record(new Vote("a1", List.of("execution-policy"), "U1", true, NOW.minusSeconds(20)));
-      state.feedback().record(new Vote("a1", List.of("execution-policy"), "U2", false, NOW.minusSeconds(10)));
+      state
+          .answerLog()
+          .append(
+              row(
+                  NOW.minus(Duration.ofDays(10)),
+                  "slack",
+                  OutcomeKind.ANSWER,
+                  List.of("old-entry"),
+                  100));
+      state
+          .answerLog()
+          .append(
+              row(
+                  NOW.minusSeconds(60),
+                  "slack",
+                  OutcomeKind.ANSWER,
+                  List.of("execution-policy"),
+                  1000));
+      state
+          .answerLog()
+          .append(
+              row(
+                  NOW.minusSeconds(50),
+                  "slack",
+                  OutcomeKind.ANSWER,
+                  List.of("execution-policy"),
+                  2000));
+      state
+          .answerLog()
+          .append(row(NOW.minusSeconds(40), "discord", OutcomeKind.UNKNOWN, List.of(), 3000));
+      state
+          .answerLog()
+          .append(row(NOW.minusSeconds(30), "slack", OutcomeKind.SILENT, List.of(), 400_000));
+      state
+          .feedback()
+          .record(new Vote("a1", List.of("execution-policy"), "U1", true, NOW.minusSeconds(20)));
+      state
+          .feedback()
+          .record(new Vote("a1", List.of("execution-policy"), "U2", false, NOW.minusSeconds(10)));
     }
     InMemoryTerminal terminal =
         new InMemoryTerminal(new byte[0], Map.of("PASTEFIX_DATA_DIR", dataDir.toString()));
-    assertEquals(ExitCodes.OK, new StatsCommand(CLOCK).run(List.of("--since", "7d", "--json"), terminal.terminal()), terminal.err());
+    assertEquals(
+        ExitCodes.OK,
+        new StatsCommand(CLOCK).run(List.of("--since", "7d", "--json"), terminal.terminal()),
+        terminal.err());
 
     JsonNode stats = new ObjectMapper().readTree(terminal.out());
     assertEquals(4, stats.path("messages").asInt());
@@ -86,8 +123,11 @@ class StatsCommandTest {
 
   @Test
   void refusesAPeriodItCannotRead() {
-    InMemoryTerminal terminal = new InMemoryTerminal(new byte[0], Map.of("PASTEFIX_DATA_DIR", dataDir.toString()));
-    assertEquals(ExitCodes.USAGE, new StatsCommand(CLOCK).run(List.of("--since", "last week"), terminal.terminal()));
+    InMemoryTerminal terminal =
+        new InMemoryTerminal(new byte[0], Map.of("PASTEFIX_DATA_DIR", dataDir.toString()));
+    assertEquals(
+        ExitCodes.USAGE,
+        new StatsCommand(CLOCK).run(List.of("--since", "last week"), terminal.terminal()));
     assertTrue(terminal.err().contains("such as 7d, 12h or 30m"), terminal.err());
   }
 }

@@ -27,7 +27,8 @@ class TeamsManifestCommandTest {
     InMemoryTerminal terminal = new InMemoryTerminal(new byte[0], Map.of("TEAMS_APP_ID", APP_ID));
 
     int code =
-        Main.standard().run(List.of("teams-manifest", "--out", out.toString()), terminal.terminal());
+        Main.standard()
+            .run(List.of("teams-manifest", "--out", out.toString()), terminal.terminal());
 
     assertEquals(ExitCodes.OK, code, terminal.err());
     Map<String, byte[]> files = unzip(out);

@@ -4,7 +4,9 @@ import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.reply.BotCommand;
 import java.util.List;
 
-/** The front door of the engine: one message in, one outcome out. Implementations are thread-safe. */
+/**
+ * The front door of the engine: one message in, one outcome out. Implementations are thread-safe.
+ */
 public interface Bot {
   Outcome handle(IncomingMessage message);
 
@@ -17,8 +19,8 @@ public interface Bot {
   }
 
   /**
-   * A button's command, as the reply offered it; {@code context} is the click (who, where; its
-   * text is not read). A bot without that command says it cannot run it.
+   * A button's command, as the reply offered it; {@code context} is the click (who, where; its text
+   * is not read). A bot without that command says it cannot run it.
    */
   default Outcome handle(BotCommand command, IncomingMessage context) {
     return new Outcome.Unknown(List.of(), Wording.forText(context.text()).commandUnavailable());

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One handled message as the answer log sees it: the outcome, the language of its prose
- * ({@value #UNDETERMINED} when not analysed) and the best-ranked entries with their scores.
+ * One handled message as the answer log sees it: the outcome, the language of its prose ({@value
+ * #UNDETERMINED} when not analysed) and the best-ranked entries with their scores.
  */
 public record Handled(Outcome outcome, String language, List<ScoredEntry> candidates) {
   /** The language of a message nobody analysed (a command, a check's output). */
@@ -22,7 +22,9 @@ public record Handled(Outcome outcome, String language, List<ScoredEntry> candid
     candidates = List.copyOf(candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size())));
   }
 
-  /** An outcome without analysis: its findings, or the closest entries it names, are the candidates. */
+  /**
+   * An outcome without analysis: its findings, or the closest entries it names, are the candidates.
+   */
   public static Handled of(Outcome outcome) {
     List<ScoredEntry> candidates = new ArrayList<>();
     if (outcome instanceof Outcome.Answer) {

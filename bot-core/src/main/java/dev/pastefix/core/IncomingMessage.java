@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One chat message as an adapter hands it to the engine. The text is kept exactly as delivered
- * (the engine normalises it); the typed conversation key (platform, workspace, channel, thread)
- * ties follow-ups, clarifying questions and pending checks to where they were asked.
+ * One chat message as an adapter hands it to the engine. The text is kept exactly as delivered (the
+ * engine normalises it); the typed conversation key (platform, workspace, channel, thread) ties
+ * follow-ups, clarifying questions and pending checks to where they were asked.
  */
 public record IncomingMessage(
     String text,

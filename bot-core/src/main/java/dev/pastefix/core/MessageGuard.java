@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handles each message inside a guard: any failure short of running out of memory (a bug, a stack
- * overflow) becomes a polite "could not read this" reply in the message's language, or silence
- * when nobody addressed the bot; it is logged and counted, and the caller's worker or console
- * carries on with the next message. Thread-safe.
+ * overflow) becomes a polite "could not read this" reply in the message's language, or silence when
+ * nobody addressed the bot; it is logged and counted, and the caller's worker or console carries on
+ * with the next message. Thread-safe.
  */
 public final class MessageGuard implements Bot {
   private static final Logger LOG = LoggerFactory.getLogger(MessageGuard.class);

@@ -12,8 +12,8 @@ public sealed interface Outcome {
   List<String> findingIds();
 
   /**
-   * The reply to show, or empty when the bot stays silent: the one place every adapter, the
-   * console and {@code diagnose} turn an outcome into what they post.
+   * The reply to show, or empty when the bot stays silent: the one place every adapter, the console
+   * and {@code diagnose} turn an outcome into what they post.
    */
   Optional<Reply> visibleReply();
 
@@ -59,7 +59,9 @@ public sealed interface Outcome {
     }
   }
 
-  /** Addressed, but nothing matched well enough: the reply says so and offers the closest entries. */
+  /**
+   * Addressed, but nothing matched well enough: the reply says so and offers the closest entries.
+   */
   record Unknown(List<String> closestIds, Reply reply) implements Outcome {
     public Unknown {
       closestIds = List.copyOf(closestIds);

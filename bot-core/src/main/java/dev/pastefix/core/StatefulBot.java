@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the conversation state around a bot, the same for every platform: a message in a thread
- * the bot answered counts as addressed ({@link Channel#THREAD}); a thread the bot speaks in is
+ * Puts the conversation state around a bot, the same for every platform: a message in a thread the
+ * bot answered counts as addressed ({@link Channel#THREAD}); a thread the bot speaks in is
  * remembered as answered; every handled message is appended to the answer log with its text
  * redacted. The log is written on {@code logWriter} so that storage never slows an answer.
  */

@@ -68,7 +68,8 @@ class AnswerWordingTest {
   void aKoreanAnswerIsKoreanThroughout() {
     String shown = renderer.render(answer("liveid-connect-failed", "ko"));
     for (String korean :
-        List.of("로그인 도우미 서비스 이름", "Live ID 인증은 더 이상 사용되지 않습니다", "2021년 3월 버전의 문서부터", "사용 중지되었습니다")) {
+        List.of(
+            "로그인 도우미 서비스 이름", "Live ID 인증은 더 이상 사용되지 않습니다", "2021년 3월 버전의 문서부터", "사용 중지되었습니다")) {
       assertTrue(shown.contains(korean), () -> "missing '" + korean + "' in:\n" + shown);
     }
     for (String english : List.of("service name", "has been deprecated", "was retired", "Since")) {
@@ -84,10 +85,9 @@ class AnswerWordingTest {
 
   private Reply answer(String id, String lang) {
     MessageFacts facts =
-        new MessageFacts(List.of(), List.of(), List.of(), List.of(), Optional.empty(), lang,
-            List.of());
+        new MessageFacts(
+            List.of(), List.of(), List.of(), List.of(), Optional.empty(), lang, List.of());
     return composer.answer(
-        List.of(new Candidate(id, 0.97, Candidate.Source.SIGNATURE, 0, "error", List.of())),
-        facts);
+        List.of(new Candidate(id, 0.97, Candidate.Source.SIGNATURE, 0, "error", List.of())), facts);
   }
 }

@@ -30,13 +30,19 @@ class AnyTextLatencyMeasurement {
             "mixed-languages", AnyTextPropertyTest.mixedLanguages(),
             "large", AnyTextPropertyTest.huge(),
             "all", AnyTextPropertyTest.anyText());
-    for (String kind : List.of("all", "random-unicode", "repeated-errors", "hostile-shapes",
-        "mixed-languages", "large")) {
+    for (String kind :
+        List.of(
+            "all",
+            "random-unicode",
+            "repeated-errors",
+            "hostile-shapes",
+            "mixed-languages",
+            "large")) {
       List<String> texts = kinds.get(kind).sampleStream().limit(WARM_UP + MEASURED).toList();
       int i = 0;
       for (String t : texts.subList(0, WARM_UP)) {
-        engine.handle(TestingMessages.of(t, i++ % 2 == 0 ? Channel.DIRECT : Channel.CHANNEL,
-            "U", "m"));
+        engine.handle(
+            TestingMessages.of(t, i++ % 2 == 0 ? Channel.DIRECT : Channel.CHANNEL, "U", "m"));
       }
       long[] small = new long[MEASURED];
       long[] big = new long[MEASURED];
@@ -44,8 +50,8 @@ class AnyTextLatencyMeasurement {
       int nb = 0;
       for (String t : texts.subList(WARM_UP, texts.size())) {
         long t0 = System.nanoTime();
-        engine.handle(TestingMessages.of(t, i++ % 2 == 0 ? Channel.DIRECT : Channel.CHANNEL,
-            "U", "m"));
+        engine.handle(
+            TestingMessages.of(t, i++ % 2 == 0 ? Channel.DIRECT : Channel.CHANNEL, "U", "m"));
         long micros = (System.nanoTime() - t0) / 1_000;
         if (t.length() < SMALL) {
           small[ns++] = micros;

@@ -16,8 +16,8 @@ import net.jqwik.api.ShrinkingMode;
 /**
  * Whatever text arrives, the engine gives an outcome and nothing escapes or fails inside it: random
  * Unicode (lone surrogates, ZWJ emoji, right-to-left text, NUL), an error line repeated up to 5 000
- * times, shapes that make backtracking regular expressions recurse, mixed languages, and messages up
- * to 1 MiB. Speed is measured by the benchmark, not here.
+ * times, shapes that make backtracking regular expressions recurse, mixed languages, and messages
+ * up to 1 MiB. Speed is measured by the benchmark, not here.
  */
 class AnyTextPropertyTest {
   /** Messages per run; the issue asks for at least ten thousand. */
@@ -41,16 +41,77 @@ class AnyTextPropertyTest {
 
   private static final List<String> HOSTILE_UNITS =
       List.of(
-          "> ", ">", "a@", "a.", "[[", "]]", "((", "))", "<@", "<!", "<#", "<http://", "|",
-          "```", "`", "At ", ":1 ", " char:", "+ ", "~", "**", "&amp;", ":x:", "'", "\"", "«",
-          "\\", "PS C:\\>", "위치 ", "\u0000", "\u200D", "\uD83D", "\uDC69", "\u202E");
+          "> ",
+          ">",
+          "a@",
+          "a.",
+          "[[",
+          "]]",
+          "((",
+          "))",
+          "<@",
+          "<!",
+          "<#",
+          "<http://",
+          "|",
+          "```",
+          "`",
+          "At ",
+          ":1 ",
+          " char:",
+          "+ ",
+          "~",
+          "**",
+          "&amp;",
+          ":x:",
+          "'",
+          "\"",
+          "«",
+          "\\",
+          "PS C:\\>",
+          "위치 ",
+          "\u0000",
+          "\u200D",
+          "\uD83D",
+          "\uDC69",
+          "\u202E");
 
   private static final List<String> WORDS =
       List.of(
-          "skype", "session", "tenant", "sign-in", "password", "how", "many", "why", "connexion",
-          "impossible", "serveur", "client", "로그인", "세션", "테넌트", "안", "됩니다", "not", "no",
-          "the", "error", "New-PSSession", "admin1a.online.lync.com", "user@contoso.com", "👩‍💻",
-          "مرحبا", "שלום", "\u0000", "\uFFFD", "é", "Ω", "😀", "\uD800", "\uDFFF");
+          "skype",
+          "session",
+          "tenant",
+          "sign-in",
+          "password",
+          "how",
+          "many",
+          "why",
+          "connexion",
+          "impossible",
+          "serveur",
+          "client",
+          "로그인",
+          "세션",
+          "테넌트",
+          "안",
+          "됩니다",
+          "not",
+          "no",
+          "the",
+          "error",
+          "New-PSSession",
+          "admin1a.online.lync.com",
+          "user@contoso.com",
+          "👩‍💻",
+          "مرحبا",
+          "שלום",
+          "\u0000",
+          "\uFFFD",
+          "é",
+          "Ω",
+          "😀",
+          "\uD800",
+          "\uDFFF");
 
   private final Engine engine = TestingEngines.shipped();
   private final PlainTextRenderer renderer = new PlainTextRenderer();
@@ -111,10 +172,7 @@ class AnyTextPropertyTest {
   }
 
   static Arbitrary<String> mixedLanguages() {
-    return Arbitraries.of(WORDS)
-        .list()
-        .ofMaxSize(400)
-        .map(words -> String.join(" ", words));
+    return Arbitraries.of(WORDS).list().ofMaxSize(400).map(words -> String.join(" ", words));
   }
 
   /** Up to 1 MiB of varied words with an error somewhere, so nothing collapses into one copy. */

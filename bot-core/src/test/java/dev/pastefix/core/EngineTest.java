@@ -439,13 +439,14 @@ class EngineTest {
         "a link to the source");
     // Without a check catalog the engine cannot know what the check takes: no argument.
     assertTrue(
-        reply.actions()
+        reply
+            .actions()
             .contains(new Action.RunCheck(new BotCommand.RunCheck("dns", ""), "Run check: dns")),
         reply.actions().toString());
     assertTrue(
-        reply.actions()
-            .contains(
-                new Action.Feedback(List.of("server-unavailable-dns"), true, "Helpful")));
+        reply
+            .actions()
+            .contains(new Action.Feedback(List.of("server-unavailable-dns"), true, "Helpful")));
     assertTrue(reply.actions().stream().anyMatch(a -> a instanceof Action.OpenLink));
     assertFalse(reply.summary().isBlank());
   }

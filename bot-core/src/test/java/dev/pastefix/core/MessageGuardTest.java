@@ -28,10 +28,12 @@ class MessageGuardTest {
     Outcome fr =
         guard.handle(
             TestingMessages.of(
-                "Bonjour, je n'arrive pas à me connecter avec le module", Channel.DIRECT, "U", "D"));
+                "Bonjour, je n'arrive pas à me connecter avec le module",
+                Channel.DIRECT,
+                "U",
+                "D"));
     assertTrue(((Outcome.Unknown) fr).reply().summary().startsWith("Désolé"));
-    Outcome ko =
-        guard.handle(TestingMessages.of("연결이 안 되는데 도와주세요", Channel.MENTION, "U", "D"));
+    Outcome ko = guard.handle(TestingMessages.of("연결이 안 되는데 도와주세요", Channel.MENTION, "U", "D"));
     assertTrue(((Outcome.Unknown) ko).reply().summary().startsWith("죄송합니다"));
     assertEquals(2, guard.failures());
   }

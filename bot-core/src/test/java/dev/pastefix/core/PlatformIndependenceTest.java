@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlatformIndependenceTest {
   private static final Path SOURCES = Path.of("src/main/java/dev/pastefix/core");
+
   @Test
   void everyPackageHasAPackageInfo() throws IOException {
     List<String> missing = new ArrayList<>();

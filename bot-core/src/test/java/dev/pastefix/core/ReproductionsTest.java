@@ -48,7 +48,8 @@ class ReproductionsTest {
     Engine engine = TestingEngines.shipped();
     long before = engine.failures();
     for (String text :
-        List.of(("0123456789 abcdefghij klmnopqrst uvwxyz 0123456\n").repeat(276),
+        List.of(
+            ("0123456789 abcdefghij klmnopqrst uvwxyz 0123456\n").repeat(276),
             "not ".repeat(1955),
             "not ".repeat(200_000))) {
       assertInstanceOf(Outcome.Unknown.class, TestingEngines.direct(text));

@@ -48,9 +48,12 @@ class StatefulBotTest {
   @Test
   void aChannelMessageInAThreadTheBotAnsweredIsAFollowUp() {
     bot(answer()).handle(IncomingMessage.of("paste", Channel.MENTION, "U1", THREAD));
-    bot(new Outcome.Silent("chat")).handle(IncomingMessage.of("and now?", Channel.CHANNEL, "U2", THREAD));
     bot(new Outcome.Silent("chat"))
-        .handle(IncomingMessage.of("lunch?", Channel.CHANNEL, "U2", THREAD.channelOnly().inThread("other")));
+        .handle(IncomingMessage.of("and now?", Channel.CHANNEL, "U2", THREAD));
+    bot(new Outcome.Silent("chat"))
+        .handle(
+            IncomingMessage.of(
+                "lunch?", Channel.CHANNEL, "U2", THREAD.channelOnly().inThread("other")));
 
     assertEquals(Channel.THREAD, seen.get(1).channel());
     assertEquals(Channel.CHANNEL, seen.get(2).channel());
@@ -58,7 +61,8 @@ class StatefulBotTest {
 
   @Test
   void aSilentOutcomeLeavesTheThreadUnanswered() {
-    bot(new Outcome.Silent("not sure")).handle(IncomingMessage.of("hm", Channel.CHANNEL, "U1", THREAD));
+    bot(new Outcome.Silent("not sure"))
+        .handle(IncomingMessage.of("hm", Channel.CHANNEL, "U1", THREAD));
     assertFalse(conversations.isAnswered(THREAD));
     bot(answer()).handle(IncomingMessage.of("paste", Channel.CHANNEL, "U1", THREAD));
     assertTrue(conversations.isAnswered(THREAD));

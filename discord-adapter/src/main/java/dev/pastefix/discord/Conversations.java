@@ -4,9 +4,9 @@ import dev.pastefix.core.state.ConversationKey;
 import java.util.Optional;
 
 /**
- * The conversations the engine sees for Discord: the guild (or {@code dm}) and channel; a thread
- * is the thread of its parent channel, keyed by the thread's id, which is the id of the message it
- * was started from, so that a thread under an answer is the answer's conversation.
+ * The conversations the engine sees for Discord: the guild (or {@code dm}) and channel; a thread is
+ * the thread of its parent channel, keyed by the thread's id, which is the id of the message it was
+ * started from, so that a thread under an answer is the answer's conversation.
  */
 final class Conversations {
   static final String PLATFORM = "discord";

@@ -435,7 +435,8 @@ public final class EmbedRenderer {
       }
     }
     if (visibility == Visibility.EPHEMERAL) {
-      commands.add(Button.secondary(new ButtonId.Share().encode(), label(wording.shareInChannel())));
+      commands.add(
+          Button.secondary(new ButtonId.Share().encode(), label(wording.shareInChannel())));
     }
     List<ActionRow> rows = new ArrayList<>();
     for (List<Button> group : List.of(commands, feedback, links)) {

@@ -71,7 +71,9 @@ final class MessageTranslator {
             author.getId(),
             event.isFromThread()
                 ? Conversations.thread(
-                    guild, event.getChannel().asThreadChannel().getParentChannel().getId(), channelId)
+                    guild,
+                    event.getChannel().asThreadChannel().getParentChannel().getId(),
+                    channelId)
                 : Conversations.key(guild, channelId)));
   }
 

@@ -1,9 +1,9 @@
 package dev.pastefix.discord;
 
-import dev.pastefix.core.reply.BotCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.reply.BotCommand;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,8 @@ class ButtonIdTest {
 
   @Test
   void checkWithoutArgumentCarriesAnEmptyArgument() {
-    assertEquals(new BotCommand.RunCheck("clock", ""), new ButtonId.RunCheck("clock", "").command());
+    assertEquals(
+        new BotCommand.RunCheck("clock", ""), new ButtonId.RunCheck("clock", "").command());
   }
 
   @Test

@@ -1,23 +1,23 @@
 package dev.pastefix.discord;
 
-import dev.pastefix.core.state.ConversationKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.core.reply.BotCommand;
-import dev.pastefix.core.testing.TestingBot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Engine;
 import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.Outcome;
+import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.reply.Block;
+import dev.pastefix.core.reply.BotCommand;
+import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.telemetry.Telemetry;
+import dev.pastefix.core.testing.TestingBot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -220,7 +220,8 @@ class DiscordBotIT {
     IncomingMessage seen = engine.received().get(engine.received().size() - 1);
     assertEquals(Channel.COMMAND, seen.channel());
     assertEquals("diagnose " + EXECUTION_POLICY_PASTE, seen.text());
-    assertEquals(ConversationKey.of("discord", discord.guildId, discord.channelId), seen.conversationKey());
+    assertEquals(
+        ConversationKey.of("discord", discord.guildId, discord.channelId), seen.conversationKey());
   }
 
   @Test
@@ -257,7 +258,9 @@ class DiscordBotIT {
         engine.handled().stream()
             .anyMatch(
                 h ->
-                    h.command().equals(Optional.of(new BotCommand.RunCheck("dns-cname", "contoso.com")))
+                    h.command()
+                            .equals(
+                                Optional.of(new BotCommand.RunCheck("dns-cname", "contoso.com")))
                         && h.message().channel() == Channel.COMMAND),
         engine.handled().toString());
   }

@@ -1,14 +1,14 @@
 package dev.pastefix.discord;
 
-import dev.pastefix.core.testing.TestingBot;
-import dev.pastefix.core.search.EntrySearch;
-import dev.pastefix.knowledge.KnowledgeBase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.search.EntrySearch;
+import dev.pastefix.core.testing.TestingBot;
+import dev.pastefix.knowledge.KnowledgeBase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.core.testing.SampleReplies;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
@@ -13,6 +12,7 @@ import dev.pastefix.core.reply.Fact;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
 import dev.pastefix.core.reply.Span;
+import dev.pastefix.core.testing.SampleReplies;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +70,8 @@ class EmbedRendererTest {
     assertEquals("Per admin", fact.getName());
     assertEquals("3 sessions", fact.getValue());
     assertTrue(fact.isInline());
-    assertEquals(EmbedRenderer.COLOUR_WARNING, embed.getColorRaw(), "colour follows the worst note");
+    assertEquals(
+        EmbedRenderer.COLOUR_WARNING, embed.getColorRaw(), "colour follows the worst note");
     assertEquals("pastefix \u00b7 source: learn.microsoft.com", embed.getFooter().getText());
     List<String> ids = new ArrayList<>();
     for (Button b : buttons(data)) {
@@ -110,7 +111,9 @@ class EmbedRendererTest {
             .stream()
             .map(Button::getLabel)
             .toList();
-    assertTrue(labels.containsAll(List.of("Utile", "Pas utile", "Partager dans le canal")), labels.toString());
+    assertTrue(
+        labels.containsAll(List.of("Utile", "Pas utile", "Partager dans le canal")),
+        labels.toString());
   }
 
   @Test

@@ -544,7 +544,8 @@ final class FakeDiscord implements AutoCloseable {
     partialGuild.putArray("features");
     i.put("channel_id", channelId);
     i.set("channel", textChannel());
-    ObjectNode member = member(user(fromUser, fromUser.equals(userId) ? "admin" : "someone", false));
+    ObjectNode member =
+        member(user(fromUser, fromUser.equals(userId) ? "admin" : "someone", false));
     member.put("permissions", Long.toString(guildPermissions));
     i.set("member", member);
     i.put("app_permissions", Long.toString(guildPermissions));
@@ -562,8 +563,7 @@ final class FakeDiscord implements AutoCloseable {
   }
 
   /** As {@link #slashCommand}, sent by the member {@code fromUser}. */
-  ObjectNode slashCommandFrom(
-      String fromUser, String id, String sub, String option, String value) {
+  ObjectNode slashCommandFrom(String fromUser, String id, String sub, String option, String value) {
     ObjectNode i = interactionBase(id, 2, fromUser);
     ObjectNode data = i.putObject("data");
     data.put("id", snowflake());

@@ -39,9 +39,7 @@ class KbChoicesTest {
   @Test
   void offersAtMost25ChoicesWithNamesWithin100() {
     List<Command.Choice> offered = choices.suggest("");
-    assertEquals(
-        Math.min(DiscordLimits.CHOICES, SHIPPED.entries().size()),
-        offered.size());
+    assertEquals(Math.min(DiscordLimits.CHOICES, SHIPPED.entries().size()), offered.size());
     assertTrue(offered.stream().allMatch(c -> c.getName().length() <= DiscordLimits.CHOICE_NAME));
   }
 

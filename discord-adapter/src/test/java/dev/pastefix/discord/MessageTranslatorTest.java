@@ -1,6 +1,5 @@
 package dev.pastefix.discord;
 
-import dev.pastefix.core.state.ConversationKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -12,6 +11,7 @@ import static org.mockito.Mockito.when;
 
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.state.ConversationKey;
 import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Message;

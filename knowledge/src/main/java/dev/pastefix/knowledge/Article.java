@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One source article: where it is published, which seed files hold its versions, and the
- * lifecycle notes that apply to every entry taken from it.
+ * One source article: where it is published, which seed files hold its versions, and the lifecycle
+ * notes that apply to every entry taken from it.
  */
 public record Article(
     String id, String title, URI url, List<SeedFile> seeds, List<LifecycleNote> lifecycle) {

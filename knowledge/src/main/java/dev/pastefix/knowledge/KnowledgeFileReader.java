@@ -67,6 +67,7 @@ final class KnowledgeFileReader {
   /** The version a change holds from: a year, or a year and month. */
   static final java.util.regex.Pattern SINCE =
       java.util.regex.Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?");
+
   private static final Set<String> TRANSLATION_FIELDS =
       Set.of("title", "cause", "steps", "examples");
 

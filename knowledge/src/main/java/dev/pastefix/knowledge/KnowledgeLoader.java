@@ -216,8 +216,7 @@ public final class KnowledgeLoader {
     }
     java.nio.file.attribute.BasicFileAttributes attributes;
     try {
-      attributes =
-          Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+      attributes = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
     } catch (IOException e) {
       problems.add(Problem.ofFile(name, 0, "cannot be read: " + e.getMessage()));
       return false;

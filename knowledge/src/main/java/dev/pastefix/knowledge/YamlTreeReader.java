@@ -102,10 +102,10 @@ final class YamlTreeReader {
   }
 
   /**
-   * SnakeYAML messages quote the offending lines with a caret under them; keep the explanation,
-   * the line and column of the problem (Jackson's own location is sometimes a line early), and
-   * the line where the enclosing block started, which is often where the real mistake (an
-   * unclosed quote, a wrong indentation) is.
+   * SnakeYAML messages quote the offending lines with a caret under them; keep the explanation, the
+   * line and column of the problem (Jackson's own location is sometimes a line early), and the line
+   * where the enclosing block started, which is often where the real mistake (an unclosed quote, a
+   * wrong indentation) is.
    */
   private static Problem syntaxProblem(String file, JsonProcessingException e) {
     JsonLocation location = e.getLocation();

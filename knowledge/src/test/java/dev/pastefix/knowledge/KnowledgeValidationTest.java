@@ -52,8 +52,7 @@ class KnowledgeValidationTest {
     assertEntryProblem(problems, file, 18, "sample-error", "facts[0].name", "names a seed file");
     assertEntryProblem(
         problems, file, 18, "sample-error", "facts[0].ours.xx1", "not a language to translate");
-    assertEntryProblem(
-        problems, file, 20, "sample-error", "changes[0].since", "names a seed file");
+    assertEntryProblem(problems, file, 20, "sample-error", "changes[0].since", "names a seed file");
     assertEntryProblem(
         problems, file, 21, "sample-error", "changes[1].since", "is not a version date");
     assertEntryProblem(

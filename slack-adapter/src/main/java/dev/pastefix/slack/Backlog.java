@@ -3,9 +3,9 @@ package dev.pastefix.slack;
 import java.time.Duration;
 
 /**
- * Counts the events that were acknowledged and not yet fully answered (engine and posting), up to
- * a fixed capacity. An event is admitted before Slack gets its acknowledgement; when the backlog
- * is full the event is refused instead, so that Slack delivers it again later rather than the bot
+ * Counts the events that were acknowledged and not yet fully answered (engine and posting), up to a
+ * fixed capacity. An event is admitted before Slack gets its acknowledgement; when the backlog is
+ * full the event is refused instead, so that Slack delivers it again later rather than the bot
  * acknowledging it and losing it.
  */
 final class Backlog {

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Renders the platform-neutral {@link Reply} as Slack Block Kit: a header, mrkdwn sections,
  * commands as code blocks, context blocks for what matched, the source and informational notes
- * (chosen by block type, in every language), and the reply's buttons. Every Slack limit is a named constant and long content is cut with an ellipsis.
+ * (chosen by block type, in every language), and the reply's buttons. Every Slack limit is a named
+ * constant and long content is cut with an ellipsis.
  */
 public final class BlockKitRenderer {
   /** Blocks per message. */

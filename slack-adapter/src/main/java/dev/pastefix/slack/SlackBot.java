@@ -23,12 +23,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.OptionalInt;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -127,8 +125,8 @@ public final class SlackBot implements AutoCloseable {
   }
 
   /**
-   * Checks the token, then connects to Slack (Socket Mode) or prepares {@link #httpHandler()}
-   * (HTTP mode), which the caller mounts on its HTTP server.
+   * Checks the token, then connects to Slack (Socket Mode) or prepares {@link #httpHandler()} (HTTP
+   * mode), which the caller mounts on its HTTP server.
    */
   public synchronized void start() throws StartFailure {
     if (app != null) {
@@ -272,8 +270,8 @@ public final class SlackBot implements AutoCloseable {
   }
 
   /**
-   * Whether Slack can reach the bot: in Socket Mode the WebSocket session is open; in HTTP mode
-   * the handler is ready and still accepting.
+   * Whether Slack can reach the bot: in Socket Mode the WebSocket session is open; in HTTP mode the
+   * handler is ready and still accepting.
    */
   public synchronized boolean connected() {
     if (socketApp != null) {

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * Slack's HTTP mode as a Jetty handler: events, slash commands and interactivity arrive at {@value
  * #EVENTS_PATH}; each request's signature (compared in constant time) and timestamp (at most five
  * minutes off, either way) are checked before Bolt sees it. The body is read without holding a
- * thread, up to {@value #MAX_BODY_BYTES} bytes (413 beyond). {@value #HEALTH_PATH} answers 200
- * for load balancers.
+ * thread, up to {@value #MAX_BODY_BYTES} bytes (413 beyond). {@value #HEALTH_PATH} answers 200 for
+ * load balancers.
  */
 public final class SlackEventsHandler extends Handler.Abstract {
   public static final String EVENTS_PATH = "/slack/events";

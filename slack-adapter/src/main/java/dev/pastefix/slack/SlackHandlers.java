@@ -33,8 +33,6 @@ import dev.pastefix.core.telemetry.Telemetry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -220,10 +218,10 @@ final class SlackHandlers {
   }
 
   /**
-   * Claims the message for this instance (one atomic claim across every instance sharing the
-   * state) and answers it on the executor. The claim is keyed by channel and message time stamp,
-   * so Slack's retries and the second delivery of a mention find it taken. It carries what
-   * another instance needs to answer the message if this one dies before answering.
+   * Claims the message for this instance (one atomic claim across every instance sharing the state)
+   * and answers it on the executor. The claim is keyed by channel and message time stamp, so
+   * Slack's retries and the second delivery of a mention find it taken. It carries what another
+   * instance needs to answer the message if this one dies before answering.
    */
   private void take(
       String eventId,
@@ -268,16 +266,10 @@ final class SlackHandlers {
     long started = System.nanoTime();
     try {
       Outcome outcome = bot.handle(message);
-      telemetry.handled(
-          SlackReplies.PLATFORM,
-          message.channel(),
-          claim,
-          outcome,
-          since(started));
+      telemetry.handled(SlackReplies.PLATFORM, message.channel(), claim, outcome, since(started));
       reply = replyOf(outcome);
     } catch (RuntimeException e) {
-      telemetry.failed(
-          SlackReplies.PLATFORM, message.channel(), claim, since(started));
+      telemetry.failed(SlackReplies.PLATFORM, message.channel(), claim, since(started));
       log.error("the engine failed on a {} message", message.channel(), e);
       reply =
           message.channel().addressed()
@@ -326,11 +318,12 @@ final class SlackHandlers {
   }
 
   /**
-   * Answers the messages whose claims went stale (their instance died before answering) and
-   * that this instance took over; how many it took.
+   * Answers the messages whose claims went stale (their instance died before answering) and that
+   * this instance took over; how many it took.
    */
   int takeOverStale(Duration staleAfter) {
-    List<SeenEvents.StaleClaim> taken = seen.takeOverStale(CLAIM_PREFIX, staleAfter, TAKE_OVER_BATCH);
+    List<SeenEvents.StaleClaim> taken =
+        seen.takeOverStale(CLAIM_PREFIX, staleAfter, TAKE_OVER_BATCH);
     for (SeenEvents.StaleClaim claim : taken) {
       JsonNode node;
       try {

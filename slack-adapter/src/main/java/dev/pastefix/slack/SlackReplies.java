@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends replies through the Web API and {@code response_url}s, one attempt per call: a
- * rate-limited call (HTTP 429) or a network failure comes back as {@link Delivery.RetryAfter}, with
- * the wait Slack asked for, and the {@link Outbox} tries again without holding a thread.
+ * Sends replies through the Web API and {@code response_url}s, one attempt per call: a rate-limited
+ * call (HTTP 429) or a network failure comes back as {@link Delivery.RetryAfter}, with the wait
+ * Slack asked for, and the {@link Outbox} tries again without holding a thread.
  */
 final class SlackReplies {
   /** The longest wait honoured; Slack asks for seconds, a longer pause would stall a channel. */

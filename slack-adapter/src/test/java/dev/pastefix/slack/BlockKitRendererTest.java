@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.core.testing.SampleReplies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.reply.Action;
@@ -13,6 +12,7 @@ import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Fact;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Span;
+import dev.pastefix.core.testing.SampleReplies;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +91,15 @@ class BlockKitRendererTest {
       assertEquals("context", blocks.get(provenance).path("type").asText(), lang);
       String matched = blocks.get(provenance).path("elements").get(0).path("text").asText();
       assertTrue(matched.contains("`" + SampleReplies.EXECUTION_POLICY_TEXT + "`"), matched);
-      JsonNode sourceBlock = contextContaining(blocks, SampleReplies.shipped().entry(
-          "execution-policy").orElseThrow().source().url().toString());
+      JsonNode sourceBlock =
+          contextContaining(
+              blocks,
+              SampleReplies.shipped()
+                  .entry("execution-policy")
+                  .orElseThrow()
+                  .source()
+                  .url()
+                  .toString());
       assertEquals("context", sourceBlock.path("type").asText(), lang + " source");
       assertTrue(source > provenance, lang);
     }
@@ -266,7 +273,8 @@ class BlockKitRendererTest {
     List<Action> actions = new ArrayList<>();
     actions.add(
         new Action.RunCheck(
-            new BotCommand.RunCheck("c".repeat(100), "a".repeat(3000)), "Run check " + "c".repeat(100)));
+            new BotCommand.RunCheck("c".repeat(100), "a".repeat(3000)),
+            "Run check " + "c".repeat(100)));
     actions.add(new Action.OpenLink("link", URI.create("https://e.org/" + "p".repeat(3000))));
     for (int i = 0; i < 30; i++) {
       actions.add(new Action.OpenLink("link " + i, URI.create("https://e.org/" + i)));

@@ -124,7 +124,9 @@ public final class FakeSlackApi implements AutoCloseable {
     Map<String, String> form = form(request, body);
     String authorization = request.getHeaders().get("Authorization");
     String token =
-        authorization == null ? form.getOrDefault("token", "") : authorization.replace("Bearer ", "");
+        authorization == null
+            ? form.getOrDefault("token", "")
+            : authorization.replace("Bearer ", "");
     if (path.equals("/api/chat.postMessage") && token.equals(heldToken)) {
       // Holds the post open, as a slow Web API would, until the test lets it go.
       heldPosts.incrementAndGet();

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The admin gate through Slack HTTP mode: signed {@code /pastefix stats}, {@code review} and
- * {@code reload} answered ephemerally for the user listed in the admins, refused politely to
- * another user of the same workspace.
+ * The admin gate through Slack HTTP mode: signed {@code /pastefix stats}, {@code review} and {@code
+ * reload} answered ephemerally for the user listed in the admins, refused politely to another user
+ * of the same workspace.
  */
 class SlackAdminIT {
   private TestingJetty http;
@@ -82,7 +82,8 @@ class SlackAdminIT {
   }
 
   private JsonNode command(String text, String user) throws Exception {
-    Map<String, String> form = new java.util.LinkedHashMap<>(SlackPayloads.command(text, slack.responseUrl("c")));
+    Map<String, String> form =
+        new java.util.LinkedHashMap<>(SlackPayloads.command(text, slack.responseUrl("c")));
     form.put("user_id", user);
     HttpResponse<String> ack = client.postForm(form);
     assertEquals(200, ack.statusCode());

@@ -4,18 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.core.reply.BotCommand;
-import dev.pastefix.core.testing.TestingBot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.StatefulBot;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.state.SeenEvents;
-import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.testing.TestingBot;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -177,7 +177,8 @@ class SlackHttpModeIT {
     assertFalse(post.form().containsKey("thread_ts"));
     assertEquals(Channel.DIRECT, bot.handled().get(0).message().channel());
     assertEquals(
-        ConversationKey.of("slack", FakeSlackApi.TEAM, "D0DM"), bot.handled().get(0).message().conversationKey());
+        ConversationKey.of("slack", FakeSlackApi.TEAM, "D0DM"),
+        bot.handled().get(0).message().conversationKey());
   }
 
   @Test

@@ -48,7 +48,8 @@ class SlackSharedStateIT {
     StateDatabase db = StateDatabase.open(target, Clock.systemUTC(), BotState.DEFAULT_RETENTION);
     running.add(db);
     BotState state =
-        FallbackState.wrap(db.state(), Clock.systemUTC(), BotState.DEFAULT_RETENTION, db.describe());
+        FallbackState.wrap(
+            db.state(), Clock.systemUTC(), BotState.DEFAULT_RETENTION, db.describe());
     SlackBot bot =
         new SlackBot(
             new SlackOptions(
@@ -78,8 +79,10 @@ class SlackSharedStateIT {
         SlackPayloads.channelMessage(
             "Ev900", "C0ADMINS", "1700000900.000100", Pastes.MAX_SHELLS_TENANT);
 
-    CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> post(first, event, Map.of()));
-    CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> post(second, event, Map.of()));
+    CompletableFuture<HttpResponse<String>> a =
+        CompletableFuture.supplyAsync(() -> post(first, event, Map.of()));
+    CompletableFuture<HttpResponse<String>> b =
+        CompletableFuture.supplyAsync(() -> post(second, event, Map.of()));
     assertEquals(200, a.get().statusCode());
     assertEquals(200, b.get().statusCode());
     slack.await("/api/chat.postMessage");
@@ -87,7 +90,10 @@ class SlackSharedStateIT {
     assertEquals(1, slack.calls("/api/chat.postMessage").size());
 
     HttpResponse<String> retry =
-        post(second, event, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+        post(
+            second,
+            event,
+            Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
     assertEquals(200, retry.statusCode());
     Thread.sleep(1500);
     assertEquals(1, slack.calls("/api/chat.postMessage").size(), "the retry is not answered");
@@ -119,8 +125,7 @@ class SlackSharedStateIT {
         Map.of());
     slack.awaitCount("/api/chat.postMessage", 2);
     assertEquals(
-        "1700000910.000100",
-        slack.calls("/api/chat.postMessage").get(1).form().get("thread_ts"));
+        "1700000910.000100", slack.calls("/api/chat.postMessage").get(1).form().get("thread_ts"));
   }
 
   @Test
@@ -131,9 +136,21 @@ class SlackSharedStateIT {
     TestingSlackClient client = instance(target);
 
     server.stop();
-    post(client, SlackPayloads.mention("Ev920", "C0ADMINS", "1700000920.000100", "<@" + FakeSlackApi.BOT_USER + "> " + Pastes.MAX_SHELLS_TENANT), Map.of());
+    post(
+        client,
+        SlackPayloads.mention(
+            "Ev920",
+            "C0ADMINS",
+            "1700000920.000100",
+            "<@" + FakeSlackApi.BOT_USER + "> " + Pastes.MAX_SHELLS_TENANT),
+        Map.of());
     slack.awaitCount("/api/chat.postMessage", 1);
-    String retry = SlackPayloads.mention("Ev920", "C0ADMINS", "1700000920.000100", "<@" + FakeSlackApi.BOT_USER + "> " + Pastes.MAX_SHELLS_TENANT);
+    String retry =
+        SlackPayloads.mention(
+            "Ev920",
+            "C0ADMINS",
+            "1700000920.000100",
+            "<@" + FakeSlackApi.BOT_USER + "> " + Pastes.MAX_SHELLS_TENANT);
     post(client, retry, Map.of("X-Slack-Retry-Num", "1"));
     Thread.sleep(1000);
     assertEquals(1, slack.calls("/api/chat.postMessage").size(), "de-duplicated in memory");
@@ -145,10 +162,24 @@ class SlackSharedStateIT {
     while (!written && System.nanoTime() < deadline) {
       n++;
       String ts = "1700000921." + String.format("%06d", n);
-      post(client, SlackPayloads.mention("Ev93" + n, "C0ADMINS", ts, "<@" + FakeSlackApi.BOT_USER + "> " + Pastes.MAX_SHELLS_TENANT), Map.of());
+      post(
+          client,
+          SlackPayloads.mention(
+              "Ev93" + n,
+              "C0ADMINS",
+              ts,
+              "<@" + FakeSlackApi.BOT_USER + "> " + Pastes.MAX_SHELLS_TENANT),
+          Map.of());
       slack.awaitCount("/api/chat.postMessage", 1 + n);
-      try (StateDatabase check = StateDatabase.open(target, Clock.systemUTC(), BotState.DEFAULT_RETENTION)) {
-        written = !check.state().seenEvents().claim(SlackHandlers.claimKey(FakeSlackApi.TEAM, "C0ADMINS", ts), SeenEvents.DEFAULT_TTL);
+      try (StateDatabase check =
+          StateDatabase.open(target, Clock.systemUTC(), BotState.DEFAULT_RETENTION)) {
+        written =
+            !check
+                .state()
+                .seenEvents()
+                .claim(
+                    SlackHandlers.claimKey(FakeSlackApi.TEAM, "C0ADMINS", ts),
+                    SeenEvents.DEFAULT_TTL);
       } catch (RuntimeException e) {
         written = false;
       }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.core.testing.TestingBot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.testing.TestingBot;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;

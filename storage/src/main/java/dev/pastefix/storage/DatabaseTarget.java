@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where the state lives: a JDBC URL with its credentials. {@link #toString} and
- * {@link #describe} never show the password.
+ * Where the state lives: a JDBC URL with its credentials. {@link #toString} and {@link #describe}
+ * never show the password.
  */
 public final class DatabaseTarget {
   /** The H2 database file's name inside the data directory. */
@@ -29,13 +29,14 @@ public final class DatabaseTarget {
   }
 
   /** A PostgreSQL (or H2) server at {@code url}. */
-  public static DatabaseTarget server(String url, Optional<String> user, Optional<String> password) {
+  public static DatabaseTarget server(
+      String url, Optional<String> user, Optional<String> password) {
     return new DatabaseTarget(url, user, password);
   }
 
   /**
-   * The embedded H2 database in {@code dataDir}; a second process on the same files (such as
-   * {@code pastefix stats} beside the running bot) reaches it through the first one.
+   * The embedded H2 database in {@code dataDir}; a second process on the same files (such as {@code
+   * pastefix stats} beside the running bot) reaches it through the first one.
    */
   public static DatabaseTarget embedded(Path dataDir) {
     String file = dataDir.toAbsolutePath().resolve(H2_FILE).toString();

@@ -22,15 +22,32 @@ enum Dialect {
     String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
     String names = String.join(", ", columns);
     if (this == H2) {
-      return "merge into " + table + " (" + names + ") key (" + String.join(", ", key) + ")"
-          + " values (" + marks + ")";
+      return "merge into "
+          + table
+          + " ("
+          + names
+          + ") key ("
+          + String.join(", ", key)
+          + ")"
+          + " values ("
+          + marks
+          + ")";
     }
     String updates =
         columns.stream()
             .filter(c -> !key.contains(c))
             .map(c -> c + " = excluded." + c)
             .collect(Collectors.joining(", "));
-    return "insert into " + table + " (" + names + ") values (" + marks + ")"
-        + " on conflict (" + String.join(", ", key) + ") do update set " + updates;
+    return "insert into "
+        + table
+        + " ("
+        + names
+        + ") values ("
+        + marks
+        + ")"
+        + " on conflict ("
+        + String.join(", ", key)
+        + ") do update set "
+        + updates;
   }
 }

@@ -72,7 +72,9 @@ final class JdbcConversationStore implements ConversationStore {
     // Deleting exactly the row read makes the take happen once, whoever else reads it.
     int deleted =
         sql.update(
-            "delete from open_question where " + KEY_MATCH + " and entry_ids = ? and expires_at = ?",
+            "delete from open_question where "
+                + KEY_MATCH
+                + " and entry_ids = ? and expires_at = ?",
             s -> {
               int i = Columns.bind(s, 1, conversation);
               s.setString(i, row.ids());
@@ -102,7 +104,8 @@ final class JdbcConversationStore implements ConversationStore {
   @Override
   public Optional<LastAnswer> lastAnswer(ConversationKey conversation) {
     long now = clock.millis();
-    return sql.query(
+    return sql
+        .query(
             "select answer_key, entry_ids, answered_at from last_answer where "
                 + KEY_MATCH
                 + " and expires_at > ?",
@@ -121,7 +124,8 @@ final class JdbcConversationStore implements ConversationStore {
     long now = clock.millis();
     int dropped = 0;
     for (String table : List.of("answered_thread", "open_question", "last_answer")) {
-      dropped += sql.update("delete from " + table + " where expires_at <= ?", s -> s.setLong(1, now));
+      dropped +=
+          sql.update("delete from " + table + " where expires_at <= ?", s -> s.setLong(1, now));
     }
     return dropped;
   }

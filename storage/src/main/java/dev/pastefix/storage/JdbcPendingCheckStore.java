@@ -43,7 +43,8 @@ final class JdbcPendingCheckStore implements PendingCheckStore {
   @Override
   public Optional<String> pending(ConversationKey conversation) {
     long now = clock.millis();
-    return sql.query(
+    return sql
+        .query(
             "select check_id from pending_check where " + KEY_MATCH + " and expires_at > ?",
             s -> s.setLong(Columns.bind(s, 1, conversation), now),
             row -> row.getString("check_id"))

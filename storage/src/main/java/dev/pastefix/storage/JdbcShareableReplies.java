@@ -35,7 +35,8 @@ final class JdbcShareableReplies implements ShareableReplies {
   @Override
   public Optional<String> find(String id) {
     long now = clock.millis();
-    return sql.query(
+    return sql
+        .query(
             "select payload from shareable_reply where id = ? and expires_at > ?",
             s -> {
               s.setString(1, id);

@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state database of one process: a connection pool, the schema migrated at start-up, the
- * stores over it, and a background purge of expired rows. A database that cannot be reached, or
- * whose schema is newer than this version knows, fails {@link #open} with a message naming the
- * URL without its password.
+ * The state database of one process: a connection pool, the schema migrated at start-up, the stores
+ * over it, and a background purge of expired rows. A database that cannot be reached, or whose
+ * schema is newer than this version knows, fails {@link #open} with a message naming the URL
+ * without its password.
  */
 public final class StateDatabase implements AutoCloseable {
   /** How often expired rows are deleted. */
@@ -138,9 +138,13 @@ public final class StateDatabase implements AutoCloseable {
     }
     if (result.migrationsExecuted > 0) {
       LOG.info(
-          "state database {} migrated to schema version {}", target.describe(), result.targetSchemaVersion);
+          "state database {} migrated to schema version {}",
+          target.describe(),
+          result.targetSchemaVersion);
     }
-    return flyway.info().current() == null ? "0" : flyway.info().current().getVersion().getVersion();
+    return flyway.info().current() == null
+        ? "0"
+        : flyway.info().current().getVersion().getVersion();
   }
 
   /** The stores. */

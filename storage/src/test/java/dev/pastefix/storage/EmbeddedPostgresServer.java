@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real PostgreSQL server for tests, started from the embedded binaries (no Docker). One shared
- * server serves a whole test JVM; tests that stop the server start their own. Each call of
- * {@link #newDatabase} creates an empty database on it.
+ * server serves a whole test JVM; tests that stop the server start their own. Each call of {@link
+ * #newDatabase} creates an empty database on it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
   private static EmbeddedPostgresServer shared;

@@ -23,11 +23,11 @@ class PostgresClaimRaceIT {
   @Test
   void exactlyOneOfThirtyTwoThreadsWinsEachOfAThousandKeys() throws Exception {
     DatabaseTarget target = EmbeddedPostgresServer.shared().newDatabase();
-    try (StateDatabase first = StateDatabase.open(target, Clock.systemUTC(), BotState.DEFAULT_RETENTION);
+    try (StateDatabase first =
+            StateDatabase.open(target, Clock.systemUTC(), BotState.DEFAULT_RETENTION);
         StateDatabase second =
             StateDatabase.open(target, Clock.systemUTC(), BotState.DEFAULT_RETENTION)) {
-      List<SeenEvents> instances =
-          List.of(first.state().seenEvents(), second.state().seenEvents());
+      List<SeenEvents> instances = List.of(first.state().seenEvents(), second.state().seenEvents());
       AtomicIntegerArray wins = new AtomicIntegerArray(KEYS);
       CyclicBarrier start = new CyclicBarrier(THREADS);
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -25,7 +25,8 @@ class PostgresStateIT {
   private final List<StateDatabase> opened = new ArrayList<>();
 
   BotState open(Clock clock, Duration retention) {
-    StateDatabase db = StateDatabase.open(EmbeddedPostgresServer.shared().newDatabase(), clock, retention);
+    StateDatabase db =
+        StateDatabase.open(EmbeddedPostgresServer.shared().newDatabase(), clock, retention);
     opened.add(db);
     return db.state();
   }

@@ -36,7 +36,8 @@ class PrivacyTest {
     DatabaseTarget target = DatabaseTarget.inMemory();
     PrintStream originalErr = System.err;
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    try (StateDatabase db = StateDatabase.open(target, Clock.systemUTC(), BotState.DEFAULT_RETENTION)) {
+    try (StateDatabase db =
+        StateDatabase.open(target, Clock.systemUTC(), BotState.DEFAULT_RETENTION)) {
       BotState state = db.state();
       StatefulBot bot =
           new StatefulBot(
@@ -74,8 +75,7 @@ class PrivacyTest {
     StringBuilder all = new StringBuilder();
     try (Connection c = DriverManager.getConnection(target.url(), "sa", "");
         Statement s = c.createStatement();
-        ResultSet tables =
-            c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+        ResultSet tables = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
       List<String> names = new java.util.ArrayList<>();
       while (tables.next()) {
         names.add(tables.getString("TABLE_NAME"));

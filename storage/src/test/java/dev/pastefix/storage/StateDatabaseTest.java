@@ -61,7 +61,11 @@ class StateDatabaseTest {
             Optional.of("bot"),
             Optional.of("S3cret!"));
     StateStoreException e = assertThrows(StateStoreException.class, () -> open(target));
-    assertTrue(e.getMessage().startsWith("cannot reach the state database at jdbc:postgresql://127.0.0.1:9/pastefix"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "cannot reach the state database at jdbc:postgresql://127.0.0.1:9/pastefix"),
+        e.getMessage());
     assertFalse(e.getMessage().contains("Hunter2"), e.getMessage());
     assertFalse(e.getMessage().contains("S3cret"), e.getMessage());
     assertFalse(target.toString().contains("Hunter2"));

@@ -11,9 +11,9 @@ import java.util.Set;
  * Turns Teams message activities into the engine's {@link IncomingMessage}s: a personal chat is
  * {@link Channel#DIRECT}, an {@code @mention} in a channel or group chat {@link Channel#MENTION}
  * (the mention text removed), any other channel message {@link Channel#CHANNEL} (the core counts it
- * as a follow-up when it is in a thread pastefix answered). Addressed messages that start with one of the
- * manifest's command words go to the engine as {@link Channel#COMMAND}, so the text commands work
- * in every scope.
+ * as a follow-up when it is in a thread pastefix answered). Addressed messages that start with one
+ * of the manifest's command words go to the engine as {@link Channel#COMMAND}, so the text commands
+ * work in every scope.
  */
 final class ActivityTranslator {
   /**
@@ -56,11 +56,7 @@ final class ActivityTranslator {
   /** The context of a Run-check click (who, where); the command itself travels typed. */
   IncomingMessage checkClick(Activity activity) {
     return new IncomingMessage(
-        "",
-        Channel.COMMAND,
-        activity.from().id(),
-        conversationKey(activity),
-        activity.locale());
+        "", Channel.COMMAND, activity.from().id(), conversationKey(activity), activity.locale());
   }
 
   /** Marks the thread in a channel conversation id: {@code 19:...@thread.tacv2;messageid=17...}. */

@@ -132,7 +132,8 @@ final class AdaptiveCardRenderer implements Block.Visitor<List<ObjectNode>> {
     set.put("type", "FactSet");
     ArrayNode items = set.putArray("facts");
     for (Fact fact : facts.facts()) {
-      items.addObject()
+      items
+          .addObject()
           .put("title", cut(fact.name(), TeamsLimits.MAX_TEXT_CHARS))
           .put("value", cut(fact.value(), TeamsLimits.MAX_TEXT_CHARS));
     }

@@ -102,8 +102,7 @@ final class BotFrameworkAuth {
     if (issuer.isEmpty() || !issuer.get().equals(claims.getIssuer())) {
       throw new Unauthorized("token refused: unexpected issuer " + claims.getIssuer());
     }
-    Optional<String> serviceUrl =
-        claim(claims, "serviceurl").or(() -> claim(claims, "serviceUrl"));
+    Optional<String> serviceUrl = claim(claims, "serviceurl").or(() -> claim(claims, "serviceUrl"));
     if (serviceUrl.isEmpty()) {
       throw new Unauthorized("token refused: no serviceurl claim");
     }

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends replies to the Bot Connector: {@code POST {serviceUrl}/v3/conversations/{id}/activities/
- * {replyToId}} with the app's token. Only addresses a validated activity came from are called.
- * 429 and 5xx are retried with exponential backoff, or after what {@code Retry-After} asks.
+ * {replyToId}} with the app's token. Only addresses a validated activity came from are called. 429
+ * and 5xx are retried with exponential backoff, or after what {@code Retry-After} asks.
  */
 final class Connector {
   private static final Logger log = LoggerFactory.getLogger(Connector.class);

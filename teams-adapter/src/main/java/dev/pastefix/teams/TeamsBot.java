@@ -39,12 +39,7 @@ public final class TeamsBot implements AutoCloseable {
     this(config, bot, feedback, seen, Clock.systemUTC());
   }
 
-  TeamsBot(
-      TeamsConfig config,
-      Bot bot,
-      FeedbackStore feedback,
-      SeenEvents seen,
-      Clock clock) {
+  TeamsBot(TeamsConfig config, Bot bot, FeedbackStore feedback, SeenEvents seen, Clock clock) {
     AtomicInteger threads = new AtomicInteger();
     this.work =
         new ThreadPoolExecutor(
@@ -67,8 +62,7 @@ public final class TeamsBot implements AutoCloseable {
     ServiceUrls trusted = new ServiceUrls();
     Connector connector = new Connector(config.retry(), token, trusted, http, clock);
     TeamsListener listener =
-        new TeamsListener(
-            bot, feedback, new AdaptiveCardRenderer(), connector, seen, work, clock);
+        new TeamsListener(bot, feedback, new AdaptiveCardRenderer(), connector, seen, work, clock);
     this.endpoint = new MessagesEndpoint(new BotFrameworkAuth(config), trusted, listener);
     log.info("Teams: configured ({})", config);
   }

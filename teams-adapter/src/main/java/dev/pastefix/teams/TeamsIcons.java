@@ -14,9 +14,9 @@ import javax.imageio.ImageIO;
 
 /**
  * The two icons a Teams app package needs, drawn at build time instead of shipped as binaries: a
- * 192x192 colour icon (a white clipboard with a tick on the accent colour) and a 32x32 outline
- * icon (the same shape, white on transparent, as Teams requires). Only shapes are drawn, so no font
- * is needed on a headless server.
+ * 192x192 colour icon (a white clipboard with a tick on the accent colour) and a 32x32 outline icon
+ * (the same shape, white on transparent, as Teams requires). Only shapes are drawn, so no font is
+ * needed on a headless server.
  */
 final class TeamsIcons {
   static final int COLOR_SIZE = 192;

@@ -35,8 +35,7 @@ final class Activities {
 
   /** A channel message that {@code @mentions} the bot. */
   static ObjectNode mention(String serviceUrl, String conversationId, String text) {
-    ObjectNode activity =
-        channel(serviceUrl, conversationId, "<at>" + BOT_NAME + "</at> " + text);
+    ObjectNode activity = channel(serviceUrl, conversationId, "<at>" + BOT_NAME + "</at> " + text);
     ObjectNode mention = activity.putArray("entities").addObject();
     mention.put("type", "mention");
     mention.put("text", "<at>" + BOT_NAME + "</at>");

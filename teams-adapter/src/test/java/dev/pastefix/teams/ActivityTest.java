@@ -20,7 +20,8 @@ class ActivityTest {
   void namesEveryMissingFieldOfAMalformedActivity() throws Exception {
     Activity.Malformed e =
         assertThrows(
-            Activity.Malformed.class, () -> Activity.parse(json.readTree("{\"type\":\"message\"}")));
+            Activity.Malformed.class,
+            () -> Activity.parse(json.readTree("{\"type\":\"message\"}")));
 
     assertTrue(e.getMessage().contains("id"), e.getMessage());
     assertTrue(e.getMessage().contains("serviceUrl"), e.getMessage());
@@ -34,7 +35,8 @@ class ActivityTest {
 
     assertEquals(Channel.DIRECT, in.channel());
     assertEquals(Optional.of(Locale.forLanguageTag("en-US")), in.localeHint());
-    assertEquals(ConversationKey.of("teams", "tenant-1", "a:personal-chat-1"), in.conversationKey());
+    assertEquals(
+        ConversationKey.of("teams", "tenant-1", "a:personal-chat-1"), in.conversationKey());
   }
 
   @Test
@@ -70,8 +72,10 @@ class ActivityTest {
 
   @Test
   void commandWordsAreCommandsInEveryScopeWhenAddressed() throws Exception {
-    assertEquals(Channel.COMMAND, translate(Activities.personal("https://s/", "KB sessions")).channel());
-    assertEquals(Channel.COMMAND, translate(Activities.personal("https://s/", "diagnose x")).channel());
+    assertEquals(
+        Channel.COMMAND, translate(Activities.personal("https://s/", "KB sessions")).channel());
+    assertEquals(
+        Channel.COMMAND, translate(Activities.personal("https://s/", "diagnose x")).channel());
     assertEquals(
         Channel.COMMAND,
         translate(Activities.mention("https://s/", Activities.CHANNEL_THREAD, "help")).channel());
@@ -80,11 +84,13 @@ class ActivityTest {
   @Test
   void dropsTheBotsOwnAndEmptyMessages() throws Exception {
     var own = Activities.personal("https://s/", "hello");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) own.path("from")).put("id", Activities.BOT_ID);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) own.path("from"))
+        .put("id", Activities.BOT_ID);
     assertTrue(translator.translate(Activity.parse(own)).isEmpty());
     assertTrue(
         translator
-            .translate(Activity.parse(Activities.mention("https://s/", Activities.CHANNEL_THREAD, "")))
+            .translate(
+                Activity.parse(Activities.mention("https://s/", Activities.CHANNEL_THREAD, "")))
             .isEmpty());
   }
 

@@ -188,7 +188,8 @@ class AdaptiveCardRendererTest {
 
     assertTrue(cut.length() <= TeamsLimits.MAX_TEXT_CHARS);
     assertTrue(cut.endsWith(AdaptiveCardRenderer.ELLIPSIS));
-    assertFalse(Character.isHighSurrogate(cut.charAt(cut.length() - 2)), cut.substring(cut.length() - 3));
+    assertFalse(
+        Character.isHighSurrogate(cut.charAt(cut.length() - 2)), cut.substring(cut.length() - 3));
   }
 
   @Test

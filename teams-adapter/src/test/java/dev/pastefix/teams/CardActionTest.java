@@ -28,7 +28,8 @@ class CardActionTest {
                 + new CardAction.Feedback(false, List.of("x")).data()
                 + "}}");
 
-    assertEquals(new CardAction.Feedback(false, List.of("x")), CardAction.parse(value).orElseThrow());
+    assertEquals(
+        new CardAction.Feedback(false, List.of("x")), CardAction.parse(value).orElseThrow());
   }
 
   @Test

@@ -39,9 +39,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback stand-in for the Bot Framework side of Teams: the OpenID metadata document and its
- * key set (public halves of test RSA keys), the token endpoint of the client-credentials flow, and
- * a Bot Connector that records every reply. It also mints tokens the way the Bot Connector signs
+ * A loopback stand-in for the Bot Framework side of Teams: the OpenID metadata document and its key
+ * set (public halves of test RSA keys), the token endpoint of the client-credentials flow, and a
+ * Bot Connector that records every reply. It also mints tokens the way the Bot Connector signs
  * them. {@link #main} runs it on its own, for trying the bot by hand.
  */
 final class FakeBotFramework implements AutoCloseable {

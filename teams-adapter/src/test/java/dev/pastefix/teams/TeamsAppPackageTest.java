@@ -40,13 +40,17 @@ class TeamsAppPackageTest {
     assertEquals(APP_ID, bot.path("botId").asText());
     assertEquals(List.of("personal", "team", "groupChat"), texts(bot.path("scopes")));
     List<String> commands = new ArrayList<>();
-    bot.path("commandLists").path(0).path("commands").forEach(c -> commands.add(c.path("title").asText()));
+    bot.path("commandLists")
+        .path(0)
+        .path("commands")
+        .forEach(c -> commands.add(c.path("title").asText()));
     assertEquals(List.of("help", "diagnose", "kb", "check"), commands);
     JsonNode rsc = manifest.path("authorization").path("permissions").path("resourceSpecific");
     assertEquals("ChannelMessage.Read.Group", rsc.path(0).path("name").asText());
     assertEquals("Application", rsc.path(0).path("type").asText());
     assertEquals(APP_ID, manifest.path("webApplicationInfo").path("id").asText());
-    assertEquals("https://contoso.example/privacy", manifest.path("developer").path("privacyUrl").asText());
+    assertEquals(
+        "https://contoso.example/privacy", manifest.path("developer").path("privacyUrl").asText());
     assertTrue(manifest.path("description").path("short").asText().length() <= 80);
   }
 

@@ -11,15 +11,15 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.answer.Wording;
-import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.StatefulBot;
+import dev.pastefix.core.answer.Wording;
+import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.state.InMemoryAnswerLog;
 import dev.pastefix.core.state.InMemoryConversationStore;
 import dev.pastefix.core.state.InMemorySeenEvents;
-import dev.pastefix.core.feedback.InMemoryFeedbackStore;
-import dev.pastefix.core.feedback.Vote;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -144,10 +144,14 @@ class TeamsBotIT {
   @Test
   void aFollowUpInTheAnsweredThreadCountsAsAddressed() throws Exception {
     String thread = "19:general@thread.tacv2;messageid=1700000000999";
-    post(Activities.channel(fake.serviceUrl(), thread, Pastes.MAX_SHELLS_TENANT), fake.token(APP_ID));
+    post(
+        Activities.channel(fake.serviceUrl(), thread, Pastes.MAX_SHELLS_TENANT),
+        fake.token(APP_ID));
     fake.awaitReplies(1, WAIT);
 
-    post(Activities.channel(fake.serviceUrl(), thread, "still failing after that"), fake.token(APP_ID));
+    post(
+        Activities.channel(fake.serviceUrl(), thread, "still failing after that"),
+        fake.token(APP_ID));
 
     assertEquals(2, fake.awaitReplies(2, WAIT).size(), "the follow-up is answered too");
     assertEquals(Channel.CHANNEL, bot.received().get(1).channel(), "the core finds it addressed");
@@ -166,7 +170,8 @@ class TeamsBotIT {
     assertEquals("kb max-shells-tenant", received.text());
     assertEquals(Channel.COMMAND, received.channel());
     assertEquals(
-        ConversationKey.of("teams", "tenant-1", "19:general@thread.tacv2").inThread("1700000000001"),
+        ConversationKey.of("teams", "tenant-1", "19:general@thread.tacv2")
+            .inThread("1700000000001"),
         received.conversationKey());
   }
 
@@ -309,8 +314,7 @@ class TeamsBotIT {
   @Test
   void acceptsARotatedKeyAfterRefreshingTheKeys() throws Exception {
     assertEquals(
-        200,
-        post(Activities.personal(fake.serviceUrl(), "help"), fake.token(APP_ID)).statusCode());
+        200, post(Activities.personal(fake.serviceUrl(), "help"), fake.token(APP_ID)).statusCode());
     RSAKey rotated = FakeBotFramework.newKey("fake-bf-key-2");
     fake.publish(rotated);
 
@@ -420,8 +424,7 @@ class TeamsBotIT {
   @Test
   void refusesAnOversizedBodyWithAValidToken() throws Exception {
     ObjectNode activity =
-        Activities.personal(
-            fake.serviceUrl(), "x".repeat(TeamsLimits.MAX_REQUEST_BYTES + 1));
+        Activities.personal(fake.serviceUrl(), "x".repeat(TeamsLimits.MAX_REQUEST_BYTES + 1));
 
     assertEquals(413, post(activity, fake.token(APP_ID)).statusCode());
     assertNothingHappened();

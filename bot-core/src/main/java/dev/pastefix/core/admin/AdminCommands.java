@@ -112,7 +112,9 @@ public final class AdminCommands implements Bot {
           List.of(
               Block.Paragraph.of(
                   new Span.Plain(
-                      "That did not work: " + e.getClass().getSimpleName() + ". The log has the"
+                      "That did not work: "
+                          + e.getClass().getSimpleName()
+                          + ". The log has the"
                           + " details."))));
     }
   }
@@ -142,7 +144,11 @@ public final class AdminCommands implements Bot {
       spans.add(
           new Span.Plain(
               String.format(
-                  Locale.ROOT, " %d (%d helpful, %d not)", e.answers(), e.helpful(), e.notHelpful())));
+                  Locale.ROOT,
+                  " %d (%d helpful, %d not)",
+                  e.answers(),
+                  e.helpful(),
+                  e.notHelpful())));
       shown++;
     }
     if (shown == 0) {
@@ -176,7 +182,10 @@ public final class AdminCommands implements Bot {
             new Block.Step(
                 List.of(
                     new Span.Strong(
-                        g.count() + "× from " + g.senders() + (g.senders() == 1 ? " person" : " people")),
+                        g.count()
+                            + "× from "
+                            + g.senders()
+                            + (g.senders() == 1 ? " person" : " people")),
                     new Span.Plain(": "),
                     new Span.InlineCode(signature)),
                 List.of()));
@@ -202,7 +211,8 @@ public final class AdminCommands implements Bot {
     blocks.add(new Block.Paragraph(spans));
     blocks.add(
         Block.Paragraph.of(
-            new Span.Plain(report.nearMisses().size() + " near misses in channels. On the server, "),
+            new Span.Plain(
+                report.nearMisses().size() + " near misses in channels. On the server, "),
             new Span.InlineCode("pastefix review --draft DIR"),
             new Span.Plain(" drafts knowledge entries for the top groups.")));
     return reply(

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * slack:U0123ABC} or {@code discord:123456789012345678}. Nobody is an admin unless listed.
  */
 public record Admins(Set<String> members) {
-  private static final Pattern MEMBER = Pattern.compile("([a-z][a-z0-9-]{0,19}):([A-Za-z0-9._-]{1,64})");
+  private static final Pattern MEMBER =
+      Pattern.compile("([a-z][a-z0-9-]{0,19}):([A-Za-z0-9._-]{1,64})");
 
   public Admins {
     members = Set.copyOf(members);
@@ -43,7 +44,9 @@ public record Admins(Set<String> members) {
       }
       int colon = item.indexOf(':');
       String normalised =
-          colon < 0 ? item : item.substring(0, colon).toLowerCase(Locale.ROOT) + item.substring(colon);
+          colon < 0
+              ? item
+              : item.substring(0, colon).toLowerCase(Locale.ROOT) + item.substring(colon);
       if (MEMBER.matcher(normalised).matches()) {
         members.add(normalised);
       } else {

@@ -114,7 +114,8 @@ record Labels(
     switch (lang) {
       case "fr":
         String version =
-            month.map(m -> "Depuis la version de " + m + " " + year)
+            month
+                .map(m -> "Depuis la version de " + m + " " + year)
                 .orElse("Depuis la version " + year);
         return version + " de l'article : ";
       case "ko":

@@ -33,8 +33,7 @@ public final class ReplyComposer {
   /** The longest evidence quote shown; a whole paste would drown the answer. */
   static final int MAX_EVIDENCE_CHARS = 160;
 
-  private static final com.google.re2j.Pattern WHITESPACE =
-      com.google.re2j.Pattern.compile("\\s+");
+  private static final com.google.re2j.Pattern WHITESPACE = com.google.re2j.Pattern.compile("\\s+");
 
   private final KnowledgeBase kb;
   private final Map<String, CheckInput> checkInputs;
@@ -415,8 +414,7 @@ public final class ReplyComposer {
 
   /** The check's button, with the argument the check declares it takes from the paste. */
   private Action runCheck(String checkId, MessageFacts facts, Wording wording) {
-    String argument =
-        checkInputs.getOrDefault(checkId, CheckInput.NOTHING).from(facts).orElse("");
+    String argument = checkInputs.getOrDefault(checkId, CheckInput.NOTHING).from(facts).orElse("");
     return new Action.RunCheck(
         new BotCommand.RunCheck(checkId, argument), wording.runCheck(checkId, argument));
   }

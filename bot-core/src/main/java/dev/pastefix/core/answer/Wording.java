@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * The fixed words adapters show around the engine's replies (button labels, the failure, busy and
- * "not allowed here" replies, vote and share receipts) in English, French and Korean, so that
- * every platform says the same thing in the reader's language.
+ * "not allowed here" replies, vote and share receipts) in English, French and Korean, so that every
+ * platform says the same thing in the reader's language.
  */
 public final class Wording {
   private record Phrases(

@@ -58,10 +58,10 @@ public final class CheckDesk {
     return engine
         .checkInputs(catalog.inputs())
         .command(
-        COMMAND,
-        "check [name] [output]",
-        "list the checks, check DNS records (check dns <domain>) or read a command's output",
-        this::command);
+            COMMAND,
+            "check [name] [output]",
+            "list the checks, check DNS records (check dns <domain>) or read a command's output",
+            this::command);
   }
 
   /**
@@ -73,7 +73,10 @@ public final class CheckDesk {
     return standard(knowledge, dnsResolver, clock, new InMemoryPendingCheckStore(clock));
   }
 
-  /** As {@link #standard(KnowledgeBase, Optional, Clock)}, keeping pending checks in {@code pending}. */
+  /**
+   * As {@link #standard(KnowledgeBase, Optional, Clock)}, keeping pending checks in {@code
+   * pending}.
+   */
   public static CheckDesk standard(
       KnowledgeBase knowledge,
       Optional<String> dnsResolver,
@@ -138,7 +141,8 @@ public final class CheckDesk {
       if (argument.isEmpty() || SIGN_IN_ADDRESS.matcher(argument).matches()) {
         // A "Run check" button may carry the paste's sign-in address; it is not command output.
         pending.start(message.conversationKey(), guided.id(), PendingCheckStore.DEFAULT_TTL);
-        return neutral(guided.relatedEntryIds(), replies.instructions(guided, PendingCheckStore.DEFAULT_TTL));
+        return neutral(
+            guided.relatedEntryIds(), replies.instructions(guided, PendingCheckStore.DEFAULT_TTL));
       }
       CheckVerdict verdict = guided.interpret(argument);
       if (verdict.recognised()) {

@@ -287,8 +287,7 @@ public final class ClockCheck implements GuidedCheck {
           "the clock is " + describe(worst) + " off the time source");
     } else {
       readings.line(
-          CheckLine.problem(
-              "Time source", "no answer (" + parsed.stripchartErrors() + " errors)"),
+          CheckLine.problem("Time source", "no answer (" + parsed.stripchartErrors() + " errors)"),
           "the time source does not answer");
     }
   }

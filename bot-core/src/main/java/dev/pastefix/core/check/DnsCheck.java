@@ -227,10 +227,7 @@ public final class DnsCheck implements Check {
                   + String.join(", ", wrongOrMissing)
                   + ".");
     }
-    return verdict
-        .note("Asked the DNS resolver " + resolver + ".")
-        .note(propagationNote())
-        .build();
+    return verdict.note("Asked the DNS resolver " + resolver + ".").note(propagationNote()).build();
   }
 
   private static String propagationNote() {

@@ -68,8 +68,8 @@ public final class ExecutionPolicyCheck implements GuidedCheck {
   }
 
   /**
-   * What a paste of {@code Get-ExecutionPolicy -List} holds: the policy of each scope it lists,
-   * the values that are no policy, and the paste itself (for the one-word form).
+   * What a paste of {@code Get-ExecutionPolicy -List} holds: the policy of each scope it lists, the
+   * values that are no policy, and the paste itself (for the one-word form).
    */
   record Parsed(PastedOutput paste, Map<Scope, Policy> scopes, List<String> unknownValues) {
     Parsed {
@@ -78,8 +78,8 @@ public final class ExecutionPolicyCheck implements GuidedCheck {
     }
 
     /**
-     * The scopes the paste lacks before the first one that decides (is not Undefined): any of
-     * them could override it. Scopes after the deciding one do not matter.
+     * The scopes the paste lacks before the first one that decides (is not Undefined): any of them
+     * could override it. Scopes after the deciding one do not matter.
      */
     List<Scope> missing() {
       List<Scope> missing = new ArrayList<>();

@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * <p>The entries are split into shards of whole articles ({@value #SHARD_ENTRIES} entries at most),
  * one model each, so that training and evaluation grow with the shard, not with the whole base: the
  * shipped knowledge is one shard, and a text is ranked by the few shards that share its distinctive
- * words. Each shard's model is keyed by a fingerprint of everything it was trained on and read
- * from a {@link ModelStore} when one holds it; only missing shards are trained. Immutable and
+ * words. Each shard's model is keyed by a fingerprint of everything it was trained on and read from
+ * a {@link ModelStore} when one holds it; only missing shards are trained. Immutable and
  * thread-safe.
  */
 public final class CategoryModel {
@@ -325,7 +325,8 @@ public final class CategoryModel {
       }
       return Optional.of(model);
     } catch (IOException | RuntimeException e) {
-      LOG.warn("stored model {} does not decode ({}); training it again", fingerprint, e.toString());
+      LOG.warn(
+          "stored model {} does not decode ({}); training it again", fingerprint, e.toString());
       return Optional.empty();
     }
   }
@@ -417,9 +418,9 @@ public final class CategoryModel {
   }
 
   /**
-   * With one shard, its model's distribution. With several, the entries of the shards that rank
-   * the text, each with its shard's probability, and {@value #NONE} with the lowest probability any
-   * of them gave it: the shard most sure the text is one of its entries speaks for "not ours".
+   * With one shard, its model's distribution. With several, the entries of the shards that rank the
+   * text, each with its shard's probability, and {@value #NONE} with the lowest probability any of
+   * them gave it: the shard most sure the text is one of its entries speaks for "not ours".
    */
   private List<Score> rank(String[] features) {
     List<Score> scores = new ArrayList<>();

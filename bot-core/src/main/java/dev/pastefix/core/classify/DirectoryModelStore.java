@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Models kept as files in a directory (the data directory's {@code models/}), one per fingerprint.
- * Files are written to a temporary name and moved into place, so a reader never sees half a file;
- * a file that does not open is deleted so that the model is trained and written again.
+ * Files are written to a temporary name and moved into place, so a reader never sees half a file; a
+ * file that does not open is deleted so that the model is trained and written again.
  */
 public final class DirectoryModelStore implements ModelStore {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryModelStore.class);
@@ -70,10 +70,7 @@ public final class DirectoryModelStore implements ModelStore {
       Files.write(temporary, ModelFile.wrap(fingerprint, model));
       try {
         Files.move(
-            temporary,
-            file,
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+            temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -11,7 +11,9 @@ public interface ModelStore {
   /** The model trained on what {@code fingerprint} names, when this store holds an intact copy. */
   Optional<byte[]> read(String fingerprint);
 
-  /** Keeps {@code model} under {@code fingerprint}; a store that cannot write says so in its log. */
+  /**
+   * Keeps {@code model} under {@code fingerprint}; a store that cannot write says so in its log.
+   */
   void write(String fingerprint, byte[] model);
 
   /** A store that holds nothing and keeps nothing: every start trains. */

@@ -92,7 +92,8 @@ final class TermScanner {
     }
     this.otherPairs = Map.copyOf(other);
     Map<Character, int[]> singleIds = new HashMap<>();
-    single.forEach((c, ids) -> singleIds.put(c, ids.stream().mapToInt(Integer::intValue).toArray()));
+    single.forEach(
+        (c, ids) -> singleIds.put(c, ids.stream().mapToInt(Integer::intValue).toArray()));
     this.singles = Map.copyOf(singleIds);
   }
 

@@ -3,8 +3,8 @@ package dev.pastefix.core.eval;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.Outcome;
+import dev.pastefix.core.state.ConversationKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -51,8 +51,12 @@ public final class Evaluator {
   public EvalReport run(List<LabelledMessage> messages) {
     for (int i = 0; i < Math.min(WARM_UP_MESSAGES, messages.size()); i++) {
       String text = messages.get(i).text();
-      bot.handle(IncomingMessage.of(text, Channel.DIRECT, "eval", ConversationKey.of("eval", "-", "eval-warm-up-" + i)));
-      bot.handle(IncomingMessage.of(text, Channel.CHANNEL, "eval", ConversationKey.of("eval", "-", "eval-warm-up-" + i)));
+      bot.handle(
+          IncomingMessage.of(
+              text, Channel.DIRECT, "eval", ConversationKey.of("eval", "-", "eval-warm-up-" + i)));
+      bot.handle(
+          IncomingMessage.of(
+              text, Channel.CHANNEL, "eval", ConversationKey.of("eval", "-", "eval-warm-up-" + i)));
     }
     List<Scored> scored = new ArrayList<>();
     long[] latencies = new long[messages.size() * 2];
@@ -60,11 +64,20 @@ public final class Evaluator {
     for (LabelledMessage m : messages) {
       long t0 = System.nanoTime();
       Outcome direct =
-          bot.handle(IncomingMessage.of(m.text(), Channel.DIRECT, "eval", ConversationKey.of("eval", "-", "eval-direct-" + m.id())));
+          bot.handle(
+              IncomingMessage.of(
+                  m.text(),
+                  Channel.DIRECT,
+                  "eval",
+                  ConversationKey.of("eval", "-", "eval-direct-" + m.id())));
       long t1 = System.nanoTime();
       Outcome passive =
           bot.handle(
-              IncomingMessage.of(m.text(), Channel.CHANNEL, "eval", ConversationKey.of("eval", "-", "eval-channel-" + m.id())));
+              IncomingMessage.of(
+                  m.text(),
+                  Channel.CHANNEL,
+                  "eval",
+                  ConversationKey.of("eval", "-", "eval-channel-" + m.id())));
       long t2 = System.nanoTime();
       latencies[li++] = (t1 - t0) / 1000;
       latencies[li++] = (t2 - t1) / 1000;

@@ -38,8 +38,8 @@ public sealed interface Action {
   }
 
   /**
-   * "Helpful" / "Not helpful" (the {@code label}, localised) for the answer about {@code
-   * entryIds}, in the order the answer presents them.
+   * "Helpful" / "Not helpful" (the {@code label}, localised) for the answer about {@code entryIds},
+   * in the order the answer presents them.
    */
   record Feedback(List<String> entryIds, boolean helpful, String label) implements Action {
     public Feedback {

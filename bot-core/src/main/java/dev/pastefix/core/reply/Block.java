@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One block of a reply. Java 17 has no pattern-matching switch, so renderers dispatch with
- * {@link Visitor}. Renderers choose the platform element by the block's type, never by its text:
- * the text is already in the reader's language.
+ * One block of a reply. Java 17 has no pattern-matching switch, so renderers dispatch with {@link
+ * Visitor}. Renderers choose the platform element by the block's type, never by its text: the text
+ * is already in the reader's language.
  */
 public sealed interface Block {
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * A command a button carries back to the engine. An adapter encodes it in the button (a Slack
  * button value, a Discord custom id) and, on a click, decodes it and hands it to {@link
- * dev.pastefix.core.Bot#handle(BotCommand, dev.pastefix.core.IncomingMessage)} as it is: the
- * click never becomes typed text that the engine would have to parse again.
+ * dev.pastefix.core.Bot#handle(BotCommand, dev.pastefix.core.IncomingMessage)} as it is: the click
+ * never becomes typed text that the engine would have to parse again.
  */
 public sealed interface BotCommand {
 

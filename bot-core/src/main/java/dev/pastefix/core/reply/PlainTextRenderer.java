@@ -209,11 +209,7 @@ public final class PlainTextRenderer implements Block.Visitor<String>, Action.Vi
       return text;
     }
     int start = text.indexOf(core);
-    return text.substring(0, start)
-        + open
-        + core
-        + close
-        + text.substring(start + core.length());
+    return text.substring(0, start) + open + core + close + text.substring(start + core.length());
   }
 
   private static String link(String label, String url) {

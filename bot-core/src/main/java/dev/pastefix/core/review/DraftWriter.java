@@ -60,8 +60,8 @@ public final class DraftWriter {
 
   /**
    * One draft per group, for the first {@code top} groups. {@code sourceUrl} is the page new
-   * entries name as their source (the team's own runbook); without it, a Microsoft Learn search
-   * for the error's words. {@code today} dates the drafts.
+   * entries name as their source (the team's own runbook); without it, a Microsoft Learn search for
+   * the error's words. {@code today} dates the drafts.
    */
   public List<Draft> drafts(
       List<UnknownGroup> groups, int top, Optional<URI> sourceUrl, LocalDate today) {
@@ -132,7 +132,9 @@ public final class DraftWriter {
     String anchor = URI.create(sourceAddress).getFragment();
     StringBuilder y = new StringBuilder();
     header(y, group);
-    y.append("# A new entry: write the fields marked ").append(TO_WRITE).append(", then check with\n");
+    y.append("# A new entry: write the fields marked ")
+        .append(TO_WRITE)
+        .append(", then check with\n");
     y.append("#   pastefix kb validate <this directory>\n");
     y.append("article:\n");
     y.append("  id: ").append(q(id)).append('\n');
@@ -150,15 +152,12 @@ public final class DraftWriter {
     y.append("    symptoms:\n");
     symptom(y, symptom);
     y.append("    cause:    # ").append(TO_WRITE).append(": why it happens\n");
-    y.append("    steps:    # ")
-        .append(TO_WRITE)
-        .append(": what to do, in order; for example\n");
+    y.append("    steps:    # ").append(TO_WRITE).append(": what to do, in order; for example\n");
     y.append("              #   - text: Close the sessions you no longer need.\n");
     y.append("              #     commands: [\"Get-PSSession | Remove-PSSession\"]\n");
-    y.append("    links:    # ")
-        .append(TO_WRITE)
-        .append(": where it is documented; for example\n");
-    y.append("              #   - {label: Remove-PSSession, url: https://learn.microsoft.com/...}\n");
+    y.append("    links:    # ").append(TO_WRITE).append(": where it is documented; for example\n");
+    y.append(
+        "              #   - {label: Remove-PSSession, url: https://learn.microsoft.com/...}\n");
     examples(y, group.samples(), List.of());
     return new Draft(id + ".yaml", y.toString(), id, false);
   }
@@ -171,7 +170,8 @@ public final class DraftWriter {
     y.append("# Extends the shipped entry '")
         .append(entry.id())
         .append("' with the group's signature: this file replaces it\n");
-    y.append("# (placed in PASTEFIX_KNOWLEDGE_DIR). Check the new symptom and examples at the end of\n");
+    y.append(
+        "# (placed in PASTEFIX_KNOWLEDGE_DIR). Check the new symptom and examples at the end of\n");
     y.append("# their lists, then: pastefix kb validate <this directory>\n");
     y.append("article:\n");
     y.append("  id: ").append(q(articleId)).append('\n');
@@ -353,5 +353,4 @@ public final class DraftWriter {
     }
     return URI.create(SEARCH + URLEncoder.encode(String.join(" ", words), StandardCharsets.UTF_8));
   }
-
 }

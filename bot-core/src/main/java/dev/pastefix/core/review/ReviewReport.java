@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a review of the answer log found over one period: how many messages and how they ended
- * (in total and per day), the groups of messages the bot could not answer, the entries with their
+ * What a review of the answer log found over one period: how many messages and how they ended (in
+ * total and per day), the groups of messages the bot could not answer, the entries with their
  * answers and votes, and the channel messages where the bot nearly spoke.
  */
 public record ReviewReport(

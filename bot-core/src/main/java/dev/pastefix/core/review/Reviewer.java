@@ -238,7 +238,9 @@ public final class Reviewer {
     }
     List<EntryReview> entries = new ArrayList<>();
     counts.forEach(
-        (id, c) -> entries.add(new EntryReview(id, c[0], c[1], c[2], samples.getOrDefault(id, List.of()))));
+        (id, c) ->
+            entries.add(
+                new EntryReview(id, c[0], c[1], c[2], samples.getOrDefault(id, List.of()))));
     entries.sort(
         Comparator.comparingInt(EntryReview::notHelpful)
             .reversed()

@@ -35,8 +35,7 @@ public record Signature(String text, String key, boolean errorText) {
   private static final List<Placeholder> PLACEHOLDERS =
       List.of(
           placeholder(
-              "guid",
-              "\\{?\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b\\}?"),
+              "guid", "\\{?\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b\\}?"),
           placeholder("url", "\\b(?:https?|ftp)://[^\\s'\"<>]+"),
           placeholder(
               "date",
@@ -125,7 +124,8 @@ public record Signature(String text, String key, boolean errorText) {
     return text.indexOf('<') >= 0 && PLACEHOLDER.matcher(text).find();
   }
 
-  static final Pattern PLACEHOLDER = Pattern.compile("<(guid|url|date|user|name|path|address|host|number)>");
+  static final Pattern PLACEHOLDER =
+      Pattern.compile("<(guid|url|date|user|name|path|address|host|number)>");
 
   private static Placeholder placeholder(String name, String regex) {
     return new Placeholder(name, Pattern.compile(regex));

@@ -7,8 +7,8 @@ import opennlp.tools.stemmer.PorterStemmer;
 import opennlp.tools.tokenize.SimpleTokenizer;
 
 /**
- * The content words of a text, tokenised and stemmed by OpenNLP, and how much two such sets
- * overlap (Jaccard: shared words over all words). Stateless and thread-safe.
+ * The content words of a text, tokenised and stemmed by OpenNLP, and how much two such sets overlap
+ * (Jaccard: shared words over all words). Stateless and thread-safe.
  */
 final class WordOverlap {
   private static final Set<String> STOP_WORDS =
@@ -31,7 +31,8 @@ final class WordOverlap {
       if (token.isEmpty() || !Character.isLetterOrDigit(token.codePointAt(0))) {
         continue;
       }
-      if (STOP_WORDS.contains(token) || Signature.PLACEHOLDER.matcher("<" + token + ">").matches()) {
+      if (STOP_WORDS.contains(token)
+          || Signature.PLACEHOLDER.matcher("<" + token + ">").matches()) {
         continue;
       }
       words.add(stemmer.stem(token));

@@ -48,8 +48,7 @@ public final class EntrySearch {
    * ranked by how many of them the entry's id and title contain.
    */
   public static EntrySearch of(KnowledgeBase knowledge) {
-    List<Match> all =
-        knowledge.entries().stream().map(e -> new Match(e.id(), e.title())).toList();
+    List<Match> all = knowledge.entries().stream().map(e -> new Match(e.id(), e.title())).toList();
     return new EntrySearch(knowledge, words -> byWordOverlap(all, words));
   }
 

@@ -18,8 +18,8 @@ public interface AnswerLog {
   List<AnswerRecord> since(Instant from);
 
   /**
-   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep
-   * nothing that expires may do nothing.
+   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep nothing
+   * that expires may do nothing.
    */
   default int purgeExpired() {
     return 0;

@@ -8,11 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One handled message, as the answer log keeps it: when, where, what the bot decided and how
- * sure, how long it took, and the text with secrets redacted. The sender is an id, never a
- * display name. {@code candidates} are the best-ranked entries with their scores (also for
- * unknown and silent outcomes, so near misses can be reviewed); {@code answerKey} is the key that
- * feedback votes on this reply carry.
+ * One handled message, as the answer log keeps it: when, where, what the bot decided and how sure,
+ * how long it took, and the text with secrets redacted. The sender is an id, never a display name.
+ * {@code candidates} are the best-ranked entries with their scores (also for unknown and silent
+ * outcomes, so near misses can be reviewed); {@code answerKey} is the key that feedback votes on
+ * this reply carry.
  */
 public record AnswerRecord(
     Instant at,

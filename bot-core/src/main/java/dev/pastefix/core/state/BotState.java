@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Every kind of state the bot keeps, as the composition root hands it to the engine and adapters. */
+/**
+ * Every kind of state the bot keeps, as the composition root hands it to the engine and adapters.
+ */
 public record BotState(
     SeenEvents seenEvents,
     ConversationStore conversations,

@@ -29,10 +29,15 @@ public record ConversationKey(
 
   /** The channel this conversation is in, without its thread. */
   public ConversationKey channelOnly() {
-    return thread.isEmpty() ? this : new ConversationKey(platform, workspace, channel, Optional.empty());
+    return thread.isEmpty()
+        ? this
+        : new ConversationKey(platform, workspace, channel, Optional.empty());
   }
 
-  /** A stable, readable form for logs and single-column keys: {@code platform/workspace/channel[/thread]}. */
+  /**
+   * A stable, readable form for logs and single-column keys: {@code
+   * platform/workspace/channel[/thread]}.
+   */
   public String asString() {
     return platform + "/" + workspace + "/" + channel + thread.map(t -> "/" + t).orElse("");
   }

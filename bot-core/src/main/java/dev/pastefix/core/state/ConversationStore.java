@@ -10,9 +10,9 @@ import java.util.Optional;
  * What the bot remembers of a conversation: the threads it answered (so follow-ups there count as
  * addressed), the clarifying question it left open, and the last answer a person can rate.
  *
- * <p>Contract: every entry expires after the time given when it was written and is then as if
- * never written; a later write of the same kind for the same key replaces the earlier one;
- * {@link #takeQuestion} returns an open question at most once. Implementations are thread-safe.
+ * <p>Contract: every entry expires after the time given when it was written and is then as if never
+ * written; a later write of the same kind for the same key replaces the earlier one; {@link
+ * #takeQuestion} returns an open question at most once. Implementations are thread-safe.
  */
 public interface ConversationStore {
   /** How long an answered thread keeps follow-ups addressed. */
@@ -52,8 +52,8 @@ public interface ConversationStore {
   }
 
   /**
-   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep
-   * nothing that expires may do nothing.
+   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep nothing
+   * that expires may do nothing.
    */
   default int purgeExpired() {
     return 0;

@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shared state with this process's memory behind it: while the shared store fails (its
- * database is gone), reads and writes go to memory, so the bot keeps answering and de-duplicates
- * within this instance. The problem is logged once per {@link #LOG_EVERY}; after a failure the
- * shared store is tried again every {@link #RETRY_AFTER}, and writes resume when it answers.
+ * The shared state with this process's memory behind it: while the shared store fails (its database
+ * is gone), reads and writes go to memory, so the bot keeps answering and de-duplicates within this
+ * instance. The problem is logged once per {@link #LOG_EVERY}; after a failure the shared store is
+ * tried again every {@link #RETRY_AFTER}, and writes resume when it answers.
  */
 public final class FallbackState {
   /** How often a continuing outage is logged. */
@@ -47,8 +47,7 @@ public final class FallbackState {
    */
   public static BotState wrap(
       BotState shared, Clock clock, Duration retention, String description) {
-    FallbackState outage =
-        new FallbackState(Objects.requireNonNull(clock, "clock"), description);
+    FallbackState outage = new FallbackState(Objects.requireNonNull(clock, "clock"), description);
     BotState memory = BotState.inMemory(clock, retention);
     return new BotState(
         outage.new Seen(shared.seenEvents(), (InMemorySeenEvents) memory.seenEvents()),
@@ -163,8 +162,7 @@ public final class FallbackState {
 
     @Override
     public boolean isAnswered(ConversationKey thread) {
-      return memory.isAnswered(thread)
-          || either(() -> shared.isAnswered(thread), () -> false);
+      return memory.isAnswered(thread) || either(() -> shared.isAnswered(thread), () -> false);
     }
 
     @Override
@@ -177,7 +175,8 @@ public final class FallbackState {
     @Override
     public Optional<List<String>> takeQuestion(ConversationKey conversation) {
       Optional<List<String>> local = memory.takeQuestion(conversation);
-      Optional<List<String>> remote = either(() -> shared.takeQuestion(conversation), Optional::empty);
+      Optional<List<String>> remote =
+          either(() -> shared.takeQuestion(conversation), Optional::empty);
       return remote.isPresent() ? remote : local;
     }
 

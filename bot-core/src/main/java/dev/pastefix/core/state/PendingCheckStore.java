@@ -24,8 +24,8 @@ public interface PendingCheckStore {
   void finish(ConversationKey conversation);
 
   /**
-   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep
-   * nothing that expires may do nothing.
+   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep nothing
+   * that expires may do nothing.
    */
   default int purgeExpired() {
     return 0;

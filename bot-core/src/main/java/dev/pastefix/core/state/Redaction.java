@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Replaces passwords and secrets in text with {@value #MARK} before the text is stored or logged:
  * {@code password:} / {@code pwd=} / {@code -Password} values, {@code ConvertTo-SecureString}
- * arguments, Slack and Discord tokens, bearer tokens, secrets in connection strings and
- * credentials in URLs. Linear-time patterns (RE2J), so hostile text cannot stall it.
+ * arguments, Slack and Discord tokens, bearer tokens, secrets in connection strings and credentials
+ * in URLs. Linear-time patterns (RE2J), so hostile text cannot stall it.
  */
 public final class Redaction {
   /** What a secret is replaced with. */
@@ -42,7 +42,9 @@ public final class Redaction {
           // Discord bot tokens: three base64url parts joined by dots
           rule("\\b[A-Za-z0-9_-]{23,30}\\.[A-Za-z0-9_-]{6,7}\\.[A-Za-z0-9_-]{27,40}\\b", MARK),
           // scheme://user:password@host
-          rule("(?i)\\b([a-z][a-z0-9+.-]{1,20}://)[^/\\s:@]{1,200}:[^/\\s@]{1,200}@", "$1" + MARK + "@"));
+          rule(
+              "(?i)\\b([a-z][a-z0-9+.-]{1,20}://)[^/\\s:@]{1,200}:[^/\\s@]{1,200}@",
+              "$1" + MARK + "@"));
 
   private Redaction() {}
 

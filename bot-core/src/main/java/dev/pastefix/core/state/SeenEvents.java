@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Platform events and messages the bot has taken on, so that each is answered once across
- * restarts and instances.
+ * Platform events and messages the bot has taken on, so that each is answered once across restarts
+ * and instances.
  *
  * <p>Contract: {@link #claim} is atomic — of any number of concurrent callers, in any number of
  * processes sharing the store, exactly one gets {@code true} for a key while its claim lives
- * ({@code ttl}, normally {@link #DEFAULT_TTL}). A claim records progress: it starts
- * {@code claimed} and becomes {@code answered} through {@link #answered}. A claim left
- * {@code claimed} past a stale age (its instance died) can be taken over exactly once through
- * {@link #takeOverStale}, which returns the payload stored with it so the taker can answer the
- * event. Text in payloads is redacted before it is stored. Implementations are thread-safe.
+ * ({@code ttl}, normally {@link #DEFAULT_TTL}). A claim records progress: it starts {@code claimed}
+ * and becomes {@code answered} through {@link #answered}. A claim left {@code claimed} past a stale
+ * age (its instance died) can be taken over exactly once through {@link #takeOverStale}, which
+ * returns the payload stored with it so the taker can answer the event. Text in payloads is
+ * redacted before it is stored. Implementations are thread-safe.
  */
 public interface SeenEvents {
   /** How long a platform event id is remembered. */
@@ -25,8 +25,8 @@ public interface SeenEvents {
   Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(2);
 
   /**
-   * Claims {@code key} with the payload another instance would need to answer it; {@code true}
-   * for exactly one caller while the claim lives.
+   * Claims {@code key} with the payload another instance would need to answer it; {@code true} for
+   * exactly one caller while the claim lives.
    */
   boolean claim(String key, String payload, Duration ttl);
 
@@ -39,9 +39,9 @@ public interface SeenEvents {
   void answered(String key);
 
   /**
-   * Atomically takes over up to {@code limit} claims still unanswered {@code staleAfter} after
-   * they were made (or last taken over), stamping them as claimed now; each stale claim is
-   * returned to exactly one caller.
+   * Atomically takes over up to {@code limit} claims still unanswered {@code staleAfter} after they
+   * were made (or last taken over), stamping them as claimed now; each stale claim is returned to
+   * exactly one caller.
    */
   default List<StaleClaim> takeOverStale(Duration staleAfter, int limit) {
     return takeOverStale("", staleAfter, limit);
@@ -63,8 +63,8 @@ public interface SeenEvents {
   }
 
   /**
-   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep
-   * nothing that expires may do nothing.
+   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep nothing
+   * that expires may do nothing.
    */
   default int purgeExpired() {
     return 0;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Replies shown to one person (an ephemeral slash-command answer) kept so that a "Share in
- * channel" click can post them. The payload is the adapter's rendered reply.
+ * Replies shown to one person (an ephemeral slash-command answer) kept so that a "Share in channel"
+ * click can post them. The payload is the adapter's rendered reply.
  *
  * <p>Contract: {@link #keep} returns a new id; {@link #find} returns the payload until {@code ttl}
  * has passed. Payload text is redacted before it is stored. Thread-safe.
@@ -21,8 +21,8 @@ public interface ShareableReplies {
   Optional<String> find(String id);
 
   /**
-   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep
-   * nothing that expires may do nothing.
+   * Drops expired rows now (stores also drop them lazily); how many went. Stores that keep nothing
+   * that expires may do nothing.
    */
   default int purgeExpired() {
     return 0;

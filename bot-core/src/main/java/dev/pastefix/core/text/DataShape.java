@@ -105,7 +105,9 @@ final class DataShape {
       char c = line.charAt(i);
       if (c == '|') {
         columns++;
-      } else if (c == ' ' && line.charAt(i - 1) == ' ' && i + 1 < line.length()
+      } else if (c == ' '
+          && line.charAt(i - 1) == ' '
+          && i + 1 < line.length()
           && line.charAt(i + 1) != ' ') {
         columns++;
       }

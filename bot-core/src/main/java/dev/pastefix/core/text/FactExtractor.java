@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Extracts the structured facts of a message ({@link MessageFacts}): cmdlets, FullyQualifiedErrorIds,
- * host names, the remote hosts of a PowerShell session, the sign-in address, the language and the
- * quoted fragments. Every scan is a single pass or an RE2 pattern, so the cost stays linear in the
- * length of the message. Immutable and thread-safe.
+ * Extracts the structured facts of a message ({@link MessageFacts}): cmdlets,
+ * FullyQualifiedErrorIds, host names, the remote hosts of a PowerShell session, the sign-in
+ * address, the language and the quoted fragments. Every scan is a single pass or an RE2 pattern, so
+ * the cost stays linear in the length of the message. Immutable and thread-safe.
  */
 public final class FactExtractor {
   private static final Pattern ERROR_ID = Pattern.compile("FullyQualifiedErrorId\\s*:\\s*(\\S+)");

@@ -6,9 +6,9 @@ import java.text.Normalizer;
 /**
  * Turns a chat message into {@link NormalisedText}: Slack and Discord markup, HTML entities, code
  * fences, quotes, emoji and PowerShell console framing (English, French and Korean) are removed;
- * the {@link FactExtractor} reads the facts. The analysed length is bounded, so a megabyte paste costs no more than
- * {@link #MAX_ANALYSED_CHARS}; nothing here throws on odd input. Instances are immutable and
- * thread-safe.
+ * the {@link FactExtractor} reads the facts. The analysed length is bounded, so a megabyte paste
+ * costs no more than {@link #MAX_ANALYSED_CHARS}; nothing here throws on odd input. Instances are
+ * immutable and thread-safe.
  */
 public final class TextNormaliser {
   /** At most this many characters of a message are analysed (head and tail are kept). */

@@ -50,7 +50,8 @@ class AdminCommandsTest {
           Clock.fixed(NOW, ZoneOffset.UTC));
 
   private static IncomingMessage command(String text, String platform, String sender) {
-    return IncomingMessage.of(text, Channel.COMMAND, sender, ConversationKey.of(platform, "T1", "C1"));
+    return IncomingMessage.of(
+        text, Channel.COMMAND, sender, ConversationKey.of(platform, "T1", "C1"));
   }
 
   private static String text(Outcome outcome) {
@@ -97,7 +98,11 @@ class AdminCommandsTest {
 
   @Test
   void listsEveryProblemOfARefusedReload() {
-    nextReload = new Reloader.Rejected(List.of("a.yaml:3: entry 'x', field 'title': is required but empty", "a.yaml:9: entry 'x', field 'cause': is required but empty"));
+    nextReload =
+        new Reloader.Rejected(
+            List.of(
+                "a.yaml:3: entry 'x', field 'title': is required but empty",
+                "a.yaml:9: entry 'x', field 'cause': is required but empty"));
 
     String shown = text(admin.handle(command("reload", "slack", "U0ADMIN")));
 
@@ -119,7 +124,9 @@ class AdminCommandsTest {
   @Test
   void passesEveryOtherMessageOn() {
     admin.handle(command("diagnose stats are wrong", "slack", "U0SOMEONE"));
-    admin.handle(IncomingMessage.of("stats", Channel.DIRECT, "U0SOMEONE", ConversationKey.of("slack", "T1", "D1")));
+    admin.handle(
+        IncomingMessage.of(
+            "stats", Channel.DIRECT, "U0SOMEONE", ConversationKey.of("slack", "T1", "D1")));
 
     assertEquals(2, passedOn.size());
   }

@@ -1,18 +1,18 @@
 package dev.pastefix.core.check;
 
-import dev.pastefix.core.state.InMemoryPendingCheckStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.Outcome;
+import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Span;
+import dev.pastefix.core.state.InMemoryPendingCheckStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +65,9 @@ class CheckingBotTest {
   void givesTheCommandThenReadsTheNextMessageInTheSameConversation() {
     Reply instructions = reply(bot.handle(msg("check execution-policy", Channel.COMMAND)));
     assertEquals("Get-ExecutionPolicy -List", blocks(instructions, Block.Code.class).get(0).text());
-    assertEquals(Optional.of("execution-policy"), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
+    assertEquals(
+        Optional.of("execution-policy"),
+        pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
 
     Outcome verdict = bot.handle(msg("```\n" + RESTRICTED + "```", Channel.THREAD));
 
@@ -85,7 +87,8 @@ class CheckingBotTest {
                 new Action.OpenLink(
                     "Source article",
                     java.net.URI.create(TestingKnowledge.ARTICLE + "#execution-policy"))));
-    assertEquals(Optional.empty(), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
+    assertEquals(
+        Optional.empty(), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
     assertTrue(engine.received.isEmpty());
   }
 
@@ -95,7 +98,9 @@ class CheckingBotTest {
         reply(bot.handle(msg("check signin-assistant admin@contoso.com", Channel.COMMAND)));
 
     assertEquals("Get-Service msoidsvc", blocks(reply, Block.Code.class).get(0).text());
-    assertEquals(Optional.of("signin-assistant"), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
+    assertEquals(
+        Optional.of("signin-assistant"),
+        pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
   }
 
   @Test
@@ -106,7 +111,8 @@ class CheckingBotTest {
 
     assertInstanceOf(Outcome.Silent.class, outcome);
     assertEquals(1, engine.received.size());
-    assertEquals(Optional.of("winrm"), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
+    assertEquals(
+        Optional.of("winrm"), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
   }
 
   @Test
@@ -168,7 +174,8 @@ class CheckingBotTest {
     Reply reply = reply(outcome);
     assertInstanceOf(Outcome.Unknown.class, outcome);
     assertTrue(text(reply).contains("This does not look like the output of Get-PSSession"));
-    assertEquals(Optional.of("sessions"), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
+    assertEquals(
+        Optional.of("sessions"), pending.pending(TestingMessages.key("slack:C1:1700000000.0001")));
   }
 
   @Test

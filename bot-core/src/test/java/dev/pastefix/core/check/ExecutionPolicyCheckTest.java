@@ -54,8 +54,7 @@ class ExecutionPolicyCheckTest {
     ExecutionPolicyCheck.Parsed parsed =
         ExecutionPolicyCheck.parse("  CurrentUser  Undefined\n LocalMachine  RemoteSigned\n");
 
-    assertEquals(
-        List.of(Scope.MachinePolicy, Scope.UserPolicy, Scope.Process), parsed.missing());
+    assertEquals(List.of(Scope.MachinePolicy, Scope.UserPolicy, Scope.Process), parsed.missing());
     assertEquals(5, ExecutionPolicyCheck.readings(parsed).size(), "one reading per scope");
   }
 

@@ -32,7 +32,10 @@ class ModelCacheTest {
         id,
         article,
         "Problem " + id.replace('-', ' '),
-        new Source(URI.create("https://learn.example.test/" + article + "#" + id), id, List.of(),
+        new Source(
+            URI.create("https://learn.example.test/" + article + "#" + id),
+            id,
+            List.of(),
             "2021-03"),
         List.of(),
         "The cause of " + id.replace('-', ' ') + " is documented.",

@@ -54,8 +54,11 @@ class PlainTextRendererTest {
                 new Block.Divider()),
             List.of(
                 new Action.OpenLink("Source article", article),
-                new Action.RunCheck(new BotCommand.RunCheck("dns", "contoso.com"), "Run check: " + "dns" + " " + "contoso.com"),
-                new Action.RunCheck(new BotCommand.RunCheck("sessions", ""), "Run check: " + "sessions"),
+                new Action.RunCheck(
+                    new BotCommand.RunCheck("dns", "contoso.com"),
+                    "Run check: " + "dns" + " " + "contoso.com"),
+                new Action.RunCheck(
+                    new BotCommand.RunCheck("sessions", ""), "Run check: " + "sessions"),
                 new Action.Feedback(List.of("execution-policy"), true, "Helpful"),
                 new Action.Feedback(List.of("execution-policy"), false, "Not helpful"),
                 new Action.Share()));

@@ -57,8 +57,7 @@ class DraftWriterTest {
   @Test
   void draftsANewEntryThatKbValidateFlagsForExactlyTheFieldsToWrite() throws Exception {
     List<UnknownGroup> groups = groups(Variants.policyError(10));
-    Draft draft =
-        new DraftWriter(shipped).drafts(groups, 5, Optional.empty(), TODAY).get(0);
+    Draft draft = new DraftWriter(shipped).drafts(groups, 5, Optional.empty(), TODAY).get(0);
     write(draft);
 
     List<Problem> problems = new KnowledgeLoader().validate(dir);
@@ -84,7 +83,11 @@ class DraftWriterTest {
     Symptom symptom = SymptomDraft.of(group.signature(), "en");
 
     assertFalse(symptom.literal());
-    assertTrue(symptom.source().startsWith("Grant-CsTeamsMeetingPolicy : The policy assignment for user '"), symptom.source());
+    assertTrue(
+        symptom
+            .source()
+            .startsWith("Grant-CsTeamsMeetingPolicy : The policy assignment for user '"),
+        symptom.source());
     for (String paste : pastes) {
       assertTrue(SymptomDraft.matches(symptom, paste), paste);
     }
@@ -119,8 +122,7 @@ class DraftWriterTest {
     assertEquals(before.cause(), after.cause());
     assertEquals(before.translations(), after.translations());
     assertEquals(shipped.entries().size(), merged.entries().size());
-    assertEquals(
-        shipped.articleOf(before).title(), merged.articleOf(after).title());
+    assertEquals(shipped.articleOf(before).title(), merged.articleOf(after).title());
   }
 
   @Test

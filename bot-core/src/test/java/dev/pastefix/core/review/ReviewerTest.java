@@ -110,7 +110,8 @@ class ReviewerTest {
   @Test
   void reportsAnswersAndVotesPerEntryWithTheNotHelpfulSamples() {
     log.append(answer(T0, "U1", "first paste about shells", "max-shells-user", "k1"));
-    log.append(answer(T0.plusSeconds(5), "U2", "second paste about shells", "max-shells-user", "k2"));
+    log.append(
+        answer(T0.plusSeconds(5), "U2", "second paste about shells", "max-shells-user", "k2"));
     log.append(answer(T0.plusSeconds(9), "U3", "a clock paste", "clock-skew", "k3"));
     votes.record(new Vote("k1", List.of("max-shells-user"), "U1", false, T0.plusSeconds(60)));
     votes.record(new Vote("k2", List.of("max-shells-user"), "U2", true, T0.plusSeconds(61)));
@@ -138,7 +139,8 @@ class ReviewerTest {
     log.append(answer(T0.plusSeconds(9), "U1", "the paste U1 rated", "max-shells-user", "k-c"));
     log.append(answer(T0.plusSeconds(99), "U1", "a later paste", "max-shells-user", "k-d"));
     votes.record(
-        new Vote("slack:C1:1700000000.1", List.of("max-shells-user"), "U1", false, T0.plusSeconds(60)));
+        new Vote(
+            "slack:C1:1700000000.1", List.of("max-shells-user"), "U1", false, T0.plusSeconds(60)));
 
     ReviewReport report = reviewer.review(T0);
 
@@ -148,9 +150,17 @@ class ReviewerTest {
   @Test
   void listsSilentChannelMessagesWithinTheMarginAsNearMisses() {
     double threshold = Thresholds.CHANNEL_MIN_CONFIDENCE;
-    log.append(silent(T0, "U1", "sessions keep dropping", new ScoredEntry("session-timeout", threshold - 0.05)));
-    log.append(silent(T0.plusSeconds(1), "U2", "lunch?", new ScoredEntry("clock-skew", threshold - 0.2)));
-    log.append(unknown(T0.plusSeconds(2), "U3", "addressed one", new ScoredEntry("clock-skew", threshold)));
+    log.append(
+        silent(
+            T0,
+            "U1",
+            "sessions keep dropping",
+            new ScoredEntry("session-timeout", threshold - 0.05)));
+    log.append(
+        silent(T0.plusSeconds(1), "U2", "lunch?", new ScoredEntry("clock-skew", threshold - 0.2)));
+    log.append(
+        unknown(
+            T0.plusSeconds(2), "U3", "addressed one", new ScoredEntry("clock-skew", threshold)));
 
     ReviewReport report = reviewer.review(T0);
 

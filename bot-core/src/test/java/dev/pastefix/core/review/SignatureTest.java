@@ -26,14 +26,16 @@ class SignatureTest {
   @Test
   void readsTheNamesPeopleGiveThingsAsVariable() {
     Signature legal =
-        Signature.of("Set-CsVoicemailPolicy : policy 'Tag:Legal' could not be applied to user 'a@b.com'");
+        Signature.of(
+            "Set-CsVoicemailPolicy : policy 'Tag:Legal' could not be applied to user 'a@b.com'");
     Signature sales =
         Signature.of(
             "Set-CsVoicemailPolicy : policy 'Tag:Sales Team' could not be applied to user 'c@d.com'");
 
     assertEquals(legal.key(), sales.key());
     assertEquals(
-        "Set-CsVoicemailPolicy : policy '<name>' could not be applied to user '<user>'", legal.text());
+        "Set-CsVoicemailPolicy : policy '<name>' could not be applied to user '<user>'",
+        legal.text());
     assertTrue(
         SymptomDraft.matches(
             SymptomDraft.of(legal, "en"),
@@ -47,7 +49,8 @@ class SignatureTest {
     assertTrue(s.text().contains("Version=<address>'"), s.text());
     assertTrue(s.text().endsWith("on <date>"), s.text());
     assertEquals(
-        "Could not load Version=<number>", Signature.of("Could not load Version=3.19.8.16603").text());
+        "Could not load Version=<number>",
+        Signature.of("Could not load Version=3.19.8.16603").text());
   }
 
   @Test
@@ -63,7 +66,8 @@ class SignatureTest {
   void takesTheErrorLinesAndLeavesTheChatterAroundThem() {
     Signature plain = Signature.of("Get-CsWidget : Cannot bind the widget.");
     Signature wrapped =
-        Signature.of("hi all, this again\n```\nGet-CsWidget : Cannot bind the widget.\n```\nany ideas?");
+        Signature.of(
+            "hi all, this again\n```\nGet-CsWidget : Cannot bind the widget.\n```\nany ideas?");
 
     assertEquals(plain.key(), wrapped.key());
   }

@@ -19,7 +19,9 @@ public final class Variants {
     for (int i = 0; i < n; i++) {
       String person = PEOPLE[i % PEOPLE.length];
       String tenant = TENANTS[i % TENANTS.length];
-      String guid = String.format(Locale.ROOT, "%08x-1a2b-4c3d-8e9f-%012x", 0x5a5a0000 + i * 7919, 77L * i + 3);
+      String guid =
+          String.format(
+              Locale.ROOT, "%08x-1a2b-4c3d-8e9f-%012x", 0x5a5a0000 + i * 7919, 77L * i + 3);
       String host = "admin" + (i % 5) + (char) ('a' + i % 3) + ".online.lync.com";
       String text =
           "Grant-CsTeamsMeetingPolicy : The policy assignment for user '"

@@ -32,7 +32,9 @@ public abstract class AnswerLogContract {
         List.of(
             new AnswerRecord.ScoredEntry("execution-policy", 0.92),
             new AnswerRecord.ScoredEntry("winrm-service", 0.04)),
-        outcome == OutcomeKind.ANSWER ? Optional.of("slack:T1:C1:1700000000.0002") : Optional.empty());
+        outcome == OutcomeKind.ANSWER
+            ? Optional.of("slack:T1:C1:1700000000.0002")
+            : Optional.empty());
   }
 
   @Test
@@ -40,7 +42,9 @@ public abstract class AnswerLogContract {
     AnswerLog log = log(Duration.ofDays(30));
     Instant t0 = clock.instant();
     AnswerRecord second = record(t0.plusSeconds(5), OutcomeKind.UNKNOWN, "what is this");
-    AnswerRecord first = record(t0, OutcomeKind.ANSWER, "cannot be loaded because running scripts is disabled — délai");
+    AnswerRecord first =
+        record(
+            t0, OutcomeKind.ANSWER, "cannot be loaded because running scripts is disabled — délai");
     log.append(second);
     log.append(first);
     assertEquals(List.of(first, second), log.since(t0));

@@ -26,7 +26,8 @@ public abstract class ConversationStoreContract {
     assertTrue(store.isAnswered(THREAD));
     assertFalse(store.isAnswered(CHANNEL), "the channel itself is not the thread");
     assertFalse(store.isAnswered(CHANNEL.inThread("other")));
-    assertFalse(store.isAnswered(ConversationKey.of("discord", "T1", "C1").inThread("1700000000.000100")));
+    assertFalse(
+        store.isAnswered(ConversationKey.of("discord", "T1", "C1").inThread("1700000000.000100")));
     clock.advance(Duration.ofDays(7).plusSeconds(1));
     assertFalse(store.isAnswered(THREAD));
   }
@@ -44,7 +45,8 @@ public abstract class ConversationStoreContract {
   @Test
   void givesAnOpenQuestionBackOnce() {
     ConversationStore store = store();
-    store.openQuestion(THREAD, List.of("adfs-sign-in", "custom-domain"), ConversationStore.QUESTION_TTL);
+    store.openQuestion(
+        THREAD, List.of("adfs-sign-in", "custom-domain"), ConversationStore.QUESTION_TTL);
     assertEquals(Optional.empty(), store.takeQuestion(CHANNEL));
     assertEquals(Optional.of(List.of("adfs-sign-in", "custom-domain")), store.takeQuestion(THREAD));
     assertEquals(Optional.empty(), store.takeQuestion(THREAD));

@@ -69,7 +69,8 @@ class FallbackStateTest {
     assertTrue(state.seenEvents().claim("a", SeenEvents.DEFAULT_TTL));
     assertFalse(state.seenEvents().claim("a", SeenEvents.DEFAULT_TTL), "a retry during the outage");
     int callsDuringOutage = shared.calls;
-    assertTrue(callsDuringOutage <= 2, "the dead store is not asked per message: " + callsDuringOutage);
+    assertTrue(
+        callsDuringOutage <= 2, "the dead store is not asked per message: " + callsDuringOutage);
 
     shared.down = false;
     clock.advance(FallbackState.RETRY_AFTER.plusMillis(1));

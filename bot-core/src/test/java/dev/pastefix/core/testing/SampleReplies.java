@@ -120,7 +120,8 @@ public final class SampleReplies {
             new Block.Note(
                 Severity.WARNING, List.of(new Span.Plain("Skype for Business Online was retired"))),
             Block.Source.of(
-                new Span.Strong("Source: "), new Span.Link("Diagnose connection problems", ARTICLE)),
+                new Span.Strong("Source: "),
+                new Span.Link("Diagnose connection problems", ARTICLE)),
             new Block.Divider()),
         List.of(
             new Action.OpenLink("Open the article", ARTICLE),
@@ -137,7 +138,12 @@ public final class SampleReplies {
 
   private static MessageFacts facts(String lang) {
     return new MessageFacts(
-        List.of("Import-Module"), List.of(), List.of(), List.of(), Optional.of(SIGN_IN), lang,
+        List.of("Import-Module"),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.of(SIGN_IN),
+        lang,
         List.of());
   }
 

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 
 /**
  * Compares a rendered payload (JSON) with a reviewed snapshot under {@code
- * src/test/resources/snapshots} of the module under test. After a deliberate change, run the
- * tests with {@code -Dsnapshots.update=true} and review the diff.
+ * src/test/resources/snapshots} of the module under test. After a deliberate change, run the tests
+ * with {@code -Dsnapshots.update=true} and review the diff.
  */
 public final class Snapshots {
   private static final ObjectMapper JSON =
@@ -37,7 +37,8 @@ public final class Snapshots {
       String resource = "/snapshots/" + name + ".json";
       try (InputStream in = Snapshots.class.getResourceAsStream(resource)) {
         if (in == null) {
-          throw new AssertionError("no snapshot " + resource + "; run with -Dsnapshots.update=true");
+          throw new AssertionError(
+              "no snapshot " + resource + "; run with -Dsnapshots.update=true");
         }
         JsonNode expected = JSON.readTree(in);
         assertEquals(JSON.writeValueAsString(expected) + "\n", actual, name + " changed");
