@@ -44,6 +44,12 @@ public final class StatefulBot implements Bot {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** A button's command goes to {@code inner} unchanged. */
+  @Override
+  public Outcome handle(dev.pastefix.core.reply.BotCommand command, IncomingMessage context) {
+    return inner.handle(command, context);
+  }
+
   @Override
   public Outcome handle(IncomingMessage message) {
     return handleTraced(message).outcome();

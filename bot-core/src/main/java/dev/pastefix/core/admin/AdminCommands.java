@@ -66,6 +66,12 @@ public final class AdminCommands implements Bot {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** A button's command goes to {@code bot} unchanged. */
+  @Override
+  public Outcome handle(dev.pastefix.core.reply.BotCommand command, IncomingMessage context) {
+    return bot.handle(command, context);
+  }
+
   @Override
   public Outcome handle(IncomingMessage message) {
     return handleTraced(message).outcome();

@@ -19,6 +19,12 @@ public final class SwappableBot implements Bot {
     this.current = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
   }
 
+  /** A button's command goes to {@code current} unchanged. */
+  @Override
+  public Outcome handle(dev.pastefix.core.reply.BotCommand command, IncomingMessage context) {
+    return current.get().handle(command, context);
+  }
+
   @Override
   public Outcome handle(IncomingMessage message) {
     return current.get().handle(message);
