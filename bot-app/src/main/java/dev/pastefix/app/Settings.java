@@ -198,7 +198,6 @@ public record Settings(
     Optional<String> dnsResolver = readDnsResolver(env, problems);
     Admins admins = readAdmins(env, problems);
     problems.addAll(storageProblems(env, problems));
-    readDataDir(env, problems);
     Service service = readService(env, problems);
     if (slack.isPresent()
         && !slack.get().socketMode()

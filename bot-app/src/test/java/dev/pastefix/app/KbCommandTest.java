@@ -71,7 +71,7 @@ class KbCommandTest {
     String out = t.out();
     assertTrue(out.contains("20"), out);
     assertTrue(out.contains("Remove-PSSession"), out);
-    assertTrue(out.contains("*Source:* "), out);
+    assertTrue(out.contains("Source: "), out);
     assertTrue(out.contains("<https://"), out);
     assertTrue(out.contains("#"), out);
     // The chat's entry view, rendered as the console renders it.
