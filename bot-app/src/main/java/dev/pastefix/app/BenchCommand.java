@@ -4,16 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Outcome;
 import dev.pastefix.core.classify.Analyser;
 import dev.pastefix.core.classify.DirectoryModelStore;
 import dev.pastefix.core.classify.ModelStore;
 import dev.pastefix.core.eval.EvalReport;
 import dev.pastefix.core.eval.Evaluator;
 import dev.pastefix.core.eval.LabelledMessage;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
+import dev.pastefix.storage.DatabaseTarget;
+import dev.pastefix.storage.StateDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -21,6 +26,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -31,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -73,7 +80,8 @@ final class BenchCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "bench [FILE.jsonl] [--iterations N] [--synthetic N[,N...] [--keep DIR]] [--json]";
+    return "bench [FILE.jsonl] [--iterations N] [--state] [--synthetic N[,N...] [--keep DIR]]"
+        + " [--json]";
   }
 
   @Override
@@ -125,7 +133,8 @@ final class BenchCommand implements Command {
       Optional<Path> keep,
       boolean json,
       Optional<Path> knowledgeDir,
-      Optional<Path> dataDir) {}
+      Optional<Path> dataDir,
+      boolean state) {}
 
   @Override
   public int run(List<String> args, Terminal terminal) {
@@ -157,7 +166,10 @@ final class BenchCommand implements Command {
     String origin = source.map(Path::toString).orElse("the knowledge base's example phrasings");
     try {
       if (plan.sizes().isEmpty()) {
-        Row row = measure(plan.knowledgeDir(), plan.dataDir(), labelled, plan.iterations());
+        Row row =
+            plan.state()
+                ? measureWithState(plan, labelled)
+                : measure(plan.knowledgeDir(), plan.dataDir(), labelled, plan.iterations());
         if (plan.json()) {
           out.println(json.writeValueAsString(row.json()));
         } else {
@@ -183,7 +195,7 @@ final class BenchCommand implements Command {
     Arguments arguments =
         Arguments.parse(
             args,
-            Set.of("--json"),
+            Set.of("--json", STATE_FLAG),
             Set.of("--iterations", "--synthetic", "--keep", Startup.KNOWLEDGE_OPTION));
     if (arguments.positionals().size() > 1) {
       throw new Arguments.UsageException("give at most one FILE.jsonl");
@@ -208,7 +220,56 @@ final class BenchCommand implements Command {
         keep,
         arguments.flag("--json"),
         sizes.isEmpty() ? knowledgeDir : Optional.empty(),
-        Startup.dataDir(terminal.env()));
+        Startup.dataDir(terminal.env()),
+        stateFlag(arguments, sizes));
+  }
+
+  /**
+   * Measures with the state a single instance keeps: H2 files, a claim and an answer per message.
+   */
+  static final String STATE_FLAG = "--state";
+
+  private static boolean stateFlag(Arguments arguments, List<Integer> sizes)
+      throws Arguments.UsageException {
+    if (arguments.flag(STATE_FLAG) && !sizes.isEmpty()) {
+      throw new Arguments.UsageException("--state measures the knowledge in use, not --synthetic");
+    }
+    return arguments.flag(STATE_FLAG);
+  }
+
+  private Row measureWithState(Plan plan, List<LabelledMessage> labelled)
+      throws InvalidKnowledgeException, NoMessages, IOException {
+    Path dir = Files.createTempDirectory("pastefix-bench-state-");
+    try (StateDatabase database =
+        StateDatabase.open(
+            DatabaseTarget.embedded(dir), Clock.systemUTC(), BotState.DEFAULT_RETENTION)) {
+      BotState state = database.state();
+      return measure(
+          plan.knowledgeDir(), plan.dataDir(), labelled, plan.iterations(), Optional.of(state));
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /** Handles a message as an adapter does with state on: claimed first, marked answered after. */
+  private static final class ClaimingBot implements Bot {
+    private final Bot inner;
+    private final SeenEvents seen;
+    private final AtomicLong events = new AtomicLong();
+
+    ClaimingBot(Bot inner, SeenEvents seen) {
+      this.inner = inner;
+      this.seen = seen;
+    }
+
+    @Override
+    public Outcome handle(IncomingMessage message) {
+      String key = "bench:event:" + events.incrementAndGet();
+      seen.claim(key, "", SeenEvents.DEFAULT_TTL);
+      Outcome outcome = inner.handle(message);
+      seen.answered(key);
+      return outcome;
+    }
   }
 
   private static boolean isEmptyDirectory(Path dir) {
@@ -325,15 +386,30 @@ final class BenchCommand implements Command {
       List<LabelledMessage> labelled,
       int iterations)
       throws InvalidKnowledgeException, NoMessages {
+    return measure(knowledgeDir, dataDir, labelled, iterations, Optional.empty());
+  }
+
+  private Row measure(
+      Optional<Path> knowledgeDir,
+      Optional<Path> dataDir,
+      List<LabelledMessage> labelled,
+      int iterations,
+      Optional<BotState> state)
+      throws InvalidKnowledgeException, NoMessages {
     long trainMs = trainingTime(new KnowledgeLoader().load(knowledgeDir), dataDir);
-    Startup.Ready ready = startup.start(knowledgeDir, Optional.empty(), dataDir);
+    Startup.Ready ready =
+        state.isPresent()
+            ? startup.start(knowledgeDir, Optional.empty(), state.get(), dataDir)
+            : startup.start(knowledgeDir, Optional.empty(), dataDir);
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
     double heapMb = heapAfterGc() / (1024.0 * 1024.0);
     List<LabelledMessage> messages = labelled.isEmpty() ? examples(ready.knowledge()) : labelled;
     if (messages.isEmpty()) {
       throw new NoMessages();
     }
-    long[][] measured = latencies(ready.bot(), messages, iterations);
+    Bot measuredBot =
+        state.<Bot>map(st -> new ClaimingBot(ready.bot(), st.seenEvents())).orElse(ready.bot());
+    long[][] measured = latencies(measuredBot, messages, iterations);
     long[] nanos = measured[0];
     long[] cpu = measured[1];
     long total = Arrays.stream(nanos).sum();
