@@ -1,5 +1,6 @@
 package dev.pastefix.knowledge;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,14 @@ public final class KnowledgeBase {
         throw new IllegalArgumentException("duplicate entry id: " + entry.id());
       }
     }
-    this.byId = Map.copyOf(index);
+    // Not Map.copyOf: ids that differ in a suffix have dense hash codes, which its table does
+    // not spread, so its probes would grow with the number of entries.
+    this.byId = Collections.unmodifiableMap(index);
     Map<String, Article> articleIndex = new LinkedHashMap<>();
     for (Article article : this.articles) {
       articleIndex.put(article.id(), article);
     }
-    this.articlesById = Map.copyOf(articleIndex);
+    this.articlesById = Collections.unmodifiableMap(articleIndex);
     this.symptomMatcher = new SymptomMatcher(this.entries);
   }
 

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -357,7 +358,9 @@ public final class CategoryModel {
     }
     int limit = (int) (shards.size() * SHARED_WORD_SHARE);
     index.values().removeIf(list -> list.length > limit);
-    return Map.copyOf(index);
+    // Not Map.copyOf: its table does not spread hash codes, and the hash codes of short words
+    // (two Hangul syllables, say) are dense, so its probes grow with the number of words.
+    return Collections.unmodifiableMap(index);
   }
 
   private static boolean marksEntry(Context context, int none) {

@@ -17,6 +17,25 @@ final class RegexAnchor {
   static final int USEFUL = 4;
 
   /**
+   * Weight from which a mandatory run is a clause: three Latin letters, or two Hangul syllables.
+   */
+  static final int CLAUSE_WEIGHT = 3;
+
+  /**
+   * How selective a literal is: a Hangul syllable counts 2, any other character 1. Korean patterns
+   * allow a space between syllables ({@code 테\s*넌\s*트}), so their runs are short, yet a pair of
+   * syllables is as rare in text as a longer Latin word.
+   */
+  static int weight(String literal) {
+    int weight = 0;
+    for (int i = 0; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      weight += c >= '\uAC00' && c <= '\uD7A3' ? 2 : 1;
+    }
+    return weight;
+  }
+
+  /**
    * Literal pieces of which every match of {@code regex} contains at least one, lower-case; a list
    * holding "" when nothing is certain.
    */
@@ -121,8 +140,9 @@ final class RegexAnchor {
 
   /**
    * Requirements every match of {@code regex} meets, as clauses: each clause lists literals of
-   * which a matching text contains at least one. Mandatory literal runs of three or more characters
-   * become one clause each, mandatory groups one clause of their alternatives.
+   * which a matching text contains at least one. Mandatory literal runs that weigh {@value
+   * #CLAUSE_WEIGHT} or more (see {@link #weight(String)}) become one clause each, mandatory groups
+   * one clause of their alternatives.
    */
   static List<List<String>> clauses(String regex) {
     List<String> parts = splitTopLevel(regex);
@@ -132,7 +152,7 @@ final class RegexAnchor {
     }
     List<List<String>> out = new ArrayList<>();
     for (String run : runs(regex)) {
-      if (run.length() >= 3) {
+      if (weight(run) >= CLAUSE_WEIGHT) {
         out.add(List.of(run));
       }
     }

@@ -144,10 +144,7 @@ public final class SignatureIndex {
   static boolean patternIsErrorText(String regex) {
     int weight = 0;
     for (String run : RegexAnchor.runs(regex)) {
-      for (int i = 0; i < run.length(); i++) {
-        char c = run.charAt(i);
-        weight += c >= '\uAC00' && c <= '\uD7A3' ? 2 : 1;
-      }
+      weight += RegexAnchor.weight(run);
     }
     boolean gap = regex.contains(".{") || regex.contains(".*") || regex.contains(".+");
     return weight >= (gap ? ERROR_TEXT_WEIGHT_WITH_GAP : ERROR_TEXT_WEIGHT);

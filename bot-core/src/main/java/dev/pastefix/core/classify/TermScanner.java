@@ -85,16 +85,18 @@ final class TermScanner {
         asciiPairs[slot] = shorter.stream().mapToInt(Integer::intValue).toArray();
         Map<Integer, int[]> deep = new HashMap<>();
         deeper.forEach((k2, l) -> deep.put(k2, l.stream().mapToInt(Integer::intValue).toArray()));
-        asciiDeep[slot] = Map.copyOf(deep);
+        asciiDeep[slot] = deep;
       } else {
         other.put(k, ids);
       }
     }
-    this.otherPairs = Map.copyOf(other);
+    // HashMap, not Map.copyOf: character-pair keys are dense integers, which Map.copyOf's table
+    // does not spread, so its probes would grow with the number of terms.
+    this.otherPairs = other;
     Map<Character, int[]> singleIds = new HashMap<>();
     single.forEach(
         (c, ids) -> singleIds.put(c, ids.stream().mapToInt(Integer::intValue).toArray()));
-    this.singles = Map.copyOf(singleIds);
+    this.singles = singleIds;
   }
 
   private void mark(int key) {

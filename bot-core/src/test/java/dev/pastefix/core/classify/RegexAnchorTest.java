@@ -40,4 +40,19 @@ class RegexAnchorTest {
     assertEquals(
         "lynconlineconnector.psd1", RegexAnchor.of("LyncOnlineConnector\\.psd1'? requires"));
   }
+
+  @Test
+  void koreanSyllablePairsAnchorAPatternThatAllowsSpacesBetweenSyllables() {
+    // Every run here is one or two syllables; without them the pattern would run on every text.
+    List<List<String>> clauses =
+        RegexAnchor.clauses("테\\s*넌\\s*트에\\s*대\\s*한\\s*최대\\s*동시\\s*셸\\s*수가\\s*초과");
+    assertEquals(
+        List.of(List.of("트에"), List.of("최대"), List.of("동시"), List.of("수가"), List.of("초과")),
+        clauses);
+  }
+
+  @Test
+  void latinRunsShorterThanThreeLettersAreNoClause() {
+    assertEquals(List.of(List.of("tenant")), RegexAnchor.clauses("ad\\s*fs tenant"));
+  }
 }
