@@ -12,7 +12,9 @@ public final class KnowledgeBase {
   private final List<Entry> entries;
   private final Map<String, Entry> byId;
   private final Map<String, Article> articlesById;
-  private final SymptomMatcher symptomMatcher;
+  // Built on first use: the engine matches symptoms through its own index, and thousands of
+  // compiled patterns would otherwise sit in memory unused.
+  private volatile SymptomMatcher symptomMatcher;
 
   public KnowledgeBase(List<Article> articles, List<Entry> entries) {
     this.articles = List.copyOf(articles);
@@ -31,7 +33,6 @@ public final class KnowledgeBase {
       articleIndex.put(article.id(), article);
     }
     this.articlesById = Collections.unmodifiableMap(articleIndex);
-    this.symptomMatcher = new SymptomMatcher(this.entries);
   }
 
   public List<Article> articles() {
@@ -78,9 +79,15 @@ public final class KnowledgeBase {
         .toList();
   }
 
-  /** The symptoms of every entry, compiled once when the knowledge base was built. */
+  /** The symptoms of every entry, compiled once, on the first call. */
   public SymptomMatcher symptomMatcher() {
-    return symptomMatcher;
+    SymptomMatcher matcher = symptomMatcher;
+    if (matcher == null) {
+      // Two threads may both build one; they are equal and either may be kept.
+      matcher = new SymptomMatcher(entries);
+      symptomMatcher = matcher;
+    }
+    return matcher;
   }
 
   /** The article an entry comes from. */

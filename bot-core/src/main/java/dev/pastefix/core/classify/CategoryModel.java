@@ -15,9 +15,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.ml.maxent.io.BinaryGISModelReader;
 import opennlp.tools.ml.maxent.io.BinaryGISModelWriter;
 import opennlp.tools.ml.model.AbstractModel;
-import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
@@ -93,7 +90,17 @@ public final class CategoryModel {
           RegexAnchor.class);
 
   /** One model over some entries, the fingerprint it was trained for, and its "none" outcome. */
-  private record Shard(MaxentModel model, int none, String fingerprint, boolean trained) {}
+  private record Shard(ShardModel model, int none, String fingerprint, boolean trained) {}
+
+  /**
+   * Which shards' entries use each distinctive word: the hashes of the words in ascending order,
+   * and the shards of {@code words[i]} at {@code shards[offsets[i]]} up to {@code shards[offsets[i
+   * + 1]]}, in ascending order. Arrays, not a map: a large base has a million words, and a map
+   * entry per word cost over 60 MB.
+   */
+  private record Router(long[] words, int[] offsets, int[] shards) {
+    static final Router NONE = new Router(new long[0], new int[] {0}, new int[0]);
+  }
 
   /** A text a shard is trained on, before it becomes features. */
   private record Text(String category, String text) {}
@@ -101,7 +108,7 @@ public final class CategoryModel {
   private final Featurizer featurizer;
   private final List<Shard> shards;
   // Distinctive word features -> the shards whose entries use them (see SHARED_WORD_SHARE).
-  private final Map<String, int[]> shardsByWord;
+  private final Router router;
   private final int samples;
 
   /** One score of the ranking. */
@@ -154,7 +161,7 @@ public final class CategoryModel {
               built[i] = model.map(m -> shard(m, fp, true)).orElse(null);
             });
     this.shards = Arrays.stream(built).filter(s -> s != null).toList();
-    this.shardsByWord = index(shards);
+    this.router = router(shards);
   }
 
   /**
@@ -333,38 +340,88 @@ public final class CategoryModel {
   }
 
   private static Shard shard(MaxentModel model, String fingerprint, boolean trained) {
-    return new Shard(model, model.getIndex(NONE), fingerprint, trained);
+    ShardModel compact = ShardModel.of(model);
+    return new Shard(compact, compact.outcomeIndex(NONE), fingerprint, trained);
   }
 
   /** Which shards' entries use each word, for the words used by at most half of the shards. */
-  private static Map<String, int[]> index(List<Shard> shards) {
+  private static Router router(List<Shard> shards) {
     if (shards.size() <= SHARDS_PER_TEXT) {
-      return Map.of();
+      return Router.NONE;
     }
-    Map<String, int[]> index = new HashMap<>();
-    for (int s = 0; s < shards.size(); s++) {
-      Shard shard = shards.get(s);
-      @SuppressWarnings("unchecked")
-      Map<String, Context> words =
-          (Map<String, Context>) ((AbstractModel) shard.model()).getDataStructures()[1];
-      for (Map.Entry<String, Context> word : words.entrySet()) {
-        if (marksEntry(word.getValue(), shard.none())) {
-          int[] old = index.get(word.getKey());
-          int[] grown = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
-          grown[grown.length - 1] = s;
-          index.put(word.getKey(), grown);
+    // Every (word, shard) pair where the word marks an entry of the shard, words sorted.
+    int pairs = 0;
+    for (Shard shard : shards) {
+      for (int p = 0; p < shard.model().predicateCount(); p++) {
+        pairs += marksEntry(shard.model().outcomesOf(p), shard.none()) ? 1 : 0;
+      }
+    }
+    long[] all = new long[pairs];
+    int n = 0;
+    for (Shard shard : shards) {
+      for (int p = 0; p < shard.model().predicateCount(); p++) {
+        if (marksEntry(shard.model().outcomesOf(p), shard.none())) {
+          all[n++] = shard.model().predicate(p);
         }
       }
     }
+    Arrays.sort(all);
+    long[] words = distinct(all);
+    int[] counts = new int[words.length];
+    for (Shard shard : shards) {
+      for (int p = 0; p < shard.model().predicateCount(); p++) {
+        if (marksEntry(shard.model().outcomesOf(p), shard.none())) {
+          counts[Arrays.binarySearch(words, shard.model().predicate(p))]++;
+        }
+      }
+    }
+    // Words used by more than the share of shards say nothing about where a text belongs.
     int limit = (int) (shards.size() * SHARED_WORD_SHARE);
-    index.values().removeIf(list -> list.length > limit);
-    // Not Map.copyOf: its table does not spread hash codes, and the hash codes of short words
-    // (two Hangul syllables, say) are dense, so its probes grow with the number of words.
-    return Collections.unmodifiableMap(index);
+    int[] kept = new int[words.length];
+    int keptWords = 0;
+    for (int w = 0; w < words.length; w++) {
+      kept[w] = counts[w] <= limit ? keptWords++ : -1;
+    }
+    long[] keptHashes = new long[keptWords];
+    int[] offsets = new int[keptWords + 1];
+    for (int w = 0; w < words.length; w++) {
+      if (kept[w] >= 0) {
+        keptHashes[kept[w]] = words[w];
+        offsets[kept[w] + 1] = counts[w];
+      }
+    }
+    for (int w = 0; w < keptWords; w++) {
+      offsets[w + 1] += offsets[w];
+    }
+    int[] users = new int[offsets[keptWords]];
+    int[] filled = Arrays.copyOf(offsets, keptWords);
+    for (int s = 0; s < shards.size(); s++) {
+      ShardModel model = shards.get(s).model();
+      for (int p = 0; p < model.predicateCount(); p++) {
+        if (marksEntry(model.outcomesOf(p), shards.get(s).none())) {
+          int w = kept[Arrays.binarySearch(words, model.predicate(p))];
+          if (w >= 0) {
+            users[filled[w]++] = s;
+          }
+        }
+      }
+    }
+    return new Router(keptHashes, offsets, users);
   }
 
-  private static boolean marksEntry(Context context, int none) {
-    for (int outcome : context.getOutcomes()) {
+  /** The distinct values of a sorted array. */
+  private static long[] distinct(long[] sorted) {
+    int n = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[n++] = sorted[i];
+      }
+    }
+    return Arrays.copyOf(sorted, n);
+  }
+
+  private static boolean marksEntry(int[] outcomes, int none) {
+    for (int outcome : outcomes) {
       if (outcome != none) {
         return true;
       }
@@ -401,15 +458,6 @@ public final class CategoryModel {
     return shards.stream().map(Shard::fingerprint).toList();
   }
 
-  /** The encoded model of each shard, by fingerprint, for writing into a store. */
-  Map<String, byte[]> encoded() {
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    for (Shard shard : shards) {
-      out.put(shard.fingerprint(), encode(shard.model()));
-    }
-    return out;
-  }
-
   /** Every category with its probability, best first; empty text gives {@value #NONE} first. */
   public List<Score> rank(String text) {
     return rank(featurizer.features(text));
@@ -431,9 +479,9 @@ public final class CategoryModel {
       scores.add(new Score(NONE, 1.0));
       return scores;
     }
-    String[] context = new String[features.length];
+    long[] context = new long[features.length];
     for (int i = 0; i < features.length; i++) {
-      context[i] = BOW + features[i];
+      context[i] = ShardModel.hash(BOW + features[i]);
     }
     double none = 1.0;
     for (int s : chosen(context)) {
@@ -447,7 +495,7 @@ public final class CategoryModel {
         if (i == shard.none()) {
           none = Math.min(none, probabilities[i]);
         } else {
-          scores.add(new Score(shard.model().getOutcome(i), probabilities[i]));
+          scores.add(new Score(shard.model().outcome(i), probabilities[i]));
         }
       }
     }
@@ -462,17 +510,19 @@ public final class CategoryModel {
    * #SHARDS_PER_TEXT} of those whose entries share distinctive words with it, most first (a word
    * counts {@code 1/n} for each of the {@code n} shards using it), earlier shards first on a tie.
    */
-  private int[] chosen(String[] context) {
+  private int[] chosen(long[] context) {
     int n = shards.size();
     if (n <= SHARDS_PER_TEXT) {
       return IntStream.range(0, n).toArray();
     }
     double[] votes = new double[n];
-    for (String word : context) {
-      int[] users = shardsByWord.get(word);
-      if (users != null) {
-        for (int s : users) {
-          votes[s] += 1.0 / users.length;
+    for (long word : context) {
+      int w = Arrays.binarySearch(router.words(), word);
+      if (w >= 0) {
+        int from = router.offsets()[w];
+        int to = router.offsets()[w + 1];
+        for (int u = from; u < to; u++) {
+          votes[router.shards()[u]] += 1.0 / (to - from);
         }
       }
     }

@@ -17,7 +17,8 @@ final class RegexAnchor {
   static final int USEFUL = 4;
 
   /**
-   * Weight from which a mandatory run is a clause: three Latin letters, or two Hangul syllables.
+   * Weight from which a mandatory run is a clause (see {@link #clauseWeight(String)}): three Latin
+   * letters, two Hangul syllables or two digits.
    */
   static final int CLAUSE_WEIGHT = 3;
 
@@ -31,6 +32,19 @@ final class RegexAnchor {
     for (int i = 0; i < literal.length(); i++) {
       char c = literal.charAt(i);
       weight += c >= '\uAC00' && c <= '\uD7A3' ? 2 : 1;
+    }
+    return weight;
+  }
+
+  /**
+   * How rare a literal is in chat, for choosing clauses: {@link #weight(String)}, with a digit
+   * counting 2 as well, since a number in an error ("72 hours", "3.0") is rarer than a letter.
+   */
+  static int clauseWeight(String literal) {
+    int weight = weight(literal);
+    for (int i = 0; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      weight += c >= '0' && c <= '9' ? 1 : 0;
     }
     return weight;
   }
@@ -141,8 +155,8 @@ final class RegexAnchor {
   /**
    * Requirements every match of {@code regex} meets, as clauses: each clause lists literals of
    * which a matching text contains at least one. Mandatory literal runs that weigh {@value
-   * #CLAUSE_WEIGHT} or more (see {@link #weight(String)}) become one clause each, mandatory groups
-   * one clause of their alternatives.
+   * #CLAUSE_WEIGHT} or more (see {@link #clauseWeight(String)}) become one clause each, mandatory
+   * groups one clause of their alternatives.
    */
   static List<List<String>> clauses(String regex) {
     List<String> parts = splitTopLevel(regex);
@@ -152,7 +166,7 @@ final class RegexAnchor {
     }
     List<List<String>> out = new ArrayList<>();
     for (String run : runs(regex)) {
-      if (weight(run) >= CLAUSE_WEIGHT) {
+      if (clauseWeight(run) >= CLAUSE_WEIGHT) {
         out.add(List.of(run));
       }
     }

@@ -5,7 +5,6 @@ import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Run by the build after compiling: trains the categorizer for the shipped knowledge and writes its
@@ -28,11 +27,8 @@ public final class ShippedModelWriter {
       }
     }
     KnowledgeBase kb = new KnowledgeLoader().loadShipped();
-    CategoryModel model = Analyser.categoryModel(kb, ModelStore.none());
-    DirectoryModelStore store = new DirectoryModelStore(dir);
-    for (Map.Entry<String, byte[]> shard : model.encoded().entrySet()) {
-      store.write(shard.getKey(), shard.getValue());
-    }
+    // The directory is empty now, so every model is trained, and each is written as it is.
+    CategoryModel model = Analyser.categoryModel(kb, new DirectoryModelStore(dir));
     System.out.println(
         "pastefix: "
             + model.shardCount()

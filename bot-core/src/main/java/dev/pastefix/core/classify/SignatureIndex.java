@@ -7,20 +7,22 @@ import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.Symptom;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Every symptom of every entry, compiled once: literal phrases are matched as lower-case substrings
- * of the normalised text (typographic quotes folded on both sides), patterns with RE2, so matching
- * stays linear in the length of the message. Immutable and thread-safe.
+ * Every symptom of every entry, compiled once (patterns when first needed): literal phrases are
+ * matched as lower-case substrings of the normalised text (typographic quotes folded on both
+ * sides), patterns with RE2, so matching stays linear in the length of the message. Immutable and
+ * thread-safe.
  */
 public final class SignatureIndex {
   private record Compiled(
       String entryId,
       String lang,
       String literal,
-      Pattern pattern,
+      LazyPattern pattern,
       List<List<String>> clauses,
       String shown,
       boolean errorText,
@@ -41,15 +43,23 @@ public final class SignatureIndex {
   /** A literal of this many words counts as an error text even in plain words. */
   static final int ERROR_TEXT_WORDS = 4;
 
+  private static final int[] NO_MATCH = new int[0];
+  private static final int[] NO_SIGNATURES = new int[0];
+
   private final List<Compiled> signatures;
   // Every literal symptom and every word a pattern requires, found in one pass per message.
   private final TermScanner scanner;
   // Term id -> the symptoms to look at when the term is in a text; symptoms with no required word.
   private final int[][] signaturesByTerm;
   private final int[] unanchored;
+  // The literal symptoms that are error texts, and those of them using each word.
+  private final int[] errorTexts;
+  private final java.util.Map<String, int[]> errorTextsByWord;
 
   public SignatureIndex(KnowledgeBase kb) {
     java.util.Map<String, Integer> termIds = new java.util.LinkedHashMap<>();
+    // Entries may share an error text; each distinct pattern is compiled, and run, once.
+    java.util.Map<String, LazyPattern> patterns = new java.util.HashMap<>();
     List<Compiled> compiled = new ArrayList<>();
     for (Entry entry : kb.entries()) {
       for (Symptom symptom : entry.symptoms()) {
@@ -78,7 +88,8 @@ public final class SignatureIndex {
                   entry.id(),
                   symptom.lang(),
                   null,
-                  compilePattern(symptom),
+                  patterns.computeIfAbsent(
+                      symptom.lang() + "\u0000" + symptom.source(), k -> new LazyPattern(symptom)),
                   clauses,
                   symptom.source(),
                   patternIsErrorText(folded),
@@ -113,6 +124,22 @@ public final class SignatureIndex {
             .map(l -> l.stream().mapToInt(Integer::intValue).distinct().toArray())
             .toArray(int[][]::new);
     this.unanchored = always.stream().mapToInt(Integer::intValue).toArray();
+    List<Integer> quotable = new ArrayList<>();
+    java.util.Map<String, List<Integer>> byWord = new java.util.HashMap<>();
+    for (int i = 0; i < compiled.size(); i++) {
+      Compiled sig = compiled.get(i);
+      if (sig.literal != null && sig.errorText) {
+        quotable.add(i);
+        for (String word : new java.util.LinkedHashSet<>(List.of(sig.literal.split(" ")))) {
+          byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+    this.errorTexts = quotable.stream().mapToInt(Integer::intValue).toArray();
+    java.util.Map<String, int[]> errorTextIndex = new java.util.HashMap<>();
+    byWord.forEach(
+        (w, l) -> errorTextIndex.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+    this.errorTextsByWord = errorTextIndex;
   }
 
   private static int termId(String term, java.util.Map<String, Integer> ids) {
@@ -150,12 +177,42 @@ public final class SignatureIndex {
     return weight >= (gap ? ERROR_TEXT_WEIGHT_WITH_GAP : ERROR_TEXT_WEIGHT);
   }
 
-  private static Pattern compilePattern(Symptom symptom) {
-    String folded = TextNormaliser.foldPunctuation(symptom.source());
-    try {
-      return new Symptom(symptom.lang(), folded, false).compile();
-    } catch (RuntimeException e) {
-      return symptom.compile();
+  /**
+   * A pattern symptom, compiled the first time a text has every word it requires: most patterns of
+   * a large knowledge base never run, and a compiled pattern takes kilobytes. The loader has
+   * already checked that every pattern compiles.
+   */
+  private static final class LazyPattern {
+    private final Symptom symptom;
+    private volatile Pattern compiled;
+
+    LazyPattern(Symptom symptom) {
+      this.symptom = symptom;
+    }
+
+    /** Where the pattern first matches {@code lower}: {start, end}, or {@link #NO_MATCH}. */
+    int[] find(String lower) {
+      Matcher m = get().matcher(lower);
+      return m.find() ? new int[] {m.start(), m.end()} : NO_MATCH;
+    }
+
+    Pattern get() {
+      Pattern pattern = compiled;
+      if (pattern == null) {
+        // Two threads may both compile it; the patterns are equal and either may be kept.
+        pattern = compile(symptom);
+        compiled = pattern;
+      }
+      return pattern;
+    }
+
+    private static Pattern compile(Symptom symptom) {
+      String folded = TextNormaliser.foldPunctuation(symptom.source());
+      try {
+        return new Symptom(symptom.lang(), folded, false).compile();
+      } catch (RuntimeException e) {
+        return symptom.compile();
+      }
     }
   }
 
@@ -186,33 +243,20 @@ public final class SignatureIndex {
       if (at < 0) {
         continue;
       }
-      for (Compiled sig : signatures) {
-        if (sig.literal != null && sig.errorText && sig.literal.contains(fragment)) {
+      for (int index : errorTextsWithWordsOf(fragment)) {
+        Compiled sig = signatures.get(index);
+        if (sig.literal.contains(fragment)) {
           hits.add(
               new SignatureHit(sig.entryId, at, at + fragment.length(), fragment, sig.lang, true));
         }
       }
     }
-    TermScanner.Found found = scanner.find(lower);
-    int[] first = found.first();
-    for (int index : candidates(found)) {
-      Compiled sig = signatures.get(index);
-      if (sig.literal != null) {
-        int at = first[sig.literalTerm];
-        if (at >= 0) {
-          hits.add(
-              new SignatureHit(
-                  sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang, sig.errorText));
-        }
-      } else if (allClausesMet(first, sig.clauseTerms)) {
-        Matcher m = sig.pattern.matcher(lower);
-        if (m.find()) {
-          String shown = lower.substring(m.start(), m.end());
-          hits.add(
-              new SignatureHit(sig.entryId, m.start(), m.end(), shown, sig.lang, sig.errorText));
-        }
-      }
-    }
+    scanner.find(
+        lower,
+        found -> {
+          addHits(lower, found, hits);
+          return null;
+        });
     hits.sort(
         Comparator.comparingInt(SignatureHit::start)
             .thenComparing(Comparator.comparingInt(SignatureHit::length).reversed()));
@@ -235,24 +279,63 @@ public final class SignatureIndex {
     return kept;
   }
 
-  /** The symptoms the found terms point to, in knowledge-base order, each once. */
-  private int[] candidates(TermScanner.Found found) {
-    int[] out = new int[unanchored.length + 8];
-    int n = 0;
+  /**
+   * The literal error texts that may contain {@code fragment}: those using its rarest inner word. A
+   * word between two spaces of the fragment is a whole word of any literal containing it.
+   */
+  private int[] errorTextsWithWordsOf(String fragment) {
+    String[] words = fragment.split(" ", -1);
+    int[] best = null;
+    for (int w = 1; w < words.length - 1; w++) {
+      int[] users = errorTextsByWord.getOrDefault(words[w], NO_SIGNATURES);
+      if (best == null || users.length < best.length) {
+        best = users;
+      }
+    }
+    return best == null ? errorTexts : best;
+  }
+
+  /** The hits of the symptoms whose terms {@code found} holds. */
+  private void addHits(String lower, TermScanner.Found found, List<SignatureHit> hits) {
+    int[] first = found.first();
+    // Where each pattern run on this text matched ({start, end}, or NO_MATCH), so that a pattern
+    // several entries share runs once.
+    java.util.Map<LazyPattern, int[]> runs = new java.util.IdentityHashMap<>();
+    BitSet candidates = candidates(found);
+    for (int index = candidates.nextSetBit(0);
+        index >= 0;
+        index = candidates.nextSetBit(index + 1)) {
+      Compiled sig = signatures.get(index);
+      if (sig.literal != null) {
+        int at = first[sig.literalTerm];
+        if (at >= 0) {
+          hits.add(
+              new SignatureHit(
+                  sig.entryId, at, at + sig.literal.length(), sig.shown, sig.lang, sig.errorText));
+        }
+      } else if (allClausesMet(first, sig.clauseTerms)) {
+        int[] match = runs.computeIfAbsent(sig.pattern, p -> p.find(lower));
+        if (match != NO_MATCH) {
+          String shown = lower.substring(match[0], match[1]);
+          hits.add(
+              new SignatureHit(sig.entryId, match[0], match[1], shown, sig.lang, sig.errorText));
+        }
+      }
+    }
+  }
+
+  /** The symptoms the found terms point to (read in knowledge-base order, each once). */
+  private BitSet candidates(TermScanner.Found found) {
+    BitSet out = new BitSet(signatures.size());
     for (int index : unanchored) {
-      out[n++] = index;
+      out.set(index);
     }
     for (int term : found.ids()) {
       for (int index : signaturesByTerm[term]) {
-        if (n == out.length) {
-          out = java.util.Arrays.copyOf(out, n * 2);
-        }
-        out[n++] = index;
+        out.set(index);
       }
     }
-    int[] sorted = java.util.Arrays.copyOf(out, n);
-    java.util.Arrays.sort(sorted);
-    return java.util.Arrays.stream(sorted).distinct().toArray();
+    return out;
   }
 
   private static boolean allClausesMet(int[] first, int[][] clauses) {

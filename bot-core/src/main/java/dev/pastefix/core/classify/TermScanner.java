@@ -38,6 +38,7 @@ final class TermScanner {
 
   TermScanner(List<String> terms) {
     this.terms = terms.toArray(new String[0]);
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(this.terms.length));
     this.emptyTerms =
         java.util.stream.IntStream.range(0, this.terms.length)
             .filter(i -> this.terms[i].isEmpty())
@@ -136,31 +137,70 @@ final class TermScanner {
    */
   record Found(int[] first, int[] ids) {}
 
-  /** The terms of {@code text}, as {@link #firstPositions(String)} and the list of those found. */
-  Found find(String text) {
+  /**
+   * A thread's array of first positions, all -1 between scans: with tens of thousands of terms,
+   * allocating and filling one per scan cost more than the scan.
+   */
+  private static final class Scratch {
+    final int[] first;
+    boolean busy;
+
+    Scratch(int terms) {
+      first = new int[terms];
+      java.util.Arrays.fill(first, -1);
+    }
+  }
+
+  private final ThreadLocal<Scratch> scratch;
+
+  /**
+   * Scans {@code text} and gives what it found to {@code reader}, which must not keep it: the
+   * arrays are this thread's and are reset once {@code reader} returns. The cost follows the text
+   * and the terms found in it, not the number of terms.
+   */
+  <T> T find(String text, java.util.function.Function<Found, T> reader) {
+    Scratch own = scratch.get();
+    // A reader that scans again on this thread gets arrays of its own.
+    int[] first = own.busy ? minusOnes(terms.length) : own.first;
+    boolean borrowed = !own.busy;
+    own.busy = true;
     int[][] ids = {new int[8]};
     int[] n = {0};
-    int[] first =
-        scan(
-            text,
-            (t, term, start) -> true,
-            id -> {
-              if (n[0] == ids[0].length) {
-                ids[0] = java.util.Arrays.copyOf(ids[0], n[0] * 2);
-              }
-              ids[0][n[0]++] = id;
-            });
-    return new Found(first, java.util.Arrays.copyOf(ids[0], n[0]));
+    try {
+      scan(
+          text,
+          first,
+          (t, term, start) -> true,
+          id -> {
+            if (n[0] == ids[0].length) {
+              ids[0] = java.util.Arrays.copyOf(ids[0], n[0] * 2);
+            }
+            ids[0][n[0]++] = id;
+          });
+      return reader.apply(new Found(first, java.util.Arrays.copyOf(ids[0], n[0])));
+    } finally {
+      if (borrowed) {
+        for (int i = 0; i < n[0]; i++) {
+          first[ids[0][i]] = -1;
+        }
+        own.busy = false;
+      }
+    }
   }
 
   /** The first position of each term in {@code text} that {@code accept} admits, or -1. */
   int[] firstPositions(String text, Accept accept) {
-    return scan(text, accept, id -> {});
+    return scan(text, minusOnes(terms.length), accept, id -> {});
   }
 
-  private int[] scan(String text, Accept accept, java.util.function.IntConsumer found) {
-    int[] first = new int[terms.length];
-    java.util.Arrays.fill(first, -1);
+  private static int[] minusOnes(int n) {
+    int[] a = new int[n];
+    java.util.Arrays.fill(a, -1);
+    return a;
+  }
+
+  private int[] scan(
+      String text, int[] first, Accept accept, java.util.function.IntConsumer found) {
     for (int i : emptyTerms) {
       first[i] = 0; // as String.indexOf("") does
       found.accept(i);

@@ -55,4 +55,11 @@ class RegexAnchorTest {
   void latinRunsShorterThanThreeLettersAreNoClause() {
     assertEquals(List.of(List.of("tenant")), RegexAnchor.clauses("ad\\s*fs tenant"));
   }
+
+  @Test
+  void aNumberOfTwoDigitsIsAClause() {
+    assertEquals(
+        List.of(List.of("72"), List.of("dns", "domain"), List.of("hrs", "h")),
+        RegexAnchor.clauses("(dns|domain).{0,60}\\b72 ?(hrs|h)\\b"));
+  }
 }

@@ -99,4 +99,49 @@ class SignatureIndexTest {
     assertEquals("gamma", candidates.get(0).entryId());
     assertEquals(List.of("delta"), candidates.get(0).sharedWith());
   }
+
+  @Test
+  void aQuotedPartOfALongErrorTextCountsAsThatErrorText() {
+    SignatureIndex quoting =
+        new SignatureIndex(
+            new KnowledgeBase(
+                List.of(),
+                List.of(
+                    entry(
+                        "limit",
+                        Symptom.text(
+                            "en",
+                            "The maximum number of concurrent shells for this user exceeded")),
+                    entry("other", Symptom.text("en", "Another error text with many words")))));
+    String quoted = "number of concurrent shells for";
+    String text = "it says \"" + quoted + "\" and stops";
+
+    List<String> ids =
+        quoting.find(text, List.of(quoted)).stream().map(SignatureHit::entryId).toList();
+    List<String> none =
+        quoting
+            .find("it says \"number of open windows for\"", List.of("number of open windows for"))
+            .stream()
+            .map(SignatureHit::entryId)
+            .toList();
+
+    assertEquals(List.of("limit"), ids);
+    assertEquals(List.of(), none);
+  }
+
+  @Test
+  void entriesSharingAPatternAreAllFound() {
+    SignatureIndex sharing =
+        new SignatureIndex(
+            new KnowledgeBase(
+                List.of(),
+                List.of(
+                    entry("one", Symptom.pattern("en", "logon failed for (the )?user")),
+                    entry("two", Symptom.pattern("en", "logon failed for (the )?user")))));
+
+    List<String> ids =
+        sharing.find("error: logon failed for user x").stream().map(SignatureHit::entryId).toList();
+
+    assertEquals(List.of("one", "two"), ids);
+  }
 }

@@ -28,4 +28,30 @@ class TermScannerTest {
   void findsNothingInEmptyText() {
     assertArrayEquals(new int[] {-1}, new TermScanner(List.of("ab")).firstPositions(""));
   }
+
+  @Test
+  void aScanSeesNothingOfTheScanBeforeIt() {
+    TermScanner scanner = new TermScanner(List.of("alpha", "beta", "gamma"));
+    scanner.find("alpha and beta", found -> null);
+
+    int[] first = scanner.find("only gamma here", found -> found.first().clone());
+
+    assertArrayEquals(new int[] {-1, -1, 5}, first);
+  }
+
+  @Test
+  void aScanInsideAScanHasItsOwnPositions() {
+    TermScanner scanner = new TermScanner(List.of("alpha", "beta"));
+
+    int[][] both =
+        scanner.find(
+            "beta alpha",
+            outer ->
+                new int[][] {
+                  scanner.find("alpha", inner -> inner.first().clone()), outer.first().clone()
+                });
+
+    assertArrayEquals(new int[] {0, -1}, both[0]);
+    assertArrayEquals(new int[] {5, 0}, both[1]);
+  }
 }
