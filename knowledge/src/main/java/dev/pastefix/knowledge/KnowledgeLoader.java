@@ -169,25 +169,37 @@ public final class KnowledgeLoader {
     if (paths.isEmpty()) {
       problems.add(Problem.ofFile(dir.toString(), 0, "holds no *.yaml or *.yml file"));
     }
-    for (Path path : paths) {
-      String name = path.toString();
-      try {
-        if (Files.size(path) > KnowledgeFileReader.MAX_FILE_BYTES) {
-          problems.add(
-              Problem.ofFile(
-                  name,
-                  0,
-                  "is larger than "
-                      + KnowledgeFileReader.MAX_FILE_BYTES
-                      + " bytes; is it a knowledge file?"));
-          continue;
-        }
-        reader.read(name, Files.readAllBytes(path), problems).ifPresent(files::add);
-      } catch (IOException e) {
-        problems.add(Problem.ofFile(name, 0, "cannot be read: " + e.getMessage()));
-      }
+    // Files are parsed side by side (a directory of hundreds of entries parses in a fraction of
+    // the time), then taken in name order, so files and problems come out as a serial read's.
+    for (ReadFile read : paths.parallelStream().map(this::readFile).toList()) {
+      problems.addAll(read.problems());
+      read.file().ifPresent(files::add);
     }
     return files;
+  }
+
+  /** One file read on its own: what it holds, and its problems. */
+  private record ReadFile(Optional<KnowledgeFileReader.ParsedFile> file, List<Problem> problems) {}
+
+  private ReadFile readFile(Path path) {
+    String name = path.toString();
+    List<Problem> problems = new ArrayList<>();
+    try {
+      if (Files.size(path) > KnowledgeFileReader.MAX_FILE_BYTES) {
+        problems.add(
+            Problem.ofFile(
+                name,
+                0,
+                "is larger than "
+                    + KnowledgeFileReader.MAX_FILE_BYTES
+                    + " bytes; is it a knowledge file?"));
+        return new ReadFile(Optional.empty(), problems);
+      }
+      return new ReadFile(reader.read(name, Files.readAllBytes(path), problems), problems);
+    } catch (IOException e) {
+      problems.add(Problem.ofFile(name, 0, "cannot be read: " + e.getMessage()));
+      return new ReadFile(Optional.empty(), problems);
+    }
   }
 
   /**
