@@ -449,11 +449,9 @@ class SlackHttpModeIT {
 
   @Test
   void refusesAnOversizedRequest() throws Exception {
-    String huge = "x".repeat(SlackEventsHandler.MAX_BODY_BYTES + 10);
+    int status = client.statusForAnnouncedBody(SlackEventsHandler.MAX_BODY_BYTES + 10);
 
-    HttpResponse<String> response = client.postJson(huge);
-
-    assertEquals(413, response.statusCode());
+    assertEquals(413, status);
   }
 
   @Test

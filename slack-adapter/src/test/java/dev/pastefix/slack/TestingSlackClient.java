@@ -70,6 +70,36 @@ public final class TestingSlackClient {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The status code the bot answers to a request that announces a body of {@code length} bytes,
+   * read after sending only the headers: a refusal of an oversized body comes before the body, and
+   * a test that sent the body would race the server closing the connection on it. (Java 17's client
+   * hangs on {@code Expect: 100-continue} answered with a refusal, hence a plain socket.)
+   */
+  public int statusForAnnouncedBody(long length) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
+      socket.setSoTimeout(10_000);
+      String head =
+          "POST "
+              + endpoint.getPath()
+              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              + "Content-Length: "
+              + length
+              + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String status =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      if (status == null) {
+        throw new IOException("the connection closed without a response");
+      }
+      // "HTTP/1.1 413 Payload Too Large"
+      return Integer.parseInt(status.split(" ")[1]);
+    }
+  }
+
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(endpoint.resolve(path)).GET().build(),
