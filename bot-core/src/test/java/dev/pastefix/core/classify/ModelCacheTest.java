@@ -27,7 +27,8 @@ class ModelCacheTest {
   private static final List<String> BACKGROUND =
       List.of("lunch at noon anyone", "the printer on floor two is out of paper", "happy friday");
 
-  private static Entry entry(String article, String id, String... examples) {
+  /** An entry of {@code article} with a title, cause and step made from its id. */
+  static Entry entry(String article, String id, String... examples) {
     return new Entry(
         id,
         article,
@@ -49,7 +50,7 @@ class ModelCacheTest {
         Optional.empty());
   }
 
-  private static Article article(String id) {
+  static Article article(String id) {
     return new Article(
         id, "Article " + id, URI.create("https://learn.example.test/" + id), List.of(), List.of());
   }

@@ -8,16 +8,11 @@ import dev.pastefix.knowledge.Article;
 import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
-import dev.pastefix.knowledge.Source;
-import dev.pastefix.knowledge.Step;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import opennlp.tools.ml.maxent.io.BinaryGISModelReader;
 import opennlp.tools.ml.model.MaxentModel;
@@ -86,15 +81,11 @@ class ShardModelTest {
     List<Article> articles = new ArrayList<>();
     List<Entry> entries = new ArrayList<>();
     for (String product : products) {
-      articles.add(
-          new Article(
-              product,
-              "About the " + product,
-              URI.create("https://learn.example.test/" + product),
-              List.of(),
-              List.of()));
+      articles.add(ModelCacheTest.article(product));
       for (int e = 0; e < 20; e++) {
-        entries.add(entry(product, product + "-e" + e, product + " fault" + e + " code" + e));
+        entries.add(
+            ModelCacheTest.entry(
+                product, product + "-e" + e, product + " fault" + e + " code" + e));
       }
     }
     CategoryModel model =
@@ -113,27 +104,5 @@ class ShardModelTest {
             .filter(c -> !c.equals(CategoryModel.NONE))
             .allMatch(c -> c.startsWith("scanner-")),
         "only the scanner's shard ranks it: " + ranked.subList(0, 5));
-  }
-
-  private static Entry entry(String article, String id, String example) {
-    return new Entry(
-        id,
-        article,
-        "Problem " + id.replace('-', ' '),
-        new Source(
-            URI.create("https://learn.example.test/" + article + "#" + id),
-            id,
-            List.of(),
-            "2021-03"),
-        List.of(),
-        "The cause of " + example + " is documented.",
-        List.of(new Step("Fix " + example + ".", List.of())),
-        List.of(),
-        List.of(),
-        List.of(example),
-        List.of(),
-        List.of(),
-        Map.of(),
-        Optional.empty());
   }
 }
