@@ -40,7 +40,8 @@ final class Platforms {
         .ifPresent(
             t ->
                 platforms.add(
-                    new TeamsPlatform(t, settings.service().httpHost(), ready.bot(), state)));
+                    new TeamsPlatform(
+                        t, settings.service().httpHost(), ready.bot(), state, telemetry)));
     return platforms;
   }
 }

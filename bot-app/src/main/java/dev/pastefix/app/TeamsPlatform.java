@@ -2,6 +2,7 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.teams.TeamsBot;
 import dev.pastefix.teams.TeamsConfig;
 import java.time.Duration;
@@ -16,10 +17,12 @@ final class TeamsPlatform implements Platform {
   private final String httpHost;
   private final TeamsBot teams;
 
-  TeamsPlatform(Settings.Teams settings, String httpHost, Bot bot, BotState state) {
+  TeamsPlatform(
+      Settings.Teams settings, String httpHost, Bot bot, BotState state, Telemetry telemetry) {
     this.settings = settings;
     this.httpHost = httpHost;
-    this.teams = new TeamsBot(config(settings), bot, state.feedback(), state.seenEvents());
+    this.teams =
+        new TeamsBot(config(settings), bot, state.feedback(), state.seenEvents(), telemetry);
   }
 
   static TeamsConfig config(Settings.Teams settings) {

@@ -3,6 +3,7 @@ package dev.pastefix.teams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pastefix.core.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -30,12 +31,15 @@ final class MessagesEndpoint extends Handler.Abstract {
   private final BotFrameworkAuth auth;
   private final ServiceUrls trusted;
   private final TeamsListener listener;
+  private final Telemetry telemetry;
   private final ObjectMapper json = new ObjectMapper();
 
-  MessagesEndpoint(BotFrameworkAuth auth, ServiceUrls trusted, TeamsListener listener) {
+  MessagesEndpoint(
+      BotFrameworkAuth auth, ServiceUrls trusted, TeamsListener listener, Telemetry telemetry) {
     this.auth = auth;
     this.trusted = trusted;
     this.listener = listener;
+    this.telemetry = telemetry;
   }
 
   @Override
@@ -43,6 +47,7 @@ final class MessagesEndpoint extends Handler.Abstract {
     if (!PATH.equals(Request.getPathInContext(request))) {
       return false;
     }
+    long started = System.nanoTime();
     if (!HttpMethod.POST.is(request.getMethod())) {
       response.getHeaders().put(HttpHeader.ALLOW, "POST");
       return status(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
@@ -84,6 +89,10 @@ final class MessagesEndpoint extends Handler.Abstract {
     }
     trusted.trust(activity.serviceUrl());
     TeamsListener.Reception reception = listener.receive(activity);
+    if (!(reception instanceof TeamsListener.Reception.Busy)) {
+      telemetry.acknowledged(
+          TeamsListener.PLATFORM, java.time.Duration.ofNanos(System.nanoTime() - started));
+    }
     if (reception instanceof TeamsListener.Reception.InvokeResponse invoke) {
       response.setStatus(HttpStatus.OK_200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");

@@ -3,6 +3,7 @@ package dev.pastefix.teams;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.state.SeenEvents;
+import dev.pastefix.core.telemetry.Telemetry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,11 +36,19 @@ public final class TeamsBot implements AutoCloseable {
   private final ConnectorToken token;
   private final MessagesEndpoint endpoint;
 
-  public TeamsBot(TeamsConfig config, Bot bot, FeedbackStore feedback, SeenEvents seen) {
-    this(config, bot, feedback, seen, Clock.systemUTC());
+  /** pastefix on Teams, reporting what it does to {@code telemetry}. */
+  public TeamsBot(
+      TeamsConfig config, Bot bot, FeedbackStore feedback, SeenEvents seen, Telemetry telemetry) {
+    this(config, bot, feedback, seen, telemetry, Clock.systemUTC());
   }
 
-  TeamsBot(TeamsConfig config, Bot bot, FeedbackStore feedback, SeenEvents seen, Clock clock) {
+  TeamsBot(
+      TeamsConfig config,
+      Bot bot,
+      FeedbackStore feedback,
+      SeenEvents seen,
+      Telemetry telemetry,
+      Clock clock) {
     AtomicInteger threads = new AtomicInteger();
     this.work =
         new ThreadPoolExecutor(
@@ -62,8 +71,10 @@ public final class TeamsBot implements AutoCloseable {
     ServiceUrls trusted = new ServiceUrls();
     Connector connector = new Connector(config.retry(), token, trusted, http, clock);
     TeamsListener listener =
-        new TeamsListener(bot, feedback, new AdaptiveCardRenderer(), connector, seen, work, clock);
-    this.endpoint = new MessagesEndpoint(new BotFrameworkAuth(config), trusted, listener);
+        new TeamsListener(
+            bot, feedback, new AdaptiveCardRenderer(), connector, seen, work, telemetry, clock);
+    this.endpoint =
+        new MessagesEndpoint(new BotFrameworkAuth(config), trusted, listener, telemetry);
     log.info("Teams: configured ({})", config);
   }
 

@@ -10,7 +10,9 @@ import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.Vote;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.state.SeenEvents;
+import dev.pastefix.core.telemetry.Telemetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -26,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 final class TeamsListener {
   private static final Logger log = LoggerFactory.getLogger(TeamsListener.class);
+
+  /** The platform name in metrics and in the one log line per message. */
+  static final String PLATFORM = "teams";
 
   /** The invoke Teams sends for {@code Action.Execute} buttons. */
   static final String CARD_ACTION_INVOKE = "adaptiveCard/action";
@@ -49,6 +54,7 @@ final class TeamsListener {
   private final SeenEvents seen;
   private final ActivityTranslator translator;
   private final Executor work;
+  private final Telemetry telemetry;
   private final Clock clock;
 
   TeamsListener(
@@ -58,6 +64,7 @@ final class TeamsListener {
       Connector connector,
       SeenEvents seen,
       Executor work,
+      Telemetry telemetry,
       Clock clock) {
     this.bot = bot;
     this.feedback = feedback;
@@ -66,6 +73,7 @@ final class TeamsListener {
     this.seen = seen;
     this.translator = new ActivityTranslator();
     this.work = work;
+    this.telemetry = telemetry;
     this.clock = clock;
   }
 
@@ -73,12 +81,12 @@ final class TeamsListener {
     if (activity.type().equals(Activity.MESSAGE)) {
       Optional<CardAction> click = activity.value().flatMap(CardAction::parse);
       if (click.isPresent()) {
-        return submit(activity, () -> onClick(activity, click.get()));
+        return submit(activity, received -> onClick(activity, click.get(), received));
       }
       if (activity.text().isBlank()) {
         return new Reception.Accepted();
       }
-      return submit(activity, () -> onMessage(activity));
+      return submit(activity, received -> onMessage(activity, received));
     }
     if (activity.type().equals(Activity.INVOKE)
         && activity.name().filter(CARD_ACTION_INVOKE::equals).isPresent()) {
@@ -86,7 +94,7 @@ final class TeamsListener {
       if (click.isEmpty()) {
         return new Reception.InvokeResponse(invokeResponse(400, "Not a pastefix button."));
       }
-      Reception taken = submit(activity, () -> onClick(activity, click.get()));
+      Reception taken = submit(activity, received -> onClick(activity, click.get(), received));
       if (taken instanceof Reception.Busy) {
         return taken;
       }
@@ -96,18 +104,25 @@ final class TeamsListener {
     return new Reception.Accepted();
   }
 
-  private Reception submit(Activity activity, Runnable task) {
+  /** Work on one activity, given when it was received ({@link System#nanoTime()}). */
+  private interface Task {
+    void run(long received);
+  }
+
+  private Reception submit(Activity activity, Task task) {
     String key = "teams:activity:" + activity.conversationId() + ":" + activity.id();
+    long received = System.nanoTime();
     try {
       work.execute(
           () -> {
             // Claimed in the worker, so that a delivery refused as busy can come again.
             if (!seen.claim(key, SeenEvents.DEFAULT_TTL)) {
               log.debug("Teams: activity {} delivered again; already handled", activity.id());
+              telemetry.duplicate(PLATFORM);
               return;
             }
             try {
-              task.run();
+              task.run(received);
             } catch (RuntimeException e) {
               log.error("Teams: could not handle an activity in {}", activity.conversationId(), e);
             } finally {
@@ -117,28 +132,27 @@ final class TeamsListener {
       return new Reception.Accepted();
     } catch (RejectedExecutionException e) {
       log.warn("Teams: too many activities waiting; refusing one with 503");
+      telemetry.shed(PLATFORM, "busy");
       return new Reception.Busy();
     }
   }
 
-  private void onMessage(Activity activity) {
+  private void onMessage(Activity activity, long received) {
     Optional<IncomingMessage> incoming = translator.translate(activity);
     if (incoming.isEmpty()) {
       return;
     }
     IncomingMessage in = incoming.get();
+    telemetry.received(PLATFORM, in.channel());
     Optional<Reply> reply;
+    long started = System.nanoTime();
     try {
       Outcome outcome = bot.handle(in);
-      log.info(
-          "Teams {} in {}: {} {}",
-          in.channel(),
-          in.conversationKey(),
-          outcome.getClass().getSimpleName(),
-          outcome.findingIds());
+      telemetry.handled(PLATFORM, in.channel(), activity.id(), outcome, since(started));
       reply = outcome.visibleReply();
     } catch (RuntimeException e) {
       log.error("the engine failed on a Teams {} message", in.channel(), e);
+      telemetry.failed(PLATFORM, in.channel(), activity.id(), since(started));
       reply =
           in.channel().addressed()
               ? Optional.of(Wording.forText(in.text()).failure())
@@ -147,10 +161,14 @@ final class TeamsListener {
     if (reply.isEmpty()) {
       return;
     }
-    sendCard(activity, reply.get());
+    sendCard(activity, reply.get(), received);
   }
 
-  private void onClick(Activity activity, CardAction action) {
+  private static Duration since(long nanoTime) {
+    return Duration.ofNanos(System.nanoTime() - nanoTime);
+  }
+
+  private void onClick(Activity activity, CardAction action, long received) {
     if (action instanceof CardAction.Feedback vote) {
       String answerKey =
           ActivityTranslator.conversationKey(activity).asString()
@@ -159,6 +177,7 @@ final class TeamsListener {
       feedback.record(
           new Vote(
               answerKey, vote.entryIds(), activity.from().id(), vote.helpful(), clock.instant()));
+      telemetry.feedbackVote(PLATFORM, vote.helpful());
       FeedbackStore.Tally tally = feedback.tally(answerKey);
       log.info(
           "feedback on {}: {} ({} helpful, {} not helpful)",
@@ -168,7 +187,7 @@ final class TeamsListener {
           tally.notHelpful());
       if (activity.type().equals(Activity.MESSAGE)) {
         String who = activity.from().name().isBlank() ? "you" : activity.from().name();
-        sendText(activity, wording(activity).thanks(vote.helpful(), who));
+        sendText(activity, wording(activity).thanks(vote.helpful(), who), received);
       }
     } else if (action instanceof CardAction.RunCheck check) {
       IncomingMessage in = translator.checkClick(activity);
@@ -179,7 +198,7 @@ final class TeamsListener {
         log.error("the engine failed on a Teams check", e);
         reply = Optional.of(wording(activity).failure());
       }
-      reply.ifPresent(r -> sendCard(activity, r));
+      reply.ifPresent(r -> sendCard(activity, r, received));
     } else {
       throw new IllegalStateException("unknown card action " + action);
     }
@@ -190,26 +209,31 @@ final class TeamsListener {
     return Wording.of(activity.locale().map(Locale::getLanguage).orElse("en"));
   }
 
-  private void sendCard(Activity to, Reply reply) {
+  private void sendCard(Activity to, Reply reply, long received) {
     ObjectNode message = envelope(to);
     message.put(
         "summary", AdaptiveCardRenderer.cut(reply.summary(), TeamsLimits.MAX_SUMMARY_CHARS));
     ObjectNode attachment = message.putArray("attachments").addObject();
     attachment.put("contentType", AdaptiveCardRenderer.CONTENT_TYPE);
     attachment.set("content", renderer.render(reply));
-    send(to, message);
+    send(to, message, received);
   }
 
-  private void sendText(Activity to, String text) {
+  private void sendText(Activity to, String text, long received) {
     ObjectNode message = envelope(to);
     message.put("text", text);
     message.put("textFormat", "plain");
-    send(to, message);
+    send(to, message, received);
   }
 
-  private void send(Activity to, ObjectNode message) {
+  private void send(Activity to, ObjectNode message, long received) {
     try {
-      connector.reply(to.serviceUrl(), to.conversationId(), to.id(), message);
+      if (connector.reply(to.serviceUrl(), to.conversationId(), to.id(), message)) {
+        telemetry.replyPosted(PLATFORM, since(received));
+      } else {
+        // The connector retried 429s and 5xx already; what is left is a failure, whatever it was.
+        telemetry.postingFailed(PLATFORM, false);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

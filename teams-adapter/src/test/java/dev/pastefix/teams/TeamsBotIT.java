@@ -20,6 +20,7 @@ import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.state.InMemoryAnswerLog;
 import dev.pastefix.core.state.InMemoryConversationStore;
 import dev.pastefix.core.state.InMemorySeenEvents;
+import dev.pastefix.core.telemetry.Telemetry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +53,7 @@ class TeamsBotIT {
   private RecordingBot bot;
   private InMemoryFeedbackStore feedback;
   private InMemorySeenEvents seen;
+  private Telemetry telemetry;
   private TeamsBot teams;
   private Server server;
   private URI endpoint;
@@ -78,7 +80,8 @@ class TeamsBotIT {
                 clock));
     feedback = new InMemoryFeedbackStore();
     seen = new InMemorySeenEvents(clock);
-    teams = new TeamsBot(config, bot, feedback, seen, Clock.systemUTC());
+    telemetry = Telemetry.inMemory();
+    teams = new TeamsBot(config, bot, feedback, seen, telemetry, Clock.systemUTC());
     server = new Server(new InetSocketAddress("127.0.0.1", 0));
     server.setHandler(teams.handler());
     server.start();
@@ -118,6 +121,55 @@ class TeamsBotIT {
         reply.body().path("summary").asText().contains(title), reply.body().toPrettyString());
     assertEquals(Activities.BOT_ID, reply.body().path("from").path("id").asText());
     assertEquals(Channel.DIRECT, bot.received().get(0).channel());
+  }
+
+  @Test
+  void reportsReceivedHandledPostedAcknowledgedAndRedeliveredActivitiesToTheMetrics()
+      throws Exception {
+    ObjectNode activity = Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT);
+
+    assertEquals(200, post(activity, fake.token(APP_ID)).statusCode());
+    fake.awaitReplies(1, WAIT);
+    assertEquals(200, post(activity, fake.token(APP_ID)).statusCode());
+
+    awaitCount("pastefix.replies.posted", 1);
+    awaitCount("pastefix.retries.deduplicated", 1);
+    assertEquals(1, count("pastefix.messages.received"));
+    assertEquals(
+        1,
+        telemetry
+            .registry()
+            .get("pastefix.messages.handled")
+            .tag("platform", "teams")
+            .tag("outcome", "answer")
+            .counter()
+            .count());
+    assertEquals(
+        2,
+        telemetry.registry().get("pastefix.ack.latency").tag("platform", "teams").timer().count());
+    assertEquals(
+        1,
+        telemetry
+            .registry()
+            .get("pastefix.engine.latency")
+            .tag("platform", "teams")
+            .timer()
+            .count());
+  }
+
+  private double count(String counter) {
+    return telemetry.registry().find(counter).tag("platform", "teams").counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
+  }
+
+  /** Waits for a counter the workers increment after the HTTP exchange has been answered. */
+  private void awaitCount(String counter, double expected) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (count(counter) < expected && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(expected, count(counter), counter);
   }
 
   @Test
