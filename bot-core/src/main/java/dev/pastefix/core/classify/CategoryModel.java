@@ -349,30 +349,24 @@ public final class CategoryModel {
     if (shards.size() <= SHARDS_PER_TEXT) {
       return Router.NONE;
     }
-    // Every (word, shard) pair where the word marks an entry of the shard, words sorted.
+    long[][] marking = new long[shards.size()][];
     int pairs = 0;
-    for (Shard shard : shards) {
-      for (int p = 0; p < shard.model().predicateCount(); p++) {
-        pairs += marksEntry(shard.model().outcomesOf(p), shard.none()) ? 1 : 0;
-      }
+    for (int s = 0; s < shards.size(); s++) {
+      marking[s] = markingWords(shards.get(s));
+      pairs += marking[s].length;
     }
     long[] all = new long[pairs];
     int n = 0;
-    for (Shard shard : shards) {
-      for (int p = 0; p < shard.model().predicateCount(); p++) {
-        if (marksEntry(shard.model().outcomesOf(p), shard.none())) {
-          all[n++] = shard.model().predicate(p);
-        }
-      }
+    for (long[] words : marking) {
+      System.arraycopy(words, 0, all, n, words.length);
+      n += words.length;
     }
     Arrays.sort(all);
     long[] words = distinct(all);
     int[] counts = new int[words.length];
-    for (Shard shard : shards) {
-      for (int p = 0; p < shard.model().predicateCount(); p++) {
-        if (marksEntry(shard.model().outcomesOf(p), shard.none())) {
-          counts[Arrays.binarySearch(words, shard.model().predicate(p))]++;
-        }
+    for (long[] shardWords : marking) {
+      for (long word : shardWords) {
+        counts[Arrays.binarySearch(words, word)]++;
       }
     }
     // Words used by more than the share of shards say nothing about where a text belongs.
@@ -387,26 +381,33 @@ public final class CategoryModel {
     for (int w = 0; w < words.length; w++) {
       if (kept[w] >= 0) {
         keptHashes[kept[w]] = words[w];
-        offsets[kept[w] + 1] = counts[w];
+        offsets[kept[w] + 1] = offsets[kept[w]] + counts[w];
       }
-    }
-    for (int w = 0; w < keptWords; w++) {
-      offsets[w + 1] += offsets[w];
     }
     int[] users = new int[offsets[keptWords]];
     int[] filled = Arrays.copyOf(offsets, keptWords);
-    for (int s = 0; s < shards.size(); s++) {
-      ShardModel model = shards.get(s).model();
-      for (int p = 0; p < model.predicateCount(); p++) {
-        if (marksEntry(model.outcomesOf(p), shards.get(s).none())) {
-          int w = kept[Arrays.binarySearch(words, model.predicate(p))];
-          if (w >= 0) {
-            users[filled[w]++] = s;
-          }
+    for (int s = 0; s < marking.length; s++) {
+      for (long word : marking[s]) {
+        int w = kept[Arrays.binarySearch(words, word)];
+        if (w >= 0) {
+          users[filled[w]++] = s;
         }
       }
     }
     return new Router(keptHashes, offsets, users);
+  }
+
+  /** The hashes of the words that mark one of the shard's entries (not only {@value #NONE}). */
+  private static long[] markingWords(Shard shard) {
+    ShardModel model = shard.model();
+    long[] out = new long[model.predicateCount()];
+    int n = 0;
+    for (int p = 0; p < model.predicateCount(); p++) {
+      if (marksEntry(model.outcomesOf(p), shard.none())) {
+        out[n++] = model.predicate(p);
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /** The distinct values of a sorted array. */
