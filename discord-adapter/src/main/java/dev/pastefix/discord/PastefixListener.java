@@ -6,7 +6,7 @@ import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.FeedbackStore;
-import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.feedback.Votes;
 import dev.pastefix.core.state.ConversationStore;
 import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.telemetry.Telemetry;
@@ -56,14 +56,13 @@ final class PastefixListener extends ListenerAdapter {
 
   private final Bot bot;
   private final EmbedRenderer renderer;
-  private final FeedbackStore feedback;
+  private final Votes votes;
   private final SeenEvents seen;
   private final ConversationStore conversations;
   private final KbChoices kb;
   private final MessageTranslator translator;
   private final Executor work;
   private final Telemetry telemetry;
-  private final Clock clock;
   private volatile boolean accepting = true;
 
   PastefixListener(
@@ -79,14 +78,13 @@ final class PastefixListener extends ListenerAdapter {
       Clock clock) {
     this.bot = bot;
     this.renderer = renderer;
-    this.feedback = feedback;
+    this.votes = new Votes(feedback, telemetry, clock);
     this.seen = seen;
     this.conversations = conversations;
     this.kb = kb;
     this.translator = translator;
     this.work = work;
     this.telemetry = telemetry;
-    this.clock = clock;
   }
 
   static final String PLATFORM = "discord";
@@ -304,17 +302,8 @@ final class PastefixListener extends ListenerAdapter {
                 .asString()
             + ":"
             + message.getId();
-    feedback.record(
-        new Vote(
-            answerKey, vote.entryIds(), event.getUser().getId(), vote.helpful(), clock.instant()));
-    telemetry.feedbackVote(PLATFORM, vote.helpful());
-    FeedbackStore.Tally tally = feedback.tally(answerKey);
-    log.info(
-        "feedback on {}: {} ({} helpful, {} not helpful)",
-        vote.entryIds(),
-        vote.helpful() ? "helpful" : "not helpful",
-        tally.helpful(),
-        tally.notHelpful());
+    FeedbackStore.Tally tally =
+        votes.take(PLATFORM, answerKey, vote.entryIds(), event.getUser().getId(), vote.helpful());
     // Editing the buttons is the acknowledgement: the counts show the click was recorded.
     event
         .editComponents(rows(message.getComponents(), b -> Optional.of(counted(b, tally))))

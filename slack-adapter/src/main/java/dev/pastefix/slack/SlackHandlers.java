@@ -20,7 +20,7 @@ import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.FeedbackStore;
-import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.feedback.Votes;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Reply;
@@ -74,7 +74,7 @@ final class SlackHandlers {
   private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
 
   private final Bot bot;
-  private final FeedbackStore feedback;
+  private final Votes votes;
   private final SeenEvents seen;
   private final ShareableReplies shareable;
   private final BlockKitRenderer renderer;
@@ -84,7 +84,6 @@ final class SlackHandlers {
   private final Outbox outbox;
   private final Duration channelPace;
   private final Telemetry telemetry;
-  private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
   SlackHandlers(
@@ -101,7 +100,7 @@ final class SlackHandlers {
       Telemetry telemetry,
       Clock clock) {
     this.bot = bot;
-    this.feedback = feedback;
+    this.votes = new Votes(feedback, telemetry, clock);
     this.seen = seen;
     this.shareable = shareable;
     this.renderer = renderer;
@@ -111,7 +110,6 @@ final class SlackHandlers {
     this.outbox = outbox;
     this.channelPace = channelPace;
     this.telemetry = telemetry;
-    this.clock = clock;
   }
 
   void register(App app) {
@@ -474,8 +472,7 @@ final class SlackHandlers {
             : BlockKitRenderer.feedbackEntryIds(action.getValue());
     String answerKey = key(teamOf(payload), channel, Optional.ofNullable(messageTs)).asString();
     // Recorded before the acknowledgement: the vote must not depend on a later network call.
-    feedback.record(new Vote(answerKey, entryIds, user, helpful, clock.instant()));
-    telemetry.feedbackVote(SlackReplies.PLATFORM, helpful);
+    votes.take(SlackReplies.PLATFORM, answerKey, entryIds, user, helpful);
     submit(() -> reflectVote(payload, channel, messageTs, user, helpful));
     return ctx.ack();
   }

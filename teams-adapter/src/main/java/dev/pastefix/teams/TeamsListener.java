@@ -7,7 +7,7 @@ import dev.pastefix.core.IncomingMessage;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.FeedbackStore;
-import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.feedback.Votes;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.telemetry.Telemetry;
@@ -48,14 +48,13 @@ final class TeamsListener {
   }
 
   private final Bot bot;
-  private final FeedbackStore feedback;
+  private final Votes votes;
   private final AdaptiveCardRenderer renderer;
   private final Connector connector;
   private final SeenEvents seen;
   private final ActivityTranslator translator;
   private final Executor work;
   private final Telemetry telemetry;
-  private final Clock clock;
 
   TeamsListener(
       Bot bot,
@@ -67,14 +66,13 @@ final class TeamsListener {
       Telemetry telemetry,
       Clock clock) {
     this.bot = bot;
-    this.feedback = feedback;
+    this.votes = new Votes(feedback, telemetry, clock);
     this.renderer = renderer;
     this.connector = connector;
     this.seen = seen;
     this.translator = new ActivityTranslator();
     this.work = work;
     this.telemetry = telemetry;
-    this.clock = clock;
   }
 
   Reception receive(Activity activity) {
@@ -174,17 +172,7 @@ final class TeamsListener {
           ActivityTranslator.conversationKey(activity).asString()
               + "/"
               + activity.replyToId().orElse("-");
-      feedback.record(
-          new Vote(
-              answerKey, vote.entryIds(), activity.from().id(), vote.helpful(), clock.instant()));
-      telemetry.feedbackVote(PLATFORM, vote.helpful());
-      FeedbackStore.Tally tally = feedback.tally(answerKey);
-      log.info(
-          "feedback on {}: {} ({} helpful, {} not helpful)",
-          vote.entryIds(),
-          vote.helpful() ? "helpful" : "not helpful",
-          tally.helpful(),
-          tally.notHelpful());
+      votes.take(PLATFORM, answerKey, vote.entryIds(), activity.from().id(), vote.helpful());
       if (activity.type().equals(Activity.MESSAGE)) {
         String who = activity.from().name().isBlank() ? "you" : activity.from().name();
         sendText(activity, wording(activity).thanks(vote.helpful(), who), received);

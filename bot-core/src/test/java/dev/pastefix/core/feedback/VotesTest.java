@@ -1,0 +1,41 @@
+package dev.pastefix.core.feedback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.pastefix.core.telemetry.Telemetry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VotesTest {
+  private final InMemoryFeedbackStore store = new InMemoryFeedbackStore();
+  private final Telemetry telemetry = Telemetry.inMemory();
+  private final Votes votes =
+      new Votes(
+          store, telemetry, Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
+
+  @Test
+  void recordsCountsAndTalliesAVoteAndAVotersChangeOfMind() {
+    votes.take("teams", "answer-1", List.of("clock-skew"), "alice", true);
+    votes.take("teams", "answer-1", List.of("clock-skew"), "bob", true);
+
+    FeedbackStore.Tally tally =
+        votes.take("teams", "answer-1", List.of("clock-skew"), "alice", false);
+
+    assertEquals(new FeedbackStore.Tally(1, 1), tally);
+    assertEquals(2, store.votesOn("answer-1").size());
+    assertEquals(Instant.parse("2026-12-02T10:00:00Z"), store.votesOn("answer-1").get(0).at());
+    assertEquals(
+        3.0,
+        telemetry
+            .registry()
+            .find("pastefix.feedback.votes")
+            .tag("platform", "teams")
+            .counters()
+            .stream()
+            .mapToDouble(c -> c.count())
+            .sum());
+  }
+}
