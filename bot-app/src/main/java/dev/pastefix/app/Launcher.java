@@ -74,6 +74,9 @@ final class Launcher {
     try {
       return run(arguments, settings, storage, state, terminal);
     } finally {
+      if (!startup.flushAnswerLog(Startup.ANSWER_LOG_FLUSH)) {
+        terminal.err().println("pastefix: the last answers may be missing from the answer log");
+      }
       state.close();
     }
   }

@@ -20,9 +20,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Brings the engine up: loads the shipped knowledge base (merged with an administrator's directory,
@@ -132,8 +134,7 @@ final class Startup {
     // The guard wraps checks and engine, so a failure in either never reaches a worker.
     Bot guarded = new MessageGuard(new CheckingBot(engine, checks));
     Bot bot =
-        new StatefulBot(
-            guarded, state.conversations(), state.answerLog(), answerLogWriter(), clock);
+        new StatefulBot(guarded, state.conversations(), state.answerLog(), answerLogWriter, clock);
     return new Ready(
         knowledge,
         bot,
@@ -162,8 +163,32 @@ final class Startup {
   /** Rows waiting to be written to the answer log; beyond this, rows are dropped, not answers. */
   static final int ANSWER_LOG_QUEUE = 10_000;
 
+  /** How long a stopping process waits for the answer-log rows still queued. */
+  static final Duration ANSWER_LOG_FLUSH = Duration.ofSeconds(5);
+
+  // One writer for every engine this start-up builds (a reload builds another engine).
+  private final ThreadPoolExecutor answerLogWriter = answerLogWriter();
+
+  /**
+   * Waits, at most {@code wait}, until the answer-log rows queued so far are written: a process
+   * calls it before it closes the state, or the rows of its last answers would be lost with the
+   * writer's thread. Returns whether they were.
+   */
+  boolean flushAnswerLog(Duration wait) {
+    try {
+      // The writer is one thread taking rows in order: once this marker ran, every earlier row did.
+      answerLogWriter.submit(() -> {}).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** One background thread writes the answer log, so storage never delays an answer. */
-  private static Executor answerLogWriter() {
+  private static ThreadPoolExecutor answerLogWriter() {
     ThreadPoolExecutor writer =
         new ThreadPoolExecutor(
             1,
