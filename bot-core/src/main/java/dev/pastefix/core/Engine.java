@@ -1,7 +1,7 @@
 package dev.pastefix.core;
 
 import dev.pastefix.core.answer.ReplyComposer;
-import dev.pastefix.core.check.CheckInput;
+import dev.pastefix.core.check.CheckDesk;
 import dev.pastefix.core.classify.Analyser;
 import dev.pastefix.core.classify.Analysis;
 import dev.pastefix.core.classify.Candidate;
@@ -29,72 +29,35 @@ import java.util.Set;
  * The pastefix engine: normalises a message, runs the signature rules and the categorizer, applies
  * the decision policy for its channel and composes the reply. Construction reads the categorizer's
  * models from a {@link ModelStore}, training those it lacks (about a second per shard of 32
- * entries); afterwards one engine serves any number of conversations at once and never throws from
- * {@link #handle}.
+ * entries); afterwards one engine serves any number of conversations at once. The pipeline's steps
+ * call it; it holds the checks built over the same knowledge, so a reload swaps both at once.
  */
-public final class Engine implements Bot {
+public final class Engine {
 
   private final KnowledgeBase kb;
   private final Analyser analyser;
   private final DecisionPolicy policy = new DecisionPolicy();
   private final ReplyComposer composer;
   private final EntrySearch search;
-  private final CommandRouter commands;
   private final ConversationStore questions;
-  private final MessageGuard guard =
-      new MessageGuard(
-          new Bot() {
-            @Override
-            public Outcome handle(IncomingMessage message) {
-              return respond(message).outcome();
-            }
-
-            @Override
-            public Handled handleTraced(IncomingMessage message) {
-              return respond(message);
-            }
-          });
+  private final Optional<CheckDesk> checks;
 
   private Engine(
-      KnowledgeBase kb,
-      ModelStore models,
-      List<Registration> extra,
-      ConversationStore questions,
-      Map<String, CheckInput> checkInputs) {
+      KnowledgeBase kb, ModelStore models, ConversationStore questions, Optional<CheckDesk> checks) {
     this.kb = Objects.requireNonNull(kb, "kb");
     this.questions = Objects.requireNonNull(questions, "questions");
+    this.checks = Objects.requireNonNull(checks, "checks");
     this.analyser = Analyser.forKnowledge(kb, models);
-    this.composer = new ReplyComposer(kb, checkInputs);
+    this.composer =
+        new ReplyComposer(kb, checks.map(c -> c.catalog().inputs()).orElse(Map.of()));
     this.search = new EntrySearch(kb, this::rankedIds);
-    CommandRouter.Builder routes =
-        CommandRouter.builder()
-            .route(
-                "help", "help", "what I do and my commands", (arg, msg) -> help(Optional.empty()))
-            .route(
-                "diagnose",
-                "diagnose <text>",
-                "diagnose a pasted error or a question",
-                (arg, msg) -> diagnose(arg, Channel.DIRECT))
-            .route(
-                "kb",
-                "kb <id or words>",
-                "show an entry, or the entries closest to some words",
-                (arg, msg) -> kb(arg));
-    for (Registration r : extra) {
-      routes.route(r.name, r.usage, r.description, r.handler);
-    }
-    this.commands = routes.build((note, msg) -> help(note));
   }
 
-  private record Registration(
-      String name, String usage, String description, CommandHandler handler) {}
-
-  /** Builds an engine, optionally with more slash sub-commands (such as {@code check}). */
+  /** Builds an engine, optionally with the checks (so that answers offer to run them). */
   public static final class Builder {
     private final KnowledgeBase kb;
-    private final List<Registration> extra = new ArrayList<>();
     private ConversationStore conversations;
-    private final Map<String, CheckInput> checkInputs = new LinkedHashMap<>();
+    private Optional<CheckDesk> checks = Optional.empty();
     private ModelStore models = new ShippedModels();
 
     private Builder(KnowledgeBase kb) {
@@ -119,15 +82,9 @@ public final class Engine implements Bot {
       return this;
     }
 
-    /** Adds a sub-command of the slash command. */
-    public Builder command(String name, String usage, String description, CommandHandler handler) {
-      extra.add(new Registration(name, usage, description, handler));
-      return this;
-    }
-
-    /** Declares what each check takes from a paste when an answer offers to run it. */
-    public Builder checkInputs(Map<String, CheckInput> inputs) {
-      checkInputs.putAll(inputs);
+    /** The checks over the same knowledge: answers offer them, {@code check} runs them. */
+    public Builder checks(CheckDesk desk) {
+      this.checks = Optional.of(desk);
       return this;
     }
 
@@ -136,11 +93,10 @@ public final class Engine implements Bot {
       return new Engine(
           kb,
           models,
-          extra,
           conversations != null
               ? conversations
               : new InMemoryConversationStore(java.time.Clock.systemUTC()),
-          checkInputs);
+          checks);
     }
   }
 
@@ -149,13 +105,18 @@ public final class Engine implements Bot {
     return new Builder(kb);
   }
 
-  /** An engine over {@code kb} with the standard sub-commands (help, diagnose, kb). */
+  /** An engine over {@code kb} without checks. */
   public static Engine create(KnowledgeBase kb) {
     return builder(kb).build();
   }
 
   public KnowledgeBase knowledge() {
     return kb;
+  }
+
+  /** The checks built over this knowledge, when the engine has them. */
+  public Optional<CheckDesk> checks() {
+    return checks;
   }
 
   /** The entry search the {@code kb} command uses, for autocomplete and tools. */
@@ -174,42 +135,23 @@ public final class Engine implements Bot {
     return ids;
   }
 
-  @Override
-  public Outcome handle(IncomingMessage message) {
-    return handleTraced(message).outcome();
-  }
-
   /**
-   * Never throws: a failure while reading a message becomes a polite reply (or silence in a
-   * channel), logged and counted by the {@link MessageGuard}.
+   * Diagnoses a message on its channel: the decision policy, with the conversation's open
+   * clarifying question answered when the message picks one of its causes.
    */
-  @Override
-  public Handled handleTraced(IncomingMessage message) {
-    return guard.handleTraced(message);
-  }
-
-  /** How many messages failed inside the engine since start-up (each got a polite reply). */
-  public long failures() {
-    return guard.failures();
-  }
-
-  private Handled respond(IncomingMessage message) {
+  public Turn diagnose(Inbound.Message message) {
     {
-      if (message.channel() == Channel.COMMAND) {
-        return Handled.of(commands.route(message));
-      }
-      if (message.channel().addressed() && asksForHelp(message.text())) {
-        return Handled.of(help(Optional.empty()));
-      }
       Analysis analysis = analyser.analyse(message.text());
       if (!message.channel().addressed()) {
-        return traced(outcome(policy.decide(message.channel(), analysis), analysis), analysis);
+        return traced(
+            message, outcome(policy.decide(message.channel(), analysis), analysis), analysis);
       }
       Optional<List<String>> asked = questions.takeQuestion(message.conversationKey());
       if (asked.isPresent() && analysis.signatures().isEmpty()) {
         Optional<String> chosen = analyser.resolveShared(asked.get(), analysis.concepts());
         if (chosen.isPresent()) {
           return traced(
+              message,
               outcome(
                   new Decision.Answer(List.of(chosenCause(chosen.get(), message.text()))),
                   analysis),
@@ -221,12 +163,12 @@ public final class Engine implements Bot {
         questions.openQuestion(
             message.conversationKey(), clarify.findingIds(), ConversationStore.QUESTION_TTL);
       }
-      return traced(outcome, analysis);
+      return traced(message, outcome, analysis);
     }
   }
 
   /** The outcome with the message's language and the classifiers' best-ranked entries. */
-  private static Handled traced(Outcome outcome, Analysis analysis) {
+  private static Turn traced(Inbound message, Outcome outcome, Analysis analysis) {
     List<ScoredEntry> ranked = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Candidate c : analysis.signatures()) {
@@ -235,23 +177,14 @@ public final class Engine implements Bot {
       }
     }
     for (Candidate c : analysis.model()) {
-      if (ranked.size() >= Handled.MAX_CANDIDATES) {
+      if (ranked.size() >= Turn.MAX_CANDIDATES) {
         break;
       }
       if (seen.add(c.entryId())) {
         ranked.add(new ScoredEntry(c.entryId(), c.score()));
       }
     }
-    return new Handled(outcome, analysis.text().facts().lang(), ranked);
-  }
-
-  private static final com.google.re2j.Pattern HELP_WORDS =
-      com.google.re2j.Pattern.compile(
-          "(?i)\\s*(?:<@[!&]?\\w+>\\s*)*(?:help|aide|\\?|도움말|도움|hi|hello|bonjour|안녕하세요)[\\s!?.]*");
-
-  /** A bare "help" (or greeting) addressed to the bot gets the help text, not a diagnosis. */
-  static boolean asksForHelp(String text) {
-    return text.length() < 40 && HELP_WORDS.matcher(text).matches();
+    return new Turn(message, outcome, analysis.text().facts().lang(), ranked);
   }
 
   /** The cause a reply to a clarifying question chose, with that reply as the evidence. */
@@ -321,24 +254,22 @@ public final class Engine implements Bot {
                 Locale.ROOT, "similar to the entry's examples (%.0f%%)", c.score() * 100);
   }
 
-  private Outcome help(Optional<String> note) {
-    Reply reply = composer.help(note, commands.usageLines());
-    return new Outcome.Unknown(List.of(), reply);
+  /** The help text with {@code usage} (one line per command), after {@code note} if any. */
+  public Outcome help(Optional<String> note, List<String> usage) {
+    return new Outcome.Info(composer.help(note, usage));
   }
 
-  private Outcome kb(String argument) {
+  /** An entry by id, or the entries closest to some words; empty when there are no words. */
+  public Optional<Outcome> kb(String argument) {
     String words = argument.strip();
     if (words.isEmpty()) {
-      return help(
-          Optional.of("kb needs an entry id or some words, for example: kb max-shells-user"));
+      return Optional.empty();
     }
     Optional<Entry> byId = kb.entry(words.toLowerCase(Locale.ROOT));
     if (byId.isPresent()) {
-      Entry e = byId.get();
-      return new Outcome.Answer(
-          List.of(new Finding(e.id(), 1.0, List.of("requested by id"))), composer.entry(e));
+      return Optional.of(new Outcome.Info(composer.entry(byId.get())));
     }
     List<String> ids = search.byWords(words, Thresholds.CLOSEST_ENTRIES);
-    return new Outcome.Unknown(ids, composer.matches(words, ids));
+    return Optional.of(new Outcome.Info(composer.matches(words, ids)));
   }
 }

@@ -1,15 +1,39 @@
 package dev.pastefix.core;
 
 import dev.pastefix.core.reply.Reply;
+import dev.pastefix.core.state.OutcomeKind;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What the engine decided for one message. */
+/**
+ * What the bot decided for one message or click: a diagnosis ({@link Answer}, {@link Clarify},
+ * {@link Unknown}), a reply that is not a diagnosis ({@link Info}: help, kb, checks, admin), or
+ * silence.
+ */
 public sealed interface Outcome {
 
   /** The ids the reply presents as the problem (empty for {@link Unknown} and {@link Silent}). */
-  List<String> findingIds();
+  default List<String> findingIds() {
+    return findings().stream().map(Finding::entryId).toList();
+  }
+
+  /** The findings the reply presents, empty unless it is an answer or a clarification. */
+  default List<Finding> findings() {
+    return List.of();
+  }
+
+  /** The kind as stored, counted and logged. */
+  OutcomeKind kind();
+
+  /** The highest confidence among the findings, 0 without any. */
+  default double confidence() {
+    double best = 0;
+    for (Finding f : findings()) {
+      best = Math.max(best, f.confidence());
+    }
+    return Math.min(1, Math.max(0, best));
+  }
 
   /**
    * The reply to show, or empty when the bot stays silent: the one place every adapter, the console
@@ -28,8 +52,8 @@ public sealed interface Outcome {
     }
 
     @Override
-    public List<String> findingIds() {
-      return findings.stream().map(Finding::entryId).toList();
+    public OutcomeKind kind() {
+      return OutcomeKind.ANSWER;
     }
 
     @Override
@@ -49,8 +73,13 @@ public sealed interface Outcome {
     }
 
     @Override
-    public List<String> findingIds() {
-      return candidates.stream().map(Finding::entryId).toList();
+    public List<Finding> findings() {
+      return candidates;
+    }
+
+    @Override
+    public OutcomeKind kind() {
+      return OutcomeKind.CLARIFY;
     }
 
     @Override
@@ -69,8 +98,8 @@ public sealed interface Outcome {
     }
 
     @Override
-    public List<String> findingIds() {
-      return List.of();
+    public OutcomeKind kind() {
+      return OutcomeKind.UNKNOWN;
     }
 
     @Override
@@ -86,13 +115,33 @@ public sealed interface Outcome {
     }
 
     @Override
-    public List<String> findingIds() {
-      return List.of();
+    public OutcomeKind kind() {
+      return OutcomeKind.SILENT;
     }
 
     @Override
     public Optional<Reply> visibleReply() {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * A reply that is not a diagnosis (help, a kb lookup, a check's list or instructions, an admin
+   * summary, a refusal): shown, but never counted as answered or missed.
+   */
+  record Info(Reply reply) implements Outcome {
+    public Info {
+      Objects.requireNonNull(reply, "reply");
+    }
+
+    @Override
+    public OutcomeKind kind() {
+      return OutcomeKind.INFO;
+    }
+
+    @Override
+    public Optional<Reply> visibleReply() {
+      return Optional.of(reply);
     }
   }
 }

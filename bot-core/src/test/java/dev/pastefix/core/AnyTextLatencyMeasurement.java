@@ -21,7 +21,7 @@ class AnyTextLatencyMeasurement {
 
   @Test
   void measure() {
-    Engine engine = TestingEngines.shipped();
+    TestingEngines.Shipped engine = TestingEngines.shipped();
     Map<String, Arbitrary<String>> kinds =
         Map.of(
             "random-unicode", AnyTextPropertyTest.randomUnicode(),

@@ -113,7 +113,7 @@ class AnyTextPropertyTest {
           "\uD800",
           "\uDFFF");
 
-  private final Engine engine = TestingEngines.shipped();
+  private final TestingEngines.Shipped engine = TestingEngines.shipped();
   private final PlainTextRenderer renderer = new PlainTextRenderer();
 
   @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED)

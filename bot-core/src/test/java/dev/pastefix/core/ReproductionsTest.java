@@ -45,7 +45,7 @@ class ReproductionsTest {
 
   @Test
   void aFiftyCharacterLineRepeatedAndNotRepeatedThousandsOfTimesAreReadWithoutFailing() {
-    Engine engine = TestingEngines.shipped();
+    TestingEngines.Shipped engine = TestingEngines.shipped();
     long before = engine.failures();
     for (String text :
         List.of(
@@ -175,7 +175,7 @@ class ReproductionsTest {
   }
 
   private static void assertHandledOnSmallStack(String text) throws Exception {
-    Engine engine = TestingEngines.shipped();
+    TestingEngines.Shipped engine = TestingEngines.shipped();
     long before = engine.failures();
     AtomicReference<Outcome> direct = new AtomicReference<>();
     AtomicReference<Outcome> channel = new AtomicReference<>();

@@ -1,32 +1,44 @@
 package dev.pastefix.core;
 
-import dev.pastefix.knowledge.InvalidKnowledgeException;
+import dev.pastefix.core.pipeline.Pipeline;
+import dev.pastefix.core.pipeline.builtin.Guard;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.testing.TestingPipelines;
 import dev.pastefix.knowledge.KnowledgeBase;
-import dev.pastefix.knowledge.KnowledgeLoader;
+import java.time.Clock;
 
-/** One engine over the shipped knowledge base, shared by the tests of this module. */
+/** The production pipeline over the shipped knowledge base, shared by the tests of this module. */
 final class TestingEngines {
-  private static KnowledgeBase kb;
-  private static Engine engine;
+  private static Shipped shipped;
 
   private TestingEngines() {}
 
-  static synchronized KnowledgeBase knowledge() {
-    if (kb == null) {
-      try {
-        kb = new KnowledgeLoader().loadShipped();
-      } catch (InvalidKnowledgeException e) {
-        throw new IllegalStateException(e);
-      }
+  /** The pipeline, answering with outcomes, and how often its guard caught a failure. */
+  static final class Shipped {
+    private final Pipeline pipeline;
+
+    Shipped(Pipeline pipeline) {
+      this.pipeline = pipeline;
     }
-    return kb;
+
+    Outcome handle(Inbound in) {
+      return pipeline.handle(in).outcome();
+    }
+
+    long failures() {
+      return ((Guard) pipeline.steps().get(0)).failures();
+    }
   }
 
-  static synchronized Engine shipped() {
-    if (engine == null) {
-      engine = Engine.create(knowledge());
+  static KnowledgeBase knowledge() {
+    return TestingPipelines.knowledge();
+  }
+
+  static synchronized Shipped shipped() {
+    if (shipped == null) {
+      shipped = new Shipped(TestingPipelines.shipped(BotState.inMemory(Clock.systemUTC())));
     }
-    return engine;
+    return shipped;
   }
 
   static Outcome direct(String text) {

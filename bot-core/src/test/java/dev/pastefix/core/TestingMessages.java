@@ -7,9 +7,9 @@ public final class TestingMessages {
   private TestingMessages() {}
 
   /** A message in conversation {@code conversation} of the {@code test} platform. */
-  public static IncomingMessage of(
+  public static Inbound.Message of(
       String text, Channel channel, String senderId, String conversation) {
-    return IncomingMessage.of(text, channel, senderId, key(conversation));
+    return Inbound.message(text, channel, senderId, key(conversation));
   }
 
   /** The key of conversation {@code conversation} on the {@code test} platform. */

@@ -26,7 +26,7 @@ class ThreadSafetyTest {
 
   @Test
   void givesTheSameAnswersFromManyThreadsAtOnce() throws Exception {
-    Engine engine = TestingEngines.shipped();
+    TestingEngines.Shipped engine = TestingEngines.shipped();
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
       List<Callable<List<String>>> tasks = new ArrayList<>();

@@ -1,9 +1,6 @@
 package dev.pastefix.core.admin;
 
-import dev.pastefix.core.Bot;
-import dev.pastefix.core.Channel;
-import dev.pastefix.core.Handled;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Origin;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.Fact;
@@ -21,21 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin sub-commands of the slash command, in front of the bot: {@code stats} and {@code
- * review} answer an admin with a short summary, {@code reload} reloads the knowledge base; anyone
- * else is refused politely. The decision is made here from the sender's platform and id, so every
- * adapter gets the same gate by passing the sender on. Other messages go to the bot unchanged.
+ * What the admin commands answer: {@code stats} and {@code review} a short summary, {@code reload}
+ * the outcome of reloading the knowledge base, and anyone not listed in {@link Admins} a polite
+ * refusal. The pipeline's admin gate decides from the sender's platform and id, the same for every
+ * adapter.
  */
-public final class AdminCommands implements Bot {
+public final class AdminCommands {
   private static final Logger LOG = LoggerFactory.getLogger(AdminCommands.class);
-
-  /** The sub-commands only admins may use. */
-  public static final Set<String> COMMANDS = Set.of("stats", "review", "reload");
 
   /** The period {@code stats} summarises. */
   public static final Duration STATS_PERIOD = Duration.ofDays(7);
@@ -52,77 +45,61 @@ public final class AdminCommands implements Bot {
   /** Problems of a refused reload listed in chat (all of them go to the log). */
   static final int PROBLEMS_SHOWN = 15;
 
-  private final Bot bot;
   private final Admins admins;
   private final Reviewer reviewer;
   private final Reloader reloader;
   private final Clock clock;
 
-  public AdminCommands(Bot bot, Admins admins, Reviewer reviewer, Reloader reloader, Clock clock) {
-    this.bot = Objects.requireNonNull(bot, "bot");
+  public AdminCommands(Admins admins, Reviewer reviewer, Reloader reloader, Clock clock) {
     this.admins = Objects.requireNonNull(admins, "admins");
     this.reviewer = Objects.requireNonNull(reviewer, "reviewer");
     this.reloader = Objects.requireNonNull(reloader, "reloader");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** A button's command goes to {@code bot} unchanged. */
-  @Override
-  public Outcome handle(dev.pastefix.core.reply.BotCommand command, IncomingMessage context) {
-    return bot.handle(command, context);
+  /** Admin commands nobody may use (tools that run the pipeline without a service). */
+  public static AdminCommands closed(Reviewer reviewer, Clock clock) {
+    return new AdminCommands(
+        Admins.none(),
+        reviewer,
+        () -> new Reloader.Rejected(List.of("reloading needs the running service")),
+        clock);
   }
 
-  @Override
-  public Outcome handle(IncomingMessage message) {
-    return handleTraced(message).outcome();
+  /** Whether the sender of {@code origin} is an admin. */
+  public boolean allows(Origin origin) {
+    return admins.allows(origin.platform(), origin.senderId());
   }
 
-  @Override
-  public Handled handleTraced(IncomingMessage message) {
-    if (message.channel() != Channel.COMMAND || !COMMANDS.contains(firstWord(message.text()))) {
-      return bot.handleTraced(message);
-    }
-    return Handled.of(admin(message));
+  /** The reply to somebody who is not an admin. */
+  public Outcome refusal(String command, Origin origin) {
+    LOG.info("refused /pastefix {} to {}:{}", command, origin.platform(), origin.senderId());
+    return reply(
+        "Only pastefix admins can use this command.",
+        List.of(
+            Block.Paragraph.of(
+                new Span.Plain("Sorry, "),
+                new Span.InlineCode("/pastefix " + command),
+                new Span.Plain(
+                    " is for pastefix admins only. Whoever runs pastefix can add you to"
+                        + " PASTEFIX_ADMINS; everything else ("),
+                new Span.InlineCode("/pastefix help"),
+                new Span.Plain(") is open to everyone."))));
   }
 
-  private Outcome admin(IncomingMessage message) {
-    String command = firstWord(message.text());
-    String platform = message.platform();
-    if (!admins.allows(platform, message.senderId())) {
-      LOG.info("refused /pastefix {} to {}:{}", command, platform, message.senderId());
-      return reply(
-          "Only pastefix admins can use this command.",
-          List.of(
-              Block.Paragraph.of(
-                  new Span.Plain("Sorry, "),
-                  new Span.InlineCode("/pastefix " + command),
-                  new Span.Plain(
-                      " is for pastefix admins only. Whoever runs pastefix can add you to"
-                          + " PASTEFIX_ADMINS; everything else ("),
-                  new Span.InlineCode("/pastefix help"),
-                  new Span.Plain(") is open to everyone."))));
-    }
-    try {
-      switch (command) {
-        case "stats":
-          return stats(reviewer.review(clock.instant().minus(STATS_PERIOD)));
-        case "review":
-          return review(reviewer.review(clock.instant().minus(REVIEW_PERIOD)));
-        default:
-          return reload(platform + ":" + message.senderId());
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("/pastefix {} failed", command, e);
-      return reply(
-          "/pastefix " + command + " failed.",
-          List.of(
-              Block.Paragraph.of(
-                  new Span.Plain(
-                      "That did not work: "
-                          + e.getClass().getSimpleName()
-                          + ". The log has the"
-                          + " details."))));
-    }
+  /** The statistics of the last {@link #STATS_PERIOD}. */
+  public Outcome stats() {
+    return stats(reviewer.review(clock.instant().minus(STATS_PERIOD)));
+  }
+
+  /** The review of the last {@link #REVIEW_PERIOD}. */
+  public Outcome review() {
+    return review(reviewer.review(clock.instant().minus(REVIEW_PERIOD)));
+  }
+
+  /** Reloads the knowledge base for the admin of {@code origin}. */
+  public Outcome reload(Origin origin) {
+    return reload(origin.platform() + ":" + origin.senderId());
   }
 
   private Outcome stats(ReviewReport report) {
@@ -135,7 +112,8 @@ public final class AdminCommands implements Bot {
                 new Fact("Answered", count(report, OutcomeKind.ANSWER)),
                 new Fact("Asked which cause", count(report, OutcomeKind.CLARIFY)),
                 new Fact("Did not know", count(report, OutcomeKind.UNKNOWN)),
-                new Fact("Stayed silent", count(report, OutcomeKind.SILENT)))));
+                new Fact("Stayed silent", count(report, OutcomeKind.SILENT)),
+                new Fact("Help, kb and checks", count(report, OutcomeKind.INFO)))));
     List<EntryReview> byAnswers = new ArrayList<>(report.entries());
     byAnswers.sort((a, b) -> Integer.compare(b.answers(), a.answers()));
     List<Span> spans = new ArrayList<>();
@@ -264,19 +242,6 @@ public final class AdminCommands implements Bot {
   }
 
   private static Outcome reply(String summary, List<Block> blocks) {
-    return new Outcome.Unknown(List.of(), new Reply(summary, blocks, List.of()));
-  }
-
-  private static String firstWord(String text) {
-    String t = text.strip();
-    if (t.startsWith("/")) {
-      int space = t.indexOf(' ');
-      t = space < 0 ? "" : t.substring(space + 1).strip();
-    }
-    int end = 0;
-    while (end < t.length() && !Character.isWhitespace(t.charAt(end))) {
-      end++;
-    }
-    return t.substring(0, end).toLowerCase(Locale.ROOT);
+    return new Outcome.Info(new Reply(summary, blocks, List.of()));
   }
 }

@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Who may use the admin commands: people named by platform and platform user id, such as {@code
- * slack:U0123ABC} or {@code discord:123456789012345678}. Nobody is an admin unless listed.
+ * slack:U0123ABC}, {@code discord:123456789012345678} or {@code teams:29:1AbC...}. Nobody is an admin unless listed.
  */
 public record Admins(Set<String> members) {
   private static final Pattern MEMBER =
-      Pattern.compile("([a-z][a-z0-9-]{0,19}):([A-Za-z0-9._-]{1,64})");
+      // Teams ids hold colons themselves (29:1AbC...): everything after the first one is the id.
+      Pattern.compile("([a-z][a-z0-9-]{0,19}):([A-Za-z0-9._:-]{1,256})");
 
   public Admins {
     members = Set.copyOf(members);

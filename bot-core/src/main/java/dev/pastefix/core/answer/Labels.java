@@ -23,8 +23,6 @@ record Labels(
     String clarifyHeading,
     String recognised,
     String clarifyAsk,
-    String couldNotReadHeading,
-    String couldNotReadText,
     String more,
     String articleSection) {
 
@@ -43,9 +41,6 @@ record Labels(
           "Recognised error text: ",
           "Tell me which one matches your setup (what the causes above describe), and I'll give"
               + " the full steps.",
-          "Sorry, I could not read this message",
-          "Something in this message tripped me up, so I have no answer for it. The problem is"
-              + " logged. Try again with just the error text, or a shorter excerpt of it.",
           "More",
           "Article section");
 
@@ -66,10 +61,6 @@ record Labels(
               "Texte d'erreur reconnu : ",
               "Dites-moi laquelle correspond à votre configuration (d'après les causes ci-dessus)"
                   + " et je donnerai toutes les étapes.",
-              "Désolé, je n'ai pas pu lire ce message",
-              "Quelque chose dans ce message m'a fait trébucher, je n'ai donc pas de réponse. Le"
-                  + " problème est consigné. Réessayez avec seulement le texte de l'erreur, ou un"
-                  + " extrait plus court.",
               "En savoir plus",
               "Section de l'article"),
           "ko",
@@ -86,9 +77,6 @@ record Labels(
               "이 오류에는 원인이 여러 개 있습니다. 어느 쪽에 해당하나요?",
               "인식된 오류 텍스트: ",
               "위 원인 중 어느 것이 환경에 맞는지 알려 주시면 전체 단계를 안내해 드리겠습니다.",
-              "죄송합니다. 이 메시지를 읽지 못했습니다",
-              "이 메시지를 처리하는 중 문제가 생겨 답변을 드릴 수 없습니다. 문제는 기록되었습니다."
-                  + " 오류 텍스트만, 또는 더 짧은 부분만 다시 보내 주세요.",
               "자세히",
               "문서 섹션"));
 

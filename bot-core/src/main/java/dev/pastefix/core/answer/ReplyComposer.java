@@ -198,20 +198,6 @@ public final class ReplyComposer {
     return new Reply("Looks like " + service + ": not covered by this bot.", blocks, List.of());
   }
 
-  /**
-   * The reply when reading a message failed inside the engine: polite, in the message's language,
-   * and without internals (those go to the log).
-   */
-  public static Reply couldNotRead(String lang) {
-    Labels labels = Labels.of(lang);
-    return new Reply(
-        labels.couldNotReadHeading(),
-        List.of(
-            new Block.Heading(labels.couldNotReadHeading()),
-            Block.Paragraph.of(new Span.Plain(labels.couldNotReadText()))),
-        List.of());
-  }
-
   /** Addressed with input that cannot be analysed (empty, binary). */
   public Reply badInput(String problem) {
     return new Reply(

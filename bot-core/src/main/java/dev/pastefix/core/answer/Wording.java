@@ -1,13 +1,16 @@
 package dev.pastefix.core.answer;
 
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
 import dev.pastefix.core.reply.Span;
 import dev.pastefix.core.text.LanguageGuesser;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The fixed words adapters show around the engine's replies (button labels, the failure, busy and
@@ -105,6 +108,31 @@ public final class Wording {
   /** The words for whatever language {@code text} is written in (for a reply to that text). */
   public static Wording forText(String text) {
     return of(GUESSER.guess(text));
+  }
+
+  /** Characters of a message read to guess its language; the guess needs few. */
+  static final int LANGUAGE_SAMPLE_CHARS = 2_000;
+
+  /**
+   * The words for whoever sent {@code in}: the language their platform reports, else the one their
+   * text is written in, else English (a click without a hint has no text to tell).
+   */
+  public static Wording of(Inbound in) {
+    Optional<String> hinted =
+        in.localeHint().map(Locale::getLanguage).filter(l -> !l.isEmpty());
+    if (hinted.isPresent()) {
+      return of(hinted.get());
+    }
+    String text = in.text();
+    if (text.isBlank()) {
+      return of("en");
+    }
+    try {
+      return forText(text.substring(0, Math.min(text.length(), LANGUAGE_SAMPLE_CHARS)));
+    } catch (RuntimeException | StackOverflowError e) {
+      // The failure being answered may be the guesser's own.
+      return of("en");
+    }
   }
 
   /** The language these words are in. */

@@ -1,9 +1,9 @@
 package dev.pastefix.core.check;
 
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.Engine;
 import dev.pastefix.core.Finding;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
+import dev.pastefix.core.Origin;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.reply.Reply;
@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,12 +32,8 @@ public final class CheckDesk {
   public static final Set<Channel> FOLLOW_UP_CHANNELS =
       EnumSet.of(Channel.DIRECT, Channel.MENTION, Channel.THREAD, Channel.COMMAND);
 
-  private static final Pattern CHECK_WORD =
-      Pattern.compile("(?is)^/?(?:pastefix\\s+)?checks?(?:\\s+(.*))?$");
   private static final Pattern SIGN_IN_ADDRESS =
       Pattern.compile("[^\\s@<>]{1,64}@[A-Za-z0-9.-]{1,253}");
-  // A leading Slack (<@U123>) or Discord (<@123>, <@!123>) mention of the bot.
-  private static final Pattern MENTION = Pattern.compile("^(?:<@!?[A-Za-z0-9]+>\\s*)+");
 
   private final CheckCatalog catalog;
   private final PendingCheckStore pending;
@@ -48,20 +43,6 @@ public final class CheckDesk {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.pending = Objects.requireNonNull(pending, "pending");
     this.replies = Objects.requireNonNull(replies, "replies");
-  }
-
-  /**
-   * Adds {@code check} to the engine's slash sub-commands (so {@code help} lists it). Wrap the
-   * built engine in a {@link CheckingBot} for pending checks and {@code check} in chat messages.
-   */
-  public Engine.Builder registerWith(Engine.Builder engine) {
-    return engine
-        .checkInputs(catalog.inputs())
-        .command(
-            COMMAND,
-            "check [name] [output]",
-            "list the checks, check DNS records (check dns <domain>) or read a command's output",
-            this::command);
   }
 
   /**
@@ -94,61 +75,42 @@ public final class CheckDesk {
     return catalog;
   }
 
-  /**
-   * The text after {@code check} when the message asks for a check: any slash command or button
-   * text starting with {@code check}; in an addressed message only {@code check} alone or followed
-   * by a known check name, so that "check why sign-in fails" still goes to diagnosis.
-   */
-  public Optional<String> checkArguments(IncomingMessage message) {
-    if (!message.channel().addressed()) {
-      return Optional.empty();
-    }
-    String text = MENTION.matcher(message.text().strip()).replaceFirst("").strip();
-    Matcher m = CHECK_WORD.matcher(text);
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    String arguments = m.group(1) == null ? "" : m.group(1).strip();
-    if (message.channel() == Channel.COMMAND || arguments.isEmpty()) {
-      return Optional.of(arguments);
-    }
-    return catalog.find(firstWord(arguments)).isPresent()
-        ? Optional.of(arguments)
-        : Optional.empty();
+  /** Whether {@code name} (the first word after {@code check}) names one of the checks. */
+  public boolean knows(String name) {
+    return catalog.find(name.toLowerCase(Locale.ROOT)).isPresent();
   }
 
   /** Answers {@code check [name [argument]]}; the argument may be multi-line pasted output. */
-  public Outcome command(String arguments, IncomingMessage message) {
+  public Outcome command(String arguments, Origin origin) {
     String args = arguments.strip();
     if (args.isEmpty()) {
-      return neutral(List.of(), replies.list(catalog));
+      return new Outcome.Info(replies.list(catalog));
     }
     String[] parts = args.split("\\s+", 2);
-    return run(new BotCommand.RunCheck(parts[0], parts.length > 1 ? parts[1] : ""), message);
+    return run(new BotCommand.RunCheck(parts[0], parts.length > 1 ? parts[1] : ""), origin);
   }
 
-  /** Runs a check a button asked for, in the conversation of {@code message}. */
-  public Outcome run(BotCommand.RunCheck request, IncomingMessage message) {
+  /** Runs a check a button asked for, in the conversation of {@code origin}. */
+  public Outcome run(BotCommand.RunCheck request, Origin origin) {
     String name = request.checkId();
     String argument = request.argument();
     Optional<Check> found = catalog.find(name);
     if (found.isEmpty()) {
-      return neutral(List.of(), replies.unknownCheck(name, catalog));
+      return new Outcome.Info(replies.unknownCheck(name, catalog));
     }
     Check check = found.get();
     if (check instanceof GuidedCheck) {
       GuidedCheck guided = (GuidedCheck) check;
       if (argument.isEmpty() || SIGN_IN_ADDRESS.matcher(argument).matches()) {
         // A "Run check" button may carry the paste's sign-in address; it is not command output.
-        pending.start(message.conversationKey(), guided.id(), PendingCheckStore.DEFAULT_TTL);
-        return neutral(
-            guided.relatedEntryIds(), replies.instructions(guided, PendingCheckStore.DEFAULT_TTL));
+        pending.start(origin.conversationKey(), guided.id(), PendingCheckStore.DEFAULT_TTL);
+        return new Outcome.Info(replies.instructions(guided, PendingCheckStore.DEFAULT_TTL));
       }
       CheckVerdict verdict = guided.interpret(argument);
       if (verdict.recognised()) {
-        pending.finish(message.conversationKey());
+        pending.finish(origin.conversationKey());
       } else {
-        pending.start(message.conversationKey(), guided.id(), PendingCheckStore.DEFAULT_TTL);
+        pending.start(origin.conversationKey(), guided.id(), PendingCheckStore.DEFAULT_TTL);
       }
       return outcome(check, verdict);
     }
@@ -159,7 +121,7 @@ public final class CheckDesk {
    * When this conversation waits on a guided check and the message is that command's output, the
    * verdict; otherwise empty, and the wait goes on until it expires.
    */
-  public Optional<Outcome> followUp(IncomingMessage message) {
+  public Optional<Outcome> followUp(Inbound.Message message) {
     if (!FOLLOW_UP_CHANNELS.contains(message.channel())) {
       return Optional.empty();
     }
@@ -181,7 +143,7 @@ public final class CheckDesk {
     return catalog.find(checkId).map(check -> check.run(argument));
   }
 
-  /** A problem is an answer naming its entries; anything else is a reply without a finding. */
+  /** A problem is an answer naming its entries; anything else is information. */
   Outcome outcome(Check check, CheckVerdict verdict) {
     Reply reply = replies.verdict(check, verdict);
     if (verdict.status() == CheckStatus.PROBLEM && !verdict.relatedEntryIds().isEmpty()) {
@@ -200,15 +162,7 @@ public final class CheckDesk {
       }
       return new Outcome.Answer(findings, reply);
     }
-    return neutral(check.relatedEntryIds(), reply);
+    return new Outcome.Info(reply);
   }
 
-  private static Outcome neutral(List<String> relatedIds, Reply reply) {
-    return new Outcome.Unknown(relatedIds, reply);
-  }
-
-  private static String firstWord(String text) {
-    String[] parts = text.split("\\s+", 2);
-    return parts[0].toLowerCase(Locale.ROOT);
-  }
 }

@@ -2,7 +2,7 @@ package dev.pastefix.core.eval;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.state.ConversationKey;
 import java.util.ArrayList;
@@ -52,10 +52,10 @@ public final class Evaluator {
     for (int i = 0; i < Math.min(WARM_UP_MESSAGES, messages.size()); i++) {
       String text = messages.get(i).text();
       bot.handle(
-          IncomingMessage.of(
+          Inbound.message(
               text, Channel.DIRECT, "eval", ConversationKey.of("eval", "-", "eval-warm-up-" + i)));
       bot.handle(
-          IncomingMessage.of(
+          Inbound.message(
               text, Channel.CHANNEL, "eval", ConversationKey.of("eval", "-", "eval-warm-up-" + i)));
     }
     List<Scored> scored = new ArrayList<>();
@@ -65,19 +65,21 @@ public final class Evaluator {
       long t0 = System.nanoTime();
       Outcome direct =
           bot.handle(
-              IncomingMessage.of(
+              Inbound.message(
                   m.text(),
                   Channel.DIRECT,
                   "eval",
-                  ConversationKey.of("eval", "-", "eval-direct-" + m.id())));
+                  ConversationKey.of("eval", "-", "eval-direct-" + m.id())))
+              .outcome();
       long t1 = System.nanoTime();
       Outcome passive =
           bot.handle(
-              IncomingMessage.of(
+              Inbound.message(
                   m.text(),
                   Channel.CHANNEL,
                   "eval",
-                  ConversationKey.of("eval", "-", "eval-channel-" + m.id())));
+                  ConversationKey.of("eval", "-", "eval-channel-" + m.id())))
+              .outcome();
       long t2 = System.nanoTime();
       latencies[li++] = (t1 - t0) / 1000;
       latencies[li++] = (t2 - t1) / 1000;

@@ -132,7 +132,9 @@ public final class Reviewer {
         continue;
       }
       Signature signature = Signature.of(text);
-      if (signature.key().isBlank()) {
+      // Channel chatter ("lunch at 12?") is not a miss: only an unaddressed error is.
+      if (signature.key().isBlank()
+          || (r.outcome() == OutcomeKind.SILENT && !signature.errorText())) {
         continue;
       }
       if (signature.errorText()) {

@@ -69,7 +69,7 @@ public final class Telemetry {
    */
   public void handled(
       String platform, Channel channel, String messageId, Outcome outcome, Duration engine) {
-    String name = outcomeName(outcome);
+    String name = outcome.kind().label();
     count(platform, channel, name);
     engineTimer(platform).record(engine);
     if (handledLog.isInfoEnabled()) {
@@ -210,31 +210,13 @@ public final class Telemetry {
         .register(registry);
   }
 
-  /** The outcome as a metric tag and log field: answer, clarify, unknown or silent. */
-  public static String outcomeName(Outcome outcome) {
-    if (outcome instanceof Outcome.Answer) {
-      return "answer";
-    } else if (outcome instanceof Outcome.Clarify) {
-      return "clarify";
-    } else if (outcome instanceof Outcome.Unknown) {
-      return "unknown";
-    } else if (outcome instanceof Outcome.Silent) {
-      return "silent";
-    }
-    throw new IllegalArgumentException("unknown outcome " + outcome.getClass().getName());
-  }
-
   private static String kind(Channel channel) {
     return channel.name().toLowerCase(Locale.ROOT);
   }
 
   private static String confidence(Outcome outcome) {
-    List<Finding> findings;
-    if (outcome instanceof Outcome.Answer) {
-      findings = ((Outcome.Answer) outcome).findings();
-    } else if (outcome instanceof Outcome.Clarify) {
-      findings = ((Outcome.Clarify) outcome).candidates();
-    } else {
+    List<Finding> findings = outcome.findings();
+    if (findings.isEmpty()) {
       return "-";
     }
     return findings.stream()

@@ -41,7 +41,7 @@ class DnsCheckIT {
     assertTrue(verdict.fix().isEmpty());
     assertEquals(List.of("server-unavailable-dns"), verdict.relatedEntryIds());
     String reply =
-        CheckingBotTest.text(new CheckReplies(TestingKnowledge.base()).verdict(check, verdict));
+        PipelineChecksTest.text(new CheckReplies(TestingKnowledge.base()).verdict(check, verdict));
     assertTrue(
         reply.contains("Server is temporarily unavailable (DNS) (server-unavailable-dns)"), reply);
     assertTrue(reply.contains("DNS changes not propagated yet (dns-propagation)"), reply);

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.core.Bot;
+import dev.pastefix.core.Inbound;
+import dev.pastefix.core.pipeline.Pipeline;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.testing.TestingPipelines;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Engine;
 import dev.pastefix.core.Outcome;
@@ -25,7 +28,11 @@ import org.junit.jupiter.api.Test;
 class EngineWithChecksTest {
   private static KnowledgeBase knowledge;
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-22T05:00:00Z"));
-  private static Bot bot;
+  private static Pipeline bot;
+
+  private static Outcome handle(Inbound in) {
+    return bot.handle(in).outcome();
+  }
 
   @BeforeAll
   static void wire() throws Exception {
@@ -36,7 +43,10 @@ class EngineWithChecksTest {
                 DnsClient.create(Optional.of("127.0.0.1:9"), Duration.ofMillis(100), 0), CLOCK),
             new InMemoryPendingCheckStore(CLOCK),
             new CheckReplies(knowledge));
-    bot = new CheckingBot(desk.registerWith(Engine.builder(knowledge)).build(), desk);
+    bot =
+        TestingPipelines.over(BotState.inMemory(CLOCK))
+            .engine(Engine.builder(knowledge).checks(desk).build())
+            .build();
   }
 
   @Test
@@ -60,15 +70,15 @@ class EngineWithChecksTest {
 
   @Test
   void helpListsTheCheckCommand() {
-    Outcome help = bot.handle(TestingMessages.of("help", Channel.COMMAND, "U1", "c-help"));
+    Outcome help = handle(TestingMessages.of("help", Channel.COMMAND, "U1", "c-help"));
 
-    assertTrue(CheckingBotTest.text(CheckingBotTest.reply(help)).contains("check [name] [output]"));
+    assertTrue(PipelineChecksTest.text(PipelineChecksTest.reply(help)).contains("check [name] [output]"));
   }
 
   @Test
   void anAnswersRunCheckButtonCarriesTheArgumentTheCheckDeclares() {
     Outcome outcome =
-        bot.handle(
+        handle(
             TestingMessages.of(
                 "Cannot sign in because the server is temporarily unavailable. we have no ADFS and"
                     + " no sip CNAME for alice@fabrikam.com",
@@ -77,7 +87,7 @@ class EngineWithChecksTest {
                 "c-args"));
 
     List<Action.RunCheck> buttons =
-        CheckingBotTest.reply(outcome).actions().stream()
+        PipelineChecksTest.reply(outcome).actions().stream()
             .filter(Action.RunCheck.class::isInstance)
             .map(Action.RunCheck.class::cast)
             .toList();
@@ -92,24 +102,25 @@ class EngineWithChecksTest {
   void aRunCheckButtonClickReachesTheCheckAsItsCommand() {
     // The click carries no text: only the typed command says what to run.
     Outcome outcome =
-        bot.handle(
-            new BotCommand.RunCheck("signin-assistant", "alice@fabrikam.com"),
-            TestingMessages.of("", Channel.COMMAND, "U1", "c-button"));
+        handle(
+            new Inbound.Click(
+                TestingMessages.of("", Channel.COMMAND, "U1", "c-button").origin(),
+                new BotCommand.RunCheck("signin-assistant", "alice@fabrikam.com")));
 
     assertEquals(
         "Get-Service msoidsvc",
-        CheckingBotTest.blocks(
-                CheckingBotTest.reply(outcome), dev.pastefix.core.reply.Block.Code.class)
+        PipelineChecksTest.blocks(
+                PipelineChecksTest.reply(outcome), dev.pastefix.core.reply.Block.Code.class)
             .get(0)
             .text());
   }
 
   @Test
   void theConsolesDirectTextRunsAGuidedCheckAndReadsThePaste() {
-    bot.handle(TestingMessages.of("check winrm", Channel.DIRECT, "U1", "console-1"));
+    handle(TestingMessages.of("check winrm", Channel.DIRECT, "U1", "console-1"));
 
     Outcome outcome =
-        bot.handle(
+        handle(
             TestingMessages.of(
                 "Auth\n"
                     + "    Basic = false [Source=\"GPO\"]\n"
@@ -121,7 +132,7 @@ class EngineWithChecksTest {
 
     Outcome.Answer answer = assertInstanceOf(Outcome.Answer.class, outcome);
     assertEquals(List.of("winrm-basic-auth"), answer.findingIds());
-    String text = CheckingBotTest.text(answer.reply());
+    String text = PipelineChecksTest.text(answer.reply());
     assertTrue(text.contains("Allow Basic authentication"), text);
     assertTrue(
         text.contains(knowledge.entry("winrm-basic-auth").orElseThrow().cause().substring(0, 40)),
@@ -130,10 +141,10 @@ class EngineWithChecksTest {
 
   @Test
   void diagnosisStillAnswersErrorsWhileACheckIsPending() {
-    bot.handle(TestingMessages.of("check clock", Channel.DIRECT, "U1", "console-2"));
+    handle(TestingMessages.of("check clock", Channel.DIRECT, "U1", "console-2"));
 
     Outcome outcome =
-        bot.handle(
+        handle(
             TestingMessages.of(
                 "Import-Module : File C:\\Program Files\\Common Files\\Microsoft Lync Server"
                     + " 2013\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot"

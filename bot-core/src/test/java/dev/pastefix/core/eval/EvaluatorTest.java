@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Finding;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
+import dev.pastefix.core.Turn;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Reply;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,11 @@ class EvaluatorTest {
     }
 
     @Override
-    public Outcome handle(IncomingMessage message) {
+    public Turn handle(Inbound message) {
+      return Turn.of(message, outcome(message));
+    }
+
+    private Outcome outcome(Inbound message) {
       Map<String, List<String>> script = message.channel() == Channel.CHANNEL ? channel : direct;
       List<String> ids = script.getOrDefault(message.text(), List.of());
       if (ids.isEmpty()) {

@@ -5,9 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Engine;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.TestingMessages;
+import dev.pastefix.core.Turn;
+import dev.pastefix.core.admin.AdminCommands;
+import dev.pastefix.core.pipeline.CurrentEngine;
+import dev.pastefix.core.pipeline.Pipeline;
+import dev.pastefix.core.pipeline.Routes;
+import dev.pastefix.core.pipeline.Step;
+import dev.pastefix.core.review.Reviewer;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.state.InMemoryAnswerLog;
+import dev.pastefix.core.state.InMemoryConversationStore;
+import dev.pastefix.core.state.InMemorySeenEvents;
+import dev.pastefix.core.state.InMemoryShareableReplies;
+import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.testing.TestingPipelines;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.Reply;
@@ -18,9 +33,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-class CheckingBotTest {
+/** The checks as the pipeline runs them: {@code check ...} commands and pending guided checks. */
+class PipelineChecksTest {
   private static final String RESTRICTED =
       "        Scope ExecutionPolicy\n        ----- ---------------\n"
           + "MachinePolicy       Undefined\n   UserPolicy       Undefined\n"
@@ -28,7 +45,7 @@ class CheckingBotTest {
           + " LocalMachine      Restricted\n";
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T05:00:00Z"));
-  private final TestingEngine engine = new TestingEngine();
+  private final DiagnosisStub engine = new DiagnosisStub();
   private final InMemoryPendingCheckStore pending = new InMemoryPendingCheckStore(clock);
   private final CheckDesk desk =
       new CheckDesk(
@@ -36,9 +53,50 @@ class CheckingBotTest {
               DnsClient.create(Optional.of("127.0.0.1:9"), Duration.ofMillis(100), 0), clock),
           pending,
           new CheckReplies(TestingKnowledge.base()));
-  private final CheckingBot bot = new CheckingBot(engine, desk);
+  private final Checking bot = new Checking(desk);
 
-  private static IncomingMessage msg(String text, Channel channel) {
+  /** Stands in for the diagnosis: records the messages that reach it and stays silent. */
+  private static final class DiagnosisStub {
+    final List<Inbound> received = new CopyOnWriteArrayList<>();
+  }
+
+  /** The production pipeline over {@code desk}, with diagnosis replaced by {@link #engine}. */
+  private final class Checking {
+    private final Pipeline pipeline;
+
+    Checking(CheckDesk checks) {
+      BotState state =
+          new BotState(
+              new InMemorySeenEvents(clock),
+              new InMemoryConversationStore(clock),
+              pending,
+              new InMemoryShareableReplies(clock),
+              new InMemoryFeedbackStore(),
+              new InMemoryAnswerLog(clock, BotState.DEFAULT_RETENTION));
+      CurrentEngine current =
+          new CurrentEngine(Engine.builder(TestingKnowledge.base()).checks(checks).build());
+      Routes routes =
+          Routes.standard(
+              current,
+              AdminCommands.closed(
+                  new Reviewer(state.answerLog(), state.feedback(), clock), clock));
+      Step diagnosis =
+          (in, next) -> {
+            if (in instanceof Inbound.Message m && routes.match(m).isEmpty()) {
+              engine.received.add(in);
+              return Turn.of(in, new Outcome.Silent("diagnosis"));
+            }
+            return next.proceed(in);
+          };
+      pipeline = TestingPipelines.over(state).engine(current.get()).step(diagnosis).build();
+    }
+
+    Outcome handle(Inbound in) {
+      return pipeline.handle(in).outcome();
+    }
+  }
+
+  private static Inbound.Message msg(String text, Channel channel) {
     return TestingMessages.of(text, channel, "U1", "slack:C1:1700000000.0001");
   }
 
@@ -229,10 +287,10 @@ class CheckingBotTest {
     CheckDesk failingDesk =
         new CheckDesk(
             new CheckCatalog(List.of(failing)), pending, new CheckReplies(TestingKnowledge.base()));
-    CheckingBot failingBot = new CheckingBot(engine, failingDesk);
+    Checking failingBot = new Checking(failingDesk);
 
     Outcome outcome = failingBot.handle(msg("check failing some output", Channel.COMMAND));
-    assertTrue(reply(outcome).summary().contains("could not run"));
+    assertTrue(reply(outcome).summary().contains("went wrong"), reply(outcome).summary());
 
     failingBot.handle(msg("check failing", Channel.COMMAND));
     assertInstanceOf(Outcome.Silent.class, failingBot.handle(msg("a paste", Channel.DIRECT)));
