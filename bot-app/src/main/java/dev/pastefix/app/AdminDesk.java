@@ -1,9 +1,7 @@
 package dev.pastefix.app;
 
-import dev.pastefix.core.Bot;
 import dev.pastefix.core.admin.AdminCommands;
 import dev.pastefix.core.admin.Admins;
-import dev.pastefix.core.admin.SwappableBot;
 import dev.pastefix.core.review.Reviewer;
 import dev.pastefix.core.state.BotState;
 import java.io.IOException;
@@ -16,27 +14,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot's admin side, wired in one place: the engine behind a swappable reference, the
- * reload through {@link Startup} (on {@code /pastefix reload}, on {@code SIGHUP} and when the
- * knowledge directory changes), and the admin commands in front of it all.
+ * The running bot's admin side, wired in one place: the admin commands, and the reload through
+ * {@link Startup} (on {@code /pastefix reload}, on {@code SIGHUP} and when the knowledge directory
+ * changes) that swaps the engine inside the pipeline.
  */
 final class AdminDesk implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AdminDesk.class);
 
-  private final Bot bot;
+  private final AdminCommands commands;
   private final KnowledgeReload reload;
   private final List<AutoCloseable> running;
 
-  private AdminDesk(Bot bot, KnowledgeReload reload, List<AutoCloseable> running) {
-    this.bot = bot;
+  private AdminDesk(AdminCommands commands, KnowledgeReload reload, List<AutoCloseable> running) {
+    this.commands = commands;
     this.reload = reload;
     this.running = running;
   }
 
   /**
-   * Wraps the started engine; reloads build the engine over the same {@code state}; watches {@code
-   * knowledgeDir} when there is one. {@code watch} false leaves out the directory watcher and the
-   * signal (for tests).
+   * Reloads build the engine over the same {@code state} and swap it into {@code ready}'s; watches
+   * {@code knowledgeDir} when there is one. {@code watch} false leaves out the directory watcher
+   * and the signal (for tests).
    */
   static AdminDesk open(
       Startup startup,
@@ -47,9 +45,8 @@ final class AdminDesk implements AutoCloseable {
       Admins admins,
       Clock clock,
       boolean watch) {
-    SwappableBot swappable = new SwappableBot(ready.bot());
     KnowledgeReload reload =
-        new KnowledgeReload(startup, knowledgeDir, dnsResolver, state, swappable);
+        new KnowledgeReload(startup, knowledgeDir, dnsResolver, state, ready.engine());
     List<AutoCloseable> running = new ArrayList<>();
     if (watch) {
       running.add(HangUpSignal.install(reload));
@@ -67,19 +64,15 @@ final class AdminDesk implements AutoCloseable {
     if (admins.members().isEmpty()) {
       LOG.info("no PASTEFIX_ADMINS: /pastefix stats, review and reload are refused to everyone");
     }
-    Bot bot =
+    AdminCommands commands =
         new AdminCommands(
-            swappable,
-            admins,
-            new Reviewer(state.answerLog(), state.feedback(), clock),
-            reload,
-            clock);
-    return new AdminDesk(bot, reload, running);
+            admins, new Reviewer(state.answerLog(), state.feedback(), clock), reload, clock);
+    return new AdminDesk(commands, reload, running);
   }
 
-  /** The bot the platforms talk to. */
-  Bot bot() {
-    return bot;
+  /** The admin commands the pipeline serves. */
+  AdminCommands commands() {
+    return commands;
   }
 
   KnowledgeReload reload() {

@@ -3,8 +3,7 @@ package dev.pastefix.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.Outcome;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.classify.Analyser;
 import dev.pastefix.core.classify.DirectoryModelStore;
 import dev.pastefix.core.classify.ModelStore;
@@ -38,6 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -251,25 +251,15 @@ final class BenchCommand implements Command {
     }
   }
 
-  /** Handles a message as an adapter does with state on: claimed first, marked answered after. */
-  private static final class ClaimingBot implements Bot {
-    private final Bot inner;
-    private final SeenEvents seen;
-    private final AtomicLong events = new AtomicLong();
-
-    ClaimingBot(Bot inner, SeenEvents seen) {
-      this.inner = inner;
-      this.seen = seen;
-    }
-
-    @Override
-    public Outcome handle(IncomingMessage message) {
+  /** Handles messages as an adapter does with state on: claimed first, marked answered after. */
+  private static Consumer<Inbound> claiming(Bot bot, SeenEvents seen) {
+    AtomicLong events = new AtomicLong();
+    return message -> {
       String key = "bench:event:" + events.incrementAndGet();
       seen.claim(key, "", SeenEvents.DEFAULT_TTL);
-      Outcome outcome = inner.handle(message);
+      bot.handle(message);
       seen.answered(key);
-      return outcome;
-    }
+    };
   }
 
   private static boolean isEmptyDirectory(Path dir) {
@@ -407,15 +397,16 @@ final class BenchCommand implements Command {
     if (messages.isEmpty()) {
       throw new NoMessages();
     }
-    Bot measuredBot =
-        state.<Bot>map(st -> new ClaimingBot(ready.bot(), st.seenEvents())).orElse(ready.bot());
+    Bot bot = ready.bot();
+    Consumer<Inbound> measuredBot =
+        state.map(st -> claiming(bot, st.seenEvents())).orElse(bot::handle);
     long[][] measured = latencies(measuredBot, messages, iterations);
     long[] nanos = measured[0];
     long[] cpu = measured[1];
     long total = Arrays.stream(nanos).sum();
     Arrays.sort(nanos);
     Arrays.sort(cpu);
-    EvalReport report = new Evaluator(ready.bot()).run(messages);
+    EvalReport report = new Evaluator(bot).run(messages);
     return new Row(
         ready.knowledge().entries().size(),
         ready.shards(),
@@ -463,23 +454,24 @@ final class BenchCommand implements Command {
   }
 
   /** Wall-clock and thread CPU nanoseconds of each handled message. */
-  private static long[][] latencies(Bot bot, List<LabelledMessage> labelled, int iterations) {
+  private static long[][] latencies(
+      Consumer<Inbound> bot, List<LabelledMessage> labelled, int iterations) {
     java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    List<IncomingMessage> messages = messages(labelled);
+    List<Inbound> messages = messages(labelled);
     int warmUpRounds = Math.max(1, (WARM_UP_MESSAGES + messages.size() - 1) / messages.size());
     for (int round = 0; round < warmUpRounds; round++) {
-      for (IncomingMessage message : messages) {
-        bot.handle(message);
+      for (Inbound message : messages) {
+        bot.accept(message);
       }
     }
     long[] nanos = new long[messages.size() * iterations];
     long[] cpu = new long[nanos.length];
     int n = 0;
     for (int i = 0; i < iterations; i++) {
-      for (IncomingMessage message : messages) {
+      for (Inbound message : messages) {
         long c = threads.getCurrentThreadCpuTime();
         long t = System.nanoTime();
-        bot.handle(message);
+        bot.accept(message);
         nanos[n] = System.nanoTime() - t;
         cpu[n++] = threads.getCurrentThreadCpuTime() - c;
       }
@@ -567,12 +559,12 @@ final class BenchCommand implements Command {
     return texts;
   }
 
-  private static List<IncomingMessage> messages(List<LabelledMessage> labelled) {
-    List<IncomingMessage> messages = new ArrayList<>();
+  private static List<Inbound> messages(List<LabelledMessage> labelled) {
+    List<Inbound> messages = new ArrayList<>();
     for (int i = 0; i < labelled.size(); i++) {
       for (Channel channel : CHANNELS) {
         messages.add(
-            IncomingMessage.of(
+            Inbound.message(
                 labelled.get(i).text(),
                 channel,
                 "bench",

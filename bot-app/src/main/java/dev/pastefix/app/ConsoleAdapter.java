@@ -2,11 +2,9 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
-import dev.pastefix.core.answer.Wording;
-import dev.pastefix.core.feedback.FeedbackStore;
-import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.feedback.Votes;
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.state.ConversationStore;
@@ -49,7 +47,7 @@ final class ConsoleAdapter {
           "'quit' or 'exit' to leave (end of input, Ctrl-D, ends the chat too).");
 
   private final Bot bot;
-  private final FeedbackStore feedback;
+  private final Votes votes;
   private final PlainTextRenderer renderer;
   private final ConversationStore conversations;
   private final Clock clock;
@@ -57,13 +55,13 @@ final class ConsoleAdapter {
 
   ConsoleAdapter(
       Bot bot,
-      FeedbackStore feedback,
+      Votes votes,
       ConversationStore conversations,
       PlainTextRenderer renderer,
       Clock clock,
       ConversationKey conversationKey) {
     this.bot = Objects.requireNonNull(bot, "bot");
-    this.feedback = Objects.requireNonNull(feedback, "feedback");
+    this.votes = Objects.requireNonNull(votes, "votes");
     this.conversations = Objects.requireNonNull(conversations, "conversations");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -213,14 +211,8 @@ final class ConsoleAdapter {
     }
 
     private String answer(String text, Channel channel) {
-      Outcome outcome;
-      try {
-        outcome = bot.handle(IncomingMessage.of(text, channel, VOTER_ID, conversationKey));
-      } catch (RuntimeException e) {
-        // One bad message must not end the chat; the text says what happened instead.
-        answered++;
-        return renderer.render(Wording.forText(text).failure()) + "(" + e + ")\n";
-      }
+      Outcome outcome =
+          bot.handle(Inbound.message(text, channel, VOTER_ID, conversationKey)).outcome();
       answered++;
       if (outcome instanceof Outcome.Answer || outcome instanceof Outcome.Clarify) {
         conversations.rememberAnswer(
@@ -248,8 +240,8 @@ final class ConsoleAdapter {
         return;
       }
       ConversationStore.LastAnswer rated = lastAnswer.get();
-      feedback.record(
-          new Vote(rated.answerKey(), rated.entryIds(), VOTER_ID, helpful, clock.instant()));
+      votes.take(
+          conversationKey.platform(), rated.answerKey(), rated.entryIds(), VOTER_ID, helpful);
       out.println(
           "Thanks, noted that the answer about "
               + String.join(" and ", rated.entryIds())

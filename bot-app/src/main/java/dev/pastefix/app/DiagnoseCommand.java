@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Finding;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.core.state.ConversationKey;
@@ -103,7 +103,8 @@ final class DiagnoseCommand implements Command {
       return ExitCodes.CONFIG;
     }
     Channel channel = arguments.flag("--channel") ? Channel.CHANNEL : Channel.DIRECT;
-    Outcome outcome = ready.bot().handle(IncomingMessage.of(text, channel, SENDER, CONVERSATION));
+    Outcome outcome =
+        ready.bot().handle(Inbound.message(text, channel, SENDER, CONVERSATION)).outcome();
     if (arguments.flag("--json")) {
       terminal
           .out()
@@ -123,16 +124,12 @@ final class DiagnoseCommand implements Command {
 
   ObjectNode toJson(Outcome outcome, Channel channel) {
     ObjectNode root = json.createObjectNode();
-    root.put("outcome", OutcomeText.kind(outcome));
+    root.put("outcome", outcome.kind().label());
     root.put("channel", channel.name().toLowerCase(java.util.Locale.ROOT));
     ArrayNode findings = root.putArray("findings");
-    List<Finding> list = List.of();
+    List<Finding> list = outcome.findings();
     outcome.visibleReply().ifPresent(reply -> root.put("summary", reply.summary()));
-    if (outcome instanceof Outcome.Answer answer) {
-      list = answer.findings();
-    } else if (outcome instanceof Outcome.Clarify clarify) {
-      list = clarify.candidates();
-    } else if (outcome instanceof Outcome.Unknown unknown) {
+    if (outcome instanceof Outcome.Unknown unknown) {
       ArrayNode closest = root.putArray("closest");
       unknown.closestIds().forEach(closest::add);
     } else if (outcome instanceof Outcome.Silent silent) {

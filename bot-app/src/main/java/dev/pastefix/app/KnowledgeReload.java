@@ -1,7 +1,7 @@
 package dev.pastefix.app;
 
 import dev.pastefix.core.admin.Reloader;
-import dev.pastefix.core.admin.SwappableBot;
+import dev.pastefix.core.pipeline.CurrentEngine;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.Problem;
@@ -26,14 +26,14 @@ final class KnowledgeReload implements Reloader {
   private final Optional<Path> knowledgeDir;
   private final Optional<String> dnsResolver;
   private final BotState state;
-  private final SwappableBot target;
+  private final CurrentEngine target;
 
   KnowledgeReload(
       Startup startup,
       Optional<Path> knowledgeDir,
       Optional<String> dnsResolver,
       BotState state,
-      SwappableBot target) {
+      CurrentEngine target) {
     this.startup = Objects.requireNonNull(startup, "startup");
     this.knowledgeDir = Objects.requireNonNull(knowledgeDir, "knowledgeDir");
     this.dnsResolver = Objects.requireNonNull(dnsResolver, "dnsResolver");
@@ -62,7 +62,7 @@ final class KnowledgeReload implements Reloader {
       LOG.warn("knowledge reload failed, the running knowledge stays", e);
       return new Rejected(List.of("the knowledge base could not be built: " + e));
     }
-    target.swap(ready.bot());
+    target.swap(ready.engine().get());
     LOG.info("knowledge reloaded: {}", ready.describe());
     return new Reloaded(ready.knowledge().entries().size(), ready.took());
   }

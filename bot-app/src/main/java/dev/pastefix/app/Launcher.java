@@ -1,9 +1,10 @@
 package dev.pastefix.app;
 
+import dev.pastefix.core.admin.AdminCommands;
+import dev.pastefix.core.feedback.Votes;
 import dev.pastefix.core.reply.PlainTextRenderer;
-import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.ConversationKey;
-import dev.pastefix.core.state.SeenEvents;
+import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.storage.StateStoreException;
 import java.io.UncheckedIOException;
@@ -119,12 +120,12 @@ final class Launcher {
             settings.admins(),
             clock,
             true)) {
-      Startup.Ready serving = new Startup.Ready(ready.knowledge(), admin.bot(), ready.took());
       if (settings.consoleOnly()) {
+        Telemetry telemetry = Telemetry.inMemory();
         ConsoleAdapter console =
             new ConsoleAdapter(
-                serving.bot(),
-                state.state().feedback(),
+                ready.bot(admin.commands(), telemetry),
+                new Votes(state.state().feedback(), telemetry, clock),
                 state.state().conversations(),
                 new PlainTextRenderer().withEmphasis(terminal.emphasis()),
                 clock,
@@ -132,34 +133,24 @@ final class Launcher {
                     "console", "local", ProcessHandle.current().pid() + "-" + clock.millis()));
         return console.run(terminal);
       }
-      return startPlatforms(settings, state.state(), storage.staleClaimAfter(), serving, terminal);
+      return startPlatforms(settings, ready, admin.commands(), storage.staleClaimAfter(), terminal);
     }
   }
 
   /**
-   * Starts every platform {@code settings} configure, sharing the one engine in {@code ready}, with
-   * the management endpoints, and blocks until a signal stops them gracefully.
-   */
-  /** As below, with state in this process only (for tests and throw-away runs). */
-  int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
-    return startPlatforms(
-        settings, BotState.inMemory(clock), SeenEvents.DEFAULT_STALE_AFTER, ready, terminal);
-  }
-
-  /**
-   * Starts every platform {@code settings} configure, sharing the one engine in {@code ready} and
-   * the {@code state}, with the management endpoints, and blocks until a signal stops them
-   * gracefully.
+   * Starts every platform {@code settings} configure, sharing the one pipeline over {@code ready}
+   * (its engine and state) with {@code admin}'s commands, with the management endpoints, and blocks
+   * until a signal stops them gracefully.
    */
   int startPlatforms(
       Settings settings,
-      BotState state,
-      Duration staleClaimAfter,
       Startup.Ready ready,
+      AdminCommands admin,
+      Duration staleClaimAfter,
       Terminal terminal) {
     RunningBot running;
     try {
-      running = RunningBot.start(settings, ready, state, staleClaimAfter, terminal.err());
+      running = RunningBot.start(settings, ready, admin, staleClaimAfter, terminal.err());
     } catch (Platform.StartFailure e) {
       terminal.err().println("pastefix: " + e.getMessage());
       return ExitCodes.CONFIG;

@@ -13,18 +13,4 @@ final class OutcomeText {
         .map(renderer::render)
         .orElseGet(() -> "(no reply: " + ((Outcome.Silent) outcome).reason() + ")\n");
   }
-
-  /** The outcome's kind as a lower-case word: answer, clarify, unknown or silent. */
-  static String kind(Outcome outcome) {
-    if (outcome instanceof Outcome.Answer) {
-      return "answer";
-    } else if (outcome instanceof Outcome.Clarify) {
-      return "clarify";
-    } else if (outcome instanceof Outcome.Unknown) {
-      return "unknown";
-    } else if (outcome instanceof Outcome.Silent) {
-      return "silent";
-    }
-    throw new IllegalStateException("unknown outcome " + outcome.getClass());
-  }
 }

@@ -1,5 +1,7 @@
 package dev.pastefix.app;
 
+import dev.pastefix.core.admin.AdminCommands;
+import dev.pastefix.core.review.Reviewer;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.telemetry.Telemetry;
 import io.micrometer.core.instrument.Gauge;
@@ -63,19 +65,24 @@ final class RunningBot {
    */
   static RunningBot start(Settings settings, Startup.Ready ready, PrintStream err)
       throws Platform.StartFailure {
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    BotState state = ready.state();
     return start(
         settings,
         ready,
-        BotState.inMemory(java.time.Clock.systemUTC()),
+        AdminCommands.closed(new Reviewer(state.answerLog(), state.feedback(), clock), clock),
         dev.pastefix.core.state.SeenEvents.DEFAULT_STALE_AFTER,
         err);
   }
 
-  /** As above, keeping claims, conversations and votes in {@code state}. */
+  /**
+   * As above, serving {@code admin}'s commands and keeping claims, conversations and votes in the
+   * state {@code ready} answers over.
+   */
   static RunningBot start(
       Settings settings,
       Startup.Ready ready,
-      BotState state,
+      AdminCommands admin,
       Duration staleClaimAfter,
       PrintStream err)
       throws Platform.StartFailure {
@@ -84,7 +91,13 @@ final class RunningBot {
     return start(
         settings,
         ready,
-        Platforms.configured(settings, ready, state, staleClaimAfter, telemetry),
+        Platforms.configured(
+            settings,
+            ready.bot(admin, telemetry),
+            ready.knowledge(),
+            ready.state(),
+            staleClaimAfter,
+            telemetry),
         registry,
         err);
   }

@@ -1,15 +1,17 @@
 package dev.pastefix.app;
 
-import dev.pastefix.core.Bot;
 import dev.pastefix.core.Engine;
-import dev.pastefix.core.MessageGuard;
-import dev.pastefix.core.StatefulBot;
+import dev.pastefix.core.admin.AdminCommands;
 import dev.pastefix.core.check.CheckDesk;
-import dev.pastefix.core.check.CheckingBot;
 import dev.pastefix.core.classify.DirectoryModelStore;
 import dev.pastefix.core.classify.ModelStore;
 import dev.pastefix.core.classify.ShippedModels;
+import dev.pastefix.core.pipeline.CurrentEngine;
+import dev.pastefix.core.pipeline.Pipeline;
+import dev.pastefix.core.pipeline.Pipelines;
+import dev.pastefix.core.review.Reviewer;
 import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
@@ -21,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,26 +43,41 @@ final class Startup {
   static final String MODELS_FOLDER = "models";
 
   /**
-   * The engine ready to answer, with what it was built from and how long that took: {@code loading}
-   * the knowledge, {@code took} in all; {@code trainedShards} of {@code shards} categorizer models
-   * had to be trained because neither the jar nor the cache held them.
+   * The engine ready to answer over {@code state}, with what it was built from and how long that
+   * took: {@code loading} the knowledge, {@code took} in all; {@code trainedShards} of {@code
+   * shards} categorizer models had to be trained because neither the jar nor the cache held them.
+   * Answer-log rows go to {@code logWriter}.
    */
   record Ready(
       KnowledgeBase knowledge,
-      Bot bot,
+      CurrentEngine engine,
+      BotState state,
+      Executor logWriter,
       Duration took,
       Duration loading,
       int shards,
       int trainedShards) {
     Ready {
       Objects.requireNonNull(knowledge, "knowledge");
-      Objects.requireNonNull(bot, "bot");
+      Objects.requireNonNull(engine, "engine");
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(logWriter, "logWriter");
       Objects.requireNonNull(took, "took");
       Objects.requireNonNull(loading, "loading");
     }
 
-    Ready(KnowledgeBase knowledge, Bot bot, Duration took) {
-      this(knowledge, bot, took, Duration.ZERO, 0, 0);
+    /** The bot for tools (diagnose, eval, bench): admin commands closed, metrics kept in memory. */
+    Pipeline bot() {
+      Clock clock = Clock.systemUTC();
+      return bot(
+          AdminCommands.closed(new Reviewer(state.answerLog(), state.feedback(), clock), clock),
+          Telemetry.inMemory());
+    }
+
+    /** The bot the console and the platforms talk to. */
+    Pipeline bot(AdminCommands admin, Telemetry telemetry) {
+      return Pipelines.standard(
+          new Pipelines.Parts(engine, state, admin, telemetry, logWriter, Clock.systemUTC()));
     }
 
     /** One line for the start-up log. */
@@ -123,21 +141,17 @@ final class Startup {
     Clock clock = Clock.systemUTC();
     KnowledgeBase knowledge = new KnowledgeLoader().load(knowledgeDir);
     Duration loading = Duration.ofNanos(System.nanoTime() - started);
-    CheckDesk checks = CheckDesk.standard(knowledge, dnsResolver, clock, state.pendingChecks());
     Engine engine =
-        checks
-            .registerWith(
-                Engine.builder(knowledge)
-                    .conversations(state.conversations())
-                    .models(models(dataDir)))
+        Engine.builder(knowledge)
+            .conversations(state.conversations())
+            .models(models(dataDir))
+            .checks(CheckDesk.standard(knowledge, dnsResolver, clock, state.pendingChecks()))
             .build();
-    // The guard wraps checks and engine, so a failure in either never reaches a worker.
-    Bot guarded = new MessageGuard(new CheckingBot(engine, checks));
-    Bot bot =
-        new StatefulBot(guarded, state.conversations(), state.answerLog(), answerLogWriter, clock);
     return new Ready(
         knowledge,
-        bot,
+        new CurrentEngine(engine),
+        state,
+        answerLogWriter,
         Duration.ofNanos(System.nanoTime() - started),
         loading,
         engine.model().shardCount(),

@@ -8,7 +8,6 @@ import dev.pastefix.core.classify.Candidate;
 import dev.pastefix.core.classify.CategoryModel;
 import dev.pastefix.core.classify.ModelStore;
 import dev.pastefix.core.classify.ShippedModels;
-import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.search.EntrySearch;
 import dev.pastefix.core.state.AnswerRecord.ScoredEntry;
 import dev.pastefix.core.state.ConversationStore;
@@ -17,7 +16,6 @@ import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.KnowledgeBase;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,13 +41,15 @@ public final class Engine {
   private final Optional<CheckDesk> checks;
 
   private Engine(
-      KnowledgeBase kb, ModelStore models, ConversationStore questions, Optional<CheckDesk> checks) {
+      KnowledgeBase kb,
+      ModelStore models,
+      ConversationStore questions,
+      Optional<CheckDesk> checks) {
     this.kb = Objects.requireNonNull(kb, "kb");
     this.questions = Objects.requireNonNull(questions, "questions");
     this.checks = Objects.requireNonNull(checks, "checks");
     this.analyser = Analyser.forKnowledge(kb, models);
-    this.composer =
-        new ReplyComposer(kb, checks.map(c -> c.catalog().inputs()).orElse(Map.of()));
+    this.composer = new ReplyComposer(kb, checks.map(c -> c.catalog().inputs()).orElse(Map.of()));
     this.search = new EntrySearch(kb, this::rankedIds);
   }
 

@@ -10,7 +10,8 @@ import java.util.Objects;
  * of its prose ({@value #UNDETERMINED} when not analysed) and the best-ranked entries with their
  * scores, as the answer log keeps them.
  */
-public record Turn(Inbound inbound, Outcome outcome, String language, List<ScoredEntry> candidates) {
+public record Turn(
+    Inbound inbound, Outcome outcome, String language, List<ScoredEntry> candidates) {
   /** The language of something nobody analysed (a command, a click, a check's output). */
   public static final String UNDETERMINED = "und";
 
@@ -24,7 +25,9 @@ public record Turn(Inbound inbound, Outcome outcome, String language, List<Score
     candidates = List.copyOf(candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size())));
   }
 
-  /** A turn without analysis: the outcome's findings, or the closest entries, are the candidates. */
+  /**
+   * A turn without analysis: the outcome's findings, or the closest entries, are the candidates.
+   */
   public static Turn of(Inbound inbound, Outcome outcome) {
     List<ScoredEntry> candidates = new ArrayList<>();
     for (Finding f : outcome.findings()) {

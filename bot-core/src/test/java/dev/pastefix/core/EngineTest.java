@@ -551,8 +551,7 @@ class EngineTest {
 
   @Test
   void runsOverAnEmptyKnowledgeBase() {
-    Engine engine =
-        Engine.create(new dev.pastefix.knowledge.KnowledgeBase(List.of(), List.of()));
+    Engine engine = Engine.create(new dev.pastefix.knowledge.KnowledgeBase(List.of(), List.of()));
     TestingEngines.Shipped empty =
         new TestingEngines.Shipped(
             dev.pastefix.core.testing.TestingPipelines.over(

@@ -10,19 +10,16 @@ import dev.pastefix.core.state.InMemorySeenEvents;
 import dev.pastefix.core.state.InMemoryShareableReplies;
 import dev.pastefix.core.telemetry.SafeUrl;
 import dev.pastefix.core.telemetry.Telemetry;
+import dev.pastefix.core.work.Workers;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
@@ -64,7 +61,7 @@ public final class DiscordBot implements AutoCloseable {
           + " still work; unaddressed channel pastes are not read.";
 
   private final DiscordConfig config;
-  private final ThreadPoolExecutor work;
+  private final Workers workers;
   private final PastefixListener listener;
   private volatile Optional<JDA> jda = Optional.empty();
   private volatile boolean messageContent;
@@ -109,19 +106,7 @@ public final class DiscordBot implements AutoCloseable {
       Telemetry telemetry,
       Clock clock) {
     this.config = config;
-    AtomicInteger threads = new AtomicInteger();
-    this.work =
-        new ThreadPoolExecutor(
-            WORKERS,
-            WORKERS,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUE),
-            r -> {
-              Thread t = new Thread(r, "pastefix-discord-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.workers = new Workers(PastefixListener.PLATFORM, WORKERS, QUEUE, telemetry);
     this.listener =
         new PastefixListener(
             bot,
@@ -131,7 +116,7 @@ public final class DiscordBot implements AutoCloseable {
             state.conversations(),
             kb,
             new MessageTranslator(),
-            work,
+            workers,
             telemetry,
             clock);
   }
@@ -180,21 +165,13 @@ public final class DiscordBot implements AutoCloseable {
     return jda.map(client -> client.getStatus() == JDA.Status.CONNECTED).orElse(false);
   }
 
-  /** From now on new messages and interactions are not taken; work already taken goes on. */
-  public void stopAccepting() {
-    listener.stopAccepting();
-  }
-
   /**
-   * Waits until the messages already taken are answered (their replies handed to JDA, which sends
-   * them before it shuts down), at most {@code wait}; returns how many are left.
+   * The workers messages are answered on: stopping them takes no new messages and interactions,
+   * draining them waits for the replies of those taken to be handed to JDA (which sends them before
+   * it shuts down).
    */
-  public int drain(Duration wait) throws InterruptedException {
-    work.shutdown();
-    if (!work.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-      return work.getQueue().size() + work.getActiveCount();
-    }
-    return 0;
+  public Workers workers() {
+    return workers;
   }
 
   private Startup connect(Set<GatewayIntent> intents)
@@ -289,15 +266,7 @@ public final class DiscordBot implements AutoCloseable {
   @Override
   public void close() {
     jda.ifPresent(DiscordBot::shutdown);
-    work.shutdown();
-    try {
-      if (!work.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        work.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      work.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    workers.close();
   }
 
   private static void shutdown(JDA client) {

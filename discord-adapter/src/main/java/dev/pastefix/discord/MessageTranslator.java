@@ -1,7 +1,9 @@
 package dev.pastefix.discord;
 
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
+import dev.pastefix.core.Origin;
+import dev.pastefix.core.reply.BotCommand;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,19 +17,19 @@ import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 
 /**
- * Turns Discord events into the engine's {@link IncomingMessage}s: a DM is {@link Channel#DIRECT},
- * a mention of the bot {@link Channel#MENTION}, any other guild message {@link Channel#CHANNEL}, a
- * slash command or a check button {@link Channel#COMMAND}. Bots, webhooks and system messages are
- * dropped here.
+ * Turns Discord events into the bot's {@link Inbound}s: a DM is {@link Channel#DIRECT}, a mention
+ * of the bot {@link Channel#MENTION}, any other guild message {@link Channel#CHANNEL}, a slash
+ * command or a check button {@link Channel#COMMAND}. Bots, webhooks and system messages are dropped
+ * here.
  */
 final class MessageTranslator {
 
-  Optional<IncomingMessage> fromMessage(MessageReceivedEvent event) {
+  Optional<Inbound.Message> fromMessage(MessageReceivedEvent event) {
     return fromMessage(event, "");
   }
 
   /** As {@link #fromMessage(MessageReceivedEvent)}, with the text of attached files appended. */
-  Optional<IncomingMessage> fromMessage(MessageReceivedEvent event, String attached) {
+  Optional<Inbound.Message> fromMessage(MessageReceivedEvent event, String attached) {
     User author = event.getAuthor();
     User self = event.getJDA().getSelfUser();
     if (author.isBot()
@@ -65,16 +67,18 @@ final class MessageTranslator {
     }
     String channelId = event.getChannel().getId();
     return Optional.of(
-        IncomingMessage.of(
-            text,
-            channel,
-            author.getId(),
-            event.isFromThread()
-                ? Conversations.thread(
-                    guild,
-                    event.getChannel().asThreadChannel().getParentChannel().getId(),
-                    channelId)
-                : Conversations.key(guild, channelId)));
+        new Inbound.Message(
+            Origin.of(
+                    channel,
+                    author.getId(),
+                    event.isFromThread()
+                        ? Conversations.thread(
+                            guild,
+                            event.getChannel().asThreadChannel().getParentChannel().getId(),
+                            channelId)
+                        : Conversations.key(guild, channelId))
+                .delivered(message.getId()),
+            text));
   }
 
   /** Whether a message is one the adapter would pass on, before its attachments are read. */
@@ -88,7 +92,7 @@ final class MessageTranslator {
   }
 
   /** The text of a {@code /pastefix} command, as the engine reads commands. */
-  Optional<IncomingMessage> fromSlashCommand(SlashCommandInteractionEvent event) {
+  Optional<Inbound.Message> fromSlashCommand(SlashCommandInteractionEvent event) {
     if (!event.getName().equals(SlashCommands.NAME)) {
       return Optional.empty();
     }
@@ -118,28 +122,24 @@ final class MessageTranslator {
         text = "help";
         break;
     }
-    return Optional.of(command(text.strip(), event));
+    return Optional.of(new Inbound.Message(origin(event), text.strip()));
   }
 
-  /** A click on a Run-check button, as if the check had been typed. */
-  /**
-   * The click on a Run-check button as the context of its command: who and where, no text (the
-   * command itself travels typed, see {@link ButtonId.RunCheck#command()}).
-   */
-  IncomingMessage fromCheckButton(ButtonInteractionEvent event) {
-    return command("", event);
+  /** The click on a Run-check button: who and where, with the command it carried (no text). */
+  Inbound.Click fromCheckButton(ButtonInteractionEvent event, BotCommand command) {
+    return new Inbound.Click(origin(event), command);
   }
 
-  private static IncomingMessage command(String text, Interaction interaction) {
+  private static Origin origin(Interaction interaction) {
     Optional<String> guild =
         interaction.isFromGuild() ? Optional.of(interaction.getGuild().getId()) : Optional.empty();
     String channelId = Optional.ofNullable(interaction.getChannelId()).orElse("unknown");
-    return new IncomingMessage(
-        text,
+    return new Origin(
         Channel.COMMAND,
         interaction.getUser().getId(),
         Conversations.key(guild, channelId),
-        locale(interaction.getUserLocale()));
+        locale(interaction.getUserLocale()),
+        interaction.getId());
   }
 
   private static Optional<Locale> locale(DiscordLocale locale) {

@@ -2,23 +2,20 @@ package dev.pastefix.discord;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.Outcome;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.Votes;
 import dev.pastefix.core.state.ConversationStore;
 import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.telemetry.Telemetry;
+import dev.pastefix.core.work.Workers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.components.MessageTopLevelComponentUnion;
@@ -44,8 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens to Discord through JDA: messages, {@code /pastefix}, autocomplete and buttons. The engine
- * runs on {@code work} so that JDA's event thread is never blocked; interactions are acknowledged
+ * Listens to Discord through JDA: messages, {@code /pastefix}, autocomplete and buttons. The bot
+ * runs on the workers so that JDA's event thread is never blocked; interactions are acknowledged
  * (deferred) before that work starts, well inside Discord's 3-second window.
  */
 final class PastefixListener extends ListenerAdapter {
@@ -61,9 +58,8 @@ final class PastefixListener extends ListenerAdapter {
   private final ConversationStore conversations;
   private final KbChoices kb;
   private final MessageTranslator translator;
-  private final Executor work;
+  private final Workers workers;
   private final Telemetry telemetry;
-  private volatile boolean accepting = true;
 
   PastefixListener(
       Bot bot,
@@ -73,7 +69,7 @@ final class PastefixListener extends ListenerAdapter {
       ConversationStore conversations,
       KbChoices kb,
       MessageTranslator translator,
-      Executor work,
+      Workers workers,
       Telemetry telemetry,
       Clock clock) {
     this.bot = bot;
@@ -83,23 +79,16 @@ final class PastefixListener extends ListenerAdapter {
     this.conversations = conversations;
     this.kb = kb;
     this.translator = translator;
-    this.work = work;
+    this.workers = workers;
     this.telemetry = telemetry;
   }
 
   static final String PLATFORM = "discord";
 
-  void stopAccepting() {
-    accepting = false;
-  }
-
   // ---- messages
 
   @Override
   public void onMessageReceived(MessageReceivedEvent event) {
-    if (!accepting) {
-      return;
-    }
     List<Message.Attachment> files = TextAttachments.readable(event.getMessage());
     if (!files.isEmpty() && translator.wanted(event)) {
       // Downloading takes a moment: do it off JDA's event thread, then translate as usual.
@@ -116,12 +105,12 @@ final class PastefixListener extends ListenerAdapter {
           () -> {});
       return;
     }
-    Optional<IncomingMessage> incoming = translator.fromMessage(event);
+    Optional<Inbound.Message> incoming = translator.fromMessage(event);
     if (incoming.isEmpty()) {
       return;
     }
     Message message = event.getMessage();
-    IncomingMessage in = incoming.get();
+    Inbound.Message in = incoming.get();
     run(
         () -> answer(message, in),
         () -> {
@@ -129,8 +118,7 @@ final class PastefixListener extends ListenerAdapter {
             send(
                 message,
                 in,
-                renderer.render(
-                    Wording.forText(in.text()).busy(), EmbedRenderer.Visibility.PUBLIC));
+                renderer.render(Wording.of(in).busy(), EmbedRenderer.Visibility.PUBLIC));
           }
         });
   }
@@ -140,7 +128,7 @@ final class PastefixListener extends ListenerAdapter {
     return Conversations.PLATFORM + ":message:" + message.getId();
   }
 
-  private void answer(Message message, IncomingMessage in) {
+  private void answer(Message message, Inbound.Message in) {
     String claim = claimKey(message);
     try {
       if (!seen.claim(claim, SeenEvents.DEFAULT_TTL)) {
@@ -161,20 +149,13 @@ final class PastefixListener extends ListenerAdapter {
     }
   }
 
-  private void answerClaimed(Message message, IncomingMessage in) {
-    Optional<Outcome> outcome = handle(in, () -> bot.handle(in));
-    Optional<MessageCreateData> data =
-        outcome.isPresent()
-            ? renderer.render(outcome.get(), EmbedRenderer.Visibility.PUBLIC)
-            : in.channel().addressed()
-                ? Optional.of(
-                    renderer.render(
-                        Wording.forText(in.text()).failure(), EmbedRenderer.Visibility.PUBLIC))
-                : Optional.empty();
-    data.ifPresent(d -> send(message, in, d));
+  private void answerClaimed(Message message, Inbound.Message in) {
+    renderer
+        .render(bot.handle(in).outcome(), EmbedRenderer.Visibility.PUBLIC)
+        .ifPresent(d -> send(message, in, d));
   }
 
-  private void send(Message message, IncomingMessage in, MessageCreateData data) {
+  private void send(Message message, Inbound in, MessageCreateData data) {
     long received = System.nanoTime();
     if (in.channel() == Channel.DIRECT) {
       message
@@ -222,16 +203,12 @@ final class PastefixListener extends ListenerAdapter {
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    if (!accepting) {
-      return;
-    }
-    Optional<IncomingMessage> incoming = translator.fromSlashCommand(event);
+    Optional<Inbound.Message> incoming = translator.fromSlashCommand(event);
     if (incoming.isEmpty()) {
       return;
     }
     event.deferReply(true).queue(ok -> {}, e -> log.warn("could not defer /pastefix", e));
-    IncomingMessage in = incoming.get();
-    answerLater(event.getHook(), in, () -> bot.handle(in));
+    answerLater(event.getHook(), incoming.get());
   }
 
   @Override
@@ -246,16 +223,11 @@ final class PastefixListener extends ListenerAdapter {
   }
 
   /** Answers an acknowledged interaction with an ephemeral follow-up. */
-  private void answerLater(InteractionHook hook, IncomingMessage in, Supplier<Outcome> work) {
-    Wording wording = Wording.forText(in.text());
+  private void answerLater(InteractionHook hook, Inbound in) {
     run(
         () -> {
-          Optional<Outcome> outcome = handle(in, work);
           Optional<MessageCreateData> data =
-              outcome.isPresent()
-                  ? renderer.render(outcome.get(), EmbedRenderer.Visibility.EPHEMERAL)
-                  : Optional.of(
-                      renderer.render(wording.failure(), EmbedRenderer.Visibility.EPHEMERAL));
+              renderer.render(bot.handle(in).outcome(), EmbedRenderer.Visibility.EPHEMERAL);
           if (data.isPresent()) {
             hook.sendMessage(data.get())
                 .setEphemeral(true)
@@ -266,7 +238,8 @@ final class PastefixListener extends ListenerAdapter {
           }
         },
         () ->
-            hook.sendMessage(renderer.render(wording.busy(), EmbedRenderer.Visibility.EPHEMERAL))
+            hook.sendMessage(
+                    renderer.render(Wording.of(in).busy(), EmbedRenderer.Visibility.EPHEMERAL))
                 .setEphemeral(true)
                 .queue(ok -> {}, e -> log.debug("could not send busy", e)));
   }
@@ -286,8 +259,7 @@ final class PastefixListener extends ListenerAdapter {
       share(event);
     } else if (button instanceof ButtonId.RunCheck check) {
       event.deferReply(true).queue(ok -> {}, e -> log.warn("could not defer a check", e));
-      IncomingMessage click = translator.fromCheckButton(event);
-      answerLater(event.getHook(), click, () -> bot.handle(check.command(), click));
+      answerLater(event.getHook(), translator.fromCheckButton(event, check.command()));
     } else {
       throw new IllegalStateException("unknown button: " + button);
     }
@@ -404,48 +376,22 @@ final class PastefixListener extends ListenerAdapter {
 
   // ---- helpers
 
-  private Optional<Outcome> handle(IncomingMessage in, Supplier<Outcome> work) {
-    telemetry.received(PLATFORM, in.channel());
-    long started = System.nanoTime();
-    try {
-      Outcome outcome = work.get();
-      telemetry.handled(
-          PLATFORM,
-          in.channel(),
-          in.conversationKey().asString(),
-          outcome,
-          Duration.ofNanos(System.nanoTime() - started));
-      return Optional.of(outcome);
-    } catch (RuntimeException e) {
-      telemetry.failed(
-          PLATFORM,
-          in.channel(),
-          in.conversationKey().asString(),
-          Duration.ofNanos(System.nanoTime() - started));
-      log.error("the engine failed on a {} message in {}", in.channel(), in.conversationKey(), e);
-      return Optional.empty();
-    }
-  }
-
+  /** Runs {@code task} on the workers; {@code whenBusy} when they refuse it (full or stopping). */
   private void run(Runnable task, Runnable whenBusy) {
-    try {
-      work.execute(
-          () -> {
-            try {
-              task.run();
-            } catch (InsufficientPermissionException e) {
-              log.warn(
-                  "Discord: missing permission {} in channel {}; re-invite the bot with the link"
-                      + " from the README",
-                  e.getPermission().getName(),
-                  e.getChannelId());
-            } catch (RuntimeException e) {
-              log.error("Discord: could not answer a message", e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      telemetry.shed(PLATFORM, "queue_full");
-      log.warn("Discord: too many messages waiting; dropping one");
+    boolean taken =
+        workers.submit(
+            () -> {
+              try {
+                task.run();
+              } catch (InsufficientPermissionException e) {
+                log.warn(
+                    "Discord: missing permission {} in channel {}; re-invite the bot with the link"
+                        + " from the README",
+                    e.getPermission().getName(),
+                    e.getChannelId());
+              }
+            });
+    if (!taken && workers.accepting()) {
       whenBusy.run();
     }
   }

@@ -19,17 +19,15 @@ import dev.pastefix.core.state.InMemoryShareableReplies;
 import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.telemetry.SafeUrl;
 import dev.pastefix.core.telemetry.Telemetry;
+import dev.pastefix.core.work.Workers;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * pastefix in Slack: a Bolt app in Socket Mode (app token) or HTTP mode (signing secret, served by
  * {@link #httpHandler()} on the application's HTTP server) that hands messages to the engine and
  * posts its replies. {@link #start()} checks the bot token with Slack first so that a wrong token
- * or an unreachable Slack fails with a clear message. The engine and the posting run on separate
- * bounded pools; events beyond the backlog are refused before acknowledgement.
+ * or an unreachable Slack fails with a clear message. The bot and the posting run on separate
+ * bounded pools; events beyond the workers' capacity are refused before acknowledgement.
  */
 public final class SlackBot implements AutoCloseable {
   /** Socket Mode messages handled at once, so that one slow handler does not block the socket. */
@@ -53,10 +51,9 @@ public final class SlackBot implements AutoCloseable {
   private final Duration staleClaimAfter;
   private final Telemetry telemetry;
   private final Clock clock;
-  private final Backlog backlog;
+  private final Workers workers;
   private Slack slack;
   private App app;
-  private ThreadPoolExecutor work;
   private Outbox outbox;
   private SlackEventsHandler httpHandler;
   private SocketModeApp socketApp;
@@ -112,7 +109,9 @@ public final class SlackBot implements AutoCloseable {
     this.staleClaimAfter = Objects.requireNonNull(staleClaimAfter, "staleClaimAfter");
     this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.backlog = new Backlog(options.capacity().backlog());
+    SlackOptions.Capacity capacity = options.capacity();
+    this.workers =
+        new Workers(SlackReplies.PLATFORM, capacity.engineThreads(), capacity.backlog(), telemetry);
   }
 
   /** Thrown when Slack cannot be started; the message says what to fix and holds no token. */
@@ -155,7 +154,6 @@ public final class SlackBot implements AutoCloseable {
     options.signingSecret().ifPresent(appConfig::signingSecret);
     app = new App(appConfig.build());
     SlackOptions.Capacity capacity = options.capacity();
-    work = executor(capacity.engineThreads());
     outbox = new Outbox(capacity.postingThreads(), capacity.postAttempts());
     handlers =
         new SlackHandlers(
@@ -165,8 +163,7 @@ public final class SlackBot implements AutoCloseable {
             state.shareableReplies(),
             new BlockKitRenderer(),
             new SlackReplies(slack, options.botToken(), telemetry),
-            work,
-            backlog,
+            workers,
             outbox,
             capacity.channelPace(),
             telemetry,
@@ -280,16 +277,18 @@ public final class SlackBot implements AutoCloseable {
     return httpHandler != null;
   }
 
-  /** Events acknowledged and not yet answered. */
-  public int inFlight() {
-    return backlog.inFlight();
+  /** The workers events are answered on: their stop and drain are the bot's. */
+  public Workers workers() {
+    return workers;
   }
 
   /**
-   * Takes no new events from now on (HTTP mode answers 503, Socket Mode closes its session), so
-   * that Slack delivers them again to a running instance; work already acknowledged goes on.
+   * Takes no new events from now on (the workers refuse them, HTTP mode answers 503, Socket Mode
+   * closes its session), so that Slack delivers them again to a running instance; work already
+   * acknowledged goes on.
    */
   public synchronized void stopAccepting() {
+    workers.stopAccepting();
     if (httpHandler != null) {
       httpHandler.stopAccepting();
     }
@@ -303,31 +302,7 @@ public final class SlackBot implements AutoCloseable {
     }
   }
 
-  /**
-   * Waits until every acknowledged event is answered and its reply posted, at most {@code wait};
-   * returns how many are left.
-   */
-  public int drain(Duration wait) throws InterruptedException {
-    return backlog.awaitEmpty(wait);
-  }
-
-  private static ThreadPoolExecutor executor(int threads) {
-    AtomicInteger count = new AtomicInteger();
-    // Unbounded queue: the backlog bounds what is admitted, and refuses before acknowledging.
-    return new ThreadPoolExecutor(
-        threads,
-        threads,
-        60,
-        TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(),
-        r -> {
-          Thread t = new Thread(r, "pastefix-slack-" + count.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-  }
-
-  /** Stops at once: whatever is not answered yet is dropped (call {@link #drain} first). */
+  /** Stops at once: whatever is not answered yet is dropped (drain the workers first). */
   @Override
   public synchronized void close() {
     if (sweeper != null) {
@@ -335,13 +310,7 @@ public final class SlackBot implements AutoCloseable {
       sweeper = null;
     }
     stopAccepting();
-    int left = backlog.inFlight();
-    if (left > 0) {
-      log.warn("Slack: closing with {} acknowledged events not answered", left);
-    }
-    if (work != null) {
-      work.shutdownNow();
-    }
+    workers.close();
     if (outbox != null) {
       outbox.close();
     }

@@ -16,8 +16,8 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.util.json.GsonFactory;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.Outcome;
+import dev.pastefix.core.Inbound;
+import dev.pastefix.core.Origin;
 import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.Votes;
@@ -30,14 +30,15 @@ import dev.pastefix.core.state.Redaction;
 import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.state.ShareableReplies;
 import dev.pastefix.core.telemetry.Telemetry;
+import dev.pastefix.core.work.Workers;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,9 +49,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Translates Slack traffic for the engine: events, the {@code /pastefix} command and button clicks
- * become {@link IncomingMessage}s, outcomes become Block Kit posts. Handlers acknowledge at once
- * and do the work on an executor; retried and duplicated deliveries are answered only once.
+ * Translates Slack traffic for the bot: events, the {@code /pastefix} command and button clicks
+ * become {@link Inbound}s, replies become Block Kit posts. Handlers acknowledge at once and do the
+ * work on the workers; retried and duplicated deliveries are answered only once.
  */
 final class SlackHandlers {
   /** The slash command, as the manifest declares it. */
@@ -79,8 +80,7 @@ final class SlackHandlers {
   private final ShareableReplies shareable;
   private final BlockKitRenderer renderer;
   private final SlackReplies replies;
-  private final Executor work;
-  private final Backlog backlog;
+  private final Workers workers;
   private final Outbox outbox;
   private final Duration channelPace;
   private final Telemetry telemetry;
@@ -93,8 +93,7 @@ final class SlackHandlers {
       ShareableReplies shareable,
       BlockKitRenderer renderer,
       SlackReplies replies,
-      Executor work,
-      Backlog backlog,
+      Workers workers,
       Outbox outbox,
       Duration channelPace,
       Telemetry telemetry,
@@ -105,8 +104,7 @@ final class SlackHandlers {
     this.shareable = shareable;
     this.renderer = renderer;
     this.replies = replies;
-    this.work = work;
-    this.backlog = backlog;
+    this.workers = workers;
     this.outbox = outbox;
     this.channelPace = channelPace;
     this.telemetry = telemetry;
@@ -126,16 +124,16 @@ final class SlackHandlers {
           if (!work) {
             return chain.next(request);
           }
-          if (!admit()) {
+          if (!workers.tryEnter()) {
             return type == RequestType.Command
-                ? ackEphemeral(textOnly("I'm busy right now; please try again in a moment."))
+                ? ackEphemeral(renderer.render(Wording.of("en").busy()))
                 : refusal();
           }
           // The reservation covers the handler; the work it starts takes places of its own.
           try {
             return chain.next(request);
           } finally {
-            backlog.leave();
+            workers.leave();
           }
         });
     app.event(
@@ -193,8 +191,8 @@ final class SlackHandlers {
     // answer (and so counts as addressed) the core decides from the conversation state.
     Channel kind = direct ? Channel.DIRECT : Channel.CHANNEL;
     Optional<String> replyThread = direct ? threadTs : Optional.of(threadTs.orElse(event.getTs()));
-    IncomingMessage message =
-        IncomingMessage.of(
+    Inbound.Message message =
+        Inbound.message(
             text(event.getText()), kind, event.getUser(), key(teamId, channel, replyThread));
     take(eventId, event.getTs(), retryNum, message, channel, replyThread);
   }
@@ -206,8 +204,8 @@ final class SlackHandlers {
     String channel = event.getChannel();
     Optional<String> replyThread =
         Optional.of(Optional.ofNullable(event.getThreadTs()).orElse(event.getTs()));
-    IncomingMessage message =
-        IncomingMessage.of(
+    Inbound.Message message =
+        Inbound.message(
             text(event.getText()),
             Channel.MENTION,
             event.getUser(),
@@ -225,7 +223,7 @@ final class SlackHandlers {
       String eventId,
       String ts,
       Optional<Integer> retryNum,
-      IncomingMessage message,
+      Inbound.Message message,
       String channel,
       Optional<String> replyThread) {
     String claim = claimKey(message.conversationKey().workspace(), channel, ts);
@@ -255,25 +253,11 @@ final class SlackHandlers {
 
   private void answer(
       String claim,
-      IncomingMessage message,
+      Inbound.Message message,
       String channel,
       Optional<String> replyThread,
       long received) {
-    telemetry.received(SlackReplies.PLATFORM, message.channel());
-    Optional<Reply> reply;
-    long started = System.nanoTime();
-    try {
-      Outcome outcome = bot.handle(message);
-      telemetry.handled(SlackReplies.PLATFORM, message.channel(), claim, outcome, since(started));
-      reply = replyOf(outcome);
-    } catch (RuntimeException e) {
-      telemetry.failed(SlackReplies.PLATFORM, message.channel(), claim, since(started));
-      log.error("the engine failed on a {} message", message.channel(), e);
-      reply =
-          message.channel().addressed()
-              ? Optional.of(Wording.forText(message.text()).failure())
-              : Optional.empty();
-    }
+    Optional<Reply> reply = replyOf(message.from(message.origin().delivered(claim)));
     if (reply.isEmpty()) {
       markAnswered(claim);
       return;
@@ -304,7 +288,7 @@ final class SlackHandlers {
   // ---------------------------------------------------------------- hand-over of stale claims
 
   /** What another instance needs to answer a message: redacted, as everything stored is. */
-  private String handOver(IncomingMessage message, String channel, Optional<String> replyThread) {
+  private String handOver(Inbound.Message message, String channel, Optional<String> replyThread) {
     ObjectNode node = json.createObjectNode();
     node.put("kind", message.channel().name());
     node.put("text", Redaction.redact(message.text()));
@@ -334,8 +318,8 @@ final class SlackHandlers {
       String channel = node.path("channel").asText();
       Optional<String> replyThread =
           node.hasNonNull("thread") ? Optional.of(node.get("thread").asText()) : Optional.empty();
-      IncomingMessage message =
-          IncomingMessage.of(
+      Inbound.Message message =
+          Inbound.message(
               node.path("text").asText(),
               Channel.valueOf(node.path("kind").asText()),
               node.path("user").asText(),
@@ -355,21 +339,29 @@ final class SlackHandlers {
 
   Response onCommand(SlashCommandPayload payload, SlashCommandContext ctx) {
     String text = payload.getText() == null ? "" : payload.getText();
-    IncomingMessage message =
-        IncomingMessage.of(
-            text,
-            Channel.COMMAND,
-            payload.getUserId(),
-            key(payload.getTeamId(), payload.getChannelId(), Optional.empty()));
-    Wording wording = Wording.forText(text);
-    backlog.enter();
+    Inbound.Message message =
+        new Inbound.Message(
+            Origin.of(
+                    Channel.COMMAND,
+                    payload.getUserId(),
+                    key(payload.getTeamId(), payload.getChannelId(), Optional.empty()))
+                .delivered("command/" + payload.getChannelId()),
+            text);
+    Wording wording = Wording.of(message);
+    workers.enter();
     String responseUrl = payload.getResponseUrl();
-    String id = "command/" + payload.getChannelId();
     // 0 while the acknowledgement waits for the answer, LATE once it stopped waiting, DONE when
     // the answer came in time: whoever comes second knows who answers.
     AtomicInteger state = new AtomicInteger(WAITING);
-    CompletableFuture<Optional<Reply>> result =
-        CompletableFuture.supplyAsync(() -> decide(message, id), work);
+    CompletableFuture<Optional<Reply>> result = new CompletableFuture<>();
+    workers.follow(
+        () -> {
+          try {
+            result.complete(replyOf(message));
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        });
     result.whenComplete(
         (reply, failure) -> {
           try {
@@ -387,7 +379,7 @@ final class SlackHandlers {
               }
             }
           } finally {
-            backlog.leave();
+            workers.leave();
           }
         });
     try {
@@ -409,21 +401,6 @@ final class SlackHandlers {
   private static final int WAITING = 0;
   private static final int LATE = 1;
   private static final int DONE = 2;
-
-  /** Runs the engine on a command, with the metrics and log line; failures propagate. */
-  private Optional<Reply> decide(IncomingMessage message, String id) {
-    telemetry.received(SlackReplies.PLATFORM, message.channel());
-    long started = System.nanoTime();
-    try {
-      Outcome outcome = bot.handle(message);
-      telemetry.handled(SlackReplies.PLATFORM, message.channel(), id, outcome, since(started));
-      return replyOf(outcome);
-    } catch (RuntimeException e) {
-      telemetry.failed(SlackReplies.PLATFORM, message.channel(), id, since(started));
-      log.error("the engine failed on a slash command", e);
-      throw e;
-    }
-  }
 
   /** The ephemeral rendering with a "Share in channel" button; the visible one is kept for it. */
   private SlackMessage shareableMessage(Reply reply) {
@@ -530,19 +507,26 @@ final class SlackHandlers {
       log.warn("a Run-check button without a check: '{}'", value);
       return ctx.ack();
     }
-    // The click is the context (who, where); the command itself travels typed, not as text.
-    IncomingMessage click =
-        IncomingMessage.of("", Channel.COMMAND, user, key(teamOf(payload), channel, threadTs));
+    // The click is the context (who, where); the command itself travels typed, not as text. Slack
+    // tells no user's language: the answer the button is on was written in it.
+    Optional<Locale> language =
+        Optional.ofNullable(payload.getMessage())
+            .map(m -> m.getText())
+            .filter(t -> !t.isBlank())
+            .map(t -> Locale.forLanguageTag(Wording.forText(t).lang()));
+    Inbound.Click click =
+        new Inbound.Click(
+            new Origin(
+                Channel.COMMAND,
+                user,
+                key(teamOf(payload), channel, threadTs),
+                language,
+                "click/" + action.getActionTs()),
+            command.get());
     String responseUrl = payload.getResponseUrl();
     submit(
         () -> {
-          Optional<Reply> reply;
-          try {
-            reply = replyOf(bot.handle(command.get(), click));
-          } catch (RuntimeException e) {
-            log.error("the engine failed on a check", e);
-            reply = Optional.of(Wording.of("en").failure());
-          }
+          Optional<Reply> reply = replyOf(click);
           reply.ifPresent(
               r -> {
                 SlackMessage rendered = shareableMessage(r);
@@ -614,12 +598,9 @@ final class SlackHandlers {
 
   // ---------------------------------------------------------------- helpers of translation
 
-  private static Optional<Reply> replyOf(Outcome outcome) {
-    Optional<Reply> reply = outcome.visibleReply();
-    if (reply.isEmpty()) {
-      log.debug("staying silent: {}", outcome);
-    }
-    return reply;
+  /** What the bot says to {@code in}, or empty when it stays silent. */
+  private Optional<Reply> replyOf(Inbound in) {
+    return bot.handle(in).outcome().visibleReply();
   }
 
   private SlackMessage textOnly(String text) {
@@ -675,19 +656,6 @@ final class SlackHandlers {
     }
   }
 
-  /** Takes a place in the backlog for one event; counts and logs the refusal when full. */
-  private boolean admit() {
-    if (backlog.tryEnter()) {
-      return true;
-    }
-    telemetry.shed(SlackReplies.PLATFORM, "backlog_full");
-    log.warn(
-        "refusing a Slack event: {} events are still being answered (the backlog is full);"
-            + " Slack will deliver it again",
-        backlog.capacity());
-    return false;
-  }
-
   /** Not acknowledged, so Slack delivers the event again later. */
   private static Response refusal() {
     return Response.builder()
@@ -697,25 +665,15 @@ final class SlackHandlers {
         .build();
   }
 
-  /** Runs {@code task} on the engine's pool, holding a backlog place until it is done. */
+  /** Runs {@code task} of an admitted event on the workers, holding a place until it is done. */
   private void submit(Runnable task) {
-    backlog.enter();
-    work.execute(
-        () -> {
-          try {
-            task.run();
-          } catch (RuntimeException e) {
-            log.error("a Slack task failed", e);
-          } finally {
-            backlog.leave();
-          }
-        });
+    workers.follow(task);
   }
 
-  /** Queues a post; it holds its own backlog place until it is delivered or given up. */
+  /** Queues a post; it holds its own place until it is delivered or given up. */
   private void post(
       String lane, Duration pace, Supplier<Delivery> attempt, Consumer<Delivery> after) {
-    backlog.enter();
+    workers.enter();
     outbox.send(
         lane,
         pace,
@@ -727,7 +685,7 @@ final class SlackHandlers {
             }
             after.accept(delivery);
           } finally {
-            backlog.leave();
+            workers.leave();
           }
         });
   }

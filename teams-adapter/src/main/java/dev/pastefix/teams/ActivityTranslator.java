@@ -1,31 +1,24 @@
 package dev.pastefix.teams;
 
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
+import dev.pastefix.core.Origin;
+import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.state.ConversationKey;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Turns Teams message activities into the engine's {@link IncomingMessage}s: a personal chat is
- * {@link Channel#DIRECT}, an {@code @mention} in a channel or group chat {@link Channel#MENTION}
- * (the mention text removed), any other channel message {@link Channel#CHANNEL} (the core counts it
- * as a follow-up when it is in a thread pastefix answered). Addressed messages that start with one
- * of the manifest's command words go to the engine as {@link Channel#COMMAND}, so the text commands
- * work in every scope.
+ * Turns Teams activities into the bot's {@link Inbound}s: a personal chat is {@link
+ * Channel#DIRECT}, an {@code @mention} in a channel or group chat {@link Channel#MENTION} (the
+ * mention text removed), any other channel message {@link Channel#CHANNEL} (the core counts it as a
+ * follow-up when it is in a thread pastefix answered). The core reads the command words, the same
+ * as on every platform.
  */
 final class ActivityTranslator {
-  /**
-   * Command words routed as commands when addressed; {@code check} is left to the engine's check
-   * desk, which tells {@code check dns ...} from prose that happens to start with "check".
-   */
-  static final Set<String> COMMAND_WORDS = Set.of("help", "diagnose", "kb");
-
   static final String PLATFORM = "teams";
 
-  /** The engine's view of a message activity, or empty for the bot's own and empty messages. */
-  Optional<IncomingMessage> translate(Activity activity) {
+  /** The bot's view of a message activity, or empty for the bot's own and empty messages. */
+  Optional<Inbound.Message> translate(Activity activity) {
     if (activity.from().id().equals(activity.recipient().id())) {
       return Optional.empty();
     }
@@ -45,18 +38,17 @@ final class ActivityTranslator {
     if (text.isBlank()) {
       return Optional.empty();
     }
-    if (channel.addressed() && COMMAND_WORDS.contains(firstWord(text))) {
-      channel = Channel.COMMAND;
-    }
-    return Optional.of(
-        new IncomingMessage(
-            text, channel, activity.from().id(), conversationKey(activity), activity.locale()));
+    return Optional.of(new Inbound.Message(origin(activity, channel), text));
   }
 
-  /** The context of a Run-check click (who, where); the command itself travels typed. */
-  IncomingMessage checkClick(Activity activity) {
-    return new IncomingMessage(
-        "", Channel.COMMAND, activity.from().id(), conversationKey(activity), activity.locale());
+  /** A click on a button carrying {@code command}: who and where, in the client's language. */
+  Inbound.Click checkClick(Activity activity, BotCommand command) {
+    return new Inbound.Click(origin(activity, Channel.COMMAND), command);
+  }
+
+  private static Origin origin(Activity activity, Channel channel) {
+    return new Origin(
+        channel, activity.from().id(), conversationKey(activity), activity.locale(), activity.id());
   }
 
   /** Marks the thread in a channel conversation id: {@code 19:...@thread.tacv2;messageid=17...}. */
@@ -77,15 +69,6 @@ final class ActivityTranslator {
     ConversationKey channel =
         ConversationKey.of(PLATFORM, activity.tenantId().orElse("-"), id.substring(0, mark));
     return thread.isBlank() ? base : channel.inThread(thread);
-  }
-
-  private static String firstWord(String text) {
-    String stripped = text.strip();
-    int end = 0;
-    while (end < stripped.length() && !Character.isWhitespace(stripped.charAt(end))) {
-      end++;
-    }
-    return stripped.substring(0, end).toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -4,13 +4,10 @@ import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.telemetry.Telemetry;
+import dev.pastefix.core.work.Workers;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +27,8 @@ public final class TeamsBot implements AutoCloseable {
   static final int WORKERS = 4;
   static final int QUEUE = 200;
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  static final long SHUTDOWN_WAIT_SECONDS = 5;
 
-  private final ThreadPoolExecutor work;
+  private final Workers workers;
   private final ConnectorToken token;
   private final MessagesEndpoint endpoint;
 
@@ -49,19 +45,7 @@ public final class TeamsBot implements AutoCloseable {
       SeenEvents seen,
       Telemetry telemetry,
       Clock clock) {
-    AtomicInteger threads = new AtomicInteger();
-    this.work =
-        new ThreadPoolExecutor(
-            WORKERS,
-            WORKERS,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUE),
-            r -> {
-              Thread t = new Thread(r, "pastefix-teams-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.workers = new Workers(TeamsListener.PLATFORM, WORKERS, QUEUE, telemetry);
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
@@ -72,7 +56,7 @@ public final class TeamsBot implements AutoCloseable {
     Connector connector = new Connector(config.retry(), token, trusted, http, clock);
     TeamsListener listener =
         new TeamsListener(
-            bot, feedback, new AdaptiveCardRenderer(), connector, seen, work, telemetry, clock);
+            bot, feedback, new AdaptiveCardRenderer(), connector, seen, workers, telemetry, clock);
     this.endpoint =
         new MessagesEndpoint(new BotFrameworkAuth(config), trusted, listener, telemetry);
     log.info("Teams: configured ({})", config);
@@ -88,16 +72,17 @@ public final class TeamsBot implements AutoCloseable {
     return token.endpointReachable();
   }
 
+  /**
+   * The workers activities are answered on: once stopped, new activities get 503 (the connector
+   * delivers them again elsewhere) while those taken are answered; draining waits for them.
+   */
+  public Workers workers() {
+    return workers;
+  }
+
+  /** Stops at once: whatever is not answered yet is dropped (drain the workers first). */
   @Override
   public void close() {
-    work.shutdown();
-    try {
-      if (!work.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        work.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      work.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    workers.close();
   }
 }

@@ -3,28 +3,26 @@ package dev.pastefix.teams;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Bot;
-import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.Outcome;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.Votes;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.telemetry.Telemetry;
+import dev.pastefix.core.work.Workers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What pastefix does with a validated activity: messages go to the engine and the outcome back to
- * the conversation as a card; button clicks record votes or run checks. The HTTP request is
- * answered at once and the work done on {@code work}; a delivery already claimed in {@link
- * SeenEvents} (the Bot Connector sent the same activity again) is dropped.
+ * What pastefix does with a validated activity: messages and Run-check clicks go to the bot and its
+ * reply back to the conversation as a card; feedback clicks record votes. The HTTP request is
+ * answered at once and the work done on the workers (503 when they refuse it: full, or stopping); a
+ * delivery already claimed in {@link SeenEvents} (the Bot Connector sent it again) is dropped.
  */
 final class TeamsListener {
   private static final Logger log = LoggerFactory.getLogger(TeamsListener.class);
@@ -43,7 +41,7 @@ final class TeamsListener {
     /** 200 with an invoke response body. */
     record InvokeResponse(ObjectNode body) implements Reception {}
 
-    /** 503: the work queue is full, the connector may deliver the activity again later. */
+    /** 503: the workers refused it, the connector may deliver the activity again later. */
     record Busy() implements Reception {}
   }
 
@@ -53,7 +51,7 @@ final class TeamsListener {
   private final Connector connector;
   private final SeenEvents seen;
   private final ActivityTranslator translator;
-  private final Executor work;
+  private final Workers workers;
   private final Telemetry telemetry;
 
   TeamsListener(
@@ -62,7 +60,7 @@ final class TeamsListener {
       AdaptiveCardRenderer renderer,
       Connector connector,
       SeenEvents seen,
-      Executor work,
+      Workers workers,
       Telemetry telemetry,
       Clock clock) {
     this.bot = bot;
@@ -71,7 +69,7 @@ final class TeamsListener {
     this.connector = connector;
     this.seen = seen;
     this.translator = new ActivityTranslator();
-    this.work = work;
+    this.workers = workers;
     this.telemetry = telemetry;
   }
 
@@ -110,56 +108,29 @@ final class TeamsListener {
   private Reception submit(Activity activity, Task task) {
     String key = "teams:activity:" + activity.conversationId() + ":" + activity.id();
     long received = System.nanoTime();
-    try {
-      work.execute(
-          () -> {
-            // Claimed in the worker, so that a delivery refused as busy can come again.
-            if (!seen.claim(key, SeenEvents.DEFAULT_TTL)) {
-              log.debug("Teams: activity {} delivered again; already handled", activity.id());
-              telemetry.duplicate(PLATFORM);
-              return;
-            }
-            try {
-              task.run(received);
-            } catch (RuntimeException e) {
-              log.error("Teams: could not handle an activity in {}", activity.conversationId(), e);
-            } finally {
-              seen.answered(key);
-            }
-          });
-      return new Reception.Accepted();
-    } catch (RejectedExecutionException e) {
-      log.warn("Teams: too many activities waiting; refusing one with 503");
-      telemetry.shed(PLATFORM, "busy");
-      return new Reception.Busy();
-    }
+    boolean taken =
+        workers.submit(
+            () -> {
+              // Claimed in the worker, so that a delivery refused as busy can come again.
+              if (!seen.claim(key, SeenEvents.DEFAULT_TTL)) {
+                log.debug("Teams: activity {} delivered again; already handled", activity.id());
+                telemetry.duplicate(PLATFORM);
+                return;
+              }
+              try {
+                task.run(received);
+              } finally {
+                seen.answered(key);
+              }
+            });
+    return taken ? new Reception.Accepted() : new Reception.Busy();
   }
 
   private void onMessage(Activity activity, long received) {
-    Optional<IncomingMessage> incoming = translator.translate(activity);
-    if (incoming.isEmpty()) {
-      return;
-    }
-    IncomingMessage in = incoming.get();
-    telemetry.received(PLATFORM, in.channel());
-    Optional<Reply> reply;
-    long started = System.nanoTime();
-    try {
-      Outcome outcome = bot.handle(in);
-      telemetry.handled(PLATFORM, in.channel(), activity.id(), outcome, since(started));
-      reply = outcome.visibleReply();
-    } catch (RuntimeException e) {
-      log.error("the engine failed on a Teams {} message", in.channel(), e);
-      telemetry.failed(PLATFORM, in.channel(), activity.id(), since(started));
-      reply =
-          in.channel().addressed()
-              ? Optional.of(Wording.forText(in.text()).failure())
-              : Optional.empty();
-    }
-    if (reply.isEmpty()) {
-      return;
-    }
-    sendCard(activity, reply.get(), received);
+    translator
+        .translate(activity)
+        .flatMap(in -> bot.handle(in).outcome().visibleReply())
+        .ifPresent(reply -> sendCard(activity, reply, received));
   }
 
   private static Duration since(long nanoTime) {
@@ -174,27 +145,17 @@ final class TeamsListener {
               + activity.replyToId().orElse("-");
       votes.take(PLATFORM, answerKey, vote.entryIds(), activity.from().id(), vote.helpful());
       if (activity.type().equals(Activity.MESSAGE)) {
+        // The words of the user's Teams client: a click has no text to tell its language.
+        Wording wording = Wording.of(activity.locale().map(Locale::getLanguage).orElse("en"));
         String who = activity.from().name().isBlank() ? "you" : activity.from().name();
-        sendText(activity, wording(activity).thanks(vote.helpful(), who), received);
+        sendText(activity, wording.thanks(vote.helpful(), who), received);
       }
     } else if (action instanceof CardAction.RunCheck check) {
-      IncomingMessage in = translator.checkClick(activity);
-      Optional<Reply> reply;
-      try {
-        reply = bot.handle(check.command(), in).visibleReply();
-      } catch (RuntimeException e) {
-        log.error("the engine failed on a Teams check", e);
-        reply = Optional.of(wording(activity).failure());
-      }
-      reply.ifPresent(r -> sendCard(activity, r, received));
+      Inbound.Click click = translator.checkClick(activity, check.command());
+      bot.handle(click).outcome().visibleReply().ifPresent(r -> sendCard(activity, r, received));
     } else {
       throw new IllegalStateException("unknown card action " + action);
     }
-  }
-
-  /** The words for a click, which has no text: in the language of the user's Teams client. */
-  private static Wording wording(Activity activity) {
-    return Wording.of(activity.locale().map(Locale::getLanguage).orElse("en"));
   }
 
   private void sendCard(Activity to, Reply reply, long received) {

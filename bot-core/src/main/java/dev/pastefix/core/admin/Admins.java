@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Who may use the admin commands: people named by platform and platform user id, such as {@code
- * slack:U0123ABC}, {@code discord:123456789012345678} or {@code teams:29:1AbC...}. Nobody is an admin unless listed.
+ * slack:U0123ABC}, {@code discord:123456789012345678} or {@code teams:29:1AbC...}. Nobody is an
+ * admin unless listed.
  */
 public record Admins(Set<String> members) {
   private static final Pattern MEMBER =

@@ -118,8 +118,7 @@ public final class Wording {
    * text is written in, else English (a click without a hint has no text to tell).
    */
   public static Wording of(Inbound in) {
-    Optional<String> hinted =
-        in.localeHint().map(Locale::getLanguage).filter(l -> !l.isEmpty());
+    Optional<String> hinted = in.localeHint().map(Locale::getLanguage).filter(l -> !l.isEmpty());
     if (hinted.isPresent()) {
       return of(hinted.get());
     }

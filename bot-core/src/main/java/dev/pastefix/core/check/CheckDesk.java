@@ -164,5 +164,4 @@ public final class CheckDesk {
     }
     return new Outcome.Info(reply);
   }
-
 }

@@ -65,20 +65,20 @@ public final class Evaluator {
       long t0 = System.nanoTime();
       Outcome direct =
           bot.handle(
-              Inbound.message(
-                  m.text(),
-                  Channel.DIRECT,
-                  "eval",
-                  ConversationKey.of("eval", "-", "eval-direct-" + m.id())))
+                  Inbound.message(
+                      m.text(),
+                      Channel.DIRECT,
+                      "eval",
+                      ConversationKey.of("eval", "-", "eval-direct-" + m.id())))
               .outcome();
       long t1 = System.nanoTime();
       Outcome passive =
           bot.handle(
-              Inbound.message(
-                  m.text(),
-                  Channel.CHANNEL,
-                  "eval",
-                  ConversationKey.of("eval", "-", "eval-channel-" + m.id())))
+                  Inbound.message(
+                      m.text(),
+                      Channel.CHANNEL,
+                      "eval",
+                      ConversationKey.of("eval", "-", "eval-channel-" + m.id())))
               .outcome();
       long t2 = System.nanoTime();
       latencies[li++] = (t1 - t0) / 1000;

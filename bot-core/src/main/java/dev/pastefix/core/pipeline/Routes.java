@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * The one table of commands ({@code help}, {@code diagnose}, {@code kb}, {@code check}, {@code
  * stats}, {@code review}, {@code reload}) and the one place their words are read: a slash command
- * by its first word, an addressed message when it is a command word the route accepts in prose
- * (so that "check why sign-in fails" is still diagnosed). Immutable.
+ * by its first word, an addressed message when it is a command word the route accepts in prose (so
+ * that "check why sign-in fails" is still diagnosed). Immutable.
  */
 public final class Routes {
   /** How a route's command is answered, given the text after its word. */
@@ -218,8 +218,7 @@ public final class Routes {
     String shown = printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
     Optional<String> note =
         Optional.of("I don't know the command '" + shown + "'. Here is what I can do:");
-    return new Match(
-        new Route(word, "", "", false, arg -> false, (arg, msg) -> help(note)), "");
+    return new Match(new Route(word, "", "", false, arg -> false, (arg, msg) -> help(note)), "");
   }
 
   private Optional<Route> find(String word) {

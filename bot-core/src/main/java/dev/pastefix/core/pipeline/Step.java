@@ -4,8 +4,8 @@ import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Turn;
 
 /**
- * One step of the pipeline: it answers a message or click itself, or passes it (perhaps changed)
- * to {@code next} and may act on the turn that comes back. Steps are thread-safe.
+ * One step of the pipeline: it answers a message or click itself, or passes it (perhaps changed) to
+ * {@code next} and may act on the turn that comes back. Steps are thread-safe.
  */
 @FunctionalInterface
 public interface Step {

@@ -51,8 +51,8 @@ public final class Workers implements AutoCloseable {
   }
 
   /**
-   * Takes a place for one new event, or refuses it (full, or stopping): counted and logged, and
-   * the caller tells the platform to deliver it again. Give the place back with {@link #leave()}.
+   * Takes a place for one new event, or refuses it (full, or stopping): counted and logged, and the
+   * caller tells the platform to deliver it again. Give the place back with {@link #leave()}.
    */
   public synchronized boolean tryEnter() {
     if (!accepting) {

@@ -49,8 +49,7 @@ class AdminCommandsTest {
                   new InMemoryShareableReplies(CLOCK),
                   new InMemoryFeedbackStore(),
                   log))
-          .admins(
-              Admins.parse("slack:U0ADMIN, discord:123456789012345678, teams:29:1AbC-x_y.z"))
+          .admins(Admins.parse("slack:U0ADMIN, discord:123456789012345678, teams:29:1AbC-x_y.z"))
           .reloader(
               () -> {
                 reloads.incrementAndGet();

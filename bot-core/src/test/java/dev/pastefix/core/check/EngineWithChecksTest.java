@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.core.Inbound;
-import dev.pastefix.core.pipeline.Pipeline;
-import dev.pastefix.core.state.BotState;
-import dev.pastefix.core.testing.TestingPipelines;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Engine;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.TestingMessages;
+import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.BotCommand;
+import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.InMemoryPendingCheckStore;
+import dev.pastefix.core.testing.TestingPipelines;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
 import java.time.Duration;
@@ -72,7 +72,8 @@ class EngineWithChecksTest {
   void helpListsTheCheckCommand() {
     Outcome help = handle(TestingMessages.of("help", Channel.COMMAND, "U1", "c-help"));
 
-    assertTrue(PipelineChecksTest.text(PipelineChecksTest.reply(help)).contains("check [name] [output]"));
+    assertTrue(
+        PipelineChecksTest.text(PipelineChecksTest.reply(help)).contains("check [name] [output]"));
   }
 
   @Test

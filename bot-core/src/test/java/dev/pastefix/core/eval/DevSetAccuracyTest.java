@@ -23,7 +23,13 @@ class DevSetAccuracyTest {
   void meetsTheTargetsOnTheDevelopmentSetInEveryLanguage() throws Exception {
     assumeTrue(Files.isRegularFile(DEV), "no development set at " + DEV.toAbsolutePath());
     Engine engine = Engine.create(new KnowledgeLoader().loadShipped());
-    EvalReport report = new Evaluator(dev.pastefix.core.testing.TestingPipelines.over(dev.pastefix.core.state.BotState.inMemory(java.time.Clock.systemUTC())).engine(engine).build()).run(LabelledMessage.readJsonl(DEV));
+    EvalReport report =
+        new Evaluator(
+                dev.pastefix.core.testing.TestingPipelines.over(
+                        dev.pastefix.core.state.BotState.inMemory(java.time.Clock.systemUTC()))
+                    .engine(engine)
+                    .build())
+            .run(LabelledMessage.readJsonl(DEV));
     List<String> misses = new ArrayList<>();
     check(
         "all",

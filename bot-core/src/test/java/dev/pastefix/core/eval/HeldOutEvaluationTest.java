@@ -27,7 +27,13 @@ class HeldOutEvaluationTest {
     List<LabelledMessage> messages = LabelledMessage.readJsonl(file());
     assertTrue(messages.size() >= MIN_MESSAGES, "only " + messages.size() + " messages");
     Engine engine = Engine.create(new KnowledgeLoader().loadShipped());
-    EvalReport report = new Evaluator(dev.pastefix.core.testing.TestingPipelines.over(dev.pastefix.core.state.BotState.inMemory(java.time.Clock.systemUTC())).engine(engine).build()).run(messages);
+    EvalReport report =
+        new Evaluator(
+                dev.pastefix.core.testing.TestingPipelines.over(
+                        dev.pastefix.core.state.BotState.inMemory(java.time.Clock.systemUTC()))
+                    .engine(engine)
+                    .build())
+            .run(messages);
     List<String> misses = new ArrayList<>();
     if (report.direct().exact() < MIN_DIRECT_EXACT) {
       misses.add("direct.exact " + report.direct().exact() + " < " + MIN_DIRECT_EXACT);

@@ -15,8 +15,8 @@ import java.util.function.Function;
 
 /**
  * The one recording step for adapter and application tests, placed just before the pipeline's last
- * step: it records every message and click that reached it with the outcome, and either passes
- * them on to the real dispatch or answers them itself (canned answers that do not depend on the
+ * step: it records every message and click that reached it with the outcome, and either passes them
+ * on to the real dispatch or answers them itself (canned answers that do not depend on the
  * classifier, or any function, such as one that fails).
  */
 public final class RecordingStep implements Step {

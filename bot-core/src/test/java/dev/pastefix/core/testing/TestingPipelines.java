@@ -130,7 +130,10 @@ public final class TestingPipelines {
               new CurrentEngine(chosen),
               state,
               new AdminCommands(
-                  admins, new Reviewer(state.answerLog(), state.feedback(), clock), reloader, clock),
+                  admins,
+                  new Reviewer(state.answerLog(), state.feedback(), clock),
+                  reloader,
+                  clock),
               telemetry,
               Runnable::run,
               clock),

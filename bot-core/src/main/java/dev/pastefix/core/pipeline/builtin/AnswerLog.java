@@ -48,8 +48,7 @@ public final class AnswerLog implements Step {
 
   private void append(Turn turn, Instant at, Duration latency) {
     Inbound in = turn.inbound();
-    String text =
-        in instanceof Inbound.Click click ? click.command().asText() : in.text();
+    String text = in instanceof Inbound.Click click ? click.command().asText() : in.text();
     try {
       log.append(
           new AnswerRecord(
