@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.feedback.Votes;
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.state.InMemoryConversationStore;
-import dev.pastefix.core.testing.TestingBot;
+import dev.pastefix.core.telemetry.Telemetry;
+import dev.pastefix.core.testing.RecordingStep;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -46,7 +48,7 @@ class ConsoleAdapterTest {
   private static Startup.Ready ready;
 
   private final InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
-  private TestingBot bot;
+  private RecordingStep bot;
 
   @BeforeAll
   static void startEngine() throws Exception {
@@ -54,11 +56,11 @@ class ConsoleAdapterTest {
   }
 
   private String chat(byte[] script, int[] exitCode) {
-    bot = TestingBot.wrapping(ready.bot());
+    bot = RecordingStep.passing();
     ConsoleAdapter console =
         new ConsoleAdapter(
-            bot,
-            feedback,
+            bot.pipeline(ready.state()),
+            new Votes(feedback, Telemetry.inMemory(), Clock.fixed(NOW, ZoneOffset.UTC)),
             new InMemoryConversationStore(Clock.fixed(NOW, ZoneOffset.UTC)),
             new PlainTextRenderer(),
             Clock.fixed(NOW, ZoneOffset.UTC),
@@ -85,7 +87,7 @@ class ConsoleAdapterTest {
     assertTrue(transcript.contains("Thanks, noted that the answer about execution-policy helped."));
     assertTrue(transcript.strip().endsWith("Bye."), transcript);
 
-    List<IncomingMessage> seen = bot.received();
+    List<Inbound> seen = bot.received();
     assertEquals(1, seen.size(), "only the paste goes to the bot");
     assertEquals(EXECUTION_POLICY_PASTE, seen.get(0).text());
     assertEquals(Channel.DIRECT, seen.get(0).channel());
@@ -101,7 +103,7 @@ class ConsoleAdapterTest {
     chat(
         EXECUTION_POLICY_PASTE + "\n.\nhow do I close my old powershell sessions?\n\nexit\n", code);
 
-    List<IncomingMessage> seen = bot.received();
+    List<Inbound> seen = bot.received();
     assertEquals(2, seen.size());
     assertEquals("how do I close my old powershell sessions?", seen.get(1).text());
     assertTrue(seen.stream().allMatch(m -> m.conversationKey().equals(KEY)));
@@ -113,9 +115,9 @@ class ConsoleAdapterTest {
     int[] code = new int[1];
     String transcript = chat("/kb concurrent shells\n/help\nquit\n", code);
 
-    List<IncomingMessage> seen = bot.received();
+    List<Inbound> seen = bot.received();
     assertEquals(
-        List.of("kb concurrent shells", "help"), seen.stream().map(IncomingMessage::text).toList());
+        List.of("kb concurrent shells", "help"), seen.stream().map(Inbound::text).toList());
     assertTrue(seen.stream().allMatch(m -> m.channel() == Channel.COMMAND));
     assertTrue(transcript.contains("max-shells-tenant"), transcript);
   }
@@ -142,7 +144,7 @@ class ConsoleAdapterTest {
     String paste = "first part\n\nsecond part\n.\nthird part";
     chat("\"\"\"\n" + paste + "\n\"\"\"\nquit\n", code);
 
-    assertEquals(List.of(paste), bot.received().stream().map(IncomingMessage::text).toList());
+    assertEquals(List.of(paste), bot.received().stream().map(Inbound::text).toList());
   }
 
   @Test

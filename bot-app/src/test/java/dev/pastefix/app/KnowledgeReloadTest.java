@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.admin.Reloader;
-import dev.pastefix.core.admin.SwappableBot;
+import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.ConversationKey;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ class KnowledgeReloadTest {
 
   @TempDir Path dir;
   private final Startup startup = new Startup();
-  private SwappableBot bot;
+  private Pipeline bot;
   private KnowledgeReload reload;
 
   /** A valid knowledge file whose one entry, {@code id}, recognises {@link #PASTE}. */
@@ -78,13 +78,16 @@ class KnowledgeReloadTest {
   void start() throws Exception {
     write(widgetFile("local-widget-a"));
     BotState state = BotState.inMemory(java.time.Clock.systemUTC());
-    bot = new SwappableBot(startup.start(Optional.of(dir), Optional.empty(), state).bot());
-    reload = new KnowledgeReload(startup, Optional.of(dir), Optional.empty(), state, bot);
+    Startup.Ready ready = startup.start(Optional.of(dir), Optional.empty(), state);
+    bot = ready.bot();
+    reload =
+        new KnowledgeReload(startup, Optional.of(dir), Optional.empty(), state, ready.engine());
   }
 
   private Outcome ask() {
     return bot.handle(
-        IncomingMessage.of(PASTE, Channel.CHANNEL, "U1", ConversationKey.of("slack", "T1", "C1")));
+            Inbound.message(PASTE, Channel.CHANNEL, "U1", ConversationKey.of("slack", "T1", "C1")))
+        .outcome();
   }
 
   @Test

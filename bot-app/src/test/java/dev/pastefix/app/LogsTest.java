@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.telemetry.Telemetry;
@@ -33,13 +33,13 @@ class LogsTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Logs.configure(Settings.LogFormat.JSON, "INFO", out);
     Startup.Ready ready = new Startup().start(Optional.empty());
-    IncomingMessage message =
-        IncomingMessage.of(
+    Inbound message =
+        Inbound.message(
             SignedSlackEvents.PASTE + "\n" + PASTE,
             Channel.DIRECT,
             "U1",
             ConversationKey.of("slack", "T1", "D0"));
-    Outcome outcome = ready.bot().handle(message);
+    Outcome outcome = ready.bot().handle(message).outcome();
 
     Telemetry.inMemory()
         .handled("slack", Channel.DIRECT, "D0/1700000000.000001", outcome, Duration.ofMillis(7));
@@ -55,7 +55,7 @@ class LogsTest {
     assertTrue(line != null, "a handled line in: " + log);
     assertEquals("slack", line.path("platform").asText());
     assertEquals("direct", line.path("channel").asText());
-    assertEquals(Telemetry.outcomeName(outcome), line.path("outcome").asText());
+    assertEquals(outcome.kind().label(), line.path("outcome").asText());
     assertEquals("D0/1700000000.000001", line.path("message_id").asText());
     assertEquals(7, line.path("engine_ms").asInt());
     assertEquals("INFO", line.path("level").asText());

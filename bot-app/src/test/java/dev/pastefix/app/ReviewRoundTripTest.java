@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.admin.Reloader;
-import dev.pastefix.core.admin.SwappableBot;
+import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.review.Variants;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.ConversationKey;
@@ -33,14 +33,15 @@ class ReviewRoundTripTest {
   void answersTheSameMessagesAfterTheDraftIsFilledInAndReloaded() throws Exception {
     Startup startup = new Startup();
     BotState state = BotState.inMemory(Clock.systemUTC());
-    SwappableBot bot =
-        new SwappableBot(startup.start(Optional.empty(), Optional.empty(), state).bot());
+    Startup.Ready ready = startup.start(Optional.empty(), Optional.empty(), state);
+    Pipeline bot = ready.bot();
     KnowledgeReload reload =
-        new KnowledgeReload(startup, Optional.of(knowledge), Optional.empty(), state, bot);
+        new KnowledgeReload(
+            startup, Optional.of(knowledge), Optional.empty(), state, ready.engine());
     List<String> pastes = Variants.policyError(40);
     for (int i = 0; i < pastes.size(); i++) {
       Channel channel = i % 2 == 0 ? Channel.DIRECT : Channel.CHANNEL;
-      Outcome before = bot.handle(message(pastes.get(i), channel, i));
+      Outcome before = bot.handle(message(pastes.get(i), channel, i)).outcome();
       assertTrue(
           before instanceof Outcome.Unknown || before instanceof Outcome.Silent,
           "not known before: " + before);
@@ -81,7 +82,7 @@ class ReviewRoundTripTest {
     Reloader.Result refused = reload.reload();
     assertEquals(4, ((Reloader.Rejected) refused).problems().size());
     assertInstanceOf(
-        Outcome.Unknown.class, bot.handle(message(pastes.get(0), Channel.DIRECT, 100)));
+        Outcome.Unknown.class, bot.handle(message(pastes.get(0), Channel.DIRECT, 100)).outcome());
 
     // A person fills the fields in; the reload takes it.
     Files.writeString(draft, fill(Files.readString(draft)), StandardCharsets.UTF_8);
@@ -96,7 +97,7 @@ class ReviewRoundTripTest {
     String id = draft.getFileName().toString().replace(".yaml", "");
     for (int i = 0; i < pastes.size(); i++) {
       for (Channel channel : List.of(Channel.DIRECT, Channel.CHANNEL)) {
-        Outcome after = bot.handle(message(pastes.get(i), channel, i));
+        Outcome after = bot.handle(message(pastes.get(i), channel, i)).outcome();
         assertInstanceOf(Outcome.Answer.class, after, pastes.get(i));
         assertEquals(List.of(id), after.findingIds());
       }
@@ -121,8 +122,8 @@ class ReviewRoundTripTest {
                 + " \"https://learn.microsoft.com/powershell/module/teams/grant-csteamsmeetingpolicy\"}\n");
   }
 
-  private static IncomingMessage message(String text, Channel channel, int i) {
-    return IncomingMessage.of(
+  private static Inbound message(String text, Channel channel, int i) {
+    return Inbound.message(
         text, channel, "U" + (i % 10), ConversationKey.of("slack", "T1", "C" + i));
   }
 

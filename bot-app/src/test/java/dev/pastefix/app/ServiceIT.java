@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pastefix.core.admin.AdminCommands;
+import dev.pastefix.core.review.Reviewer;
+import dev.pastefix.core.state.SeenEvents;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -151,7 +154,7 @@ class ServiceIT {
                 return RunningBot.start(
                     settings,
                     ready,
-                    List.of(platform),
+                    List.of(platform.platform()),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
               } catch (Platform.StartFailure e) {
@@ -294,7 +297,17 @@ class ServiceIT {
           CompletableFuture.supplyAsync(
               () ->
                   new Launcher(new Startup(), java.time.Clock.systemUTC())
-                      .startPlatforms(settings, ready, terminal.terminal()));
+                      .startPlatforms(
+                          settings,
+                          ready,
+                          AdminCommands.closed(
+                              new Reviewer(
+                                  ready.state().answerLog(),
+                                  ready.state().feedback(),
+                                  java.time.Clock.systemUTC()),
+                              java.time.Clock.systemUTC()),
+                          SeenEvents.DEFAULT_STALE_AFTER,
+                          terminal.terminal()));
       awaitStatus(managementPort, "/readyz", 200);
       SignedSlackEvents sender = new SignedSlackEvents(slackPort, SECRET, Duration.ofSeconds(30));
       int acknowledged = 0;

@@ -26,7 +26,7 @@ class SettingsTeamsTest {
     assertFalse(settings.consoleOnly());
     assertEquals(
         URI.create("https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token"),
-        TeamsPlatform.config(teams).loginUrl());
+        Platforms.config(teams).loginUrl());
   }
 
   @Test
@@ -45,7 +45,7 @@ class SettingsTeamsTest {
     assertEquals(3999, teams.port());
     assertEquals(
         URI.create("https://login.microsoftonline.com/" + tenant + "/oauth2/v2.0/token"),
-        TeamsPlatform.config(teams).loginUrl());
+        Platforms.config(teams).loginUrl());
   }
 
   @Test
@@ -65,7 +65,7 @@ class SettingsTeamsTest {
             .orElseThrow();
 
     assertEquals(URI.create("http://127.0.0.1:9000/openid"), teams.openIdMetadataUrl().get());
-    assertEquals(URI.create("http://localhost:9000/token"), TeamsPlatform.config(teams).loginUrl());
+    assertEquals(URI.create("http://localhost:9000/token"), Platforms.config(teams).loginUrl());
   }
 
   @Test
@@ -112,7 +112,7 @@ class SettingsTeamsTest {
     Settings settings = Settings.from(Map.of("TEAMS_APP_ID", APP_ID, "TEAMS_APP_PASSWORD", SECRET));
 
     assertFalse(settings.toString().contains(SECRET), settings.toString());
-    assertFalse(TeamsPlatform.config(settings.teams().get()).toString().contains(SECRET));
+    assertFalse(Platforms.config(settings.teams().get()).toString().contains(SECRET));
     assertTrue(settings.toString().contains(APP_ID));
   }
 }

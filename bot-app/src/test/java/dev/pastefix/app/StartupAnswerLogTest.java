@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.state.AnswerLog;
 import dev.pastefix.core.state.AnswerRecord;
 import dev.pastefix.core.state.BotState;
@@ -58,7 +58,7 @@ class StartupAnswerLogTest {
       ready
           .bot()
           .handle(
-              IncomingMessage.of(
+              Inbound.message(
                   "The maximum number of concurrent shells for this tenant has been exceeded",
                   Channel.DIRECT,
                   "u1",

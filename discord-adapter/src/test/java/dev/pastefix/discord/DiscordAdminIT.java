@@ -3,14 +3,12 @@ package dev.pastefix.discord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.core.Engine;
-import dev.pastefix.core.admin.AdminCommands;
 import dev.pastefix.core.admin.Admins;
 import dev.pastefix.core.admin.Reloader;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
-import dev.pastefix.core.review.Reviewer;
-import dev.pastefix.core.state.AnswerLog;
-import dev.pastefix.core.state.AnswerRecord;
+import dev.pastefix.core.pipeline.Pipeline;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.testing.TestingPipelines;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,18 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 class DiscordAdminIT {
   static final Duration WAIT = DiscordBotIT.WAIT;
 
-  /** No messages logged yet: the summaries say so. */
-  static final AnswerLog EMPTY_LOG =
-      new AnswerLog() {
-        @Override
-        public void append(AnswerRecord record) {}
-
-        @Override
-        public java.util.List<AnswerRecord> since(java.time.Instant from) {
-          return java.util.List.of();
-        }
-      };
-
   final AtomicInteger reloads = new AtomicInteger();
   FakeDiscord discord;
   DiscordBot bot;
@@ -47,18 +33,16 @@ class DiscordAdminIT {
   @BeforeAll
   void start() throws Exception {
     discord = new FakeDiscord(DiscordBotIT.TOKEN, InviteLink.PERMISSIONS).start();
-    Engine engine = ShippedEngine.create();
     InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
-    AdminCommands admin =
-        new AdminCommands(
-            engine,
-            Admins.parse("discord:" + discord.userId),
-            new Reviewer(EMPTY_LOG, feedback, Clock.systemUTC()),
-            () -> {
-              reloads.incrementAndGet();
-              return new Reloader.Reloaded(24, Duration.ofMillis(250));
-            },
-            Clock.systemUTC());
+    Pipeline admin =
+        TestingPipelines.over(BotState.inMemory(Clock.systemUTC()))
+            .admins(Admins.parse("discord:" + discord.userId))
+            .reloader(
+                () -> {
+                  reloads.incrementAndGet();
+                  return new Reloader.Reloaded(24, Duration.ofMillis(250));
+                })
+            .build();
     bot =
         new DiscordBot(
             new DiscordConfig(
@@ -69,7 +53,7 @@ class DiscordAdminIT {
                 WAIT),
             admin,
             feedback,
-            new KbChoices(dev.pastefix.core.search.EntrySearch.of(engine.knowledge())));
+            new KbChoices(dev.pastefix.core.search.EntrySearch.of(TestingPipelines.knowledge())));
     bot.start();
   }
 

@@ -8,16 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.Engine;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.BotCommand;
+import dev.pastefix.core.search.EntrySearch;
+import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.telemetry.Telemetry;
-import dev.pastefix.core.testing.TestingBot;
+import dev.pastefix.core.testing.RecordingStep;
+import dev.pastefix.core.testing.TestingPipelines;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,10 +44,10 @@ class DiscordBotIT {
           + " Online\\Modules\\LyncOnlineConnector\\LyncOnlineConnectorStartup.psm1 cannot be"
           + " loaded because running scripts is disabled on this system.";
 
-  final Engine shipped = ShippedEngine.create();
-  final TestingBot engine = TestingBot.wrapping(shipped);
+  final Pipeline shipped = TestingPipelines.shipped(BotState.inMemory(Clock.systemUTC()));
+  final RecordingStep engine = RecordingStep.passing();
   final String executionPolicyTitle =
-      shipped.knowledge().entry("execution-policy").orElseThrow().title();
+      TestingPipelines.knowledge().entry("execution-policy").orElseThrow().title();
   final InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
   final Telemetry telemetry = Telemetry.inMemory();
   boolean connectedBeforeStart;
@@ -61,9 +65,12 @@ class DiscordBotIT {
                 Optional.of(discord.apiUrl()),
                 Optional.of(discord.gatewayUrl()),
                 WAIT),
-            engine,
+            TestingPipelines.over(BotState.inMemory(Clock.systemUTC()))
+                .telemetry(telemetry)
+                .step(engine)
+                .build(),
             feedback,
-            new KbChoices(shipped.entrySearch()),
+            new KbChoices(EntrySearch.of(TestingPipelines.knowledge())),
             telemetry);
     connectedBeforeStart = bot.connected();
     bot.start();
@@ -113,7 +120,7 @@ class DiscordBotIT {
     JsonNode embed = reply.body().path("embeds").get(0);
     assertEquals(executionPolicyTitle, embed.path("title").asText());
     assertFalse(reply.body().has("message_reference"), "a DM answer is a plain message");
-    IncomingMessage seen = lastReceived(pasted);
+    Inbound seen = lastReceived(pasted);
     assertEquals(Channel.DIRECT, seen.channel());
     assertEquals(ConversationKey.of("discord", "dm", discord.dmChannelId), seen.conversationKey());
   }
@@ -163,10 +170,10 @@ class DiscordBotIT {
             List.of(FakeDiscord.user(discord.botId, "pastefix", true))));
     FakeDiscord.Call reply =
         discord.await("POST", "channels/" + discord.channelId + "/messages", from, WAIT);
-    IncomingMessage seen = lastReceived(pasted);
+    Inbound seen = lastReceived(pasted);
     assertEquals(Channel.MENTION, seen.channel());
     assertEquals("the coffee machine on floor 3 is leaking again", seen.text());
-    Outcome expected = shipped.handle(seen);
+    Outcome expected = shipped.handle(seen).outcome();
     assertInstanceOf(Outcome.Unknown.class, expected);
     assertEquals(
         ((Block.Heading) ((Outcome.Unknown) expected).reply().blocks().get(0)).text(),
@@ -217,7 +224,7 @@ class DiscordBotIT {
         executionPolicyTitle, followUp.body().path("embeds").get(0).path("title").asText());
     assertEquals(64, followUp.body().path("flags").asInt() & 64, "the follow-up is ephemeral");
     assertTrue(followUp.body().toString().contains("pf:share"), "offers to share in the channel");
-    IncomingMessage seen = engine.received().get(engine.received().size() - 1);
+    Inbound seen = engine.received().get(engine.received().size() - 1);
     assertEquals(Channel.COMMAND, seen.channel());
     assertEquals("diagnose " + EXECUTION_POLICY_PASTE, seen.text());
     assertEquals(
@@ -362,9 +369,14 @@ class DiscordBotIT {
             new EmbedRenderer()
                 .render(
                     ((Outcome.Answer)
-                            shipped.handle(
-                                TestingMessages.of(
-                                    EXECUTION_POLICY_PASTE, Channel.DIRECT, "u", "discord:dm:1")))
+                            shipped
+                                .handle(
+                                    TestingMessages.of(
+                                        EXECUTION_POLICY_PASTE,
+                                        Channel.DIRECT,
+                                        "u",
+                                        "discord:dm:1"))
+                                .outcome())
                         .reply(),
                     EmbedRenderer.Visibility.EPHEMERAL)
                 .toData()
@@ -372,7 +384,7 @@ class DiscordBotIT {
     return discord.message(FakeDiscord.snowflake(), discord.channelId, sent);
   }
 
-  private IncomingMessage lastReceived(String messageIdForErrors) throws InterruptedException {
+  private Inbound lastReceived(String messageIdForErrors) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     int before = engine.received().size();
     while (engine.received().isEmpty() && System.nanoTime() < deadline) {

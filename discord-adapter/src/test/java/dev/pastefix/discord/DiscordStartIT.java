@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.search.EntrySearch;
-import dev.pastefix.core.testing.TestingBot;
+import dev.pastefix.core.testing.RecordingStep;
 import dev.pastefix.knowledge.KnowledgeBase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -51,7 +51,7 @@ class DiscordStartIT {
   DiscordBot bot(String token, URI api, URI gateway, Duration timeout) {
     return new DiscordBot(
         new DiscordConfig(token, Optional.empty(), Optional.of(api), Optional.of(gateway), timeout),
-        TestingBot.canned(),
+        RecordingStep.canned().pipeline(),
         new InMemoryFeedbackStore(),
         new KbChoices(EntrySearch.of(new KnowledgeBase(List.of(), List.of()))));
   }
@@ -72,7 +72,7 @@ class DiscordStartIT {
       discord.dispatch(
           "MESSAGE_CREATE",
           discord.userMessage(
-              FakeDiscord.snowflake(), TestingBot.EXECUTION_POLICY, false, List.of()));
+              FakeDiscord.snowflake(), RecordingStep.EXECUTION_POLICY, false, List.of()));
       discord.await("POST", "channels/" + discord.dmChannelId + "/messages", from, WAIT);
     }
   }
@@ -87,11 +87,11 @@ class DiscordStartIT {
       discord.dispatch(
           "MESSAGE_CREATE",
           discord.userMessage(
-              FakeDiscord.snowflake(), TestingBot.EXECUTION_POLICY, true, List.of()));
+              FakeDiscord.snowflake(), RecordingStep.EXECUTION_POLICY, true, List.of()));
       discord.dispatch(
           "MESSAGE_CREATE",
           discord.userMessage(
-              FakeDiscord.snowflake(), TestingBot.EXECUTION_POLICY, false, List.of()));
+              FakeDiscord.snowflake(), RecordingStep.EXECUTION_POLICY, false, List.of()));
       discord.await("POST", "channels/" + discord.dmChannelId + "/messages", from, WAIT);
       assertTrue(
           discord.calls().stream()

@@ -10,7 +10,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.state.ConversationKey;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,7 +54,7 @@ class MessageTranslatorTest {
 
   @Test
   void directMessageIsDirectWithADmKey() {
-    IncomingMessage in = translator.fromMessage(message("error text", false, false, false)).get();
+    Inbound in = translator.fromMessage(message("error text", false, false, false)).get();
     assertEquals(Channel.DIRECT, in.channel());
     assertEquals(ConversationKey.of("discord", "dm", "66"), in.conversationKey());
     assertEquals("7", in.senderId());
@@ -67,7 +67,7 @@ class MessageTranslatorTest {
     when(event.isFromThread()).thenReturn(true);
     when(event.getChannel().getId()).thenReturn("777");
     when(event.getChannel().asThreadChannel().getParentChannel().getId()).thenReturn("66");
-    IncomingMessage in = translator.fromMessage(event).get();
+    Inbound in = translator.fromMessage(event).get();
     // Unaddressed here; the core counts it as a follow-up when message 777 got an answer.
     assertEquals(Channel.CHANNEL, in.channel());
     assertEquals(ConversationKey.of("discord", "55", "66").inThread("777"), in.conversationKey());
@@ -75,7 +75,7 @@ class MessageTranslatorTest {
 
   @Test
   void mentionIsMentionWithoutTheBotsName() {
-    IncomingMessage in =
+    Inbound in =
         translator.fromMessage(message("<@1000> why does <@!1000> fail?", true, false, true)).get();
     assertEquals(Channel.MENTION, in.channel());
     assertEquals("why does   fail?", in.text());
@@ -84,7 +84,7 @@ class MessageTranslatorTest {
 
   @Test
   void unaddressedGuildMessageIsChannel() {
-    IncomingMessage in = translator.fromMessage(message("paste", true, false, false)).get();
+    Inbound in = translator.fromMessage(message("paste", true, false, false)).get();
     assertEquals(Channel.CHANNEL, in.channel());
   }
 
@@ -136,7 +136,7 @@ class MessageTranslatorTest {
 
   @Test
   void diagnoseSendsTheTextAsACommand() {
-    IncomingMessage in =
+    Inbound in =
         translator.fromSlashCommand(slash("diagnose", "text", "Logon failed for the user")).get();
     assertEquals("diagnose Logon failed for the user", in.text());
     assertEquals(Channel.COMMAND, in.channel());

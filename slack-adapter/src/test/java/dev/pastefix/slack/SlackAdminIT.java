@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pastefix.core.admin.AdminCommands;
 import dev.pastefix.core.admin.Admins;
 import dev.pastefix.core.admin.Reloader;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
-import dev.pastefix.core.review.Reviewer;
-import dev.pastefix.core.state.AnswerLog;
-import dev.pastefix.core.state.AnswerRecord;
+import dev.pastefix.core.pipeline.Pipeline;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.testing.TestingPipelines;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,16 +30,6 @@ class SlackAdminIT {
   private TestingJetty http;
   private static final String SECRET = "it-signing-secret";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AnswerLog EMPTY_LOG =
-      new AnswerLog() {
-        @Override
-        public void append(AnswerRecord record) {}
-
-        @Override
-        public List<AnswerRecord> since(Instant from) {
-          return List.of();
-        }
-      };
 
   private final AtomicInteger reloads = new AtomicInteger();
   private FakeSlackApi slack;
@@ -52,17 +40,16 @@ class SlackAdminIT {
   void start() throws Exception {
     slack = new FakeSlackApi();
     InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
-    AdminCommands admin =
-        new AdminCommands(
-            Engines.shipped(),
-            Admins.parse("slack:U0USER1"),
-            new Reviewer(EMPTY_LOG, feedback, Clock.systemUTC()),
-            () -> {
-              reloads.incrementAndGet();
-              return new Reloader.Rejected(
-                  List.of("local.yaml:4: entry 'x', field 'cause': is required but empty"));
-            },
-            Clock.systemUTC());
+    Pipeline admin =
+        TestingPipelines.over(BotState.inMemory(Clock.systemUTC()))
+            .admins(Admins.parse("slack:U0USER1"))
+            .reloader(
+                () -> {
+                  reloads.incrementAndGet();
+                  return new Reloader.Rejected(
+                      List.of("local.yaml:4: entry 'x', field 'cause': is required but empty"));
+                })
+            .build();
     slackBot =
         new SlackBot(
             new SlackOptions(

@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.Outcome;
-import dev.pastefix.core.StatefulBot;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.pipeline.Step;
 import dev.pastefix.core.reply.BotCommand;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.state.SeenEvents;
-import dev.pastefix.core.testing.TestingBot;
+import dev.pastefix.core.testing.RecordingStep;
+import dev.pastefix.core.testing.TestingPipelines;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class SlackHttpModeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FakeSlackApi slack;
-  private TestingBot bot;
+  private RecordingStep bot;
   private InMemoryFeedbackStore feedback;
   private SlackBot slackBot;
   private TestingJetty http;
@@ -42,15 +43,14 @@ class SlackHttpModeIT {
   @BeforeEach
   void start() throws Exception {
     slack = new FakeSlackApi();
-    bot = TestingBot.wrapping(Engines.shipped());
+    bot = RecordingStep.passing();
     BotState state = BotState.inMemory(Clock.systemUTC());
     feedback = (InMemoryFeedbackStore) state.feedback();
     slackBot =
         new SlackBot(
             new SlackOptions(
                 "xoxb-it-token", Optional.empty(), Optional.of(SECRET), slack.apiUrl(), 0),
-            new StatefulBot(
-                bot, state.conversations(), state.answerLog(), Runnable::run, Clock.systemUTC()),
+            bot.pipeline(state),
             state,
             SeenEvents.DEFAULT_STALE_AFTER,
             Clock.systemUTC());
@@ -95,7 +95,7 @@ class SlackHttpModeIT {
                 "Ev101", "C0ADMINS", "1700000000.000101", "anyone up for lunch at noon?"));
 
     assertEquals(200, ack.statusCode());
-    TestingBot.Handled handled = bot.awaitHandled(1).get(0);
+    RecordingStep.Handled handled = bot.awaitHandled(1).get(0);
     assertTrue(handled.outcome() instanceof Outcome.Silent, "outcome: " + handled.outcome());
     // The post would follow the decision on the same worker; give it ample time to show up.
     Thread.sleep(500);
@@ -153,7 +153,7 @@ class SlackHttpModeIT {
             "how do I see which sessions are open?",
             Optional.of("1700000000.000105")));
 
-    TestingBot.Handled followUp = bot.awaitHandled(2).get(1);
+    RecordingStep.Handled followUp = bot.awaitHandled(2).get(1);
     assertEquals(Channel.THREAD, followUp.message().channel());
     assertEquals(
         ConversationKey.of("slack", FakeSlackApi.TEAM, "C0ADMINS").inThread("1700000000.000105"),
@@ -280,7 +280,7 @@ class SlackHttpModeIT {
     assertTrue(
         body.path("blocks").toString().contains(BlockKitRenderer.SHARE_ACTION),
         "offers to share: " + body);
-    TestingBot.Handled handled = bot.handled().get(0);
+    RecordingStep.Handled handled = bot.handled().get(0);
     assertEquals(Channel.COMMAND, handled.message().channel());
     assertEquals("diagnose " + Pastes.MAX_SHELLS_TENANT, handled.message().text());
   }
@@ -372,21 +372,20 @@ class SlackHttpModeIT {
 
   @Test
   void answersASlowSlashCommandThroughItsResponseUrl() throws Exception {
-    TestingBot slow =
-        new TestingBot(
-            message -> {
-              try {
-                Thread.sleep(SlackHandlers.COMMAND_REPLY_WAIT.toMillis() + 500);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return Engines.shipped().handle(message);
-            });
+    Step slow =
+        (message, next) -> {
+          try {
+            Thread.sleep(SlackHandlers.COMMAND_REPLY_WAIT.toMillis() + 500);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return next.proceed(message);
+        };
     try (SlackBot slowBot =
         new SlackBot(
             new SlackOptions(
                 "xoxb-it-token", Optional.empty(), Optional.of(SECRET), slack.apiUrl(), 0),
-            slow,
+            TestingPipelines.over(BotState.inMemory(Clock.systemUTC())).step(slow).build(),
             new InMemoryFeedbackStore())) {
       slowBot.start();
       TestingJetty slowHttp = TestingJetty.serving(slowBot);
@@ -439,7 +438,7 @@ class SlackHttpModeIT {
                 slack.responseUrl("check1")));
 
     assertEquals(200, click.statusCode());
-    TestingBot.Handled handled = bot.awaitHandled(1).get(0);
+    RecordingStep.Handled handled = bot.awaitHandled(1).get(0);
     // The click reaches the engine as the button's typed command, not as re-typed text.
     assertEquals(Optional.of(new BotCommand.RunCheck("dns", "contoso.com")), handled.command());
     assertEquals(Channel.COMMAND, handled.message().channel());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
-import dev.pastefix.core.testing.TestingBot;
+import dev.pastefix.core.testing.RecordingStep;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class SlackLogIT {
             new SlackBot(
                 new SlackOptions(
                     BOT_TOKEN, Optional.empty(), Optional.of(SECRET), slack.apiUrl(), 0),
-                TestingBot.wrapping(Engines.shipped()),
+                RecordingStep.passing().pipeline(),
                 new InMemoryFeedbackStore())) {
       bot.start();
       TestingJetty http = TestingJetty.serving(bot);

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.pipeline.Step;
+import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.telemetry.Telemetry;
-import dev.pastefix.core.testing.TestingBot;
+import dev.pastefix.core.testing.RecordingStep;
+import dev.pastefix.core.testing.TestingPipelines;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -42,7 +45,7 @@ class SlackServiceIT {
     telemetry = Telemetry.inMemory();
   }
 
-  private void start(TestingBot bot, SlackOptions.Capacity capacity) throws Exception {
+  private void start(Step bot, SlackOptions.Capacity capacity) throws Exception {
     slackBot =
         new SlackBot(
             new SlackOptions(
@@ -52,7 +55,10 @@ class SlackServiceIT {
                 slack.apiUrl(),
                 0,
                 capacity),
-            bot,
+            TestingPipelines.over(BotState.inMemory(Clock.systemUTC()))
+                .telemetry(telemetry)
+                .step(bot)
+                .build(),
             new InMemoryFeedbackStore(),
             telemetry,
             Clock.systemUTC());
@@ -75,16 +81,15 @@ class SlackServiceIT {
   @Test
   void refusesBeforeAcknowledgingWhenFullAndAnswersSlacksRetry() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    TestingBot held =
-        new TestingBot(
-            m -> {
-              try {
-                release.await(10, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return Engines.shipped().handle(m);
-            });
+    Step held =
+        (m, next) -> {
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return next.proceed(m);
+        };
     start(held, new SlackOptions.Capacity(1, 1, 1, Duration.ZERO, 3));
     String first =
         SlackPayloads.channelMessage(
@@ -98,7 +103,7 @@ class SlackServiceIT {
     release.countDown();
     slack.await(
         "/api/chat.postMessage", c -> "C0ADMINS".equals(c.form().get("channel")), patience());
-    assertEquals(0, slackBot.drain(Duration.ofSeconds(10)));
+    assertEquals(0, slackBot.workers().drain(Duration.ofSeconds(10)));
     HttpResponse<String> retried =
         client.postJson(second, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "x"));
 
@@ -113,9 +118,7 @@ class SlackServiceIT {
   @Test
   void postsEveryAcknowledgedReplyBeforeTheDrainEndsWithASlowWebApi() throws Exception {
     slack.delayPosts(Duration.ofMillis(300));
-    start(
-        TestingBot.wrapping(Engines.shipped()),
-        new SlackOptions.Capacity(2, 2, 100, Duration.ofMillis(200), 3));
+    start(RecordingStep.passing(), new SlackOptions.Capacity(2, 2, 100, Duration.ofMillis(200), 3));
     int events = 12;
     for (int i = 0; i < events; i++) {
       HttpResponse<String> ack =
@@ -133,7 +136,7 @@ class SlackServiceIT {
         client.postJson(
             SlackPayloads.channelMessage(
                 "Ev699", "C0ADMINS", "1700000000.000699", Pastes.MAX_SHELLS_TENANT));
-    int left = slackBot.drain(Duration.ofSeconds(30));
+    int left = slackBot.workers().drain(Duration.ofSeconds(30));
 
     assertEquals(0, left);
     assertEquals(503, afterStop.statusCode(), "no new work once stopping");
@@ -147,9 +150,7 @@ class SlackServiceIT {
 
   @Test
   void keepsTheChannelPaceBetweenTwoPostsToOneChannel() throws Exception {
-    start(
-        TestingBot.wrapping(Engines.shipped()),
-        new SlackOptions.Capacity(2, 4, 100, Duration.ofMillis(700), 3));
+    start(RecordingStep.passing(), new SlackOptions.Capacity(2, 4, 100, Duration.ofMillis(700), 3));
 
     client.postJson(
         SlackPayloads.channelMessage(
@@ -165,7 +166,7 @@ class SlackServiceIT {
 
   @Test
   void refusesRequestsStampedInTheFuture() throws Exception {
-    start(TestingBot.wrapping(Engines.shipped()), SlackOptions.Capacity.DEFAULT);
+    start(RecordingStep.passing(), SlackOptions.Capacity.DEFAULT);
     String body =
         SlackPayloads.channelMessage(
             "Ev800", "C0ADMINS", "1700000000.000800", Pastes.MAX_SHELLS_TENANT);
@@ -185,7 +186,7 @@ class SlackServiceIT {
 
   @Test
   void countsReceivedHandledDuplicatesAndAcknowledgements() throws Exception {
-    start(TestingBot.wrapping(Engines.shipped()), SlackOptions.Capacity.DEFAULT);
+    start(RecordingStep.passing(), SlackOptions.Capacity.DEFAULT);
     String event =
         SlackPayloads.channelMessage(
             "Ev900", "C0ADMINS", "1700000000.000900", Pastes.MAX_SHELLS_TENANT);
@@ -193,7 +194,7 @@ class SlackServiceIT {
     client.postJson(event);
     client.postJson(event, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "x"));
     slack.await("/api/chat.postMessage");
-    slackBot.drain(Duration.ofSeconds(10));
+    slackBot.workers().drain(Duration.ofSeconds(10));
 
     assertEquals(1.0, counter("pastefix.messages.received"));
     assertEquals(
@@ -214,7 +215,7 @@ class SlackServiceIT {
 
   @Test
   void answersAnOversizedBodyWithoutLengthWith413() throws Exception {
-    start(TestingBot.wrapping(Engines.shipped()), SlackOptions.Capacity.DEFAULT);
+    start(RecordingStep.passing(), SlackOptions.Capacity.DEFAULT);
     java.net.http.HttpRequest request =
         java.net.http.HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + http.port() + "/slack/events"))

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.core.StatefulBot;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.FallbackState;
 import dev.pastefix.core.state.SeenEvents;
+import dev.pastefix.core.testing.TestingPipelines;
 import dev.pastefix.storage.DatabaseTarget;
 import dev.pastefix.storage.EmbeddedPostgresServer;
 import dev.pastefix.storage.StateDatabase;
@@ -54,12 +54,7 @@ class SlackSharedStateIT {
         new SlackBot(
             new SlackOptions(
                 "xoxb-shared-token", Optional.empty(), Optional.of(SECRET), slack.apiUrl(), 0),
-            new StatefulBot(
-                Engines.shipped(),
-                state.conversations(),
-                state.answerLog(),
-                Runnable::run,
-                Clock.systemUTC()),
+            TestingPipelines.shipped(state),
             state,
             SeenEvents.DEFAULT_STALE_AFTER,
             Clock.systemUTC());

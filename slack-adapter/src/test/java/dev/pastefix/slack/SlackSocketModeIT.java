@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.Channel;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
-import dev.pastefix.core.testing.TestingBot;
+import dev.pastefix.core.testing.RecordingStep;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -59,11 +59,11 @@ class SlackSocketModeIT {
               socket.close(1000, null);
             }
           });
-      TestingBot bot = TestingBot.wrapping(Engines.shipped());
+      RecordingStep bot = RecordingStep.passing();
       SlackOptions options =
           new SlackOptions(
               "xoxb-it-token", Optional.of("xapp-it-token"), Optional.empty(), slack.apiUrl(), 0);
-      try (SlackBot slackBot = new SlackBot(options, bot, new InMemoryFeedbackStore())) {
+      try (SlackBot slackBot = new SlackBot(options, bot.pipeline(), new InMemoryFeedbackStore())) {
         slackBot.start();
 
         String ack = fromBot.poll(15, TimeUnit.SECONDS);
@@ -120,8 +120,7 @@ class SlackSocketModeIT {
           new SlackOptions(
               "xoxb-it-token", Optional.of("xapp-it-token"), Optional.empty(), slack.apiUrl(), 0);
       try (SlackBot slackBot =
-          new SlackBot(
-              options, TestingBot.wrapping(Engines.shipped()), new InMemoryFeedbackStore())) {
+          new SlackBot(options, RecordingStep.passing().pipeline(), new InMemoryFeedbackStore())) {
         slackBot.start();
 
         String ack = fromBot.poll(15, TimeUnit.SECONDS);

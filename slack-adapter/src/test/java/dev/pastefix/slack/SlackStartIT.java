@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.testing.RecordingStep;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Optional;
@@ -61,7 +62,7 @@ class SlackStartIT {
   private static SlackBot bot(URI apiUrl) {
     return new SlackBot(
         new SlackOptions(TOKEN, Optional.empty(), Optional.of("s"), apiUrl, 0),
-        m -> new Outcome.Silent("test"),
+        RecordingStep.answering(m -> new Outcome.Silent("test")).pipeline(),
         new InMemoryFeedbackStore());
   }
 }

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.Bot;
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.Engine;
-import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.StatefulBot;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.state.AnswerRecord;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.ConversationKey;
-import dev.pastefix.knowledge.KnowledgeLoader;
+import dev.pastefix.core.testing.TestingPipelines;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,19 +38,11 @@ class PrivacyTest {
     try (StateDatabase db =
         StateDatabase.open(target, Clock.systemUTC(), BotState.DEFAULT_RETENTION)) {
       BotState state = db.state();
-      StatefulBot bot =
-          new StatefulBot(
-              Engine.builder(new KnowledgeLoader().loadShipped())
-                  .conversations(state.conversations())
-                  .build(),
-              state.conversations(),
-              state.answerLog(),
-              Runnable::run,
-              Clock.systemUTC());
+      Bot bot = TestingPipelines.shipped(state);
       System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
       try {
         bot.handle(
-            IncomingMessage.of(
+            Inbound.message(
                 PASTE,
                 Channel.MENTION,
                 "U0ADMIN",

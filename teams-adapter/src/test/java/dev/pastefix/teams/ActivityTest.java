@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.state.ConversationKey;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,7 +31,7 @@ class ActivityTest {
 
   @Test
   void personalChatIsDirectWithTheLocaleAsHint() throws Exception {
-    IncomingMessage in = translate(Activities.personal("https://s/", "my error"));
+    Inbound in = translate(Activities.personal("https://s/", "my error"));
 
     assertEquals(Channel.DIRECT, in.channel());
     assertEquals(Optional.of(Locale.forLanguageTag("en-US")), in.localeHint());
@@ -41,7 +41,7 @@ class ActivityTest {
 
   @Test
   void aMentionIsStrippedAndAddressed() throws Exception {
-    IncomingMessage in =
+    Inbound in =
         translate(Activities.mention("https://s/", Activities.CHANNEL_THREAD, "is this known?"));
 
     assertEquals(Channel.MENTION, in.channel());
@@ -50,7 +50,7 @@ class ActivityTest {
 
   @Test
   void aChannelMessageCarriesItsThreadInTheKeyAndIsUnaddressed() throws Exception {
-    IncomingMessage in =
+    Inbound in =
         translate(Activities.channel("https://s/", "19:x@thread.tacv2;messageid=17", "failing"));
 
     assertEquals(Channel.CHANNEL, in.channel());
@@ -71,14 +71,11 @@ class ActivityTest {
   }
 
   @Test
-  void commandWordsAreCommandsInEveryScopeWhenAddressed() throws Exception {
-    assertEquals(
-        Channel.COMMAND, translate(Activities.personal("https://s/", "KB sessions")).channel());
-    assertEquals(
-        Channel.COMMAND, translate(Activities.personal("https://s/", "diagnose x")).channel());
-    assertEquals(
-        Channel.COMMAND,
-        translate(Activities.mention("https://s/", Activities.CHANNEL_THREAD, "help")).channel());
+  void leavesCommandWordsToTheCore() throws Exception {
+    Inbound in = translate(Activities.personal("https://s/", "KB sessions"));
+
+    assertEquals(Channel.DIRECT, in.channel());
+    assertEquals("KB sessions", in.text());
   }
 
   @Test
@@ -99,8 +96,7 @@ class ActivityTest {
     assertEquals("a\nb\nc", ActivityTranslator.plain("a<br>b<BR />c"));
   }
 
-  private IncomingMessage translate(com.fasterxml.jackson.databind.JsonNode activity)
-      throws Exception {
+  private Inbound translate(com.fasterxml.jackson.databind.JsonNode activity) throws Exception {
     return translator.translate(Activity.parse(activity)).orElseThrow();
   }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
+import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.reply.Action;
 import dev.pastefix.core.reply.Block;
@@ -18,8 +18,11 @@ import dev.pastefix.core.reply.Fact;
 import dev.pastefix.core.reply.Reply;
 import dev.pastefix.core.reply.Severity;
 import dev.pastefix.core.reply.Span;
+import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.ConversationKey;
+import dev.pastefix.core.testing.TestingPipelines;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -211,13 +214,14 @@ class AdaptiveCardRendererTest {
   void rendersFrenchAndKoreanAnswersTheSameWay() {
     for (String[] paste : new String[][] {{Pastes.FRENCH, "fr"}, {Pastes.KOREAN, "ko"}}) {
       Outcome outcome =
-          ShippedEngine.get()
+          TestingPipelines.shipped(BotState.inMemory(Clock.systemUTC()))
               .handle(
-                  IncomingMessage.of(
-                      paste[0], Channel.DIRECT, "U1", ConversationKey.of("teams", "t", "c")));
+                  Inbound.message(
+                      paste[0], Channel.DIRECT, "U1", ConversationKey.of("teams", "t", "c")))
+              .outcome();
       Outcome.Answer answer = assertInstanceOf(Outcome.Answer.class, outcome, paste[1]);
       String title =
-          ShippedEngine.knowledge()
+          TestingPipelines.knowledge()
               .entry("execution-policy")
               .orElseThrow()
               .translation(paste[1])

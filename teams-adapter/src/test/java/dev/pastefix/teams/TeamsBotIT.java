@@ -10,17 +10,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.pastefix.core.Channel;
-import dev.pastefix.core.IncomingMessage;
-import dev.pastefix.core.StatefulBot;
+import dev.pastefix.core.Inbound;
+import dev.pastefix.core.admin.Admins;
 import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.feedback.Vote;
+import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.reply.BotCommand;
+import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.ConversationKey;
-import dev.pastefix.core.state.InMemoryAnswerLog;
-import dev.pastefix.core.state.InMemoryConversationStore;
 import dev.pastefix.core.state.InMemorySeenEvents;
+import dev.pastefix.core.state.OutcomeKind;
 import dev.pastefix.core.telemetry.Telemetry;
+import dev.pastefix.core.testing.RecordingStep;
+import dev.pastefix.core.testing.TestingPipelines;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +35,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +55,10 @@ class TeamsBotIT {
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private FakeBotFramework fake;
-  private RecordingBot bot;
+  private RecordingStep bot;
+  private BotState state;
+  private volatile boolean failClicks;
+  private volatile CountDownLatch hold = new CountDownLatch(0);
   private InMemoryFeedbackStore feedback;
   private InMemorySeenEvents seen;
   private Telemetry telemetry;
@@ -70,18 +78,30 @@ class TeamsBotIT {
                 Optional.of(fake.loginUrl()))
             .withRetry(new TeamsConfig.Retry(4, Duration.ofMillis(20), Duration.ofSeconds(2)));
     Clock clock = Clock.systemUTC();
-    bot =
-        new RecordingBot(
-            new StatefulBot(
-                ShippedEngine.get(),
-                new InMemoryConversationStore(clock),
-                new InMemoryAnswerLog(clock, Duration.ofDays(1)),
-                Runnable::run,
-                clock));
-    feedback = new InMemoryFeedbackStore();
-    seen = new InMemorySeenEvents(clock);
+    bot = RecordingStep.passing();
+    state = BotState.inMemory(clock);
+    feedback = (InMemoryFeedbackStore) state.feedback();
+    seen = (InMemorySeenEvents) state.seenEvents();
     telemetry = Telemetry.inMemory();
-    teams = new TeamsBot(config, bot, feedback, seen, telemetry, Clock.systemUTC());
+    Pipeline pipeline =
+        TestingPipelines.over(state)
+            .telemetry(telemetry)
+            .admins(Admins.parse("teams:" + Activities.USER_ID))
+            .step(
+                (in, next) -> {
+                  try {
+                    hold.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  if (failClicks && in instanceof Inbound.Click) {
+                    throw new IllegalStateException("a check that fails");
+                  }
+                  return next.proceed(in);
+                })
+            .step(bot)
+            .build();
+    teams = new TeamsBot(config, pipeline, feedback, seen, telemetry, Clock.systemUTC());
     server = new Server(new InetSocketAddress("127.0.0.1", 0));
     server.setHandler(teams.handler());
     server.start();
@@ -114,7 +134,7 @@ class TeamsBotIT {
     assertEquals(AdaptiveCardRenderer.CONTENT_TYPE, attachment.path("contentType").asText());
     JsonNode card = attachment.path("content");
     assertEquals("1.5", card.path("version").asText());
-    String title = ShippedEngine.knowledge().entry("max-shells-tenant").orElseThrow().title();
+    String title = TestingPipelines.knowledge().entry("max-shells-tenant").orElseThrow().title();
     assertEquals(title, card.path("body").path(0).path("text").asText());
     assertTrue(card.toString().contains("Get-PSSession"), card.toPrettyString());
     assertTrue(
@@ -206,21 +226,24 @@ class TeamsBotIT {
         fake.token(APP_ID));
 
     assertEquals(2, fake.awaitReplies(2, WAIT).size(), "the follow-up is answered too");
-    assertEquals(Channel.CHANNEL, bot.received().get(1).channel(), "the core finds it addressed");
+    assertEquals(Channel.THREAD, bot.received().get(1).channel(), "the core finds it addressed");
     assertEquals(thread, fake.replies().get(1).conversationId());
   }
 
   @Test
-  void stripsTheMentionAndTreatsACommandWordAsACommand() throws Exception {
+  void stripsTheMentionAndAnswersACommandWordAsTheCommand() throws Exception {
     ObjectNode mention =
         Activities.mention(fake.serviceUrl(), Activities.CHANNEL_THREAD, "kb max-shells-tenant");
 
     assertEquals(200, post(mention, fake.token(APP_ID)).statusCode());
 
-    assertEquals(1, fake.awaitReplies(1, WAIT).size());
-    IncomingMessage received = bot.received().get(0);
+    List<FakeBotFramework.Recorded> replies = fake.awaitReplies(1, WAIT);
+    Inbound received = bot.received().get(0);
     assertEquals("kb max-shells-tenant", received.text());
-    assertEquals(Channel.COMMAND, received.channel());
+    assertEquals(Channel.MENTION, received.channel());
+    assertEquals(OutcomeKind.INFO, bot.handled().get(0).outcome().kind(), "a kb lookup");
+    String title = TestingPipelines.knowledge().entry("max-shells-tenant").orElseThrow().title();
+    assertTrue(replies.get(0).body().toString().contains(title), replies.get(0).body().toString());
     assertEquals(
         ConversationKey.of("teams", "tenant-1", "19:general@thread.tacv2")
             .inThread("1700000000001"),
@@ -295,6 +318,80 @@ class TeamsBotIT {
     assertEquals(1, fake.awaitReplies(1, WAIT).size());
     assertEquals(List.of(new BotCommand.RunCheck("no-such-check", "")), bot.commands());
     assertEquals(Channel.COMMAND, bot.received().get(0).channel());
+  }
+
+  // ---- admin commands
+
+  @Test
+  void answersAnAdminsStatsAndRefusesEveryoneElse() throws Exception {
+    ObjectNode admin = Activities.personal(fake.serviceUrl(), "stats");
+    ObjectNode other = Activities.personal(fake.serviceUrl(), "stats");
+    ((ObjectNode) other.path("from")).put("id", "29:someone-else");
+
+    assertEquals(200, post(admin, fake.token(APP_ID)).statusCode());
+    fake.awaitReplies(1, WAIT);
+    assertEquals(200, post(other, fake.token(APP_ID)).statusCode());
+
+    List<FakeBotFramework.Recorded> replies = fake.awaitReplies(2, WAIT);
+    String stats = replies.get(0).body().toString();
+    String refusal = replies.get(1).body().toString();
+    assertTrue(stats.contains("pastefix in the last 7 days"), stats);
+    assertTrue(refusal.contains("for pastefix admins only"), refusal);
+    assertFalse(refusal.contains("pastefix in the last 7 days"), refusal);
+  }
+
+  // ---- clicks count like messages
+
+  @Test
+  void aRunCheckClickIsCountedLoggedAndItsFailureToldInTheUsersLanguage() throws Exception {
+    failClicks = true;
+    ObjectNode click =
+        Activities.click(
+            fake.serviceUrl(), "reply-45", new CardAction.RunCheck("dns", "contoso.com").data());
+    click.put("locale", "fr-FR");
+
+    assertEquals(200, post(click, fake.token(APP_ID)).statusCode());
+
+    String reply = fake.awaitReplies(1, WAIT).get(0).body().toString();
+    assertTrue(reply.contains(Wording.of("fr").failure().summary()), reply);
+    awaitCount("pastefix.messages.received", 1);
+    assertEquals(
+        1,
+        telemetry
+            .registry()
+            .get("pastefix.messages.handled")
+            .tag("platform", "teams")
+            .tag("channel", "command")
+            .counter()
+            .count());
+    assertEquals(
+        List.of("check dns contoso.com"),
+        state.answerLog().since(Instant.EPOCH).stream().map(r -> r.redactedText()).toList());
+  }
+
+  // ---- stopping
+
+  @Test
+  void stopsGracefullyRefusingNewActivitiesAndAnsweringTheQueuedOnes() throws Exception {
+    hold = new CountDownLatch(1);
+    int queued = 6;
+    for (int i = 0; i < queued; i++) {
+      assertEquals(
+          200,
+          post(Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT), fake.token(APP_ID))
+              .statusCode());
+    }
+
+    teams.workers().stopAccepting();
+    HttpResponse<String> refused =
+        post(Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT), fake.token(APP_ID));
+    assertTrue(teams.workers().inFlight() > 0, "the queued activities are still being answered");
+    hold.countDown();
+    int left = teams.workers().drain(WAIT);
+
+    assertEquals(503, refused.statusCode(), "no new work once stopping");
+    assertEquals(0, left);
+    assertEquals(queued, fake.replies().size(), "every queued activity was answered");
   }
 
   // ---- sending

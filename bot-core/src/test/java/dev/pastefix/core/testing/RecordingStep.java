@@ -5,8 +5,11 @@ import dev.pastefix.core.Finding;
 import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.Turn;
+import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.pipeline.Step;
 import dev.pastefix.core.reply.BotCommand;
+import dev.pastefix.core.state.BotState;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +75,16 @@ public final class RecordingStep implements Step {
       return new Outcome.Unknown(List.of("collect-logs"), SampleReplies.dontKnow());
     }
     return new Outcome.Silent("not sure enough for an unaddressed message");
+  }
+
+  /** The production pipeline over the shipped knowledge and fresh state, with this step in it. */
+  public Pipeline pipeline() {
+    return TestingPipelines.over(BotState.inMemory(Clock.systemUTC())).step(this).build();
+  }
+
+  /** The production pipeline over {@code state}, with this step in it. */
+  public Pipeline pipeline(BotState state) {
+    return TestingPipelines.over(state).step(this).build();
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class DiscordPlatformTest {
+class PlatformsTest {
   @Test
   void configCarriesEverySettingAndHidesTheToken() throws Exception {
     Settings settings =
@@ -19,7 +19,7 @@ class DiscordPlatformTest {
                 "DISCORD_GUILD_ID", "123456789012345678",
                 "DISCORD_API_URL", "http://127.0.0.1:9/api/v10",
                 "DISCORD_GATEWAY_URL", "ws://127.0.0.1:9/gateway"));
-    DiscordConfig config = DiscordPlatform.config(settings.discord().orElseThrow());
+    DiscordConfig config = Platforms.config(settings.discord().orElseThrow());
     assertEquals("MTIz.secret.value", config.token());
     assertEquals(Optional.of("123456789012345678"), config.guildId());
     assertEquals(Optional.of(URI.create("http://127.0.0.1:9/api/v10")), config.apiUrl());
