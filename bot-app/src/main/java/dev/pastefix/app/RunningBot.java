@@ -161,7 +161,7 @@ final class RunningBot {
     for (Platform platform : platforms) {
       try {
         platform.start();
-        for (WebServer.Mount mount : platform.mounts()) {
+        for (WebServer.Mount mount : platform.mounts().get()) {
           web.mount(mount);
           bot.mounts.add(mount);
         }
@@ -173,7 +173,7 @@ final class RunningBot {
         throw new Platform.StartFailure(
             platform.name() + ": cannot listen for it: " + e.getMessage(), e);
       }
-      err.println("pastefix: " + platform.describe() + "; stop with Ctrl-C.");
+      err.println("pastefix: " + platform.description().get() + "; stop with Ctrl-C.");
     }
     return bot;
   }

@@ -1,12 +1,25 @@
 package dev.pastefix.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.pastefix.core.Bot;
+import dev.pastefix.core.Channel;
+import dev.pastefix.core.Outcome;
+import dev.pastefix.core.pipeline.Pipeline;
+import dev.pastefix.core.telemetry.Telemetry;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +108,64 @@ class ArchitectureTest {
         .orShould()
         .callMethod(System.class, "getenv", String.class)
         .because("settings are read once, at the edge, by the application's Settings")
+        .check(classes);
+  }
+
+  @Test
+  void onlyThePipelineIsABot() {
+    classes()
+        .that()
+        .implement(Bot.class)
+        .should()
+        .be(Pipeline.class)
+        .because("every message and click goes through the one front door, whose steps decide")
+        .check(classes);
+  }
+
+  @Test
+  void adaptersLeaveCountingMessagesToThePipeline() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(ADAPTERS)
+        .should()
+        .callMethod(Telemetry.class, "received", String.class, Channel.class)
+        .orShould()
+        .callMethod(
+            Telemetry.class,
+            "handled",
+            String.class,
+            Channel.class,
+            String.class,
+            Outcome.class,
+            Duration.class)
+        .orShould()
+        .callMethod(
+            Telemetry.class, "failed", String.class, Channel.class, String.class, Duration.class)
+        .because("the pipeline's Measure step counts and logs every message and click once")
+        .check(classes);
+  }
+
+  /** Names of members that would read a message's command words: the core's Routes does. */
+  private static final Pattern COMMAND_WORD_READER =
+      Pattern.compile("(?i).*(first_?word|command_?words?).*");
+
+  @Test
+  void noAdapterReadsCommandWords() {
+    classes()
+        .that()
+        .resideInAnyPackage(ADAPTERS)
+        .should(
+            new ArchCondition<JavaClass>("declare no member reading command words") {
+              @Override
+              public void check(JavaClass type, ConditionEvents events) {
+                for (JavaMember member : type.getMembers()) {
+                  if (COMMAND_WORD_READER.matcher(member.getName()).matches()) {
+                    events.add(SimpleConditionEvent.violated(member, member.getFullName()));
+                  }
+                }
+              }
+            })
+        .because("the core's Routes is the one table of commands, the same on every platform")
         .check(classes);
   }
 }

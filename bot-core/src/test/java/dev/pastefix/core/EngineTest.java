@@ -437,11 +437,13 @@ class EngineTest {
             .flatMap(b -> ((Block.Source) b).spans().stream())
             .anyMatch(s -> s instanceof Span.Link),
         "a link to the source");
-    // Without a check catalog the engine cannot know what the check takes: no argument.
+    // The checks declare what they take: the DNS check gets the domain of the address.
     assertTrue(
         reply
             .actions()
-            .contains(new Action.RunCheck(new BotCommand.RunCheck("dns", ""), "Run check: dns")),
+            .contains(
+                new Action.RunCheck(
+                    new BotCommand.RunCheck("dns", "fabrikam.com"), "Run check: dns fabrikam.com")),
         reply.actions().toString());
     assertTrue(
         reply

@@ -3,11 +3,6 @@ package dev.pastefix.discord;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.state.BotState;
-import dev.pastefix.core.state.InMemoryAnswerLog;
-import dev.pastefix.core.state.InMemoryConversationStore;
-import dev.pastefix.core.state.InMemoryPendingCheckStore;
-import dev.pastefix.core.state.InMemorySeenEvents;
-import dev.pastefix.core.state.InMemoryShareableReplies;
 import dev.pastefix.core.telemetry.SafeUrl;
 import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.core.work.Workers;
@@ -68,43 +63,18 @@ public final class DiscordBot implements AutoCloseable {
 
   /** A bot whose state lives in this process only, with feedback recorded in {@code feedback}. */
   public DiscordBot(DiscordConfig config, Bot bot, FeedbackStore feedback, KbChoices kb) {
-    this(config, bot, inMemoryState(feedback), kb, Telemetry.inMemory(), Clock.systemUTC());
+    this(config, bot, feedback, kb, Telemetry.inMemory());
   }
 
   /** As above, reporting to {@code telemetry}. */
   public DiscordBot(
       DiscordConfig config, Bot bot, FeedbackStore feedback, KbChoices kb, Telemetry telemetry) {
-    this(config, bot, inMemoryState(feedback), kb, telemetry, Clock.systemUTC());
+    this(config, bot, BotState.inMemory(Clock.systemUTC()).withFeedback(feedback), kb, telemetry);
   }
 
   /** A bot keeping its claims, answered messages and votes in {@code state}. */
-  public DiscordBot(DiscordConfig config, Bot bot, BotState state, KbChoices kb) {
-    this(config, bot, state, kb, Telemetry.inMemory(), Clock.systemUTC());
-  }
-
-  /** As above, reporting to {@code telemetry}. */
   public DiscordBot(
       DiscordConfig config, Bot bot, BotState state, KbChoices kb, Telemetry telemetry) {
-    this(config, bot, state, kb, telemetry, Clock.systemUTC());
-  }
-
-  private static BotState inMemoryState(FeedbackStore feedback) {
-    return new BotState(
-        new InMemorySeenEvents(Clock.systemUTC()),
-        new InMemoryConversationStore(Clock.systemUTC()),
-        new InMemoryPendingCheckStore(Clock.systemUTC()),
-        new InMemoryShareableReplies(Clock.systemUTC()),
-        feedback,
-        new InMemoryAnswerLog(Clock.systemUTC(), BotState.DEFAULT_RETENTION));
-  }
-
-  DiscordBot(
-      DiscordConfig config,
-      Bot bot,
-      BotState state,
-      KbChoices kb,
-      Telemetry telemetry,
-      Clock clock) {
     this.config = config;
     this.workers = new Workers(PastefixListener.PLATFORM, WORKERS, QUEUE, telemetry);
     this.listener =
@@ -118,7 +88,7 @@ public final class DiscordBot implements AutoCloseable {
             new MessageTranslator(),
             workers,
             telemetry,
-            clock);
+            Clock.systemUTC());
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.pastefix.core.Channel;
 import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.TestingMessages;
+import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.reply.Block;
@@ -23,6 +24,7 @@ import dev.pastefix.core.testing.RecordingStep;
 import dev.pastefix.core.testing.TestingPipelines;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +52,8 @@ class DiscordBotIT {
       TestingPipelines.knowledge().entry("execution-policy").orElseThrow().title();
   final InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
   final Telemetry telemetry = Telemetry.inMemory();
+  final BotState state = BotState.inMemory(Clock.systemUTC());
+  volatile boolean failClicks;
   boolean connectedBeforeStart;
   FakeDiscord discord;
   DiscordBot bot;
@@ -65,8 +69,15 @@ class DiscordBotIT {
                 Optional.of(discord.apiUrl()),
                 Optional.of(discord.gatewayUrl()),
                 WAIT),
-            TestingPipelines.over(BotState.inMemory(Clock.systemUTC()))
+            TestingPipelines.over(state)
                 .telemetry(telemetry)
+                .step(
+                    (in, next) -> {
+                      if (failClicks && in instanceof Inbound.Click) {
+                        throw new IllegalStateException("a check that fails");
+                      }
+                      return next.proceed(in);
+                    })
                 .step(engine)
                 .build(),
             feedback,
@@ -311,6 +322,43 @@ class DiscordBotIT {
   void isConnectedOnlyOnceTheGatewayIsReady() {
     assertFalse(connectedBeforeStart, "not ready before READY");
     assertTrue(bot.connected(), "ready after READY");
+  }
+
+  @Test
+  void aRunCheckClickIsCountedLoggedAndItsFailureToldInTheUsersLanguage() throws Exception {
+    int from = discord.calls().size();
+    double received = count("pastefix.messages.received");
+    String id = FakeDiscord.snowflake();
+    ObjectNode click = discord.buttonClick(id, "pf:ck:dns:contoso.com", answeredMessage());
+    click.put("locale", "fr");
+    failClicks = true;
+    try {
+      discord.dispatch("INTERACTION_CREATE", click);
+      FakeDiscord.Call followUp =
+          discord.await(
+              "POST", "webhooks/" + discord.appId + "/interaction-token-" + id, from, WAIT);
+
+      assertTrue(
+          followUp.body().toString().contains(Wording.of("fr").failure().summary()),
+          followUp.body().toString());
+    } finally {
+      failClicks = false;
+    }
+    assertEquals(received + 1, count("pastefix.messages.received"));
+    assertTrue(
+        telemetry
+                .registry()
+                .get("pastefix.messages.handled")
+                .tag("platform", "discord")
+                .tag("channel", "command")
+                .tag("outcome", "error")
+                .counter()
+                .count()
+            >= 1);
+    assertTrue(
+        state.answerLog().since(Instant.EPOCH).stream()
+            .anyMatch(r -> r.redactedText().equals("check dns contoso.com")),
+        "the click has its answer-log row");
   }
 
   @Test

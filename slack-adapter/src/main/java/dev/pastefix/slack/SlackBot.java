@@ -11,11 +11,6 @@ import com.slack.api.socket_mode.SocketModeClient;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.state.BotState;
-import dev.pastefix.core.state.InMemoryAnswerLog;
-import dev.pastefix.core.state.InMemoryConversationStore;
-import dev.pastefix.core.state.InMemoryPendingCheckStore;
-import dev.pastefix.core.state.InMemorySeenEvents;
-import dev.pastefix.core.state.InMemoryShareableReplies;
 import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.telemetry.SafeUrl;
 import dev.pastefix.core.telemetry.Telemetry;
@@ -62,28 +57,19 @@ public final class SlackBot implements AutoCloseable {
 
   /** A bot whose state lives in this process only, with feedback recorded in {@code feedback}. */
   public SlackBot(SlackOptions options, Bot bot, FeedbackStore feedback) {
-    this(options, bot, inMemoryState(feedback), Telemetry.inMemory(), Clock.systemUTC());
+    this(options, bot, feedback, Telemetry.inMemory(), Clock.systemUTC());
   }
 
   /** As {@link #SlackBot(SlackOptions, Bot, FeedbackStore)}, counting into {@code telemetry}. */
   public SlackBot(
       SlackOptions options, Bot bot, FeedbackStore feedback, Telemetry telemetry, Clock clock) {
-    this(options, bot, inMemoryState(feedback), telemetry, clock);
-  }
-
-  private SlackBot(
-      SlackOptions options, Bot bot, BotState state, Telemetry telemetry, Clock clock) {
-    this(options, bot, state, SeenEvents.DEFAULT_STALE_AFTER, telemetry, clock);
-  }
-
-  private static BotState inMemoryState(FeedbackStore feedback) {
-    return new BotState(
-        new InMemorySeenEvents(Clock.systemUTC()),
-        new InMemoryConversationStore(Clock.systemUTC()),
-        new InMemoryPendingCheckStore(Clock.systemUTC()),
-        new InMemoryShareableReplies(Clock.systemUTC()),
-        feedback,
-        new InMemoryAnswerLog(Clock.systemUTC(), BotState.DEFAULT_RETENTION));
+    this(
+        options,
+        bot,
+        BotState.inMemory(clock).withFeedback(feedback),
+        SeenEvents.DEFAULT_STALE_AFTER,
+        telemetry,
+        clock);
   }
 
   /**

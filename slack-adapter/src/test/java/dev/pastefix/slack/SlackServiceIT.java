@@ -3,6 +3,10 @@ package dev.pastefix.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pastefix.core.Inbound;
+import dev.pastefix.core.answer.Wording;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.pipeline.Step;
 import dev.pastefix.core.state.BotState;
@@ -32,9 +36,11 @@ import org.junit.jupiter.api.Test;
  */
 class SlackServiceIT {
   private static final String SECRET = "service-it-secret";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private FakeSlackApi slack;
   private Telemetry telemetry;
+  private BotState state;
   private SlackBot slackBot;
   private TestingJetty http;
   private TestingSlackClient client;
@@ -46,6 +52,7 @@ class SlackServiceIT {
   }
 
   private void start(Step bot, SlackOptions.Capacity capacity) throws Exception {
+    state = BotState.inMemory(Clock.systemUTC());
     slackBot =
         new SlackBot(
             new SlackOptions(
@@ -55,10 +62,7 @@ class SlackServiceIT {
                 slack.apiUrl(),
                 0,
                 capacity),
-            TestingPipelines.over(BotState.inMemory(Clock.systemUTC()))
-                .telemetry(telemetry)
-                .step(bot)
-                .build(),
+            TestingPipelines.over(state).telemetry(telemetry).step(bot).build(),
             new InMemoryFeedbackStore(),
             telemetry,
             Clock.systemUTC());
@@ -233,6 +237,53 @@ class SlackServiceIT {
             .send(request, HttpResponse.BodyHandlers.ofString());
 
     assertEquals(413, response.statusCode());
+  }
+
+  @Test
+  void aRunCheckClickIsCountedLoggedAndItsFailureToldInTheLanguageOfTheAnswer() throws Exception {
+    start(
+        (in, next) -> {
+          if (in instanceof Inbound.Click) {
+            throw new IllegalStateException("a check that fails");
+          }
+          return next.proceed(in);
+        },
+        SlackOptions.Capacity.DEFAULT);
+    Map<String, String> form =
+        SlackPayloads.blockAction(
+            BlockKitRenderer.RUN_CHECK_ACTION_PREFIX + "0",
+            BlockKitRenderer.ACTIONS_BLOCK_ID,
+            "dns contoso.com",
+            "C0ADMINS",
+            "1700000000.000950",
+            Optional.of("[]"),
+            slack.responseUrl("check-fr"));
+    ObjectNode payload = (ObjectNode) JSON.readTree(form.get("payload"));
+    ((ObjectNode) payload.path("message"))
+        .put(
+            "text",
+            "Impossible d'ouvrir une session PowerShell : le nombre maximal de shells est atteint.");
+    form.put("payload", payload.toString());
+
+    assertEquals(200, client.postForm(form).statusCode());
+
+    FakeSlackApi.Call reply = slack.await("/response/check-fr");
+    assertTrue(reply.body().contains(Wording.of("fr").failure().summary()), reply.body());
+    assertEquals(1.0, counter("pastefix.messages.received"));
+    assertEquals(
+        1.0,
+        telemetry
+            .registry()
+            .get("pastefix.messages.handled")
+            .tag("platform", "slack")
+            .tag("channel", "command")
+            .tag("outcome", "error")
+            .counter()
+            .count());
+    assertEquals(1, telemetry.registry().get("pastefix.engine.latency").timer().count());
+    assertEquals(
+        List.of("check dns contoso.com"),
+        state.answerLog().since(Instant.EPOCH).stream().map(r -> r.redactedText()).toList());
   }
 
   private double counter(String name) {

@@ -7,6 +7,7 @@ import dev.pastefix.core.Outcome;
 import dev.pastefix.core.admin.AdminCommands;
 import dev.pastefix.core.answer.Wording;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -78,7 +79,8 @@ public final class Routes {
 
   private Routes(Supplier<Engine> engine, List<Route> routes) {
     this.engine = engine;
-    this.routes = List.copyOf(routes);
+    // A view: standard() fills the table after this, since help lists the routes themselves.
+    this.routes = Collections.unmodifiableList(routes);
   }
 
   /** The standard commands over {@code engine} (read per message) and {@code admin}. */

@@ -44,6 +44,12 @@ public record BotState(
     return inMemory(clock, DEFAULT_RETENTION);
   }
 
+  /** The same state with votes kept in {@code other}. */
+  public BotState withFeedback(FeedbackStore other) {
+    return new BotState(
+        seenEvents, conversations, pendingChecks, shareableReplies, other, answerLog);
+  }
+
   /** Drops every expired row of every store now; how many went. */
   public int purgeExpired() {
     return seenEvents.purgeExpired()

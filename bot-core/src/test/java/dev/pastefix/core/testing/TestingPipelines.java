@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The production pipeline over the shipped knowledge, for tests of every module: {@link
@@ -79,6 +80,7 @@ public final class TestingPipelines {
     private String dns = NO_DNS;
     private Optional<Engine> engine = Optional.empty();
     private Reloader reloader = () -> new Reloader.Rejected(List.of("no reload in this test"));
+    private Executor logWriter = Runnable::run;
     private final List<Step> steps = new ArrayList<>();
 
     private Builder(BotState state) {
@@ -117,6 +119,12 @@ public final class TestingPipelines {
       return this;
     }
 
+    /** Where answer-log rows are written (by default at once, on the calling thread). */
+    public Builder logWriter(Executor writer) {
+      this.logWriter = writer;
+      return this;
+    }
+
     /** Runs {@code step} just before the last step (the dispatch). */
     public Builder step(Step step) {
       steps.add(step);
@@ -135,7 +143,7 @@ public final class TestingPipelines {
                   reloader,
                   clock),
               telemetry,
-              Runnable::run,
+              logWriter,
               clock),
           steps);
     }
