@@ -212,6 +212,11 @@ final class RunningBot {
    * closes platforms and the HTTP server. Returns how many messages were left unanswered.
    */
   int stop() {
+    return stop(GRACE);
+  }
+
+  /** As {@link #stop()}, waiting at most {@code grace} in all. */
+  int stop(Duration grace) {
     synchronized (this) {
       if (stopping) {
         return 0;
@@ -221,7 +226,7 @@ final class RunningBot {
     readiness.stopping();
     log.info("stopping: readiness is 503; taking no new messages");
     platforms.forEach(Platform::stopAccepting);
-    long deadline = System.nanoTime() + GRACE.toNanos();
+    long deadline = System.nanoTime() + grace.toNanos();
     int left = 0;
     for (Platform platform : platforms) {
       try {
@@ -232,7 +237,7 @@ final class RunningBot {
               "{}: {} acknowledged messages still unanswered after {} s; giving up on them",
               platform.name(),
               platformLeft,
-              GRACE.toSeconds());
+              grace.toSeconds());
         }
         left += platformLeft;
       } catch (InterruptedException e) {

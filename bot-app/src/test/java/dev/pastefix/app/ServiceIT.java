@@ -142,6 +142,33 @@ class ServiceIT {
   }
 
   @Test
+  void logsHowManyMessagesEachPlatformLeftWhenTheGraceRunsOut() throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    Logs.configure(Settings.LogFormat.TEXT, "INFO", log);
+    try {
+      int managementPort = freePort();
+      TestingPlatform platform = new TestingPlatform();
+      platform.connect();
+      RunningBot bot =
+          RunningBot.start(
+              Settings.from(Map.of("PASTEFIX_MANAGEMENT_PORT", Integer.toString(managementPort))),
+              ready,
+              List.of(platform.platform()),
+              new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+      int left = bot.stop(Duration.ofSeconds(1));
+
+      assertEquals(1, left);
+      String logged = log.toString(StandardCharsets.UTF_8);
+      assertTrue(logged.contains("testing: 1 acknowledged messages still unanswered"), logged);
+      assertTrue(!platform.accepting() && platform.closed());
+    } finally {
+      Logs.configure(Settings.LogFormat.TEXT, "INFO", System.err);
+    }
+  }
+
+  @Test
   void isNotReadyUntilEveryPlatformIsConnectedNorOnceStopping() throws Exception {
     int managementPort = freePort();
     TestingPlatform platform = new TestingPlatform();

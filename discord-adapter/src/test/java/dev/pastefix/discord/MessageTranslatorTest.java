@@ -43,6 +43,7 @@ class MessageTranslatorTest {
     Message message = mock(Message.class, RETURNS_DEEP_STUBS);
     when(message.getType()).thenReturn(MessageType.DEFAULT);
     when(message.getContentRaw()).thenReturn(content);
+    when(message.getId()).thenReturn("1700000000000000001");
     when(message.getMentions().isMentioned(eq(self), any(Message.MentionType[].class)))
         .thenReturn(mentionsSelf);
     when(event.getMessage()).thenReturn(message);
@@ -131,6 +132,7 @@ class MessageTranslatorTest {
     when(event.getChannelId()).thenReturn("66");
     when(event.getUser().getId()).thenReturn("7");
     when(event.getUserLocale()).thenReturn(DiscordLocale.FRENCH);
+    when(event.getId()).thenReturn("1700000000000000002");
     return event;
   }
 

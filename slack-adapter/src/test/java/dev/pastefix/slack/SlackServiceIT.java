@@ -201,16 +201,7 @@ class SlackServiceIT {
     slackBot.workers().drain(Duration.ofSeconds(10));
 
     assertEquals(1.0, counter("pastefix.messages.received"));
-    assertEquals(
-        1.0,
-        telemetry
-            .registry()
-            .get("pastefix.messages.handled")
-            .tag("platform", "slack")
-            .tag("channel", "channel")
-            .tag("outcome", "answer")
-            .counter()
-            .count());
+    assertEquals(1.0, handled("channel", "answer"));
     assertEquals(1.0, counter("pastefix.retries.deduplicated"));
     assertEquals(2, telemetry.registry().get("pastefix.ack.latency").timer().count());
     assertEquals(1, telemetry.registry().get("pastefix.engine.latency").timer().count());
@@ -270,20 +261,22 @@ class SlackServiceIT {
     FakeSlackApi.Call reply = slack.await("/response/check-fr");
     assertTrue(reply.body().contains(Wording.of("fr").failure().summary()), reply.body());
     assertEquals(1.0, counter("pastefix.messages.received"));
-    assertEquals(
-        1.0,
-        telemetry
-            .registry()
-            .get("pastefix.messages.handled")
-            .tag("platform", "slack")
-            .tag("channel", "command")
-            .tag("outcome", "error")
-            .counter()
-            .count());
+    assertEquals(1.0, handled("command", "error"));
     assertEquals(1, telemetry.registry().get("pastefix.engine.latency").timer().count());
     assertEquals(
         List.of("check dns contoso.com"),
         state.answerLog().since(Instant.EPOCH).stream().map(r -> r.redactedText()).toList());
+  }
+
+  private double handled(String channel, String outcome) {
+    return telemetry
+        .registry()
+        .get("pastefix.messages.handled")
+        .tag("platform", "slack")
+        .tag("channel", channel)
+        .tag("outcome", outcome)
+        .counter()
+        .count();
   }
 
   private double counter(String name) {

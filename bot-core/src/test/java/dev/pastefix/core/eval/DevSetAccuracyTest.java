@@ -3,10 +3,11 @@ package dev.pastefix.core.eval;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.pastefix.core.Engine;
-import dev.pastefix.knowledge.KnowledgeLoader;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.testing.TestingPipelines;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,8 @@ class DevSetAccuracyTest {
   @Test
   void meetsTheTargetsOnTheDevelopmentSetInEveryLanguage() throws Exception {
     assumeTrue(Files.isRegularFile(DEV), "no development set at " + DEV.toAbsolutePath());
-    Engine engine = Engine.create(new KnowledgeLoader().loadShipped());
     EvalReport report =
-        new Evaluator(
-                dev.pastefix.core.testing.TestingPipelines.over(
-                        dev.pastefix.core.state.BotState.inMemory(java.time.Clock.systemUTC()))
-                    .engine(engine)
-                    .build())
+        new Evaluator(TestingPipelines.shipped(BotState.inMemory(Clock.systemUTC())))
             .run(LabelledMessage.readJsonl(DEV));
     List<String> misses = new ArrayList<>();
     check(

@@ -2,10 +2,11 @@ package dev.pastefix.core.eval;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.core.Engine;
-import dev.pastefix.knowledge.KnowledgeLoader;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.testing.TestingPipelines;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,14 +27,8 @@ class HeldOutEvaluationTest {
   void meetsTheTargetsOnTheHeldOutMessages() throws Exception {
     List<LabelledMessage> messages = LabelledMessage.readJsonl(file());
     assertTrue(messages.size() >= MIN_MESSAGES, "only " + messages.size() + " messages");
-    Engine engine = Engine.create(new KnowledgeLoader().loadShipped());
     EvalReport report =
-        new Evaluator(
-                dev.pastefix.core.testing.TestingPipelines.over(
-                        dev.pastefix.core.state.BotState.inMemory(java.time.Clock.systemUTC()))
-                    .engine(engine)
-                    .build())
-            .run(messages);
+        new Evaluator(TestingPipelines.shipped(BotState.inMemory(Clock.systemUTC()))).run(messages);
     List<String> misses = new ArrayList<>();
     if (report.direct().exact() < MIN_DIRECT_EXACT) {
       misses.add("direct.exact " + report.direct().exact() + " < " + MIN_DIRECT_EXACT);
