@@ -104,7 +104,8 @@ final class Launcher {
     terminal
         .err()
         .println(
-            "pastefix: "
+            BuildInfo.current().describe()
+                + ": "
                 + ready.describe()
                 + " ("
                 + ManagementFactory.getRuntimeMXBean().getUptime()

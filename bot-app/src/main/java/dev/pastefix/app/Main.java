@@ -76,6 +76,8 @@ public final class Main {
 
   static final String KNOWLEDGE_OPTION = "--knowledge";
 
+  static final String VERSION_OPTION = "--version";
+
   int run(List<String> arguments, Terminal originalTerminal) {
     List<String> args = new ArrayList<>(arguments);
     Terminal terminal = originalTerminal;
@@ -103,6 +105,10 @@ public final class Main {
       return launcher.run(args, terminal);
     }
     String name = args.get(0);
+    if (name.equals(VERSION_OPTION)) {
+      terminal.out().println(BuildInfo.current().describe());
+      return ExitCodes.OK;
+    }
     if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
       printUsage(terminal);
       return ExitCodes.OK;
@@ -138,6 +144,8 @@ public final class Main {
     }
     out.println("  help");
     out.println("      this text");
+    out.println("  " + VERSION_OPTION);
+    out.println("      the version and the commit it was built from");
     out.println();
     out.println("--knowledge DIR (or " + KNOWLEDGE_ENV + ") adds a directory of knowledge files");
     out.println("to the shipped ones. --ephemeral keeps the bot's state in memory for one run");

@@ -100,6 +100,12 @@ final class RunningBot {
     Gauge.builder("pastefix.knowledge.entries", ready.knowledge(), k -> k.entries().size())
         .description("Knowledge base entries loaded")
         .register(registry);
+    BuildInfo build = BuildInfo.current();
+    Gauge.builder("pastefix.build.info", () -> 1)
+        .description("The running build: its version and commit as tags, the value always 1")
+        .tag("version", build.version())
+        .tag("commit", build.commit())
+        .register(registry);
     Readiness readiness = new Readiness();
     readiness.add("knowledge", () -> !ready.knowledge().entries().isEmpty());
     // The database joins these checks where storage is configured.
