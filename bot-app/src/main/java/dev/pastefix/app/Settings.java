@@ -188,9 +188,13 @@ public record Settings(
     return slack.isEmpty() && discord.isEmpty() && teams.isEmpty();
   }
 
-  /** Reads the settings from an environment map, collecting every problem before failing once. */
-  public static Settings from(Map<String, String> env) throws InvalidSettings {
+  /**
+   * Reads the settings from an environment map, collecting every problem before failing once. Each
+   * secret may instead come from the file its {@code _FILE} variable names ({@link SecretFiles}).
+   */
+  public static Settings from(Map<String, String> environment) throws InvalidSettings {
     List<String> problems = new ArrayList<>();
+    Map<String, String> env = SecretFiles.resolve(environment, problems);
     Optional<Slack> slack = readSlack(env, problems);
     Optional<Discord> discord = readDiscord(env, problems);
     Optional<Teams> teams = readTeams(env, problems);
@@ -575,8 +579,9 @@ public record Settings(
    * PASTEFIX_DATABASE_USER} / {@code PASTEFIX_DATABASE_PASSWORD}, {@code PASTEFIX_RETENTION_DAYS}
    * (default 30) and {@code PASTEFIX_STALE_CLAIM_SECONDS} (default 120); every problem at once.
    */
-  public static Storage storageFrom(Map<String, String> env) throws InvalidSettings {
+  public static Storage storageFrom(Map<String, String> environment) throws InvalidSettings {
     List<String> problems = new ArrayList<>();
+    Map<String, String> env = SecretFiles.resolve(environment, problems);
     Optional<Path> dataDir = readDataDir(env, problems);
     Optional<String> url = value(env, "PASTEFIX_DATABASE_URL");
     url.ifPresent(
