@@ -27,6 +27,9 @@ final class KnowledgeWatcher implements AutoCloseable {
   /** How long the directory must be still before a reload. */
   static final Duration QUIET = Duration.ofMillis(500);
 
+  /** The link through which a Kubernetes ConfigMap volume's files point to their current copy. */
+  static final String CONFIG_MAP_DATA = "..data";
+
   private final WatchService watch;
   private final Reloader reloader;
   private final Thread thread;
@@ -88,7 +91,8 @@ final class KnowledgeWatcher implements AutoCloseable {
         continue;
       }
       String name = event.context().toString().toLowerCase(Locale.ROOT);
-      relevant |= name.endsWith(".yaml") || name.endsWith(".yml");
+      // A ConfigMap mounted by Kubernetes changes by swapping its "..data" link alone.
+      relevant |= name.endsWith(".yaml") || name.endsWith(".yml") || name.equals(CONFIG_MAP_DATA);
     }
     key.reset();
     return relevant;
