@@ -42,16 +42,22 @@ final class SecretFiles {
   /**
    * {@code env} with every {@code NAME_FILE} replaced by {@code NAME} holding the file's content
    * (surrounding white space, such as the final newline an editor adds, removed). Each problem is
-   * added to {@code problems}; the setting in question is then left out.
+   * added to {@code problems}; the setting in question is then left out. {@code env} itself when no
+   * secret comes from a file.
    */
   static Map<String, String> resolve(Map<String, String> env, List<String> problems) {
-    Map<String, String> resolved = new HashMap<>(env);
+    Map<String, String> resolved = env;
     for (String name : SECRETS) {
       String fileName = name + SUFFIX;
-      String file = resolved.remove(fileName);
+      String file = env.get(fileName);
       if (file == null || file.isBlank()) {
         continue;
       }
+      if (resolved == env) {
+        // Copied only when a file is named: the caller's map is never changed.
+        resolved = new HashMap<>(env);
+      }
+      resolved.remove(fileName);
       String direct = env.get(name);
       if (direct != null && !direct.isBlank()) {
         problems.add(name + " and " + fileName + " are both set: use one of them");
