@@ -25,11 +25,14 @@ final class AdminDesk implements AutoCloseable {
 
   private final Bot bot;
   private final KnowledgeReload reload;
+  private final KnowledgeInUse inUse;
   private final List<AutoCloseable> running;
 
-  private AdminDesk(Bot bot, KnowledgeReload reload, List<AutoCloseable> running) {
+  private AdminDesk(
+      Bot bot, KnowledgeReload reload, KnowledgeInUse inUse, List<AutoCloseable> running) {
     this.bot = bot;
     this.reload = reload;
+    this.inUse = inUse;
     this.running = running;
   }
 
@@ -48,8 +51,16 @@ final class AdminDesk implements AutoCloseable {
       Clock clock,
       boolean watch) {
     SwappableBot swappable = new SwappableBot(ready.bot());
+    KnowledgeInUse inUse = new KnowledgeInUse(ready.knowledge());
     KnowledgeReload reload =
-        new KnowledgeReload(startup, knowledgeDir, dnsResolver, state, swappable);
+        new KnowledgeReload(
+            startup,
+            knowledgeDir,
+            dnsResolver,
+            state,
+            swappable,
+            Optional.of(inUse),
+            KnowledgeReload.SETTLE);
     List<AutoCloseable> running = new ArrayList<>();
     if (watch) {
       running.add(HangUpSignal.install(reload));
@@ -74,7 +85,7 @@ final class AdminDesk implements AutoCloseable {
             new Reviewer(state.answerLog(), state.feedback(), clock),
             reload,
             clock);
-    return new AdminDesk(bot, reload, running);
+    return new AdminDesk(bot, reload, inUse, running);
   }
 
   /** The bot the platforms talk to. */
@@ -84,6 +95,11 @@ final class AdminDesk implements AutoCloseable {
 
   KnowledgeReload reload() {
     return reload;
+  }
+
+  /** The knowledge the engine answering now was built from (it follows every reload). */
+  KnowledgeInUse knowledgeInUse() {
+    return inUse;
   }
 
   @Override

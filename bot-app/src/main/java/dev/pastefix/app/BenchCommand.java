@@ -170,10 +170,14 @@ final class BenchCommand implements Command {
             plan.state()
                 ? measureWithState(plan, labelled)
                 : measure(plan.knowledgeDir(), plan.dataDir(), labelled, plan.iterations());
+        RedactionBench.Figures redaction = RedactionBench.measure();
         if (plan.json()) {
-          out.println(json.writeValueAsString(row.json()));
+          Map<String, Object> fields = row.json();
+          redaction.putInto(fields);
+          out.println(json.writeValueAsString(fields));
         } else {
           printRow(out, row, origin, labelled.size(), plan.iterations());
+          out.println(redaction.describe());
         }
         return ExitCodes.OK;
       }

@@ -133,7 +133,13 @@ final class Launcher {
                     "console", "local", ProcessHandle.current().pid() + "-" + clock.millis()));
         return console.run(terminal);
       }
-      return startPlatforms(settings, state.state(), storage.staleClaimAfter(), serving, terminal);
+      return startPlatforms(
+          settings,
+          state.state(),
+          storage.staleClaimAfter(),
+          serving,
+          admin.knowledgeInUse(),
+          terminal);
     }
   }
 
@@ -144,7 +150,12 @@ final class Launcher {
   /** As below, with state in this process only (for tests and throw-away runs). */
   int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
     return startPlatforms(
-        settings, BotState.inMemory(clock), SeenEvents.DEFAULT_STALE_AFTER, ready, terminal);
+        settings,
+        BotState.inMemory(clock),
+        SeenEvents.DEFAULT_STALE_AFTER,
+        ready,
+        new KnowledgeInUse(ready.knowledge()),
+        terminal);
   }
 
   /**
@@ -157,10 +168,11 @@ final class Launcher {
       BotState state,
       Duration staleClaimAfter,
       Startup.Ready ready,
+      KnowledgeInUse inUse,
       Terminal terminal) {
     RunningBot running;
     try {
-      running = RunningBot.start(settings, ready, state, staleClaimAfter, terminal.err());
+      running = RunningBot.start(settings, ready, inUse, state, staleClaimAfter, terminal.err());
     } catch (Platform.StartFailure e) {
       terminal.err().println("pastefix: " + e.getMessage());
       return ExitCodes.CONFIG;
