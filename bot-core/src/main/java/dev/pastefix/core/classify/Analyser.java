@@ -25,6 +25,8 @@ public final class Analyser {
   private final CategoryModel model;
   private final Combiner combiner;
   private final SharedErrorHints hints;
+  // Only when some entry has no example phrasings: the categorizer alone knows too little of them.
+  private final Optional<SectionIndex> sections;
 
   public Analyser(
       TextNormaliser normaliser,
@@ -33,6 +35,22 @@ public final class Analyser {
       LookAlikes lookAlikes,
       CategoryModel model,
       SharedErrorHints hints) {
+    this(normaliser, signatures, lexicon, lookAlikes, model, hints, Optional.empty());
+  }
+
+  /**
+   * As the other constructor, with article retrieval over {@code sections} fused into the
+   * categorizer's ranking (see {@link #fuse}).
+   */
+  public Analyser(
+      TextNormaliser normaliser,
+      SignatureIndex signatures,
+      Lexicon lexicon,
+      LookAlikes lookAlikes,
+      CategoryModel model,
+      SharedErrorHints hints,
+      Optional<SectionIndex> sections) {
+    this.sections = sections;
     this.normaliser = normaliser;
     this.signatures = signatures;
     this.lexicon = lexicon;
@@ -55,14 +73,82 @@ public final class Analyser {
   public static Analyser forKnowledge(KnowledgeBase kb, ModelStore models) {
     Lexicon lexicon = Lexicon.shipped();
     Featurizer featurizer = new Featurizer(lexicon);
+    boolean textOnly = kb.entries().stream().anyMatch(e -> e.examples().isEmpty());
     return new Analyser(
         new TextNormaliser(),
         new SignatureIndex(kb),
         lexicon,
-        LookAlikes.shipped(),
+        LookAlikes.shipped().notUsedBy(kb),
         categoryModel(kb, featurizer, models),
-        SharedErrorHints.shipped());
+        SharedErrorHints.shipped(),
+        textOnly ? Optional.of(SectionIndex.of(kb)) : Optional.empty());
   }
+
+  /**
+   * How sharply retrieval scores separate entries once fused: BM25F scores are divided by this
+   * before they are exponentiated, so an entry this many points behind the best keeps 1/e of the
+   * weight.
+   */
+  static final double RETRIEVAL_TEMPERATURE = 4.0;
+
+  /**
+   * The power of the categorizer's probability in the fusion: below 1, so that a categorizer that
+   * learnt an entry from its article text alone tempers retrieval rather than overrules it.
+   */
+  static final double MODEL_EXPONENT = 0.5;
+
+  /**
+   * The categorizer's ranking fused with article retrieval: each category's weight is its
+   * probability to the power {@value #MODEL_EXPONENT} times {@code exp((score - best) / T)} of its
+   * retrieval score, normalised to sum to one. Retrieval's background document stands for {@value
+   * CategoryModel#NONE}, so chatter keeps "none" first.
+   */
+  static List<CategoryModel.Score> fuse(
+      List<CategoryModel.Score> model, List<SectionIndex.Ranked> retrieved) {
+    if (retrieved.isEmpty()) {
+      return model;
+    }
+    java.util.Map<String, Double> scores = new java.util.HashMap<>();
+    double best = 0;
+    for (SectionIndex.Ranked r : retrieved) {
+      scores.put(r.entryId(), r.score());
+      best = Math.max(best, r.score());
+    }
+    // An entry of a shard that did not rank the text still competes, at the lowest probability.
+    java.util.Map<String, Double> probabilities = new java.util.LinkedHashMap<>();
+    double floor = 1;
+    for (CategoryModel.Score s : model) {
+      probabilities.put(s.category(), clamp(s.probability()));
+      floor = Math.min(floor, clamp(s.probability()));
+    }
+    for (SectionIndex.Ranked r : retrieved) {
+      probabilities.putIfAbsent(r.entryId(), floor);
+    }
+    java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
+    double total = 0;
+    for (java.util.Map.Entry<String, Double> p : probabilities.entrySet()) {
+      double retrieval =
+          Math.exp((scores.getOrDefault(p.getKey(), 0.0) - best) / RETRIEVAL_TEMPERATURE);
+      double w = Math.pow(p.getValue(), MODEL_EXPONENT) * retrieval;
+      weights.put(p.getKey(), w);
+      total += w;
+    }
+    if (!(total > 0)) {
+      return model;
+    }
+    List<CategoryModel.Score> out = new ArrayList<>();
+    for (java.util.Map.Entry<String, Double> w : weights.entrySet()) {
+      out.add(new CategoryModel.Score(w.getKey(), w.getValue() / total));
+    }
+    out.sort(
+        java.util.Comparator.comparingDouble(CategoryModel.Score::probability)
+            .reversed()
+            .thenComparing(CategoryModel.Score::category));
+    return out;
+  }
+
+  /** Entries retrieval looks at beyond the categorizer's own candidates. */
+  static final int RETRIEVED = 12;
 
   /** The categorizer of {@code kb} over the shipped lexicon and background corpus. */
   public static CategoryModel categoryModel(KnowledgeBase kb, ModelStore models) {
@@ -87,7 +173,11 @@ public final class Analyser {
     }
     List<Candidate> sigs = combiner.combine(hits, concepts);
     List<Candidate> ranked = new ArrayList<>();
-    double none = rankInto(model.rank(text.lower(), concepts), ranked);
+    List<CategoryModel.Score> scores = model.rank(text.lower(), concepts);
+    if (sections.isPresent()) {
+      scores = fuse(scores, sections.get().rank(text.text(), RETRIEVED));
+    }
+    double none = rankInto(scores, ranked);
     List<Candidate> residualRanked = new ArrayList<>();
     double residualNone = 1;
     if (!hits.isEmpty()) {

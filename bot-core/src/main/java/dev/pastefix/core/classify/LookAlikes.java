@@ -36,6 +36,36 @@ public final class LookAlikes {
     this.markers = List.copyOf(parsed);
   }
 
+  /**
+   * These look-alikes without the markers that {@code kb}'s own entries use: an organisation that
+   * imported its Exchange Online runbooks has made Exchange Online errors its own problems.
+   */
+  public LookAlikes notUsedBy(dev.pastefix.knowledge.KnowledgeBase kb) {
+    StringBuilder all = new StringBuilder();
+    for (dev.pastefix.knowledge.Entry e : kb.entries()) {
+      all.append(e.title()).append('\n').append(e.cause()).append('\n');
+      for (dev.pastefix.knowledge.Symptom s : e.symptoms()) {
+        all.append(s.source()).append('\n');
+      }
+      for (dev.pastefix.knowledge.Step s : e.steps()) {
+        all.append(s.text()).append('\n');
+        s.commands().forEach(c -> all.append(c).append('\n'));
+      }
+    }
+    String text = all.toString().toLowerCase(Locale.ROOT);
+    List<Marker> kept = new ArrayList<>();
+    for (Marker m : markers) {
+      if (m.service.equals(OURS) || !text.contains(m.value)) {
+        kept.add(m);
+      }
+    }
+    return kept.size() == markers.size() ? this : new LookAlikes(kept, true);
+  }
+
+  private LookAlikes(List<Marker> markers, boolean parsed) {
+    this.markers = List.copyOf(markers);
+  }
+
   /** The list shipped with the engine. */
   public static LookAlikes shipped() {
     return new LookAlikes(Resources.lines("lookalikes.txt"));
