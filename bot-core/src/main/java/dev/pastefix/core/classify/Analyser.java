@@ -27,6 +27,9 @@ public final class Analyser {
   private final SharedErrorHints hints;
   // Only when some entry has no example phrasings: the categorizer alone knows too little of them.
   private final Optional<SectionIndex> sections;
+  private final Optional<ErrorTextAligner> aligner;
+  // Entries without example phrasings, which the decision policy treats more carefully.
+  private final java.util.Set<String> textOnly;
 
   public Analyser(
       TextNormaliser normaliser,
@@ -50,7 +53,32 @@ public final class Analyser {
       CategoryModel model,
       SharedErrorHints hints,
       Optional<SectionIndex> sections) {
+    this(normaliser, signatures, lexicon, lookAlikes, model, hints, sections, null);
+  }
+
+  private Analyser(
+      TextNormaliser normaliser,
+      SignatureIndex signatures,
+      Lexicon lexicon,
+      LookAlikes lookAlikes,
+      CategoryModel model,
+      SharedErrorHints hints,
+      Optional<SectionIndex> sections,
+      KnowledgeBase kb) {
     this.sections = sections;
+    this.textOnly =
+        kb == null
+            ? java.util.Set.of()
+            : kb.entries().stream()
+                .filter(e -> e.examples().isEmpty())
+                .map(dev.pastefix.knowledge.Entry::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    // Error texts of entries without example phrasings are also recognised when pasted in part.
+    this.aligner =
+        sections
+            .filter(x -> kb != null)
+            .map(index -> new ErrorTextAligner(kb, textOnly, index))
+            .filter(a -> !a.isEmpty());
     this.normaliser = normaliser;
     this.signatures = signatures;
     this.lexicon = lexicon;
@@ -81,7 +109,8 @@ public final class Analyser {
         LookAlikes.shipped().notUsedBy(kb),
         categoryModel(kb, featurizer, models),
         SharedErrorHints.shipped(),
-        textOnly ? Optional.of(SectionIndex.of(kb)) : Optional.empty());
+        textOnly ? Optional.of(SectionIndex.of(kb)) : Optional.empty(),
+        kb);
   }
 
   /**
@@ -171,6 +200,19 @@ public final class Analyser {
       // A console window may have wrapped the error mid-word; positions then are approximate.
       hits = text.lowerUnwrapped().map(signatures::find).orElse(hits);
     }
+    Optional<String> nearMiss = Optional.empty();
+    if (aligner.isPresent()) {
+      List<ErrorTextAligner.Alignment> found = aligner.get().find(text.text());
+      List<ErrorTextAligner.Alignment> aligned = new ArrayList<>();
+      for (ErrorTextAligner.Alignment a : found) {
+        if (!a.nearMiss()) {
+          aligned.add(a);
+        } else if (nearMiss.isEmpty()) {
+          nearMiss = Optional.of(a.entryId());
+        }
+      }
+      hits = withAlignments(text, hits, aligned);
+    }
     List<Candidate> sigs = combiner.combine(hits, concepts);
     List<Candidate> ranked = new ArrayList<>();
     List<CategoryModel.Score> scores = model.rank(text.lower(), concepts);
@@ -193,7 +235,9 @@ public final class Analyser {
         concepts,
         lookAlikes.otherService(text),
         lookAlikes.namesOurService(text),
-        text.facts().errorRecord());
+        text.facts().errorRecord(),
+        !ranked.isEmpty() && textOnly.contains(ranked.get(0).entryId()),
+        hits.isEmpty() ? nearMiss : Optional.empty());
   }
 
   private double rankInto(List<CategoryModel.Score> scores, List<Candidate> ranked) {
@@ -213,6 +257,81 @@ public final class Analyser {
       }
     }
     return none;
+  }
+
+  /**
+   * Two alignments on one stretch of text are two entries' readings of one error; the closer
+   * reading wins unless the other is within this much of it (then both stand, and the bot asks).
+   */
+  static final double ALIGNMENT_TIE = 0.02;
+
+  /**
+   * The exact hits plus the alignments of entries without one: an alignment overlapping an exact
+   * hit, or a better alignment of another entry, gives way.
+   */
+  private static List<SignatureHit> withAlignments(
+      NormalisedText text, List<SignatureHit> hits, List<ErrorTextAligner.Alignment> found) {
+    if (found.isEmpty()) {
+      return hits;
+    }
+    java.util.Set<String> exact = new java.util.HashSet<>();
+    for (SignatureHit h : hits) {
+      if (h.errorText()) {
+        exact.add(h.entryId());
+      }
+    }
+    List<SignatureHit> out = new ArrayList<>(hits);
+    for (ErrorTextAligner.Alignment a : found) {
+      if (exact.contains(a.entryId())) {
+        continue;
+      }
+      int start = lowerOffset(text.text(), a.start());
+      int end = Math.max(start, lowerOffset(text.text(), a.end()));
+      SignatureHit hit =
+          new SignatureHit(
+              a.entryId(),
+              start,
+              Math.min(end, text.lower().length()),
+              text.text().substring(a.start(), a.end()),
+              a.lang(),
+              true);
+      boolean beaten = false;
+      for (SignatureHit h : hits) {
+        beaten |= h.errorText() && h.overlaps(hit);
+      }
+      for (ErrorTextAligner.Alignment b : found) {
+        boolean overlaps = b.start() < a.end() && a.start() < b.end();
+        beaten |=
+            b != a
+                && overlaps
+                && b.score() * b.fraction() > a.score() * a.fraction() + ALIGNMENT_TIE;
+      }
+      if (!beaten) {
+        out.add(hit);
+      }
+    }
+    out.sort(java.util.Comparator.comparingInt(SignatureHit::start));
+    return out;
+  }
+
+  /** Where offset {@code at} of {@code text} falls in its lower-case, whitespace-collapsed form. */
+  static int lowerOffset(String text, int at) {
+    int out = 0;
+    boolean space = false;
+    boolean any = false;
+    for (int i = 0; i < Math.min(at, text.length()); i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        space = true;
+        continue;
+      }
+      if (space && any) {
+        out++;
+      }
+      space = false;
+      any = true;
+      out++;
+    }
+    return out + (space && any ? 1 : 0);
   }
 
   /** Lines worth classifying on their own; a paste of hundreds of lines is one error report. */

@@ -18,6 +18,7 @@ public final class LookAlikes {
   private record Marker(String service, String kind, String value) {}
 
   private final List<Marker> markers;
+  private final boolean remoteHostsRule;
 
   LookAlikes(List<String> lines) {
     List<Marker> parsed = new ArrayList<>();
@@ -34,6 +35,7 @@ public final class LookAlikes {
       parsed.add(new Marker(parts[0].strip(), kind, parts[2].strip().toLowerCase(Locale.ROOT)));
     }
     this.markers = List.copyOf(parsed);
+    this.remoteHostsRule = true;
   }
 
   /**
@@ -54,16 +56,23 @@ public final class LookAlikes {
     }
     String text = all.toString().toLowerCase(Locale.ROOT);
     List<Marker> kept = new ArrayList<>();
+    boolean oursKnown = false;
     for (Marker m : markers) {
       if (m.service.equals(OURS) || !text.contains(m.value)) {
         kept.add(m);
       }
+      oursKnown |= m.service.equals(OURS) && m.kind.equals("host") && text.contains(m.value);
     }
-    return kept.size() == markers.size() ? this : new LookAlikes(kept, true);
+    // A PowerShell session to another host is someone else's only when the knowledge is about
+    // the hosts of ours at all; runbooks of other services name hosts of their own.
+    return kept.size() == markers.size() && oursKnown == remoteHostsRule
+        ? this
+        : new LookAlikes(kept, oursKnown);
   }
 
-  private LookAlikes(List<Marker> markers, boolean parsed) {
+  private LookAlikes(List<Marker> markers, boolean remoteHostsRule) {
     this.markers = List.copyOf(markers);
+    this.remoteHostsRule = remoteHostsRule;
   }
 
   /** The list shipped with the engine. */
@@ -96,6 +105,9 @@ public final class LookAlikes {
             .findFirst();
     if (named.isPresent()) {
       return named;
+    }
+    if (!remoteHostsRule) {
+      return Optional.empty();
     }
     return remote.stream()
         .findFirst()

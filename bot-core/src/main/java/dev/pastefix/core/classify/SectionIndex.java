@@ -114,6 +114,11 @@ public final class SectionIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** The inverse document frequency of a term; a term no entry uses weighs most. */
+  double idf(String term) {
+    return idf.getOrDefault(term, unknownIdf);
+  }
+
   /** The index over {@code kb} with the shipped vocabulary and background corpus. */
   public static SectionIndex of(KnowledgeBase kb) {
     return new SectionIndex(
