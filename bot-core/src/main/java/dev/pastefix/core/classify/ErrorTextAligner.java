@@ -88,7 +88,7 @@ final class ErrorTextAligner {
         List<Double> ws = new ArrayList<>();
         int content = 0;
         for (SectionText.Token t : SectionText.tokens(symptom.source())) {
-          if (t.variable()) {
+          if (isValue(t)) {
             continue;
           }
           boolean stop = SectionText.STOP.contains(t.form());
@@ -133,7 +133,7 @@ final class ErrorTextAligner {
     Map<Integer, Integer> shared = new HashMap<>();
     Set<String> seen = new LinkedHashSet<>();
     for (SectionText.Token t : tokens) {
-      if (!t.variable() && seen.add(t.form())) {
+      if (!isValue(t) && seen.add(t.form())) {
         for (int id : byWord.getOrDefault(t.form(), new int[0])) {
           shared.merge(id, 1, Integer::sum);
         }
@@ -181,9 +181,7 @@ final class ErrorTextAligner {
       for (int j = b - 1; j >= 0; j--) {
         SectionText.Token t = m.get(j);
         double take =
-            !t.variable() && t.form().equals(et.forms()[i])
-                ? et.weights()[i] + dp[i + 1][j + 1]
-                : -1;
+            !isValue(t) && t.form().equals(et.forms()[i]) ? et.weights()[i] + dp[i + 1][j + 1] : -1;
         dp[i][j] = Math.max(take, Math.max(dp[i + 1][j], dp[i][j + 1]));
       }
     }
@@ -197,7 +195,7 @@ final class ErrorTextAligner {
     int j = 0;
     while (i < a && j < b) {
       SectionText.Token t = m.get(j);
-      if (!t.variable()
+      if (!isValue(t)
           && t.form().equals(et.forms()[i])
           && Math.abs(dp[i][j] - (et.weights()[i] + dp[i + 1][j + 1])) < 1e-9) {
         to[i] = j;
@@ -249,7 +247,7 @@ final class ErrorTextAligner {
       }
       boolean wordsInPaste = false;
       for (int j2 = to[previous] + 1; j2 < to[k]; j2++) {
-        wordsInPaste |= !m.get(j2).variable();
+        wordsInPaste |= !isValue(m.get(j2));
       }
       if (gapInText && wordsInPaste) {
         substituted++;
@@ -305,6 +303,26 @@ final class ErrorTextAligner {
         false);
   }
 
+  /**
+   * Whether a token is a value rather than a word of the error: a name, address or path, or a count
+   * of at most three digits (a quota, a number of runs); longer numbers are error codes.
+   */
+  static boolean isValue(SectionText.Token t) {
+    if (t.variable()) {
+      return true;
+    }
+    String f = t.form();
+    if (f.isEmpty() || f.length() > 3) {
+      return false;
+    }
+    for (int i = 0; i < f.length(); i++) {
+      if (!Character.isDigit(f.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean hasContent(ErrorText et, int from, int to) {
     for (int k = from; k < to; k++) {
       if (!SectionText.STOP.contains(et.forms()[k])) {
@@ -317,7 +335,7 @@ final class ErrorTextAligner {
   /** Whether nothing but values precede token {@code j} on its line. */
   private static boolean cutBefore(List<SectionText.Token> m, int j) {
     for (int k = j - 1; k >= 0 && m.get(k).line() == m.get(j).line(); k--) {
-      if (!m.get(k).variable()) {
+      if (!isValue(m.get(k))) {
         return false;
       }
     }
@@ -327,7 +345,7 @@ final class ErrorTextAligner {
   /** Whether nothing but values follow token {@code j} on its line. */
   private static boolean cutAfter(List<SectionText.Token> m, int j) {
     for (int k = j + 1; k < m.size() && m.get(k).line() == m.get(j).line(); k++) {
-      if (!m.get(k).variable()) {
+      if (!isValue(m.get(k))) {
         return false;
       }
     }

@@ -191,7 +191,7 @@ final class SectionText {
   private static void chunk(String text, int from, int to, int line, List<Token> out) {
     String raw = text.substring(from, to);
     String trimmed = trimEdges(raw);
-    if (!trimmed.isEmpty() && isVariable(trimmed)) {
+    if ((!trimmed.isEmpty() && isVariable(trimmed)) || isQuotedValue(raw)) {
       out.add(new Token("", from, to, line, true));
       return;
     }
@@ -244,6 +244,26 @@ final class SectionText {
       b--;
     }
     return s.substring(a, b);
+  }
+
+  /**
+   * Whether a chunk is one quoted word ('Contoso-Daily', "ProcessJob") or a braced value ({…}): the
+   * name of something, which differs from one paste to the next.
+   */
+  static boolean isQuotedValue(String raw) {
+    String s = raw;
+    while (s.length() > 2 && ".,;:)]".indexOf(s.charAt(s.length() - 1)) >= 0) {
+      s = s.substring(0, s.length() - 1);
+    }
+    while (s.length() > 2 && "([".indexOf(s.charAt(0)) >= 0) {
+      s = s.substring(1);
+    }
+    if (s.length() < 3) {
+      return false;
+    }
+    char a = s.charAt(0);
+    char b = s.charAt(s.length() - 1);
+    return (a == '\'' && b == '\'') || (a == '"' && b == '"') || (a == '{' && b == '}');
   }
 
   /**
