@@ -214,6 +214,9 @@ public final class Analyser {
       hits = withAlignments(text, hits, aligned);
     }
     List<Candidate> sigs = combiner.combine(hits, concepts);
+    if (sections.isPresent()) {
+      sigs = corroborated(text, sigs);
+    }
     List<Candidate> ranked = new ArrayList<>();
     List<CategoryModel.Score> scores = model.rank(text.lower(), concepts);
     if (sections.isPresent()) {
@@ -280,7 +283,7 @@ public final class Analyser {
         exact.add(h.entryId());
       }
     }
-    List<SignatureHit> out = new ArrayList<>(hits);
+    List<SignatureHit> added = new ArrayList<>();
     for (ErrorTextAligner.Alignment a : found) {
       if (exact.contains(a.entryId())) {
         continue;
@@ -297,7 +300,8 @@ public final class Analyser {
               true);
       boolean beaten = false;
       for (SignatureHit h : hits) {
-        beaten |= h.errorText() && h.overlaps(hit);
+        // As between exact hits, the longer of two entries' readings of one text wins.
+        beaten |= h.errorText() && h.overlaps(hit) && !hit.contains(h);
       }
       for (ErrorTextAligner.Alignment b : found) {
         boolean overlaps = b.start() < a.end() && a.start() < b.end();
@@ -307,9 +311,20 @@ public final class Analyser {
                 && b.score() * b.fraction() > a.score() * a.fraction() + ALIGNMENT_TIE;
       }
       if (!beaten) {
-        out.add(hit);
+        added.add(hit);
       }
     }
+    List<SignatureHit> out = new ArrayList<>();
+    for (SignatureHit h : hits) {
+      boolean swallowed = false;
+      for (SignatureHit a : added) {
+        swallowed |= !a.entryId().equals(h.entryId()) && a.contains(h) && a.length() > h.length();
+      }
+      if (!swallowed) {
+        out.add(h);
+      }
+    }
+    out.addAll(added);
     out.sort(java.util.Comparator.comparingInt(SignatureHit::start));
     return out;
   }
@@ -332,6 +347,56 @@ public final class Analyser {
       out++;
     }
     return out + (space && any ? 1 : 0);
+  }
+
+  /**
+   * An error text of fewer content words than this, of an entry learnt from its article alone, is a
+   * code or a short phrase that other products print too ("Error 1935", "Something went wrong").
+   */
+  static final int SHORT_ERROR_TEXT_WORDS = 4;
+
+  /**
+   * Short error texts of entries without example phrasings stay signatures only when the rest of
+   * the message points to the same entry, or says nothing the knowledge knows; otherwise they count
+   * as a phrase, which the decision policy trusts only when addressed and backed by the ranking.
+   */
+  private List<Candidate> corroborated(NormalisedText text, List<Candidate> sigs) {
+    List<Candidate> out = new ArrayList<>(sigs.size());
+    for (Candidate c : sigs) {
+      if (c.source() != Candidate.Source.SIGNATURE
+          || !textOnly.contains(c.entryId())
+          || contentWords(c.evidence()) >= SHORT_ERROR_TEXT_WORDS) {
+        out.add(c);
+        continue;
+      }
+      String rest = text.lower().replace(c.evidence().toLowerCase(java.util.Locale.ROOT), " ");
+      List<CategoryModel.Score> ranked =
+          fuse(model.rank(rest), sections.get().rank(rest, RETRIEVED));
+      String top = ranked.isEmpty() ? CategoryModel.NONE : ranked.get(0).category();
+      if (top.equals(c.entryId()) || top.equals(CategoryModel.NONE)) {
+        out.add(c);
+      } else {
+        out.add(
+            new Candidate(
+                c.entryId(),
+                Thresholds.PHRASE_CONFIDENCE,
+                Candidate.Source.PHRASE,
+                c.position(),
+                c.evidence(),
+                c.sharedWith()));
+      }
+    }
+    return out;
+  }
+
+  private static int contentWords(String evidence) {
+    int n = 0;
+    for (SectionText.Token t : SectionText.tokens(evidence)) {
+      if (!ErrorTextAligner.isValue(t) && !SectionText.STOP.contains(t.form())) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Lines worth classifying on their own; a paste of hundreds of lines is one error report. */

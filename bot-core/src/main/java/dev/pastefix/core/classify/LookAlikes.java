@@ -57,11 +57,17 @@ public final class LookAlikes {
     String text = all.toString().toLowerCase(Locale.ROOT);
     List<Marker> kept = new ArrayList<>();
     boolean oursKnown = false;
+    boolean oursNamed = false;
     for (Marker m : markers) {
       if (m.service.equals(OURS) || !text.contains(m.value)) {
         kept.add(m);
       }
       oursKnown |= m.service.equals(OURS) && m.kind.equals("host") && text.contains(m.value);
+      oursNamed |= m.service.equals(OURS) && text.contains(m.value);
+    }
+    if (!oursNamed) {
+      // Knowledge that never names the service these look-alikes imitate has none of them.
+      kept.clear();
     }
     // A PowerShell session to another host is someone else's only when the knowledge is about
     // the hosts of ours at all; runbooks of other services name hosts of their own.
