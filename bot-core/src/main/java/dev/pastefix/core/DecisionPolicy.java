@@ -199,7 +199,8 @@ final class DecisionPolicy {
    */
   private static Decision fromArticleText(
       boolean addressed, Analysis analysis, Candidate best, double ratio, boolean beatsNone) {
-    if (analysis.nearMiss().isPresent()) {
+    // The message follows the best entry's error text and then departs from it: a look-alike.
+    if (analysis.nearMiss().filter(best.entryId()::equals).isPresent()) {
       return addressed
           ? new Decision.Unknown(
               closest(analysis),

@@ -67,7 +67,7 @@ public final class Thresholds {
    * Addressed, article text alone: a pasted error record in which no error text was recognised is
    * most likely another product's error, so only near certainty answers it.
    */
-  public static final double ARTICLE_TEXT_PASTE_MIN_CONFIDENCE = 0.95;
+  public static final double ARTICLE_TEXT_PASTE_MIN_CONFIDENCE = 0.87;
 
   /** Unaddressed, article text alone: the best entry needs this probability to speak. */
   public static final double ARTICLE_TEXT_CHANNEL_MIN_CONFIDENCE = 0.90;
