@@ -4,6 +4,7 @@ import dev.pastefix.core.admin.Reloader;
 import dev.pastefix.core.admin.SwappableBot;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
+import dev.pastefix.knowledge.KnowledgeSources;
 import dev.pastefix.knowledge.Problem;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ final class KnowledgeReload implements Reloader {
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeReload.class);
 
   private final Startup startup;
-  private final Optional<Path> knowledgeDir;
+  private final KnowledgeSources knowledge;
   private final Optional<String> dnsResolver;
   private final BotState state;
   private final SwappableBot target;
@@ -34,8 +35,17 @@ final class KnowledgeReload implements Reloader {
       Optional<String> dnsResolver,
       BotState state,
       SwappableBot target) {
+    this(startup, KnowledgeSources.shippedPlus(knowledgeDir), dnsResolver, state, target);
+  }
+
+  KnowledgeReload(
+      Startup startup,
+      KnowledgeSources knowledge,
+      Optional<String> dnsResolver,
+      BotState state,
+      SwappableBot target) {
     this.startup = Objects.requireNonNull(startup, "startup");
-    this.knowledgeDir = Objects.requireNonNull(knowledgeDir, "knowledgeDir");
+    this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
     this.dnsResolver = Objects.requireNonNull(dnsResolver, "dnsResolver");
     this.state = Objects.requireNonNull(state, "state");
     this.target = Objects.requireNonNull(target, "target");
@@ -43,14 +53,14 @@ final class KnowledgeReload implements Reloader {
 
   /** The directory this reload reads, when there is one. */
   Optional<Path> knowledgeDir() {
-    return knowledgeDir;
+    return knowledge.directory();
   }
 
   @Override
   public synchronized Result reload() {
     Startup.Ready ready;
     try {
-      ready = startup.start(knowledgeDir, dnsResolver, state);
+      ready = startup.start(knowledge, dnsResolver, state, Optional.empty());
     } catch (InvalidKnowledgeException e) {
       List<String> problems = e.problems().stream().map(Problem::toString).toList();
       LOG.warn(
