@@ -24,6 +24,9 @@ import java.util.Set;
  * malformed file, 3 for an invalid knowledge base.
  */
 final class EvalCommand implements Command {
+  /** Scores the plain BM25 baseline over the same sections instead of the bot. */
+  static final String BASELINE_FLAG = "--baseline-bm25";
+
   private final Startup startup;
 
   EvalCommand(Startup startup) {
@@ -37,7 +40,7 @@ final class EvalCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "eval FILE.jsonl [--json] [--knowledge DIR [--no-shipped]]";
+    return "eval FILE.jsonl [--json] [--knowledge DIR [--no-shipped]] [--baseline-bm25]";
   }
 
   @Override
@@ -51,7 +54,9 @@ final class EvalCommand implements Command {
     try {
       arguments =
           Arguments.parse(
-              args, Set.of("--json", Startup.NO_SHIPPED_FLAG), Set.of(Startup.KNOWLEDGE_OPTION));
+              args,
+              Set.of("--json", Startup.NO_SHIPPED_FLAG, BASELINE_FLAG),
+              Set.of(Startup.KNOWLEDGE_OPTION));
       if (arguments.positionals().size() != 1) {
         throw new Arguments.UsageException("give exactly one FILE.jsonl");
       }
@@ -92,7 +97,11 @@ final class EvalCommand implements Command {
     Set<String> labels = new HashSet<>();
     messages.forEach(m -> labels.addAll(m.gold()));
     EvalReport report =
-        new Evaluator(ready.bot(), LabelVocabulary.of(ready.knowledge(), shipped, labels))
+        new Evaluator(
+                arguments.flag(BASELINE_FLAG)
+                    ? new dev.pastefix.core.eval.Bm25Baseline(ready.knowledge())
+                    : ready.bot(),
+                LabelVocabulary.of(ready.knowledge(), shipped, labels))
             .run(messages);
     terminal.out().println(arguments.flag("--json") ? report.toJson() : report.toTable());
     return ExitCodes.OK;
