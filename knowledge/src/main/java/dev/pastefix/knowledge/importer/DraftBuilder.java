@@ -66,6 +66,37 @@ final class DraftBuilder {
       Pattern.compile(
           "<[^<>]{1,40}>|\\[[A-Za-z _-]{1,30}\\]|\\{[A-Za-z _-]{1,30}\\}|\\.\\.\\.|…"
               + "|\\b[A-Z][a-z]+_[A-Z][a-z]+\\b|\\bxx+\\b");
+
+  /**
+   * Error phrases that every product prints: alone they name no problem, so they are never a
+   * signature (a longer text that holds one still is).
+   */
+  private static final Set<String> COMMONPLACE =
+      Set.of(
+          "something went wrong",
+          "an error occurred",
+          "an error has occurred",
+          "an unexpected error occurred",
+          "an unexpected error has occurred",
+          "unexpected error",
+          "unknown error",
+          "access is denied",
+          "access denied",
+          "permission denied",
+          "file not found",
+          "internal server error",
+          "bad request",
+          "request failed",
+          "operation failed",
+          "the operation failed",
+          "please try again later",
+          "try again later",
+          "the request failed",
+          "the operation timed out",
+          "connection refused",
+          "we ran into a problem",
+          "an internal error occurred");
+
   private static final Pattern QUOTED = Pattern.compile("[\"“]([^\"“”]{6,200})[\"”]");
   private static final Pattern LIMIT =
       Pattern.compile(
@@ -117,13 +148,15 @@ final class DraftBuilder {
     boolean hasResolution = units.stream().anyMatch(u -> u.part() == Headings.Part.RESOLUTION);
     boolean hasCause = units.stream().anyMatch(u -> u.part() == Headings.Part.CAUSE);
     List<Unit> rest = new ArrayList<>();
+    // A section that only its text calls a problem shows examples, not its own error texts.
+    Set<String> found = problem.weak() ? new LinkedHashSet<>() : symptoms;
     for (Unit unit : units) {
       switch (unit.part()) {
         case SYMPTOM:
-          symptomsOf(unit.node(), true, symptoms);
+          symptomsOf(unit.node(), true, found);
           break;
         case CAUSE:
-          symptomsOf(unit.node(), false, symptoms);
+          symptomsOf(unit.node(), false, found);
           if (unit.node() instanceof Paragraph || unit.node() instanceof BlockQuote) {
             causes.add(html.text(unit.node()).map(DraftBuilder::oneLine));
           } else {
@@ -131,11 +164,11 @@ final class DraftBuilder {
           }
           break;
         case RESOLUTION:
-          symptomsOf(unit.node(), false, symptoms);
+          symptomsOf(unit.node(), false, found);
           steps.addAll(steps(unit.node(), facts));
           break;
         default:
-          symptomsOf(unit.node(), true, symptoms);
+          symptomsOf(unit.node(), true, found);
           rest.add(unit);
       }
     }
@@ -577,6 +610,9 @@ final class DraftBuilder {
       }
     }
     if (s.length() < 8 || s.startsWith("http") || s.startsWith("[!")) {
+      return Optional.empty();
+    }
+    if (COMMONPLACE.contains(norm(s))) {
       return Optional.empty();
     }
     boolean specific = words(s) >= 3 || CODE_TOKEN.matcher(s).find() || s.contains("::");

@@ -13,6 +13,8 @@ import org.commonmark.node.Node;
  * @param row the 1-based row of the section's table, for a problem that is one row of it
  * @param parts the section's blocks, each with the part it belongs to
  * @param rows table rows read as this problem (its own row, or rows that point to the section)
+ * @param weak whether only the section's text (not its heading, a parent's or a table) says it is a
+ *     problem: its code and emphasis are then examples rather than its own error texts
  */
 record FoundProblem(
     String anchor,
@@ -20,7 +22,8 @@ record FoundProblem(
     Bilingual title,
     List<PartBlock> parts,
     List<TableRow> rows,
-    boolean headingNamesProblem) {
+    boolean headingNamesProblem,
+    boolean weak) {
   FoundProblem {
     Objects.requireNonNull(anchor, "anchor");
     Objects.requireNonNull(row, "row");

@@ -131,7 +131,8 @@ final class ProblemFinder {
         }
       }
       out.add(
-          new FoundProblem(s.anchor(), Optional.empty(), s.title(), parts, rowsHere, headingCue));
+          new FoundProblem(
+              s.anchor(), Optional.empty(), s.title(), parts, rowsHere, headingCue, false));
       return;
     }
     List<FoundProblem.TableRow> rows = ownRows.getOrDefault(s, List.of());
@@ -139,15 +140,20 @@ final class ProblemFinder {
     for (FoundProblem.TableRow row : rows) {
       out.add(
           new FoundProblem(
-              s.anchor(), Optional.of(row.index()), s.title(), List.of(), List.of(row), false));
+              s.anchor(),
+              Optional.of(row.index()),
+              s.title(),
+              List.of(),
+              List.of(row),
+              false,
+              false));
     }
     List<Node> own = meaningful(s.blocks());
     if (!causeTable && !own.isEmpty()) {
       boolean intro = s.level() == 1 && !s.children().isEmpty();
+      boolean named = !rowsHere.isEmpty() || headingCue || inheritedCue;
       boolean problem =
-          intro
-              ? own.stream().anyMatch(this::alertWithCommand)
-              : !rowsHere.isEmpty() || headingCue || inheritedCue || contentCue(own);
+          intro ? own.stream().anyMatch(this::alertWithCommand) : named || contentCue(own);
       if (problem) {
         List<FoundProblem.PartBlock> parts = new ArrayList<>();
         for (Node block : own) {
@@ -155,11 +161,18 @@ final class ProblemFinder {
         }
         out.add(
             new FoundProblem(
-                s.anchor(), Optional.empty(), s.title(), parts, rowsHere, headingCue && !intro));
+                s.anchor(),
+                Optional.empty(),
+                s.title(),
+                parts,
+                rowsHere,
+                headingCue && !intro,
+                !intro && !named));
       }
     } else if (!rowsHere.isEmpty()) {
       out.add(
-          new FoundProblem(s.anchor(), Optional.empty(), s.title(), List.of(), rowsHere, false));
+          new FoundProblem(
+              s.anchor(), Optional.empty(), s.title(), List.of(), rowsHere, false, false));
     }
     // The article's title names the article, not a problem its sections inherit.
     boolean childCue = s.level() > 1 && (inheritedCue || headingCue);
