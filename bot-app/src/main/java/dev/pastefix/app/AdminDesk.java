@@ -6,6 +6,7 @@ import dev.pastefix.core.admin.Admins;
 import dev.pastefix.core.admin.SwappableBot;
 import dev.pastefix.core.review.Reviewer;
 import dev.pastefix.core.state.BotState;
+import dev.pastefix.knowledge.KnowledgeSources;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,18 +45,19 @@ final class AdminDesk implements AutoCloseable {
   static AdminDesk open(
       Startup startup,
       Startup.Ready ready,
-      Optional<Path> knowledgeDir,
+      KnowledgeSources knowledge,
       Optional<String> dnsResolver,
       BotState state,
       Admins admins,
       Clock clock,
       boolean watch) {
+    Optional<Path> knowledgeDir = knowledge.directory();
     SwappableBot swappable = new SwappableBot(ready.bot());
     KnowledgeInUse inUse = new KnowledgeInUse(ready.knowledge());
     KnowledgeReload reload =
         new KnowledgeReload(
             startup,
-            knowledgeDir,
+            knowledge,
             dnsResolver,
             state,
             swappable,

@@ -5,6 +5,7 @@ import dev.pastefix.core.admin.SwappableBot;
 import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.Redaction;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
+import dev.pastefix.knowledge.KnowledgeSources;
 import dev.pastefix.knowledge.Problem;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class KnowledgeReload implements Reloader {
   static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
   private final Startup startup;
-  private final Optional<Path> knowledgeDir;
+  private final KnowledgeSources knowledge;
   private final Optional<String> dnsResolver;
   private final BotState state;
   private final SwappableBot target;
@@ -49,7 +50,17 @@ final class KnowledgeReload implements Reloader {
       Optional<String> dnsResolver,
       BotState state,
       SwappableBot target) {
-    this(startup, knowledgeDir, dnsResolver, state, target, Optional.empty(), SETTLE);
+    this(startup, KnowledgeSources.shippedPlus(knowledgeDir), dnsResolver, state, target);
+  }
+
+  /** Over the given knowledge sources, without recording them anywhere. */
+  KnowledgeReload(
+      Startup startup,
+      KnowledgeSources knowledge,
+      Optional<String> dnsResolver,
+      BotState state,
+      SwappableBot target) {
+    this(startup, knowledge, dnsResolver, state, target, Optional.empty(), SETTLE);
   }
 
   /**
@@ -58,14 +69,14 @@ final class KnowledgeReload implements Reloader {
    */
   KnowledgeReload(
       Startup startup,
-      Optional<Path> knowledgeDir,
+      KnowledgeSources knowledge,
       Optional<String> dnsResolver,
       BotState state,
       SwappableBot target,
       Optional<KnowledgeInUse> inUse,
       Duration settle) {
     this.startup = Objects.requireNonNull(startup, "startup");
-    this.knowledgeDir = Objects.requireNonNull(knowledgeDir, "knowledgeDir");
+    this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
     this.dnsResolver = Objects.requireNonNull(dnsResolver, "dnsResolver");
     this.state = Objects.requireNonNull(state, "state");
     this.target = Objects.requireNonNull(target, "target");
@@ -75,14 +86,14 @@ final class KnowledgeReload implements Reloader {
 
   /** The directory this reload reads, when there is one. */
   Optional<Path> knowledgeDir() {
-    return knowledgeDir;
+    return knowledge.directory();
   }
 
   @Override
   public synchronized Result reload() {
     long deadline = System.nanoTime() + MAX_WAIT.toNanos();
     while (true) {
-      KnowledgeSnapshot before = KnowledgeSnapshot.of(knowledgeDir);
+      KnowledgeSnapshot before = KnowledgeSnapshot.of(knowledge.directory());
       Duration age = Duration.between(before.newest(), Instant.now());
       if (age.compareTo(settle) < 0) {
         // A file changed a moment ago and may still be being written: look again once it rests.
@@ -96,9 +107,9 @@ final class KnowledgeReload implements Reloader {
       }
       Startup.Ready ready;
       try {
-        ready = startup.start(knowledgeDir, dnsResolver, state);
+        ready = startup.start(knowledge, dnsResolver, state, Optional.empty());
       } catch (InvalidKnowledgeException e) {
-        if (!KnowledgeSnapshot.of(knowledgeDir).equals(before) && System.nanoTime() < deadline) {
+        if (!KnowledgeSnapshot.of(knowledge.directory()).equals(before) && System.nanoTime() < deadline) {
           continue;
         }
         return refused(e.problems().stream().map(Problem::toString).toList());
@@ -107,7 +118,7 @@ final class KnowledgeReload implements Reloader {
         return new Rejected(
             List.of("the knowledge base could not be built: " + Redaction.redact(e.toString())));
       }
-      if (!KnowledgeSnapshot.of(knowledgeDir).equals(before)) {
+      if (!KnowledgeSnapshot.of(knowledge.directory()).equals(before)) {
         // The files changed while they were read: what was read may be half old, half new.
         if (System.nanoTime() > deadline) {
           return refused(List.of(keptChanging()));
@@ -124,7 +135,7 @@ final class KnowledgeReload implements Reloader {
   }
 
   private String keptChanging() {
-    return knowledgeDir.map(Path::toString).orElse("the knowledge")
+    return knowledge.directory().map(Path::toString).orElse("the knowledge")
         + ": the files kept changing for "
         + MAX_WAIT.toSeconds()
         + " s; reload again once they are written";

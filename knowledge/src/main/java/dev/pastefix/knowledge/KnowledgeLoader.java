@@ -53,8 +53,18 @@ public final class KnowledgeLoader {
    * admin article with a shipped article's id replaces its metadata.
    */
   public KnowledgeBase load(Optional<Path> adminDir) throws InvalidKnowledgeException {
+    return load(KnowledgeSources.shippedPlus(adminDir));
+  }
+
+  /**
+   * The knowledge {@code sources} name: as {@link #load(Optional)}, or the administrator's
+   * directory alone when the shipped files are left out.
+   */
+  public KnowledgeBase load(KnowledgeSources sources) throws InvalidKnowledgeException {
+    Optional<Path> adminDir = sources.directory();
     List<Problem> problems = new ArrayList<>();
-    List<KnowledgeFileReader.ParsedFile> shipped = readShipped(problems);
+    List<KnowledgeFileReader.ParsedFile> shipped =
+        sources.shipped() ? readShipped(problems) : List.of();
     checkDuplicates(shipped, problems);
     List<KnowledgeFileReader.ParsedFile> admin = new ArrayList<>();
     if (adminDir.isPresent()) {
