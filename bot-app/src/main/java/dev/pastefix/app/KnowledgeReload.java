@@ -109,7 +109,8 @@ final class KnowledgeReload implements Reloader {
       try {
         ready = startup.start(knowledge, dnsResolver, state, Optional.empty());
       } catch (InvalidKnowledgeException e) {
-        if (!KnowledgeSnapshot.of(knowledge.directory()).equals(before) && System.nanoTime() < deadline) {
+        if (!KnowledgeSnapshot.of(knowledge.directory()).equals(before)
+            && System.nanoTime() < deadline) {
           continue;
         }
         return refused(e.problems().stream().map(Problem::toString).toList());

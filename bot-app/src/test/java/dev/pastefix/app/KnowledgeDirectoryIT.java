@@ -101,7 +101,7 @@ class KnowledgeDirectoryIT {
         AdminDesk.open(
             startup,
             ready,
-            Optional.of(dir),
+            dev.pastefix.knowledge.KnowledgeSources.shippedPlus(Optional.of(dir)),
             Optional.empty(),
             state,
             Admins.none(),

@@ -83,7 +83,7 @@ class KnowledgeReloadTest {
     reload =
         new KnowledgeReload(
             startup,
-            Optional.of(dir),
+            dev.pastefix.knowledge.KnowledgeSources.shippedPlus(Optional.of(dir)),
             Optional.empty(),
             state,
             bot,
