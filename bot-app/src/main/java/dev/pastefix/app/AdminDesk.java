@@ -4,6 +4,7 @@ import dev.pastefix.core.admin.AdminCommands;
 import dev.pastefix.core.admin.Admins;
 import dev.pastefix.core.review.Reviewer;
 import dev.pastefix.core.state.BotState;
+import dev.pastefix.knowledge.KnowledgeSources;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,11 +24,17 @@ final class AdminDesk implements AutoCloseable {
 
   private final AdminCommands commands;
   private final KnowledgeReload reload;
+  private final KnowledgeInUse inUse;
   private final List<AutoCloseable> running;
 
-  private AdminDesk(AdminCommands commands, KnowledgeReload reload, List<AutoCloseable> running) {
+  private AdminDesk(
+      AdminCommands commands,
+      KnowledgeReload reload,
+      KnowledgeInUse inUse,
+      List<AutoCloseable> running) {
     this.commands = commands;
     this.reload = reload;
+    this.inUse = inUse;
     this.running = running;
   }
 
@@ -39,14 +46,23 @@ final class AdminDesk implements AutoCloseable {
   static AdminDesk open(
       Startup startup,
       Startup.Ready ready,
-      Optional<Path> knowledgeDir,
+      KnowledgeSources knowledge,
       Optional<String> dnsResolver,
       BotState state,
       Admins admins,
       Clock clock,
       boolean watch) {
+    Optional<Path> knowledgeDir = knowledge.directory();
+    KnowledgeInUse inUse = new KnowledgeInUse(ready.knowledge());
     KnowledgeReload reload =
-        new KnowledgeReload(startup, knowledgeDir, dnsResolver, state, ready.engine());
+        new KnowledgeReload(
+            startup,
+            knowledge,
+            dnsResolver,
+            state,
+            ready.engine(),
+            Optional.of(inUse),
+            KnowledgeReload.SETTLE);
     List<AutoCloseable> running = new ArrayList<>();
     if (watch) {
       running.add(HangUpSignal.install(reload));
@@ -67,7 +83,7 @@ final class AdminDesk implements AutoCloseable {
     AdminCommands commands =
         new AdminCommands(
             admins, new Reviewer(state.answerLog(), state.feedback(), clock), reload, clock);
-    return new AdminDesk(commands, reload, running);
+    return new AdminDesk(commands, reload, inUse, running);
   }
 
   /** The admin commands the pipeline serves. */
@@ -77,6 +93,11 @@ final class AdminDesk implements AutoCloseable {
 
   KnowledgeReload reload() {
     return reload;
+  }
+
+  /** The knowledge the engine answering now was built from (it follows every reload). */
+  KnowledgeInUse knowledgeInUse() {
+    return inUse;
   }
 
   @Override

@@ -6,15 +6,14 @@ import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
+import dev.pastefix.knowledge.KnowledgeSources;
 import dev.pastefix.storage.StateStoreException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +39,11 @@ final class Launcher {
   int run(List<String> args, Terminal terminal) {
     Arguments arguments;
     try {
-      arguments = Arguments.parse(args, Set.of(EPHEMERAL_FLAG), Set.of(Startup.KNOWLEDGE_OPTION));
+      arguments =
+          Arguments.parse(
+              args,
+              Set.of(EPHEMERAL_FLAG, Startup.NO_SHIPPED_FLAG),
+              Set.of(Startup.KNOWLEDGE_OPTION));
       if (!arguments.positionals().isEmpty()) {
         throw new Arguments.UsageException("unexpected '" + arguments.positionals().get(0) + "'");
       }
@@ -89,10 +92,15 @@ final class Launcher {
       RunningState state,
       Terminal terminal) {
     Startup.Ready ready;
-    Optional<Path> knowledgeDir =
-        arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
+    KnowledgeSources knowledge;
     try {
-      ready = startup.start(knowledgeDir, settings.dnsResolver(), state.state(), storage.dataDir());
+      knowledge = Startup.knowledge(arguments, terminal.env());
+    } catch (Settings.InvalidSettings e) {
+      terminal.err().println(e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    try {
+      ready = startup.start(knowledge, settings.dnsResolver(), state.state(), storage.dataDir());
     } catch (InvalidKnowledgeException e) {
       terminal.err().println("pastefix cannot start: " + e.getMessage());
       return ExitCodes.CONFIG;
@@ -105,7 +113,8 @@ final class Launcher {
     terminal
         .err()
         .println(
-            "pastefix: "
+            BuildInfo.current().describe()
+                + ": "
                 + ready.describe()
                 + " ("
                 + ManagementFactory.getRuntimeMXBean().getUptime()
@@ -114,7 +123,7 @@ final class Launcher {
         AdminDesk.open(
             startup,
             ready,
-            knowledgeDir,
+            knowledge,
             settings.dnsResolver(),
             state.state(),
             settings.admins(),
@@ -133,24 +142,32 @@ final class Launcher {
                     "console", "local", ProcessHandle.current().pid() + "-" + clock.millis()));
         return console.run(terminal);
       }
-      return startPlatforms(settings, ready, admin.commands(), storage.staleClaimAfter(), terminal);
+      return startPlatforms(
+          settings,
+          ready,
+          admin.commands(),
+          admin.knowledgeInUse(),
+          storage.staleClaimAfter(),
+          terminal);
     }
   }
 
   /**
    * Starts every platform {@code settings} configure, sharing the one pipeline over {@code ready}
-   * (its engine and state) with {@code admin}'s commands, with the management endpoints, and blocks
-   * until a signal stops them gracefully.
+   * (its engine and state) with {@code admin}'s commands, the knowledge metric and readiness
+   * following {@code inUse}, with the management endpoints, and blocks until a signal stops them
+   * gracefully.
    */
   int startPlatforms(
       Settings settings,
       Startup.Ready ready,
       AdminCommands admin,
+      KnowledgeInUse inUse,
       Duration staleClaimAfter,
       Terminal terminal) {
     RunningBot running;
     try {
-      running = RunningBot.start(settings, ready, admin, staleClaimAfter, terminal.err());
+      running = RunningBot.start(settings, ready, admin, inUse, staleClaimAfter, terminal.err());
     } catch (Platform.StartFailure e) {
       terminal.err().println("pastefix: " + e.getMessage());
       return ExitCodes.CONFIG;

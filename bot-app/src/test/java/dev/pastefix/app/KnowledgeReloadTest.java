@@ -80,8 +80,16 @@ class KnowledgeReloadTest {
     BotState state = BotState.inMemory(java.time.Clock.systemUTC());
     Startup.Ready ready = startup.start(Optional.of(dir), Optional.empty(), state);
     bot = ready.bot();
+    // A short rest: these files are written whole (moved into place), so nothing is half read.
     reload =
-        new KnowledgeReload(startup, Optional.of(dir), Optional.empty(), state, ready.engine());
+        new KnowledgeReload(
+            startup,
+            dev.pastefix.knowledge.KnowledgeSources.shippedPlus(Optional.of(dir)),
+            Optional.empty(),
+            state,
+            ready.engine(),
+            Optional.empty(),
+            Duration.ofMillis(300));
   }
 
   private Outcome ask() {
@@ -157,6 +165,28 @@ class KnowledgeReloadTest {
   void reloadsWhenAFileInTheWatchedDirectoryChanges() throws Exception {
     try (KnowledgeWatcher watcher = KnowledgeWatcher.start(dir, reload)) {
       write(widgetFile("local-widget-b"));
+      awaitAnswer("local-widget-b");
+    }
+  }
+
+  @Test
+  void reloadsWhenKubernetesSwapsAMountedConfigMap() throws Exception {
+    // The kubelet's layout: the files are links through "..data" to a timestamped directory, and an
+    // update swaps "..data" alone, so no *.yaml name appears in the events.
+    Files.delete(dir.resolve("local.yaml"));
+    Path first = Files.createDirectory(dir.resolve("..2026_12_07_10_00_00.1"));
+    Files.writeString(first.resolve("local.yaml"), widgetFile("local-widget-a"));
+    Files.createSymbolicLink(dir.resolve("..data"), first.getFileName());
+    Files.createSymbolicLink(dir.resolve("local.yaml"), Path.of("..data", "local.yaml"));
+    try (KnowledgeWatcher watcher = KnowledgeWatcher.start(dir, reload)) {
+      Path second = Files.createDirectory(dir.resolve("..2026_12_07_10_01_00.2"));
+      Files.writeString(second.resolve("local.yaml"), widgetFile("local-widget-b"));
+      Files.createSymbolicLink(dir.resolve("..data_tmp"), second.getFileName());
+      Files.move(
+          dir.resolve("..data_tmp"),
+          dir.resolve("..data"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       awaitAnswer("local-widget-b");
     }
   }

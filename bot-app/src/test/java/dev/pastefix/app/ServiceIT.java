@@ -333,6 +333,7 @@ class ServiceIT {
                                   ready.state().feedback(),
                                   java.time.Clock.systemUTC()),
                               java.time.Clock.systemUTC()),
+                          new KnowledgeInUse(ready.knowledge()),
                           SeenEvents.DEFAULT_STALE_AFTER,
                           terminal.terminal()));
       awaitStatus(managementPort, "/readyz", 200);
