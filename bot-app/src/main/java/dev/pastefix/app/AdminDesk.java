@@ -6,6 +6,7 @@ import dev.pastefix.core.admin.Admins;
 import dev.pastefix.core.admin.SwappableBot;
 import dev.pastefix.core.review.Reviewer;
 import dev.pastefix.core.state.BotState;
+import dev.pastefix.knowledge.KnowledgeSources;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,11 +26,14 @@ final class AdminDesk implements AutoCloseable {
 
   private final Bot bot;
   private final KnowledgeReload reload;
+  private final KnowledgeInUse inUse;
   private final List<AutoCloseable> running;
 
-  private AdminDesk(Bot bot, KnowledgeReload reload, List<AutoCloseable> running) {
+  private AdminDesk(
+      Bot bot, KnowledgeReload reload, KnowledgeInUse inUse, List<AutoCloseable> running) {
     this.bot = bot;
     this.reload = reload;
+    this.inUse = inUse;
     this.running = running;
   }
 
@@ -41,15 +45,24 @@ final class AdminDesk implements AutoCloseable {
   static AdminDesk open(
       Startup startup,
       Startup.Ready ready,
-      Optional<Path> knowledgeDir,
+      KnowledgeSources knowledge,
       Optional<String> dnsResolver,
       BotState state,
       Admins admins,
       Clock clock,
       boolean watch) {
+    Optional<Path> knowledgeDir = knowledge.directory();
     SwappableBot swappable = new SwappableBot(ready.bot());
+    KnowledgeInUse inUse = new KnowledgeInUse(ready.knowledge());
     KnowledgeReload reload =
-        new KnowledgeReload(startup, knowledgeDir, dnsResolver, state, swappable);
+        new KnowledgeReload(
+            startup,
+            knowledge,
+            dnsResolver,
+            state,
+            swappable,
+            Optional.of(inUse),
+            KnowledgeReload.SETTLE);
     List<AutoCloseable> running = new ArrayList<>();
     if (watch) {
       running.add(HangUpSignal.install(reload));
@@ -74,7 +87,7 @@ final class AdminDesk implements AutoCloseable {
             new Reviewer(state.answerLog(), state.feedback(), clock),
             reload,
             clock);
-    return new AdminDesk(bot, reload, running);
+    return new AdminDesk(bot, reload, inUse, running);
   }
 
   /** The bot the platforms talk to. */
@@ -84,6 +97,11 @@ final class AdminDesk implements AutoCloseable {
 
   KnowledgeReload reload() {
     return reload;
+  }
+
+  /** The knowledge the engine answering now was built from (it follows every reload). */
+  KnowledgeInUse knowledgeInUse() {
+    return inUse;
   }
 
   @Override

@@ -17,6 +17,7 @@ import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
+import dev.pastefix.knowledge.KnowledgeSources;
 import dev.pastefix.storage.DatabaseTarget;
 import dev.pastefix.storage.StateDatabase;
 import java.io.IOException;
@@ -132,7 +133,7 @@ final class BenchCommand implements Command {
       List<Integer> sizes,
       Optional<Path> keep,
       boolean json,
-      Optional<Path> knowledgeDir,
+      KnowledgeSources knowledge,
       Optional<Path> dataDir,
       boolean state) {}
 
@@ -169,11 +170,15 @@ final class BenchCommand implements Command {
         Row row =
             plan.state()
                 ? measureWithState(plan, labelled)
-                : measure(plan.knowledgeDir(), plan.dataDir(), labelled, plan.iterations());
+                : measure(plan.knowledge(), plan.dataDir(), labelled, plan.iterations());
+        RedactionBench.Figures redaction = RedactionBench.measure();
         if (plan.json()) {
-          out.println(json.writeValueAsString(row.json()));
+          Map<String, Object> fields = row.json();
+          redaction.putInto(fields);
+          out.println(json.writeValueAsString(fields));
         } else {
           printRow(out, row, origin, labelled.size(), plan.iterations());
+          out.println(redaction.describe());
         }
         return ExitCodes.OK;
       }
@@ -195,7 +200,7 @@ final class BenchCommand implements Command {
     Arguments arguments =
         Arguments.parse(
             args,
-            Set.of("--json", STATE_FLAG),
+            Set.of("--json", STATE_FLAG, Startup.NO_SHIPPED_FLAG),
             Set.of("--iterations", "--synthetic", "--keep", Startup.KNOWLEDGE_OPTION));
     if (arguments.positionals().size() > 1) {
       throw new Arguments.UsageException("give at most one FILE.jsonl");
@@ -208,8 +213,10 @@ final class BenchCommand implements Command {
     if (keep.isPresent() && Files.exists(keep.get()) && !isEmptyDirectory(keep.get())) {
       throw new Arguments.UsageException("--keep " + keep.get() + " must be new or empty");
     }
-    Optional<Path> knowledgeDir = Startup.knowledgeDir(arguments, terminal.env());
-    if (!sizes.isEmpty() && arguments.option(Startup.KNOWLEDGE_OPTION).isPresent()) {
+    KnowledgeSources knowledge = Startup.knowledge(arguments, terminal.env());
+    if (!sizes.isEmpty()
+        && (arguments.option(Startup.KNOWLEDGE_OPTION).isPresent()
+            || arguments.flag(Startup.NO_SHIPPED_FLAG))) {
       throw new Arguments.UsageException(
           "--synthetic grows the shipped knowledge; it does not take --knowledge");
     }
@@ -219,7 +226,7 @@ final class BenchCommand implements Command {
         sizes,
         keep,
         arguments.flag("--json"),
-        sizes.isEmpty() ? knowledgeDir : Optional.empty(),
+        sizes.isEmpty() ? knowledge : KnowledgeSources.shippedPlus(Optional.empty()),
         Startup.dataDir(terminal.env()),
         stateFlag(arguments, sizes));
   }
@@ -245,7 +252,7 @@ final class BenchCommand implements Command {
             DatabaseTarget.embedded(dir), Clock.systemUTC(), BotState.DEFAULT_RETENTION)) {
       BotState state = database.state();
       return measure(
-          plan.knowledgeDir(), plan.dataDir(), labelled, plan.iterations(), Optional.of(state));
+          plan.knowledge(), plan.dataDir(), labelled, plan.iterations(), Optional.of(state));
     } finally {
       deleteTree(dir);
     }
@@ -345,7 +352,12 @@ final class BenchCommand implements Command {
         Path knowledge = plan.keep().orElse(scratch.resolve("knowledge"));
         int written = new SyntheticKnowledge(loader).write(knowledge, size);
         Optional<Path> dir = written == 0 ? Optional.empty() : Optional.of(knowledge);
-        Row row = measure(dir, Optional.of(scratch.resolve("data")), labelled, plan.iterations());
+        Row row =
+            measure(
+                KnowledgeSources.shippedPlus(dir),
+                Optional.of(scratch.resolve("data")),
+                labelled,
+                plan.iterations());
         if (plan.json()) {
           out.println(json.writeValueAsString(row.json()));
         } else {
@@ -381,26 +393,26 @@ final class BenchCommand implements Command {
    * kept in {@code dataDir}), then starts the engine as a run would and measures it.
    */
   private Row measure(
-      Optional<Path> knowledgeDir,
+      KnowledgeSources knowledge,
       Optional<Path> dataDir,
       List<LabelledMessage> labelled,
       int iterations)
       throws InvalidKnowledgeException, NoMessages {
-    return measure(knowledgeDir, dataDir, labelled, iterations, Optional.empty());
+    return measure(knowledge, dataDir, labelled, iterations, Optional.empty());
   }
 
   private Row measure(
-      Optional<Path> knowledgeDir,
+      KnowledgeSources knowledge,
       Optional<Path> dataDir,
       List<LabelledMessage> labelled,
       int iterations,
       Optional<BotState> state)
       throws InvalidKnowledgeException, NoMessages {
-    long trainMs = trainingTime(new KnowledgeLoader().load(knowledgeDir), dataDir);
+    long trainMs = trainingTime(new KnowledgeLoader().load(knowledge), dataDir);
     Startup.Ready ready =
         state.isPresent()
-            ? startup.start(knowledgeDir, Optional.empty(), state.get(), dataDir)
-            : startup.start(knowledgeDir, Optional.empty(), dataDir);
+            ? startup.start(knowledge, Optional.empty(), state.get(), dataDir)
+            : startup.start(knowledge, Optional.empty(), dataDir);
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
     double heapMb = heapAfterGc() / (1024.0 * 1024.0);
     List<LabelledMessage> messages = labelled.isEmpty() ? examples(ready.knowledge()) : labelled;

@@ -94,8 +94,8 @@ final class CheckCommand implements Command {
     }
     KnowledgeBase knowledge;
     try {
-      knowledge = loader.load(Settings.knowledgeDirFrom(terminal.env()));
-    } catch (InvalidKnowledgeException e) {
+      knowledge = loader.load(Settings.knowledgeFrom(terminal.env()));
+    } catch (InvalidKnowledgeException | Settings.InvalidSettings e) {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
     }

@@ -63,7 +63,10 @@ final class DiagnoseCommand implements Command {
     Arguments arguments;
     try {
       arguments =
-          Arguments.parse(args, Set.of("--json", "--channel"), Set.of(Startup.KNOWLEDGE_OPTION));
+          Arguments.parse(
+              args,
+              Set.of("--json", "--channel", Startup.NO_SHIPPED_FLAG),
+              Set.of(Startup.KNOWLEDGE_OPTION));
       if (arguments.positionals().size() > 1) {
         throw new Arguments.UsageException("give one FILE, or - for standard input");
       }
@@ -95,7 +98,7 @@ final class DiagnoseCommand implements Command {
     try {
       ready =
           startup.start(
-              Startup.knowledgeDir(arguments, terminal.env()),
+              Startup.knowledge(arguments, terminal.env()),
               Optional.empty(),
               Startup.dataDir(terminal.env()));
     } catch (InvalidKnowledgeException | Settings.InvalidSettings e) {

@@ -2,12 +2,17 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.eval.EvalReport;
 import dev.pastefix.core.eval.Evaluator;
+import dev.pastefix.core.eval.LabelVocabulary;
 import dev.pastefix.core.eval.LabelledMessage;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
+import dev.pastefix.knowledge.KnowledgeBase;
+import dev.pastefix.knowledge.KnowledgeLoader;
+import dev.pastefix.knowledge.KnowledgeSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +24,9 @@ import java.util.Set;
  * malformed file, 3 for an invalid knowledge base.
  */
 final class EvalCommand implements Command {
+  /** Scores the plain BM25 baseline over the same sections instead of the bot. */
+  static final String BASELINE_FLAG = "--baseline-bm25";
+
   private final Startup startup;
 
   EvalCommand(Startup startup) {
@@ -32,7 +40,7 @@ final class EvalCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "eval FILE.jsonl [--json]";
+    return "eval FILE.jsonl [--json] [--knowledge DIR [--no-shipped]] [--baseline-bm25]";
   }
 
   @Override
@@ -44,7 +52,11 @@ final class EvalCommand implements Command {
   public int run(List<String> args, Terminal terminal) {
     Arguments arguments;
     try {
-      arguments = Arguments.parse(args, Set.of("--json"), Set.of(Startup.KNOWLEDGE_OPTION));
+      arguments =
+          Arguments.parse(
+              args,
+              Set.of("--json", Startup.NO_SHIPPED_FLAG, BASELINE_FLAG),
+              Set.of(Startup.KNOWLEDGE_OPTION));
       if (arguments.positionals().size() != 1) {
         throw new Arguments.UsageException("give exactly one FILE.jsonl");
       }
@@ -70,17 +82,27 @@ final class EvalCommand implements Command {
       return ExitCodes.USAGE;
     }
     Startup.Ready ready;
+    KnowledgeSources sources;
+    Optional<KnowledgeBase> shipped;
     try {
-      ready =
-          startup.start(
-              Startup.knowledgeDir(arguments, terminal.env()),
-              Optional.empty(),
-              Startup.dataDir(terminal.env()));
+      sources = Startup.knowledge(arguments, terminal.env());
+      ready = startup.start(sources, Optional.empty(), Startup.dataDir(terminal.env()));
+      // Labels written for the shipped knowledge name entries imported from the same sections.
+      shipped =
+          sources.shipped() ? Optional.empty() : Optional.of(new KnowledgeLoader().loadShipped());
     } catch (InvalidKnowledgeException | Settings.InvalidSettings e) {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
     }
-    EvalReport report = new Evaluator(ready.bot()).run(messages);
+    Set<String> labels = new HashSet<>();
+    messages.forEach(m -> labels.addAll(m.gold()));
+    EvalReport report =
+        new Evaluator(
+                arguments.flag(BASELINE_FLAG)
+                    ? new dev.pastefix.core.eval.Bm25Baseline(ready.knowledge())
+                    : ready.bot(),
+                LabelVocabulary.of(ready.knowledge(), shipped, labels))
+            .run(messages);
     terminal.out().println(arguments.flag("--json") ? report.toJson() : report.toTable());
     return ExitCodes.OK;
   }

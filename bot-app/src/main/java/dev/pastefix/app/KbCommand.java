@@ -7,13 +7,19 @@ import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
+import dev.pastefix.knowledge.KnowledgeSources;
 import dev.pastefix.knowledge.Problem;
+import dev.pastefix.knowledge.importer.ArticleImporter;
+import dev.pastefix.knowledge.importer.ImportTarget;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code pastefix kb list|show ID|validate [DIR]}: read and check the knowledge base. The knowledge
@@ -40,7 +46,8 @@ final class KbCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "kb list | kb show ID | kb validate [DIR]";
+    return "kb list | kb show ID | kb validate [DIR]"
+        + " | kb import [--out DIR] [--base-url URL] [--dry-run] FILE|DIR...";
   }
 
   @Override
@@ -64,6 +71,8 @@ final class KbCommand implements Command {
         return rest.isEmpty()
             ? validateAll(terminal)
             : validateDirectory(Path.of(rest.get(0)), terminal);
+      case "import":
+        return importArticles(rest, terminal);
       default:
         return usage(terminal, "unknown kb sub-command '" + sub + "'.");
     }
@@ -76,9 +85,11 @@ final class KbCommand implements Command {
   }
 
   private Optional<KnowledgeBase> load(Terminal terminal) {
-    Optional<Path> adminDir = Settings.knowledgeDirFrom(terminal.env());
     try {
-      return Optional.of(loader.load(adminDir));
+      return Optional.of(loader.load(Settings.knowledgeFrom(terminal.env())));
+    } catch (Settings.InvalidSettings e) {
+      terminal.err().println(e.getMessage());
+      return Optional.empty();
     } catch (InvalidKnowledgeException e) {
       terminal.err().println("pastefix kb: the knowledge base is invalid.");
       printProblems(e.problems(), terminal.err());
@@ -130,9 +141,15 @@ final class KbCommand implements Command {
   }
 
   private int validateAll(Terminal terminal) {
-    Optional<Path> adminDir = Settings.knowledgeDirFrom(terminal.env());
+    KnowledgeSources sources;
     try {
-      KnowledgeBase kb = loader.load(adminDir);
+      sources = Settings.knowledgeFrom(terminal.env());
+    } catch (Settings.InvalidSettings e) {
+      terminal.err().println(e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    try {
+      KnowledgeBase kb = loader.load(sources);
       terminal
           .out()
           .println(
@@ -140,8 +157,8 @@ final class KbCommand implements Command {
                   + kb.entries().size()
                   + " entries from "
                   + kb.articles().size()
-                  + " articles (shipped"
-                  + adminDir.map(d -> " + " + d).orElse("")
+                  + " articles ("
+                  + sources.describe()
                   + ").");
       return ExitCodes.OK;
     } catch (InvalidKnowledgeException e) {
@@ -162,6 +179,103 @@ final class KbCommand implements Command {
     }
     printProblems(problems, terminal.out());
     return ExitCodes.NEGATIVE;
+  }
+
+  /**
+   * {@code kb import}: articles to knowledge files in {@code --out DIR} (else the knowledge
+   * directory), re-imports keeping a person's edits; every problem stops it before anything is
+   * written.
+   */
+  private int importArticles(List<String> args, Terminal terminal) {
+    Arguments arguments;
+    try {
+      arguments = Arguments.parse(args, Set.of("--dry-run"), Set.of("--out", "--base-url"));
+      if (arguments.positionals().isEmpty()) {
+        throw new Arguments.UsageException("kb import needs at least one FILE or DIR");
+      }
+    } catch (Arguments.UsageException e) {
+      return usage(terminal, e.getMessage() + ".");
+    }
+    Optional<Path> out =
+        arguments.option("--out").map(Path::of).or(() -> Settings.knowledgeDirFrom(terminal.env()));
+    if (out.isEmpty()) {
+      return usage(terminal, "kb import needs --out DIR (or --knowledge DIR) to write to.");
+    }
+    Optional<URI> baseUrl = Optional.empty();
+    if (arguments.option("--base-url").isPresent()) {
+      String base = arguments.option("--base-url").get();
+      try {
+        URI uri = new URI(base);
+        if (uri.getScheme() == null
+            || !uri.getScheme().toLowerCase(Locale.ROOT).startsWith("http")
+            || uri.getHost() == null) {
+          throw new URISyntaxException(base, "not an absolute http(s) URL");
+        }
+        baseUrl = Optional.of(uri);
+      } catch (URISyntaxException e) {
+        return usage(
+            terminal, "kb import: --base-url '" + base + "' is not an absolute http(s) URL.");
+      }
+    }
+    List<Path> inputs = arguments.positionals().stream().map(Path::of).toList();
+    ImportTarget target = new ImportTarget(out.get());
+    ArticleImporter.Plan plan =
+        new ArticleImporter()
+            .plan(inputs, new ArticleImporter.Options(baseUrl), target.idsOutside(Set.of()));
+    PrintStream err = terminal.err();
+    for (String note : plan.notes()) {
+      err.println("note: " + note);
+    }
+    if (!plan.problems().isEmpty()) {
+      for (String problem : plan.problems()) {
+        err.println("pastefix kb import: " + problem);
+      }
+      err.println("Nothing was written.");
+      return ExitCodes.NEGATIVE;
+    }
+    boolean dryRun = arguments.flag("--dry-run");
+    ImportTarget.Outcome outcome =
+        target.apply(
+            plan.files(),
+            dryRun,
+            written -> {
+              terminal
+                  .out()
+                  .println("--- " + out.get().resolve(written.name()) + " (would be written)");
+              terminal.out().print(written.text());
+            });
+    if (!outcome.ok()) {
+      for (String problem : outcome.problems()) {
+        err.println("pastefix kb import: " + problem);
+      }
+      err.println("Nothing was written.");
+      return ExitCodes.NEGATIVE;
+    }
+    PrintStream o = terminal.out();
+    outcome.added().forEach(line -> o.println("added    " + line));
+    outcome.changed().forEach(line -> o.println("changed  " + line));
+    outcome.removed().forEach(line -> o.println("removed  " + line));
+    outcome.kept().forEach(line -> o.println("kept     " + line));
+    o.println(
+        (dryRun ? "would write " : "wrote ")
+            + outcome.files().size()
+            + " file(s) in "
+            + out.get()
+            + ": "
+            + outcome.added().size()
+            + " added, "
+            + outcome.changed().size()
+            + " changed, "
+            + outcome.removed().size()
+            + " removed"
+            + (outcome.kept().isEmpty()
+                ? ""
+                : ", " + outcome.kept().size() + " with your edits kept")
+            + ".");
+    if (!dryRun) {
+      o.println("Review them with: pastefix --knowledge " + out.get() + " kb list");
+    }
+    return ExitCodes.OK;
   }
 
   private static void printProblems(List<Problem> problems, PrintStream out) {

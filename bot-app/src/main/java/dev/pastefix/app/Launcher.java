@@ -5,15 +5,14 @@ import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
+import dev.pastefix.knowledge.KnowledgeSources;
 import dev.pastefix.storage.StateStoreException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,7 +38,11 @@ final class Launcher {
   int run(List<String> args, Terminal terminal) {
     Arguments arguments;
     try {
-      arguments = Arguments.parse(args, Set.of(EPHEMERAL_FLAG), Set.of(Startup.KNOWLEDGE_OPTION));
+      arguments =
+          Arguments.parse(
+              args,
+              Set.of(EPHEMERAL_FLAG, Startup.NO_SHIPPED_FLAG),
+              Set.of(Startup.KNOWLEDGE_OPTION));
       if (!arguments.positionals().isEmpty()) {
         throw new Arguments.UsageException("unexpected '" + arguments.positionals().get(0) + "'");
       }
@@ -88,10 +91,15 @@ final class Launcher {
       RunningState state,
       Terminal terminal) {
     Startup.Ready ready;
-    Optional<Path> knowledgeDir =
-        arguments.option(Startup.KNOWLEDGE_OPTION).map(Path::of).or(settings::knowledgeDir);
+    KnowledgeSources knowledge;
     try {
-      ready = startup.start(knowledgeDir, settings.dnsResolver(), state.state(), storage.dataDir());
+      knowledge = Startup.knowledge(arguments, terminal.env());
+    } catch (Settings.InvalidSettings e) {
+      terminal.err().println(e.getMessage());
+      return ExitCodes.CONFIG;
+    }
+    try {
+      ready = startup.start(knowledge, settings.dnsResolver(), state.state(), storage.dataDir());
     } catch (InvalidKnowledgeException e) {
       terminal.err().println("pastefix cannot start: " + e.getMessage());
       return ExitCodes.CONFIG;
@@ -114,7 +122,7 @@ final class Launcher {
         AdminDesk.open(
             startup,
             ready,
-            knowledgeDir,
+            knowledge,
             settings.dnsResolver(),
             state.state(),
             settings.admins(),
@@ -133,7 +141,13 @@ final class Launcher {
                     "console", "local", ProcessHandle.current().pid() + "-" + clock.millis()));
         return console.run(terminal);
       }
-      return startPlatforms(settings, state.state(), storage.staleClaimAfter(), serving, terminal);
+      return startPlatforms(
+          settings,
+          state.state(),
+          storage.staleClaimAfter(),
+          serving,
+          admin.knowledgeInUse(),
+          terminal);
     }
   }
 
@@ -144,7 +158,12 @@ final class Launcher {
   /** As below, with state in this process only (for tests and throw-away runs). */
   int startPlatforms(Settings settings, Startup.Ready ready, Terminal terminal) {
     return startPlatforms(
-        settings, BotState.inMemory(clock), SeenEvents.DEFAULT_STALE_AFTER, ready, terminal);
+        settings,
+        BotState.inMemory(clock),
+        SeenEvents.DEFAULT_STALE_AFTER,
+        ready,
+        new KnowledgeInUse(ready.knowledge()),
+        terminal);
   }
 
   /**
@@ -157,10 +176,11 @@ final class Launcher {
       BotState state,
       Duration staleClaimAfter,
       Startup.Ready ready,
+      KnowledgeInUse inUse,
       Terminal terminal) {
     RunningBot running;
     try {
-      running = RunningBot.start(settings, ready, state, staleClaimAfter, terminal.err());
+      running = RunningBot.start(settings, ready, inUse, state, staleClaimAfter, terminal.err());
     } catch (Platform.StartFailure e) {
       terminal.err().println("pastefix: " + e.getMessage());
       return ExitCodes.CONFIG;

@@ -25,6 +25,9 @@ final class Logs {
   static final List<String> QUIET_LIBRARIES =
       List.of("com.slack.api", "net.dv8tion", "okhttp3", "org.eclipse.jetty", "org.glassfish");
 
+  /** Bolt's parser, which would log an unrecognised request's raw body at WARN. */
+  static final String BOLT_REQUEST_PARSER = "com.slack.api.bolt.util.SlackRequestParser";
+
   private Logs() {}
 
   /** Logs to standard error as {@code service} says. */
@@ -56,7 +59,10 @@ final class Logs {
     OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     appender.setContext(context);
     appender.setName("pastefix");
-    appender.setEncoder(encoder);
+    RedactingEncoder cleaned = new RedactingEncoder(encoder, format != Settings.LogFormat.JSON);
+    cleaned.setContext(context);
+    cleaned.start();
+    appender.setEncoder(cleaned);
     appender.setOutputStream(target);
     appender.start();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -64,6 +70,9 @@ final class Logs {
     root.setLevel(rootLevel);
     root.addAppender(appender);
     context.getLogger("opennlp").setLevel(Level.WARN);
+    // Bolt logs a signed body it cannot classify at WARN, whole; pastefix logs that case itself
+    // without the body (SlackEventsHandler).
+    context.getLogger(BOLT_REQUEST_PARSER).setLevel(Level.ERROR);
     if (!rootLevel.isGreaterOrEqual(Level.INFO)) {
       QUIET_LIBRARIES.forEach(name -> context.getLogger(name).setLevel(Level.INFO));
     }

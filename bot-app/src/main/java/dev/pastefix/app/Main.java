@@ -78,12 +78,22 @@ public final class Main {
 
   static final String VERSION_OPTION = "--version";
 
+  /** Uses the knowledge directory alone, without the shipped knowledge. */
+  static final String NO_SHIPPED_FLAG = "--no-shipped";
+
   int run(List<String> arguments, Terminal originalTerminal) {
     List<String> args = new ArrayList<>(arguments);
     Terminal terminal = originalTerminal;
     // Global options come before the command; --knowledge DIR wins over PASTEFIX_KNOWLEDGE_DIR.
-    while (!args.isEmpty() && args.get(0).startsWith(KNOWLEDGE_OPTION)) {
+    while (!args.isEmpty()
+        && (args.get(0).startsWith(KNOWLEDGE_OPTION) || args.get(0).equals(NO_SHIPPED_FLAG))) {
       String option = args.remove(0);
+      if (option.equals(NO_SHIPPED_FLAG)) {
+        Map<String, String> env = new HashMap<>(terminal.env());
+        env.put(Settings.KNOWLEDGE_SHIPPED_ENV, "false");
+        terminal = terminal.withEnv(env);
+        continue;
+      }
       String dir;
       if (option.startsWith(KNOWLEDGE_OPTION + "=")) {
         dir = option.substring(KNOWLEDGE_OPTION.length() + 1);
@@ -130,10 +140,10 @@ public final class Main {
   private void printUsage(Terminal terminal) {
     PrintStream out = terminal.out();
     out.println(
-        "Usage: pastefix [--knowledge DIR] [--ephemeral]  run the bot: the console chat when no");
+        "Usage: pastefix [--knowledge DIR [--no-shipped]] [--ephemeral]  run the bot: the console chat when no");
     out.println(
         "                                             chat token is set (README, 'Console')");
-    out.println("       pastefix [--knowledge DIR] COMMAND [ARGS]");
+    out.println("       pastefix [--knowledge DIR [--no-shipped]] COMMAND [ARGS]");
     out.println();
     out.println("Commands:");
     for (Command command : commands.values()) {
@@ -148,7 +158,10 @@ public final class Main {
     out.println("      the version and the commit it was built from");
     out.println();
     out.println("--knowledge DIR (or " + KNOWLEDGE_ENV + ") adds a directory of knowledge files");
-    out.println("to the shipped ones. --ephemeral keeps the bot's state in memory for one run");
+    out.println(
+        "to the shipped ones; with --no-shipped (or PASTEFIX_KNOWLEDGE_SHIPPED=false) it is");
+    out.println(
+        "the whole knowledge base. --ephemeral keeps the bot's state in memory for one run");
     out.println("(otherwise in PASTEFIX_DATA_DIR, or PASTEFIX_DATABASE_URL: README, 'Run').");
     out.println();
     out.println("Exit codes:");

@@ -11,6 +11,7 @@ import dev.pastefix.core.state.OutcomeKind;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
+import dev.pastefix.knowledge.KnowledgeSources;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -85,7 +86,7 @@ final class ReviewCommand implements Command {
       arguments =
           Arguments.parse(
               args,
-              Set.of("--json"),
+              Set.of("--json", Startup.NO_SHIPPED_FLAG),
               Set.of(
                   "--since",
                   "--draft",
@@ -140,7 +141,7 @@ final class ReviewCommand implements Command {
           Path.of(arguments.option("--draft").get()),
           top,
           sourceUrl,
-          Startup.knowledgeDir(arguments, terminal.env()),
+          Startup.knowledge(arguments, terminal.env()),
           terminal);
     }
     return ExitCodes.OK;
@@ -151,11 +152,11 @@ final class ReviewCommand implements Command {
       Path dir,
       int top,
       Optional<URI> sourceUrl,
-      Optional<Path> knowledgeDir,
+      KnowledgeSources knowledge,
       Terminal terminal) {
     KnowledgeBase kb;
     try {
-      kb = loader.load(knowledgeDir);
+      kb = loader.load(knowledge);
     } catch (InvalidKnowledgeException e) {
       terminal.err().println("pastefix review: " + e.getMessage());
       return ExitCodes.CONFIG;

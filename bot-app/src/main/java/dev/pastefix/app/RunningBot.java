@@ -79,11 +79,24 @@ final class RunningBot {
       Duration staleClaimAfter,
       PrintStream err)
       throws Platform.StartFailure {
+    return start(
+        settings, ready, new KnowledgeInUse(ready.knowledge()), state, staleClaimAfter, err);
+  }
+
+  /** As above, the knowledge metric and readiness following {@code inUse} through reloads. */
+  static RunningBot start(
+      Settings settings,
+      Startup.Ready ready,
+      KnowledgeInUse inUse,
+      BotState state,
+      Duration staleClaimAfter,
+      PrintStream err)
+      throws Platform.StartFailure {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Telemetry telemetry = new Telemetry(registry);
     return start(
         settings,
-        ready,
+        inUse,
         Platforms.configured(settings, ready, state, staleClaimAfter, telemetry),
         registry,
         err);
@@ -97,8 +110,18 @@ final class RunningBot {
       PrometheusMeterRegistry registry,
       PrintStream err)
       throws Platform.StartFailure {
-    Gauge.builder("pastefix.knowledge.entries", ready.knowledge(), k -> k.entries().size())
-        .description("Knowledge base entries loaded")
+    return start(settings, new KnowledgeInUse(ready.knowledge()), platforms, registry, err);
+  }
+
+  private static RunningBot start(
+      Settings settings,
+      KnowledgeInUse inUse,
+      List<Platform> platforms,
+      PrometheusMeterRegistry registry,
+      PrintStream err)
+      throws Platform.StartFailure {
+    Gauge.builder("pastefix.knowledge.entries", inUse, KnowledgeInUse::entries)
+        .description("Knowledge base entries of the knowledge answering now")
         .register(registry);
     BuildInfo build = BuildInfo.current();
     Gauge.builder("pastefix.build.info", () -> 1)
@@ -107,7 +130,7 @@ final class RunningBot {
         .tag("commit", build.commit())
         .register(registry);
     Readiness readiness = new Readiness();
-    readiness.add("knowledge", () -> !ready.knowledge().entries().isEmpty());
+    readiness.add("knowledge", () -> inUse.entries() > 0);
     // The database joins these checks where storage is configured.
     platforms.forEach(p -> readiness.add(p.name(), p::ready));
     Gauge.builder("pastefix.ready", readiness, r -> r.notReady().isEmpty() ? 1 : 0)

@@ -4,9 +4,6 @@ import dev.pastefix.core.state.BotState;
 import dev.pastefix.core.state.FallbackState;
 import dev.pastefix.storage.DatabaseTarget;
 import dev.pastefix.storage.StateDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -48,12 +45,6 @@ final class RunningState implements AutoCloseable {
     }
     if (storage.dataDir().isEmpty()) {
       return DatabaseTarget.inMemory();
-    }
-    try {
-      Files.createDirectories(storage.dataDir().get());
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot create the data directory " + storage.dataDir().get() + ": " + e.getMessage(), e);
     }
     return DatabaseTarget.embedded(storage.dataDir().get());
   }

@@ -403,6 +403,37 @@ public record Settings(
     return value(env, "PASTEFIX_KNOWLEDGE_DIR").map(Path::of);
   }
 
+  /** Whether the shipped knowledge is used: {@code PASTEFIX_KNOWLEDGE_SHIPPED}, true by default. */
+  static final String KNOWLEDGE_SHIPPED_ENV = "PASTEFIX_KNOWLEDGE_SHIPPED";
+
+  /**
+   * The knowledge to load: {@code PASTEFIX_KNOWLEDGE_DIR}, with or without the shipped files
+   * ({@code PASTEFIX_KNOWLEDGE_SHIPPED=false} leaves them out and then needs the directory).
+   */
+  public static dev.pastefix.knowledge.KnowledgeSources knowledgeFrom(Map<String, String> env)
+      throws InvalidSettings {
+    Optional<Path> dir = knowledgeDirFrom(env);
+    Optional<String> shipped = value(env, KNOWLEDGE_SHIPPED_ENV);
+    boolean useShipped = true;
+    if (shipped.isPresent()) {
+      String v = shipped.get().strip().toLowerCase(java.util.Locale.ROOT);
+      if (v.equals("false") || v.equals("no") || v.equals("0")) {
+        useShipped = false;
+      } else if (!v.equals("true") && !v.equals("yes") && !v.equals("1")) {
+        throw new InvalidSettings(
+            List.of(KNOWLEDGE_SHIPPED_ENV + " must be true or false, got '" + shipped.get() + "'"));
+      }
+    }
+    if (!useShipped && dir.isEmpty()) {
+      throw new InvalidSettings(
+          List.of(
+              "--no-shipped ("
+                  + KNOWLEDGE_SHIPPED_ENV
+                  + "=false) needs a knowledge directory: --knowledge DIR or PASTEFIX_KNOWLEDGE_DIR"));
+    }
+    return new dev.pastefix.knowledge.KnowledgeSources(useShipped, dir);
+  }
+
   /**
    * {@code PASTEFIX_DNS_RESOLVER} alone ({@code host} or {@code host:port}; empty means the
    * system's resolvers), for commands that need nothing else from the environment.

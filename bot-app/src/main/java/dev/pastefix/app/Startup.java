@@ -13,6 +13,7 @@ import dev.pastefix.core.state.BotState;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeBase;
 import dev.pastefix.knowledge.KnowledgeLoader;
+import dev.pastefix.knowledge.KnowledgeSources;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ import java.util.concurrent.TimeoutException;
 final class Startup {
   static final String KNOWLEDGE_OPTION = Main.KNOWLEDGE_OPTION;
   static final String KNOWLEDGE_ENV = Main.KNOWLEDGE_ENV;
+  static final String NO_SHIPPED_FLAG = Main.NO_SHIPPED_FLAG;
 
   /** The folder of the data directory that holds cached categorizer models. */
   static final String MODELS_FOLDER = "models";
@@ -119,9 +121,25 @@ final class Startup {
       BotState state,
       Optional<Path> dataDir)
       throws InvalidKnowledgeException {
+    return start(KnowledgeSources.shippedPlus(knowledgeDir), dnsResolver, state, dataDir);
+  }
+
+  /** As {@link #start(Optional, Optional, Optional)}, from the knowledge {@code sources} name. */
+  Ready start(KnowledgeSources sources, Optional<String> dnsResolver, Optional<Path> dataDir)
+      throws InvalidKnowledgeException {
+    return start(sources, dnsResolver, BotState.inMemory(Clock.systemUTC()), dataDir);
+  }
+
+  /** The engine over {@code state} from the knowledge {@code sources} name. */
+  Ready start(
+      KnowledgeSources sources,
+      Optional<String> dnsResolver,
+      BotState state,
+      Optional<Path> dataDir)
+      throws InvalidKnowledgeException {
     long started = System.nanoTime();
     Clock clock = Clock.systemUTC();
-    KnowledgeBase knowledge = new KnowledgeLoader().load(knowledgeDir);
+    KnowledgeBase knowledge = new KnowledgeLoader().load(sources);
     Duration loading = Duration.ofNanos(System.nanoTime() - started);
     CheckDesk checks = CheckDesk.standard(knowledge, dnsResolver, clock, state.pendingChecks());
     Engine engine =
@@ -203,6 +221,20 @@ final class Startup {
             },
             new ThreadPoolExecutor.AbortPolicy());
     return writer;
+  }
+
+  /**
+   * The knowledge of a command: {@code --knowledge DIR} (else the environment's directory), with
+   * the shipped knowledge unless {@code --no-shipped} or {@code PASTEFIX_KNOWLEDGE_SHIPPED=false}.
+   */
+  static KnowledgeSources knowledge(Arguments arguments, Map<String, String> env)
+      throws Settings.InvalidSettings {
+    Map<String, String> merged = new java.util.HashMap<>(env);
+    knowledgeDir(arguments, env).ifPresent(dir -> merged.put(KNOWLEDGE_ENV, dir.toString()));
+    if (arguments.flag(NO_SHIPPED_FLAG)) {
+      merged.put(Settings.KNOWLEDGE_SHIPPED_ENV, "false");
+    }
+    return Settings.knowledgeFrom(merged);
   }
 
   /** The knowledge directory of a command: {@code --knowledge DIR}, else the environment. */

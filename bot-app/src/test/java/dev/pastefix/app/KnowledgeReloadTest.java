@@ -79,7 +79,16 @@ class KnowledgeReloadTest {
     write(widgetFile("local-widget-a"));
     BotState state = BotState.inMemory(java.time.Clock.systemUTC());
     bot = new SwappableBot(startup.start(Optional.of(dir), Optional.empty(), state).bot());
-    reload = new KnowledgeReload(startup, Optional.of(dir), Optional.empty(), state, bot);
+    // A short rest: these files are written whole (moved into place), so nothing is half read.
+    reload =
+        new KnowledgeReload(
+            startup,
+            dev.pastefix.knowledge.KnowledgeSources.shippedPlus(Optional.of(dir)),
+            Optional.empty(),
+            state,
+            bot,
+            Optional.empty(),
+            Duration.ofMillis(300));
   }
 
   private Outcome ask() {

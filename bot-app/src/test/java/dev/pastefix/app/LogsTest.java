@@ -88,4 +88,41 @@ class LogsTest {
     assertFalse(log.contains("body {"), log);
     assertTrue(log.contains("our own debug line"), log);
   }
+
+  @Test
+  void redactsSecretsInEveryLineAtDebugTextAndJson() throws Exception {
+    for (Settings.LogFormat format : Settings.LogFormat.values()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Logs.configure(format, "DEBUG", out);
+      org.slf4j.LoggerFactory.getLogger("com.example.library")
+          .warn(
+              "request body: {}",
+              "{\"password\": \"Tr0ub4dor&3\", \"key\": \"AKIAIOSFODNN7EXAMPLE\"}");
+      String log = out.toString(StandardCharsets.UTF_8);
+      assertTrue(log.contains("request body"), format + ": " + log);
+      assertFalse(log.contains("Tr0ub4dor"), format + ": " + log);
+      assertFalse(log.contains("AKIAIOSFODNN7EXAMPLE"), format + ": " + log);
+    }
+  }
+
+  @Test
+  void aLineBreakFromOutsideCannotForgeALogLine() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Logs.configure(Settings.LogFormat.TEXT, "INFO", out);
+    org.slf4j.LoggerFactory.getLogger("pastefix.test")
+        .info("feedback on {}", "[x\n13:00:00.000 [main] INFO  pastefix.admin - granted\r]");
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    assertEquals(2, lines.length, String.join("|", lines));
+    assertTrue(lines[1].startsWith("    13:00:00.000"), lines[1]);
+    assertTrue(lines[1].contains("\\u000d"), lines[1]);
+  }
+
+  @Test
+  void keepsBoltsRawBodyWarningOut() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Logs.configure(Settings.LogFormat.TEXT, "DEBUG", out);
+    org.slf4j.LoggerFactory.getLogger(Logs.BOLT_REQUEST_PARSER)
+        .warn("No request pattern detected for {}", "token=pasted-body");
+    assertEquals("", out.toString(StandardCharsets.UTF_8));
+  }
 }

@@ -154,6 +154,9 @@ final class DecisionPolicy {
           : new Decision.Silent("thanks or announcement");
     }
     boolean beatsNone = best.score() >= none * Thresholds.NONE_RATIO;
+    if (analysis.textOnlyBest()) {
+      return fromArticleText(addressed, analysis, best, ratio, beatsNone);
+    }
     if (addressed) {
       if (best.score() >= Thresholds.DIRECT_MIN_CONFIDENCE
           && ratio >= Thresholds.DIRECT_MIN_RATIO
@@ -186,6 +189,55 @@ final class DecisionPolicy {
             ratio,
             none,
             domain ? "" : ", no Skype for Business words"));
+  }
+
+  /**
+   * The best entry was learnt from its article's text alone, so the categorizer's probability means
+   * less than for an entry with example phrasings: it needs more, a pasted error record it does not
+   * recognise needs far more, and an error that looks like one of the knowledge's but departs from
+   * it is someone else's.
+   */
+  private static Decision fromArticleText(
+      boolean addressed, Analysis analysis, Candidate best, double ratio, boolean beatsNone) {
+    // The message follows the best entry's error text and then departs from it: a look-alike.
+    if (analysis.nearMiss().filter(best.entryId()::equals).isPresent()) {
+      return addressed
+          ? new Decision.Unknown(
+              closest(analysis),
+              "This error looks like one I know but its wording differs, so it is probably"
+                  + " another error.")
+          : new Decision.Silent("looks like the error of " + analysis.nearMiss().get());
+    }
+    boolean paste = analysis.errorPaste();
+    double needed;
+    double ratioNeeded;
+    if (addressed) {
+      needed =
+          paste
+              ? Thresholds.ARTICLE_TEXT_PASTE_MIN_CONFIDENCE
+              : Thresholds.ARTICLE_TEXT_DIRECT_MIN_CONFIDENCE;
+      ratioNeeded = Thresholds.ARTICLE_TEXT_DIRECT_MIN_RATIO;
+    } else {
+      if (paste) {
+        return new Decision.Silent("an error record without an error text I know");
+      }
+      needed = Thresholds.ARTICLE_TEXT_CHANNEL_MIN_CONFIDENCE;
+      ratioNeeded = Thresholds.ARTICLE_TEXT_CHANNEL_MIN_RATIO;
+    }
+    if (best.score() >= needed && ratio >= ratioNeeded && beatsNone) {
+      return new Decision.Answer(List.of(best));
+    }
+    return addressed
+        ? new Decision.Unknown(
+            closest(analysis),
+            "This doesn't match any problem I know well enough." + truncationNote(analysis))
+        : new Decision.Silent(
+            String.format(
+                java.util.Locale.ROOT,
+                "not sure: best %s at %.2f (%.1fx the next), from its article's text",
+                best.entryId(),
+                best.score(),
+                ratio));
   }
 
   private static String truncationNote(Analysis analysis) {

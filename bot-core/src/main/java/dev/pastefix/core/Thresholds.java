@@ -54,6 +54,27 @@ public final class Thresholds {
   /** The text around a recognised error must be this long to be classified on its own. */
   public static final int SECOND_FINDING_MIN_CHARS = 30;
 
+  /**
+   * Addressed, for an entry learnt from its article's text alone (no example phrasings): the fused
+   * probability of retrieval and categorizer the best entry needs to be an answer.
+   */
+  public static final double ARTICLE_TEXT_DIRECT_MIN_CONFIDENCE = 0.60;
+
+  /** Addressed, article text alone: the best entry must be this many times the runner-up. */
+  public static final double ARTICLE_TEXT_DIRECT_MIN_RATIO = 2.5;
+
+  /**
+   * Addressed, article text alone: a pasted error record in which no error text was recognised is
+   * most likely another product's error, so only near certainty answers it.
+   */
+  public static final double ARTICLE_TEXT_PASTE_MIN_CONFIDENCE = 0.87;
+
+  /** Unaddressed, article text alone: the best entry needs this probability to speak. */
+  public static final double ARTICLE_TEXT_CHANNEL_MIN_CONFIDENCE = 0.90;
+
+  /** Unaddressed, article text alone: the best entry must be this many times the runner-up. */
+  public static final double ARTICLE_TEXT_CHANNEL_MIN_RATIO = 10.0;
+
   /** How many closest entries a "don't know" reply offers. */
   public static final int CLOSEST_ENTRIES = 3;
 

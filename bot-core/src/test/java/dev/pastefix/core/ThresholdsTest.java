@@ -43,4 +43,32 @@ class ThresholdsTest {
     assertTrue(Thresholds.NONE_RATIO >= 1);
     assertTrue(Thresholds.CLOSEST_ENTRIES == 3);
   }
+
+  @Test
+  void entriesLearntFromArticleTextAloneNeedMoreThanCuratedOnes() {
+    assertTrue(Thresholds.ARTICLE_TEXT_DIRECT_MIN_CONFIDENCE > Thresholds.DIRECT_MIN_CONFIDENCE);
+    assertTrue(Thresholds.ARTICLE_TEXT_DIRECT_MIN_RATIO > Thresholds.DIRECT_MIN_RATIO);
+    assertTrue(
+        Thresholds.ARTICLE_TEXT_CHANNEL_MIN_CONFIDENCE
+            > Thresholds.CHANNEL_MIN_CONFIDENCE_WITHOUT_DOMAIN);
+    assertTrue(Thresholds.ARTICLE_TEXT_CHANNEL_MIN_RATIO > Thresholds.CHANNEL_MIN_RATIO);
+  }
+
+  @Test
+  void anUnrecognisedPasteNeedsMoreThanAQuestionAndAChannelMoreThanADirectMessage() {
+    assertTrue(
+        Thresholds.ARTICLE_TEXT_PASTE_MIN_CONFIDENCE
+            > Thresholds.ARTICLE_TEXT_DIRECT_MIN_CONFIDENCE);
+    assertTrue(
+        Thresholds.ARTICLE_TEXT_CHANNEL_MIN_CONFIDENCE
+            > Thresholds.ARTICLE_TEXT_DIRECT_MIN_CONFIDENCE);
+    for (double p :
+        new double[] {
+          Thresholds.ARTICLE_TEXT_DIRECT_MIN_CONFIDENCE,
+          Thresholds.ARTICLE_TEXT_PASTE_MIN_CONFIDENCE,
+          Thresholds.ARTICLE_TEXT_CHANNEL_MIN_CONFIDENCE
+        }) {
+      assertTrue(p > 0 && p < 1, "probability " + p);
+    }
+  }
 }

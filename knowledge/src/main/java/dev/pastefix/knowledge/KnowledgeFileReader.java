@@ -52,7 +52,8 @@ final class KnowledgeFileReader {
           "lifecycle",
           "check",
           "translations");
-  private static final Set<String> SOURCE_FIELDS = Set.of("url", "anchor", "seeds", "textDate");
+  private static final Set<String> SOURCE_FIELDS =
+      Set.of("url", "anchor", "row", "seeds", "textDate");
   private static final Set<String> SYMPTOM_FIELDS = Set.of("lang", "text", "pattern");
   private static final Set<String> STEP_FIELDS = Set.of("text", "commands");
   private static final Set<String> LINK_FIELDS = Set.of("label", "url");
@@ -233,7 +234,7 @@ final class KnowledgeFileReader {
       known(m, where, ARTICLE_FIELDS);
       Optional<String> id = id(m, where);
       Optional<String> title = requiredText(m, "title", where);
-      Optional<URI> url = url(m, "url", where, true);
+      Optional<URI> url = url(m, "url", where, true, true);
       List<SeedFile> seeds = new ArrayList<>();
       List<YamlNode> seedNodes = list(m, "seeds", where, false, false).orElse(List.of());
       for (int i = 0; i < seedNodes.size(); i++) {
@@ -406,7 +407,7 @@ final class KnowledgeFileReader {
     private Optional<Source> source(YamlNode.Mapping m, Where where, Set<String> articleSeeds) {
       int before = problems.size();
       known(m, where, SOURCE_FIELDS);
-      Optional<URI> url = url(m, "url", where, true);
+      Optional<URI> url = url(m, "url", where, true, true);
       Optional<String> anchor = requiredText(m, "anchor", where);
       if (url.isPresent() && anchor.isPresent()) {
         String fragment = url.get().getFragment();
@@ -431,10 +432,33 @@ final class KnowledgeFileReader {
         }
       }
       Optional<String> textDate = requiredText(m, "textDate", where);
+      Optional<Integer> row = row(m, where);
       if (problems.size() != before) {
         return Optional.empty();
       }
-      return Optional.of(new Source(url.get(), anchor.get(), seeds, textDate.get()));
+      return Optional.of(new Source(url.get(), anchor.get(), row, seeds, textDate.get()));
+    }
+
+    /** The optional 1-based row of the section's table an entry is read from. */
+    private Optional<Integer> row(YamlNode.Mapping m, Where where) {
+      Optional<String> text = optionalText(m, "row", where);
+      if (text.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        int row = Integer.parseInt(text.get());
+        if (row >= 1) {
+          return Optional.of(row);
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problem(
+          where,
+          where.path("row"),
+          m.member("row").get().value().line(),
+          "'" + text.get() + "' is not a row number (1 for the table's first row)");
+      return Optional.empty();
     }
 
     private List<Symptom> symptoms(YamlNode.Mapping m, Where where) {
@@ -815,6 +839,15 @@ final class KnowledgeFileReader {
     }
 
     private Optional<URI> url(YamlNode.Mapping m, String key, Where where, boolean required) {
+      return url(m, key, where, required, false);
+    }
+
+    /**
+     * An absolute http(s) URL; with {@code file} true also an absolute {@code file:} URL, the place
+     * of an article that was imported from disk and is published nowhere.
+     */
+    private Optional<URI> url(
+        YamlNode.Mapping m, String key, Where where, boolean required, boolean file) {
       Optional<String> text = required ? requiredText(m, key, where) : optionalText(m, key, where);
       if (text.isEmpty()) {
         return Optional.empty();
@@ -823,6 +856,14 @@ final class KnowledgeFileReader {
       try {
         URI uri = new URI(text.get());
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (file && scheme.equals("file")) {
+          if (uri.getPath() == null || !uri.getPath().startsWith("/")) {
+            problem(
+                where, where.path(key), line, "'" + text.get() + "' is not an absolute file URL");
+            return Optional.empty();
+          }
+          return Optional.of(uri);
+        }
         if (!scheme.equals("http") && !scheme.equals("https")) {
           problem(
               where, where.path(key), line, "'" + text.get() + "' is not an absolute http(s) URL");

@@ -53,8 +53,18 @@ public final class KnowledgeLoader {
    * admin article with a shipped article's id replaces its metadata.
    */
   public KnowledgeBase load(Optional<Path> adminDir) throws InvalidKnowledgeException {
+    return load(KnowledgeSources.shippedPlus(adminDir));
+  }
+
+  /**
+   * The knowledge {@code sources} name: as {@link #load(Optional)}, or the administrator's
+   * directory alone when the shipped files are left out.
+   */
+  public KnowledgeBase load(KnowledgeSources sources) throws InvalidKnowledgeException {
+    Optional<Path> adminDir = sources.directory();
     List<Problem> problems = new ArrayList<>();
-    List<KnowledgeFileReader.ParsedFile> shipped = readShipped(problems);
+    List<KnowledgeFileReader.ParsedFile> shipped =
+        sources.shipped() ? readShipped(problems) : List.of();
     checkDuplicates(shipped, problems);
     List<KnowledgeFileReader.ParsedFile> admin = new ArrayList<>();
     if (adminDir.isPresent()) {
@@ -151,13 +161,18 @@ public final class KnowledgeLoader {
               Files.exists(dir) ? "is not a directory" : "does not exist (knowledge directory)"));
       return files;
     }
-    List<Path> paths = new ArrayList<>();
+    List<Source> paths = new ArrayList<>();
     int before = problems.size();
+    Path realDir;
+    try {
+      realDir = dir.toRealPath();
+    } catch (IOException e) {
+      problems.add(Problem.ofFile(dir.toString(), 0, "cannot be resolved: " + e.getMessage()));
+      return files;
+    }
     try (Stream<Path> listing = Files.list(dir)) {
       for (Path path : listing.sorted().toList()) {
-        if (readable(path, problems)) {
-          paths.add(path);
-        }
+        readable(path, realDir, problems).ifPresent(real -> paths.add(new Source(path, real)));
       }
     } catch (IOException e) {
       problems.add(Problem.ofFile(dir.toString(), 0, "cannot be listed: " + e.getMessage()));
@@ -181,8 +196,32 @@ public final class KnowledgeLoader {
   /** One file read on its own: what it holds, and its problems. */
   private record ReadFile(Optional<KnowledgeFileReader.ParsedFile> file, List<Problem> problems) {}
 
-  private ReadFile readFile(Path path) {
-    String name = path.toString();
+  /**
+   * A knowledge file as listed ({@code name}, which problems show) and the file it is ({@code
+   * real}, the one read: a symbolic link is read through the target that was checked).
+   */
+  private record Source(Path name, Path real) {}
+
+  /** Problems one file may report; the rest are counted, so a stray file cannot flood a reply. */
+  static final int MAX_PROBLEMS_PER_FILE = 20;
+
+  private ReadFile readFile(Source source) {
+    ReadFile read = readFile(source.name().toString(), source.real());
+    if (read.problems().size() <= MAX_PROBLEMS_PER_FILE) {
+      return read;
+    }
+    List<Problem> kept = new ArrayList<>(read.problems().subList(0, MAX_PROBLEMS_PER_FILE));
+    kept.add(
+        Problem.ofFile(
+            source.name().toString(),
+            0,
+            "and "
+                + (read.problems().size() - MAX_PROBLEMS_PER_FILE)
+                + " more problems; is it a knowledge file?"));
+    return new ReadFile(read.file(), kept);
+  }
+
+  private ReadFile readFile(String name, Path path) {
     List<Problem> problems = new ArrayList<>();
     try {
       if (Files.size(path) > KnowledgeFileReader.MAX_FILE_BYTES) {
@@ -203,48 +242,64 @@ public final class KnowledgeLoader {
   }
 
   /**
-   * Whether {@code path} is a knowledge file to read. A broken symbolic link, a loop of links and
-   * anything that is not a regular file (a pipe would block the reader) are problems, whatever
-   * their name: an administrator who left them there expects them to count. Directories without a
-   * knowledge file's name are left alone.
+   * The file to read for {@code path}, when it is a knowledge file. A broken symbolic link, a loop
+   * of links, a link to anything outside the knowledge directory ({@code realDir}) and anything
+   * that is not a regular file (a pipe would block the reader) are problems, whatever their name:
+   * an administrator who left them there expects them to count. A link that leads outside is never
+   * opened, so nothing of its target can reach a log or a reply. Directories without a knowledge
+   * file's name are left alone.
    */
-  private static boolean readable(Path path, List<Problem> problems) {
+  private static Optional<Path> readable(Path path, Path realDir, List<Problem> problems) {
     String name = path.toString();
     boolean knowledgeName = isKnowledgeFile(path.getFileName().toString());
+    Path real = path;
     if (Files.isSymbolicLink(path)) {
+      if (!knowledgeName) {
+        // Such as Kubernetes' ..data: the files that matter are links through it, checked below.
+        return Optional.empty();
+      }
       try {
-        path.toRealPath();
+        real = path.toRealPath();
       } catch (java.nio.file.NoSuchFileException e) {
         problems.add(Problem.ofFile(name, 0, "is a broken symbolic link (" + target(path) + ")"));
-        return false;
+        return Optional.empty();
       } catch (IOException e) {
         problems.add(
             Problem.ofFile(
                 name,
                 0,
                 "is a loop of symbolic links or cannot be followed (" + target(path) + ")"));
-        return false;
+        return Optional.empty();
+      }
+      if (!real.startsWith(realDir)) {
+        problems.add(
+            Problem.ofFile(
+                name,
+                0,
+                "is a symbolic link to a file outside the knowledge directory; refused, not read"
+                    + " (put the file itself in the directory, or link within it)"));
+        return Optional.empty();
       }
     }
     java.nio.file.attribute.BasicFileAttributes attributes;
     try {
-      attributes = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+      attributes = Files.readAttributes(real, java.nio.file.attribute.BasicFileAttributes.class);
     } catch (IOException e) {
       problems.add(Problem.ofFile(name, 0, "cannot be read: " + e.getMessage()));
-      return false;
+      return Optional.empty();
     }
     if (attributes.isDirectory()) {
       if (knowledgeName) {
         problems.add(Problem.ofFile(name, 0, "is not a regular file (it is a directory)"));
       }
-      return false;
+      return Optional.empty();
     }
     if (!attributes.isRegularFile()) {
       problems.add(
           Problem.ofFile(name, 0, "is not a regular file (a pipe, socket or device); remove it"));
-      return false;
+      return Optional.empty();
     }
-    return knowledgeName;
+    return knowledgeName ? Optional.of(real) : Optional.empty();
   }
 
   private static String target(Path link) {

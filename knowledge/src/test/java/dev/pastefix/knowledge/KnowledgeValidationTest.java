@@ -5,6 +5,7 @@ import static dev.pastefix.knowledge.BrokenFixtures.assertEntryProblem;
 import static dev.pastefix.knowledge.BrokenFixtures.assertProblem;
 import static dev.pastefix.knowledge.BrokenFixtures.dir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -77,12 +78,57 @@ class KnowledgeValidationTest {
   }
 
   @Test
-  void readsAKnowledgeFileThroughAValidSymbolicLink(@TempDir Path dir) throws Exception {
-    Path real = Files.createDirectory(dir.resolve("real"));
+  void readsAKnowledgeFileThroughASymbolicLinkWithinTheDirectory(@TempDir Path admin)
+      throws Exception {
+    Path real = Files.createDirectory(admin.resolve("real"));
     Files.copy(dir("valid").resolve("sample.yaml"), real.resolve("sample.yaml"));
-    Path admin = Files.createDirectory(dir.resolve("admin"));
     Files.createSymbolicLink(admin.resolve("linked.yaml"), real.resolve("sample.yaml"));
     assertEquals(List.of(), loader.validate(admin));
+  }
+
+  @Test
+  void readsAKubernetesConfigMapVolume(@TempDir Path admin) throws Exception {
+    // kubelet's layout: a timestamped folder, ..data pointing to it, each file a link through it.
+    Path version = Files.createDirectory(admin.resolve("..2026_12_07_10_00_00.123456789"));
+    Files.copy(dir("valid").resolve("sample.yaml"), version.resolve("sample.yaml"));
+    Files.createSymbolicLink(admin.resolve("..data"), version.getFileName());
+    Files.createSymbolicLink(admin.resolve("sample.yaml"), Path.of("..data/sample.yaml"));
+    assertEquals(List.of(), loader.validate(admin));
+    assertTrue(loader.load(Optional.of(admin)).entry("sample-error").isPresent());
+  }
+
+  @Test
+  void refusesALinkOutOfTheDirectoryByNameWithoutReadingIt(@TempDir Path dir) throws Exception {
+    Path secret =
+        Files.writeString(
+            dir.resolve("shadow"),
+            "root:$6$saltsalt$Hunter2HashedValueXyz:19000:0:99999:7:::\n"
+                + "admin:$6$pepper$AnotherHashValue:19000:0:99999:7:::\n");
+    Path admin = Files.createDirectory(dir.resolve("admin"));
+    Files.copy(dir("valid").resolve("sample.yaml"), admin.resolve("good.yaml"));
+    Files.createSymbolicLink(admin.resolve("shadow.yaml"), secret);
+    List<Problem> problems = loader.validate(admin);
+    assertCount(1, problems);
+    String all = problems.toString();
+    assertTrue(all.contains("shadow.yaml"), all);
+    assertTrue(all.contains("outside the knowledge directory; refused, not read"), all);
+    assertFalse(all.contains("root"), all);
+    assertFalse(all.contains("Hunter2"), all);
+  }
+
+  @Test
+  void boundsWhatAStrayFileCanPutInProblems(@TempDir Path admin) throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      text.append("line").append(i).append("_").append("x".repeat(300)).append(": value\n");
+    }
+    Files.writeString(admin.resolve("stray.yaml"), text);
+    List<Problem> problems = loader.validate(admin);
+    assertTrue(problems.size() <= KnowledgeLoader.MAX_PROBLEMS_PER_FILE + 1, problems::toString);
+    for (Problem p : problems) {
+      assertTrue(p.toString().length() < 600, p::toString);
+      assertFalse(p.toString().contains("x".repeat(100)), p::toString);
+    }
   }
 
   @Test

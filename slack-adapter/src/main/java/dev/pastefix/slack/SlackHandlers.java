@@ -33,6 +33,7 @@ import dev.pastefix.core.telemetry.Telemetry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -429,16 +430,45 @@ final class SlackHandlers {
   private SlackMessage shareableMessage(Reply reply) {
     SlackMessage visible = renderer.render(reply);
     ObjectNode kept = json.createObjectNode();
-    kept.put("text", visible.text());
-    kept.put("blocks", visible.blocksJson());
+    // Kept and later posted for everyone: every text in it redacted, the JSON left intact.
+    kept.put("text", Redaction.redact(visible.text()));
+    kept.put("blocks", redactTexts(parse(visible.blocksJson())).toString());
     String id;
     try {
-      id = shareable.keep(Redaction.redact(kept.toString()), ShareableReplies.DEFAULT_TTL);
+      id = shareable.keep(kept.toString(), ShareableReplies.DEFAULT_TTL);
     } catch (RuntimeException e) {
       log.debug("could not keep a reply for sharing", e);
       return visible;
     }
     return renderer.render(reply, Optional.of(id));
+  }
+
+  /** {@code node} with every string in it redacted (names and numbers are left alone). */
+  private static JsonNode redactTexts(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      List<String> names = new ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode value = object.get(name);
+        if (value.isTextual()) {
+          object.put(name, Redaction.redact(value.asText()));
+        } else {
+          redactTexts(value);
+        }
+      }
+    } else if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode array =
+          (com.fasterxml.jackson.databind.node.ArrayNode) node;
+      for (int i = 0; i < array.size(); i++) {
+        if (array.get(i).isTextual()) {
+          array.set(i, array.textNode(Redaction.redact(array.get(i).asText())));
+        } else {
+          redactTexts(array.get(i));
+        }
+      }
+    }
+    return node;
   }
 
   private Response ackEphemeral(SlackMessage message) {

@@ -17,11 +17,21 @@ public final class DatabaseTarget {
   private final String url;
   private final Optional<String> user;
   private final Optional<String> password;
+  private final Optional<DataDirectory> dataDir;
 
   private DatabaseTarget(String url, Optional<String> user, Optional<String> password) {
+    this(url, user, password, Optional.empty());
+  }
+
+  private DatabaseTarget(
+      String url,
+      Optional<String> user,
+      Optional<String> password,
+      Optional<DataDirectory> dataDir) {
     this.url = Objects.requireNonNull(url, "url");
     this.user = Objects.requireNonNull(user, "user");
     this.password = Objects.requireNonNull(password, "password");
+    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
     if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
       throw new IllegalArgumentException(
           "only jdbc:postgresql: and jdbc:h2: URLs are supported: " + Redaction.url(url));
@@ -35,13 +45,25 @@ public final class DatabaseTarget {
   }
 
   /**
-   * The embedded H2 database in {@code dataDir}; a second process on the same files (such as {@code
-   * pastefix stats} beside the running bot) reaches it through the first one.
+   * The embedded H2 database in {@code dataDir}, which is created (or tightened) owner-only. The
+   * database is this process's alone: no TCP server, the files locked while it is open, and an
+   * account whose password only the bot's user can read ({@value DataDirectory#PASSWORD_FILE}). A
+   * second process on the same files (such as {@code pastefix stats} beside the running bot) is
+   * refused with a message saying so.
+   *
+   * @throws StateStoreException when the directory cannot be made owner-only
    */
   public static DatabaseTarget embedded(Path dataDir) {
-    String file = dataDir.toAbsolutePath().resolve(H2_FILE).toString();
+    DataDirectory dir = DataDirectory.prepare(dataDir);
+    String file = dir.path().resolve(H2_FILE).toString();
+    // TRACE_LEVEL_FILE=0 sends H2's own trace to the log instead of a pastefix.trace.db beside
+    // the data, so no second file holds statements; FILE_LOCK=FS is H2's default, spelled out
+    // because AUTO_SERVER (which would open a TCP server) must never come back.
     return new DatabaseTarget(
-        "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", Optional.of("sa"), Optional.of(""));
+        "jdbc:h2:file:" + file + ";FILE_LOCK=FS;TRACE_LEVEL_FILE=0",
+        Optional.of("sa"),
+        Optional.of(dir.password()),
+        Optional.of(dir));
   }
 
   /** A throw-away H2 database in this process's memory. */
@@ -62,6 +84,16 @@ public final class DatabaseTarget {
 
   Optional<String> password() {
     return password;
+  }
+
+  /** The data directory of an embedded database. */
+  Optional<DataDirectory> dataDir() {
+    return dataDir;
+  }
+
+  /** This target with the empty password H2 databases had before they got one. */
+  DatabaseTarget withoutPassword() {
+    return new DatabaseTarget(url, user, Optional.of(""), dataDir);
   }
 
   boolean isPostgres() {

@@ -58,13 +58,7 @@ public final class StateDatabase implements AutoCloseable {
    */
   public static StateDatabase open(DatabaseTarget target, Clock clock, Duration retention) {
     Objects.requireNonNull(target, "target");
-    HikariDataSource pool;
-    try {
-      pool = new HikariDataSource(poolConfig(target));
-    } catch (RuntimeException e) {
-      throw new StateStoreException(
-          "cannot reach the state database at " + target.describe() + ": " + rootMessage(e), e);
-    }
+    HikariDataSource pool = connect(target);
     try {
       String version = migrate(pool, target);
       Sql sql = new Sql(pool, target.describe());
@@ -77,11 +71,93 @@ public final class StateDatabase implements AutoCloseable {
               new JdbcShareableReplies(sql, clock),
               new JdbcFeedbackStore(sql, dialect),
               new JdbcAnswerLog(sql, clock, retention));
+      // The files H2 just created carry the process's umask: owner-only like the directory.
+      target.dataDir().ifPresent(DataDirectory::tighten);
       return new StateDatabase(target, pool, state, version);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
+  }
+
+  /** H2's error for a file another process holds open. */
+  private static final int H2_ALREADY_OPEN = 90020;
+
+  /** H2's error for a wrong user or password. */
+  private static final int H2_WRONG_PASSWORD = 28000;
+
+  private static HikariDataSource connect(DatabaseTarget target) {
+    try {
+      return new HikariDataSource(poolConfig(target));
+    } catch (RuntimeException e) {
+      if (target.dataDir().isPresent() && h2Error(e) == H2_WRONG_PASSWORD) {
+        return connectSettingPassword(target, e);
+      }
+      throw unreachable(target, e);
+    }
+  }
+
+  /**
+   * An embedded database made before it had a password (account {@code sa}, empty password) gets
+   * the password of the data directory's file, once.
+   */
+  private static HikariDataSource connectSettingPassword(
+      DatabaseTarget target, RuntimeException refused) {
+    DatabaseTarget legacy = target.withoutPassword();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(legacy.url(), legacy.user().orElse("sa"), "");
+        java.sql.Statement s = c.createStatement()) {
+      String password = target.password().orElseThrow();
+      if (!password.matches("[A-Za-z0-9_-]+")) {
+        throw new StateStoreException(
+            "the password in " + DataDirectory.PASSWORD_FILE + " holds unexpected characters");
+      }
+      s.execute("alter user " + legacy.user().orElse("sa") + " set password '" + password + "'");
+      LOG.info("the embedded state database now has the password kept in its data directory");
+    } catch (java.sql.SQLException e) {
+      StateStoreException failure =
+          new StateStoreException(
+              "the state database at "
+                  + target.describe()
+                  + " refuses the password kept in "
+                  + DataDirectory.PASSWORD_FILE
+                  + " beside it; restore that file, or move the database files away to start"
+                  + " with an empty state",
+              refused);
+      failure.addSuppressed(e);
+      throw failure;
+    }
+    try {
+      return new HikariDataSource(poolConfig(target));
+    } catch (RuntimeException e) {
+      throw unreachable(target, e);
+    }
+  }
+
+  private static StateStoreException unreachable(DatabaseTarget target, RuntimeException e) {
+    if (h2Error(e) == H2_ALREADY_OPEN) {
+      return new StateStoreException(
+          "the state database at "
+              + target.describe()
+              + " is open in another pastefix process (the embedded database belongs to one"
+              + " process at a time and serves no other). Stop that process to read it, or keep"
+              + " the state in PostgreSQL (PASTEFIX_DATABASE_URL) to read it while the bot runs.",
+          e);
+    }
+    return new StateStoreException(
+        "cannot reach the state database at " + target.describe() + ": " + rootMessage(e), e);
+  }
+
+  private static int h2Error(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException) {
+        int code = ((java.sql.SQLException) t).getErrorCode();
+        if (code == H2_ALREADY_OPEN || code == H2_WRONG_PASSWORD) {
+          return code;
+        }
+      }
+    }
+    return 0;
   }
 
   private static HikariConfig poolConfig(DatabaseTarget target) {

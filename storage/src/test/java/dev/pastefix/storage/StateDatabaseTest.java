@@ -40,7 +40,8 @@ class StateDatabaseTest {
   void refusesADatabaseWrittenByANewerVersion() throws Exception {
     DatabaseTarget target = DatabaseTarget.embedded(dataDir);
     open(target).close();
-    try (Connection c = DriverManager.getConnection(target.url(), "sa", "");
+    try (Connection c =
+            DriverManager.getConnection(target.url(), "sa", target.password().orElseThrow());
         Statement s = c.createStatement()) {
       s.execute(
           "insert into \"pastefix_schema_history\" (\"installed_rank\", \"version\","

@@ -25,6 +25,11 @@ public final class Analyser {
   private final CategoryModel model;
   private final Combiner combiner;
   private final SharedErrorHints hints;
+  // Only when some entry has no example phrasings: the categorizer alone knows too little of them.
+  private final Optional<SectionIndex> sections;
+  private final Optional<ErrorTextAligner> aligner;
+  // Entries without example phrasings, which the decision policy treats more carefully.
+  private final java.util.Set<String> textOnly;
 
   public Analyser(
       TextNormaliser normaliser,
@@ -33,6 +38,47 @@ public final class Analyser {
       LookAlikes lookAlikes,
       CategoryModel model,
       SharedErrorHints hints) {
+    this(normaliser, signatures, lexicon, lookAlikes, model, hints, Optional.empty());
+  }
+
+  /**
+   * As the other constructor, with article retrieval over {@code sections} fused into the
+   * categorizer's ranking (see {@link #fuse}).
+   */
+  public Analyser(
+      TextNormaliser normaliser,
+      SignatureIndex signatures,
+      Lexicon lexicon,
+      LookAlikes lookAlikes,
+      CategoryModel model,
+      SharedErrorHints hints,
+      Optional<SectionIndex> sections) {
+    this(normaliser, signatures, lexicon, lookAlikes, model, hints, sections, null);
+  }
+
+  private Analyser(
+      TextNormaliser normaliser,
+      SignatureIndex signatures,
+      Lexicon lexicon,
+      LookAlikes lookAlikes,
+      CategoryModel model,
+      SharedErrorHints hints,
+      Optional<SectionIndex> sections,
+      KnowledgeBase kb) {
+    this.sections = sections;
+    this.textOnly =
+        kb == null
+            ? java.util.Set.of()
+            : kb.entries().stream()
+                .filter(e -> e.examples().isEmpty())
+                .map(dev.pastefix.knowledge.Entry::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    // Error texts of entries without example phrasings are also recognised when pasted in part.
+    this.aligner =
+        sections
+            .filter(x -> kb != null)
+            .map(index -> new ErrorTextAligner(kb, textOnly, index))
+            .filter(a -> !a.isEmpty());
     this.normaliser = normaliser;
     this.signatures = signatures;
     this.lexicon = lexicon;
@@ -55,14 +101,83 @@ public final class Analyser {
   public static Analyser forKnowledge(KnowledgeBase kb, ModelStore models) {
     Lexicon lexicon = Lexicon.shipped();
     Featurizer featurizer = new Featurizer(lexicon);
+    boolean textOnly = kb.entries().stream().anyMatch(e -> e.examples().isEmpty());
     return new Analyser(
         new TextNormaliser(),
         new SignatureIndex(kb),
         lexicon,
-        LookAlikes.shipped(),
+        LookAlikes.shipped().notUsedBy(kb),
         categoryModel(kb, featurizer, models),
-        SharedErrorHints.shipped());
+        SharedErrorHints.shipped(),
+        textOnly ? Optional.of(SectionIndex.of(kb)) : Optional.empty(),
+        kb);
   }
+
+  /**
+   * How sharply retrieval scores separate entries once fused: BM25F scores are divided by this
+   * before they are exponentiated, so an entry this many points behind the best keeps 1/e of the
+   * weight.
+   */
+  static final double RETRIEVAL_TEMPERATURE = 4.0;
+
+  /**
+   * The power of the categorizer's probability in the fusion: below 1, so that a categorizer that
+   * learnt an entry from its article text alone tempers retrieval rather than overrules it.
+   */
+  static final double MODEL_EXPONENT = 0.5;
+
+  /**
+   * The categorizer's ranking fused with article retrieval: each category's weight is its
+   * probability to the power {@value #MODEL_EXPONENT} times {@code exp((score - best) / T)} of its
+   * retrieval score, normalised to sum to one. Retrieval's background document stands for {@value
+   * CategoryModel#NONE}, so chatter keeps "none" first.
+   */
+  static List<CategoryModel.Score> fuse(
+      List<CategoryModel.Score> model, List<SectionIndex.Ranked> retrieved) {
+    if (retrieved.isEmpty()) {
+      return model;
+    }
+    java.util.Map<String, Double> scores = new java.util.HashMap<>();
+    double best = 0;
+    for (SectionIndex.Ranked r : retrieved) {
+      scores.put(r.entryId(), r.score());
+      best = Math.max(best, r.score());
+    }
+    // An entry of a shard that did not rank the text still competes, at the lowest probability.
+    java.util.Map<String, Double> probabilities = new java.util.LinkedHashMap<>();
+    double floor = 1;
+    for (CategoryModel.Score s : model) {
+      probabilities.put(s.category(), clamp(s.probability()));
+      floor = Math.min(floor, clamp(s.probability()));
+    }
+    for (SectionIndex.Ranked r : retrieved) {
+      probabilities.putIfAbsent(r.entryId(), floor);
+    }
+    java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
+    double total = 0;
+    for (java.util.Map.Entry<String, Double> p : probabilities.entrySet()) {
+      double retrieval =
+          Math.exp((scores.getOrDefault(p.getKey(), 0.0) - best) / RETRIEVAL_TEMPERATURE);
+      double w = Math.pow(p.getValue(), MODEL_EXPONENT) * retrieval;
+      weights.put(p.getKey(), w);
+      total += w;
+    }
+    if (!(total > 0)) {
+      return model;
+    }
+    List<CategoryModel.Score> out = new ArrayList<>();
+    for (java.util.Map.Entry<String, Double> w : weights.entrySet()) {
+      out.add(new CategoryModel.Score(w.getKey(), w.getValue() / total));
+    }
+    out.sort(
+        java.util.Comparator.comparingDouble(CategoryModel.Score::probability)
+            .reversed()
+            .thenComparing(CategoryModel.Score::category));
+    return out;
+  }
+
+  /** Entries retrieval looks at beyond the categorizer's own candidates. */
+  static final int RETRIEVED = 12;
 
   /** The categorizer of {@code kb} over the shipped lexicon and background corpus. */
   public static CategoryModel categoryModel(KnowledgeBase kb, ModelStore models) {
@@ -85,9 +200,29 @@ public final class Analyser {
       // A console window may have wrapped the error mid-word; positions then are approximate.
       hits = text.lowerUnwrapped().map(signatures::find).orElse(hits);
     }
+    Optional<String> nearMiss = Optional.empty();
+    if (aligner.isPresent()) {
+      List<ErrorTextAligner.Alignment> found = aligner.get().find(text.text());
+      List<ErrorTextAligner.Alignment> aligned = new ArrayList<>();
+      for (ErrorTextAligner.Alignment a : found) {
+        if (!a.nearMiss()) {
+          aligned.add(a);
+        } else if (nearMiss.isEmpty()) {
+          nearMiss = Optional.of(a.entryId());
+        }
+      }
+      hits = withAlignments(text, hits, aligned);
+    }
     List<Candidate> sigs = combiner.combine(hits, concepts);
+    if (sections.isPresent()) {
+      sigs = corroborated(text, sigs);
+    }
     List<Candidate> ranked = new ArrayList<>();
-    double none = rankInto(model.rank(text.lower(), concepts), ranked);
+    List<CategoryModel.Score> scores = model.rank(text.lower(), concepts);
+    if (sections.isPresent()) {
+      scores = fuse(scores, sections.get().rank(text.text(), RETRIEVED));
+    }
+    double none = rankInto(scores, ranked);
     List<Candidate> residualRanked = new ArrayList<>();
     double residualNone = 1;
     if (!hits.isEmpty()) {
@@ -103,7 +238,9 @@ public final class Analyser {
         concepts,
         lookAlikes.otherService(text),
         lookAlikes.namesOurService(text),
-        text.facts().errorRecord());
+        text.facts().errorRecord(),
+        !ranked.isEmpty() && textOnly.contains(ranked.get(0).entryId()),
+        hits.isEmpty() ? nearMiss : Optional.empty());
   }
 
   private double rankInto(List<CategoryModel.Score> scores, List<Candidate> ranked) {
@@ -123,6 +260,143 @@ public final class Analyser {
       }
     }
     return none;
+  }
+
+  /**
+   * Two alignments on one stretch of text are two entries' readings of one error; the closer
+   * reading wins unless the other is within this much of it (then both stand, and the bot asks).
+   */
+  static final double ALIGNMENT_TIE = 0.02;
+
+  /**
+   * The exact hits plus the alignments of entries without one: an alignment overlapping an exact
+   * hit, or a better alignment of another entry, gives way.
+   */
+  private static List<SignatureHit> withAlignments(
+      NormalisedText text, List<SignatureHit> hits, List<ErrorTextAligner.Alignment> found) {
+    if (found.isEmpty()) {
+      return hits;
+    }
+    java.util.Set<String> exact = new java.util.HashSet<>();
+    for (SignatureHit h : hits) {
+      if (h.errorText()) {
+        exact.add(h.entryId());
+      }
+    }
+    List<SignatureHit> added = new ArrayList<>();
+    for (ErrorTextAligner.Alignment a : found) {
+      if (exact.contains(a.entryId())) {
+        continue;
+      }
+      int start = lowerOffset(text.text(), a.start());
+      int end = Math.max(start, lowerOffset(text.text(), a.end()));
+      SignatureHit hit =
+          new SignatureHit(
+              a.entryId(),
+              start,
+              Math.min(end, text.lower().length()),
+              text.text().substring(a.start(), a.end()),
+              a.lang(),
+              true);
+      boolean beaten = false;
+      for (SignatureHit h : hits) {
+        // As between exact hits, the longer of two entries' readings of one text wins.
+        beaten |= h.errorText() && h.overlaps(hit) && !hit.contains(h);
+      }
+      for (ErrorTextAligner.Alignment b : found) {
+        boolean overlaps = b.start() < a.end() && a.start() < b.end();
+        beaten |=
+            b != a
+                && overlaps
+                && b.score() * b.fraction() > a.score() * a.fraction() + ALIGNMENT_TIE;
+      }
+      if (!beaten) {
+        added.add(hit);
+      }
+    }
+    List<SignatureHit> out = new ArrayList<>();
+    for (SignatureHit h : hits) {
+      boolean swallowed = false;
+      for (SignatureHit a : added) {
+        swallowed |= !a.entryId().equals(h.entryId()) && a.contains(h) && a.length() > h.length();
+      }
+      if (!swallowed) {
+        out.add(h);
+      }
+    }
+    out.addAll(added);
+    out.sort(java.util.Comparator.comparingInt(SignatureHit::start));
+    return out;
+  }
+
+  /** Where offset {@code at} of {@code text} falls in its lower-case, whitespace-collapsed form. */
+  static int lowerOffset(String text, int at) {
+    int out = 0;
+    boolean space = false;
+    boolean any = false;
+    for (int i = 0; i < Math.min(at, text.length()); i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        space = true;
+        continue;
+      }
+      if (space && any) {
+        out++;
+      }
+      space = false;
+      any = true;
+      out++;
+    }
+    return out + (space && any ? 1 : 0);
+  }
+
+  /**
+   * An error text of fewer content words than this, of an entry learnt from its article alone, is a
+   * code or a short phrase that other products print too ("Error 1935", "Something went wrong").
+   */
+  static final int SHORT_ERROR_TEXT_WORDS = 4;
+
+  /**
+   * Short error texts of entries without example phrasings stay signatures only when the rest of
+   * the message points to the same entry, or says nothing the knowledge knows; otherwise they count
+   * as a phrase, which the decision policy trusts only when addressed and backed by the ranking.
+   */
+  private List<Candidate> corroborated(NormalisedText text, List<Candidate> sigs) {
+    List<Candidate> out = new ArrayList<>(sigs.size());
+    for (Candidate c : sigs) {
+      if (c.source() != Candidate.Source.SIGNATURE
+          || !textOnly.contains(c.entryId())
+          || contentWords(c.evidence()) >= SHORT_ERROR_TEXT_WORDS) {
+        out.add(c);
+        continue;
+      }
+      String rest = text.lower().replace(c.evidence().toLowerCase(java.util.Locale.ROOT), " ");
+      List<CategoryModel.Score> ranked =
+          fuse(model.rank(rest), sections.get().rank(rest, RETRIEVED));
+      String top = ranked.isEmpty() ? CategoryModel.NONE : ranked.get(0).category();
+      if (top.equals(c.entryId()) || top.equals(CategoryModel.NONE)) {
+        out.add(c);
+      } else {
+        out.add(
+            new Candidate(
+                c.entryId(),
+                Thresholds.PHRASE_CONFIDENCE,
+                Candidate.Source.PHRASE,
+                c.position(),
+                c.evidence(),
+                c.sharedWith()));
+      }
+    }
+    return out;
+  }
+
+  private static int contentWords(String evidence) {
+    int n = 0;
+    for (SectionText.Token t : SectionText.tokens(evidence)) {
+      if (!ErrorTextAligner.isValue(t) && !SectionText.STOP.contains(t.form())) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Lines worth classifying on their own; a paste of hundreds of lines is one error report. */

@@ -11,7 +11,10 @@ import java.util.Set;
  * order of appearance, the categorizer's ranking of entries (without "none") and its "none"
  * probability, the same for the text around the recognised error texts (empty without any, or when
  * too little is left), the concepts mentioned, the other service the message belongs to, if any,
- * and whether the message is a pasted error (console framing, an exception) rather than prose.
+ * whether the message is a pasted error (console framing, an exception) rather than prose, whether
+ * the categorizer's best entry has no example phrasings (it was learnt from its article's text
+ * alone), and the entry whose error text the message follows for a while and then departs from (a
+ * look-alike error), when no error text is recognised.
  */
 public record Analysis(
     NormalisedText text,
@@ -23,7 +26,9 @@ public record Analysis(
     Set<String> concepts,
     Optional<String> otherService,
     boolean namesOurService,
-    boolean errorPaste) {
+    boolean errorPaste,
+    boolean textOnlyBest,
+    Optional<String> nearMiss) {
   public Analysis {
     Objects.requireNonNull(text, "text");
     signatures = List.copyOf(signatures);
@@ -31,6 +36,7 @@ public record Analysis(
     residualModel = List.copyOf(residualModel);
     concepts = Set.copyOf(concepts);
     Objects.requireNonNull(otherService, "otherService");
+    Objects.requireNonNull(nearMiss, "nearMiss");
   }
 
   /** The categorizer's best entry, if it ranked any. */

@@ -18,6 +18,7 @@ public final class LookAlikes {
   private record Marker(String service, String kind, String value) {}
 
   private final List<Marker> markers;
+  private final boolean remoteHostsRule;
 
   LookAlikes(List<String> lines) {
     List<Marker> parsed = new ArrayList<>();
@@ -34,6 +35,50 @@ public final class LookAlikes {
       parsed.add(new Marker(parts[0].strip(), kind, parts[2].strip().toLowerCase(Locale.ROOT)));
     }
     this.markers = List.copyOf(parsed);
+    this.remoteHostsRule = true;
+  }
+
+  /**
+   * These look-alikes without the markers that {@code kb}'s own entries use: an organisation that
+   * imported its Exchange Online runbooks has made Exchange Online errors its own problems.
+   */
+  public LookAlikes notUsedBy(dev.pastefix.knowledge.KnowledgeBase kb) {
+    StringBuilder all = new StringBuilder();
+    for (dev.pastefix.knowledge.Entry e : kb.entries()) {
+      all.append(e.title()).append('\n').append(e.cause()).append('\n');
+      for (dev.pastefix.knowledge.Symptom s : e.symptoms()) {
+        all.append(s.source()).append('\n');
+      }
+      for (dev.pastefix.knowledge.Step s : e.steps()) {
+        all.append(s.text()).append('\n');
+        s.commands().forEach(c -> all.append(c).append('\n'));
+      }
+    }
+    String text = all.toString().toLowerCase(Locale.ROOT);
+    List<Marker> kept = new ArrayList<>();
+    boolean oursKnown = false;
+    boolean oursNamed = false;
+    for (Marker m : markers) {
+      if (m.service.equals(OURS) || !text.contains(m.value)) {
+        kept.add(m);
+      }
+      oursKnown |= m.service.equals(OURS) && m.kind.equals("host") && text.contains(m.value);
+      oursNamed |= m.service.equals(OURS) && text.contains(m.value);
+    }
+    if (!oursNamed) {
+      // Knowledge that never names the service these look-alikes imitate has none of them.
+      kept.clear();
+    }
+    // A PowerShell session to another host is someone else's only when the knowledge is about
+    // the hosts of ours at all; runbooks of other services name hosts of their own.
+    return kept.size() == markers.size() && oursKnown == remoteHostsRule
+        ? this
+        : new LookAlikes(kept, oursKnown);
+  }
+
+  private LookAlikes(List<Marker> markers, boolean remoteHostsRule) {
+    this.markers = List.copyOf(markers);
+    this.remoteHostsRule = remoteHostsRule;
   }
 
   /** The list shipped with the engine. */
@@ -66,6 +111,9 @@ public final class LookAlikes {
             .findFirst();
     if (named.isPresent()) {
       return named;
+    }
+    if (!remoteHostsRule) {
+      return Optional.empty();
     }
     return remote.stream()
         .findFirst()

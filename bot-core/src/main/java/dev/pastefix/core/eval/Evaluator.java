@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Scores a {@link Bot} on labelled messages: each text is handled once as a DIRECT message and once
@@ -23,9 +24,29 @@ import java.util.function.Function;
  */
 public final class Evaluator {
   private final Bot bot;
+  private final UnaryOperator<String> labelOf;
 
   public Evaluator(Bot bot) {
+    this(bot, UnaryOperator.identity());
+  }
+
+  /**
+   * An evaluator that names each finding's entry id as {@code labelOf} says (a label file's words).
+   */
+  public Evaluator(Bot bot, UnaryOperator<String> labelOf) {
     this.bot = Objects.requireNonNull(bot, "bot");
+    this.labelOf = Objects.requireNonNull(labelOf, "labelOf");
+  }
+
+  private List<String> labels(List<String> ids) {
+    List<String> out = new ArrayList<>();
+    for (String id : ids) {
+      String label = labelOf.apply(id);
+      if (!out.contains(label)) {
+        out.add(label);
+      }
+    }
+    return out;
   }
 
   /** The result of one line, both ways. */
@@ -83,7 +104,10 @@ public final class Evaluator {
       latencies[li++] = (t2 - t1) / 1000;
       scored.add(
           new Scored(
-              m, direct.findingIds(), passive.findingIds(), !(passive instanceof Outcome.Silent)));
+              m,
+              labels(direct.findingIds()),
+              labels(passive.findingIds()),
+              !(passive instanceof Outcome.Silent)));
     }
     EvalReport.Slice all = slice(scored);
     Map<String, EvalReport.Slice> byKind = grouped(scored, s -> s.message().kind());
