@@ -62,7 +62,11 @@ class BenchCommandTest {
           "p99_us",
           "dev_exact",
           "cpu_p50_us",
-          "cpu_p99_us");
+          "cpu_p99_us",
+          "redact_4kb_p50_us",
+          "redact_4kb_p99_us",
+          "redact_4kb_secrets_p50_us",
+          "redact_4kb_secrets_p99_us");
 
   @Test
   void jsonGivesOneObjectWithTheBenchKeys() throws Exception {

@@ -132,9 +132,9 @@ public final class Reviewer {
         continue;
       }
       Signature signature = Signature.of(text);
-      // Channel chatter ("lunch at 12?") is not a miss: only an unaddressed error is.
+      // Channel chatter ("lunch at 12?") is not a miss: an unaddressed error or a near one is.
       if (signature.key().isBlank()
-          || (r.outcome() == OutcomeKind.SILENT && !signature.errorText())) {
+          || (r.outcome() == OutcomeKind.SILENT && !signature.errorText() && !nearlyAnswered(r))) {
         continue;
       }
       if (signature.errorText()) {
@@ -268,6 +268,12 @@ public final class Reviewer {
     return Optional.ofNullable(best);
   }
 
+  /** Whether the best entry of a record scored within the near-miss margin of the threshold. */
+  private static boolean nearlyAnswered(AnswerRecord r) {
+    return r.candidates().stream()
+        .anyMatch(c -> c.score() >= Thresholds.CHANNEL_MIN_CONFIDENCE - NEAR_MISS_MARGIN);
+  }
+
   private static List<NearMiss> nearMisses(List<AnswerRecord> records) {
     double threshold = Thresholds.CHANNEL_MIN_CONFIDENCE;
     List<NearMiss> misses = new ArrayList<>();
@@ -279,7 +285,7 @@ public final class Reviewer {
       }
       ScoredEntry best =
           r.candidates().stream().max(Comparator.comparingDouble(ScoredEntry::score)).get();
-      if (best.score() >= threshold - NEAR_MISS_MARGIN) {
+      if (nearlyAnswered(r)) {
         misses.add(new NearMiss(r.at(), best.entryId(), best.score(), threshold, r.redactedText()));
       }
     }
