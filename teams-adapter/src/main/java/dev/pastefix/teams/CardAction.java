@@ -1,9 +1,9 @@
 package dev.pastefix.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pastefix.core.feedback.Votes;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pastefix.core.feedback.Votes;
 import dev.pastefix.core.reply.BotCommand;
 import java.util.ArrayList;
 import java.util.List;
