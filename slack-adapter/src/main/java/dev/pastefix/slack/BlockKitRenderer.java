@@ -110,10 +110,13 @@ public final class BlockKitRenderer {
     return new SlackMessage(fallbackText(reply.summary()), blocks.toString());
   }
 
-  /** The notification text: the reply's summary, cut to Slack's recommended length. */
+  /**
+   * The notification text: the reply's summary, escaped like every other text (Slack reads {@code
+   * <!channel>} or {@code <http://x|y>} in it as markup), cut to Slack's recommended length.
+   */
   static String fallbackText(String summary) {
     String text = summary.isBlank() ? "pastefix reply" : summary.strip();
-    return cut(text, MAX_FALLBACK_TEXT);
+    return cutMrkdwn(escape(text), MAX_FALLBACK_TEXT);
   }
 
   private List<ObjectNode> actionBlocks(
@@ -237,7 +240,7 @@ public final class BlockKitRenderer {
   private static ObjectNode button(String label, String actionId) {
     ObjectNode button = JSON.objectNode();
     button.put("type", "button");
-    button.set("text", plain(cut(label, MAX_BUTTON_TEXT)));
+    button.set("text", plain(label, MAX_BUTTON_TEXT));
     button.put("action_id", actionId);
     return button;
   }
@@ -247,7 +250,7 @@ public final class BlockKitRenderer {
     public List<ObjectNode> heading(Block.Heading heading) {
       ObjectNode block = JSON.objectNode();
       block.put("type", "header");
-      block.set("text", plain(cut(oneLine(heading.text()), MAX_HEADER_TEXT)));
+      block.set("text", plain(oneLine(heading.text()), MAX_HEADER_TEXT));
       return List.of(block);
     }
 
@@ -381,7 +384,9 @@ public final class BlockKitRenderer {
     return block;
   }
 
-  private static ObjectNode plain(String text) {
+  /** A plain_text object: escaped too, as Slack asks of every text field, then cut. */
+  private static ObjectNode plain(String raw, int limit) {
+    String text = cutMrkdwn(escape(raw), limit);
     ObjectNode node = JSON.objectNode();
     node.put("type", "plain_text");
     node.put("text", text.isEmpty() ? " " : text);

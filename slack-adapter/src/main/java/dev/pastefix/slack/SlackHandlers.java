@@ -497,7 +497,7 @@ final class SlackHandlers {
     if (ephemeral || payload.getMessage() == null || messageTs == null) {
       String responseUrl = payload.getResponseUrl();
       if (responseUrl != null) {
-        SlackMessage thanks = textOnly(wording.thanks(helpful, "<@" + user + ">"));
+        SlackMessage thanks = withMention(textOnly(wording.thanks(helpful, MENTION)), user);
         post(
             responseUrl,
             Duration.ZERO,
@@ -631,6 +631,24 @@ final class SlackHandlers {
   /** What the bot says to {@code in}, or empty when it stays silent. */
   private Optional<Reply> replyOf(Inbound in) {
     return bot.handle(in).outcome().visibleReply();
+  }
+
+  /** Stands for a user's mention while a text is rendered (and so escaped). */
+  private static final String MENTION = "pastefix-mention-of-the-user";
+
+  private static final Pattern SLACK_USER_ID = Pattern.compile("[A-Z0-9]{1,32}");
+
+  /**
+   * {@code message} with {@link #MENTION} made a real mention of {@code user}: everything else was
+   * escaped by the renderer, and a Slack user id is only capitals and digits.
+   */
+  private static SlackMessage withMention(SlackMessage message, String user) {
+    String mention =
+        SLACK_USER_ID.matcher(user).matches()
+            ? "<@" + user + ">"
+            : BlockKitRenderer.escape(user).replace("\"", "'").replace("\\", "/");
+    return new SlackMessage(
+        message.text().replace(MENTION, mention), message.blocksJson().replace(MENTION, mention));
   }
 
   private SlackMessage textOnly(String text) {

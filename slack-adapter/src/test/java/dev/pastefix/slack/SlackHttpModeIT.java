@@ -315,6 +315,49 @@ class SlackHttpModeIT {
   }
 
   @Test
+  void echoesNoMarkupFromTheCommandNotEvenWhenShared() throws Exception {
+    List<String> typedTexts = List.of("kb <!channel>", "kb <http://evil.example|Docs> & more");
+    for (int i = 0; i < typedTexts.size(); i++) {
+      String typed = typedTexts.get(i);
+      HttpResponse<String> ack =
+          client.postForm(SlackPayloads.command(typed, slack.responseUrl("echo")));
+      assertEquals(200, ack.statusCode());
+      JsonNode body = JSON.readTree(ack.body());
+      assertNoMarkup(typed, body);
+      String shareId = shareIdOf(body);
+      client.postForm(
+          SlackPayloads.blockAction(
+              BlockKitRenderer.SHARE_ACTION,
+              BlockKitRenderer.ACTIONS_BLOCK_ID,
+              shareId,
+              "C0ADMINS",
+              "1700000000.000130",
+              Optional.empty(),
+              slack.responseUrl("echo-share-" + i)));
+      FakeSlackApi.Call shared =
+          slack.await(
+              "/response/echo-share-" + i,
+              c -> c.body().contains("in_channel"),
+              Duration.ofSeconds(10));
+      assertNoMarkup(typed, shared.json());
+    }
+  }
+
+  /** Neither the fallback text nor any block text holds the user's markup unescaped. */
+  private static void assertNoMarkup(String typed, JsonNode body) {
+    String text = body.path("text").asText();
+    String blocks = body.path("blocks").toString();
+    for (String markup : List.of("<!channel>", "<http://evil.example|Docs>")) {
+      assertFalse(text.contains(markup), typed + " -> text " + text);
+      assertFalse(blocks.contains(markup), typed + " -> blocks " + blocks);
+    }
+    assertTrue(
+        (text + blocks).contains("&lt;!channel&gt;")
+            || (text + blocks).contains("&lt;http://evil.example|Docs&gt;"),
+        typed + " -> " + body);
+  }
+
+  @Test
   void recordsAndShowsAFeedbackClick() throws Exception {
     client.postJson(
         SlackPayloads.channelMessage(

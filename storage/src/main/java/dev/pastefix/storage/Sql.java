@@ -1,5 +1,6 @@
 package dev.pastefix.storage;
 
+import dev.pastefix.core.state.RefusedValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,7 +75,19 @@ final class Sql {
     }
   }
 
-  private StateStoreException failure(SQLException e) {
+  /** The first line of a database message, cut: it may quote the refused value. */
+  private static String excerpt(String message) {
+    String line = message == null ? "" : message.lines().findFirst().orElse("");
+    return line.length() <= 200 ? line : line.substring(0, 199) + "…";
+  }
+
+  private RuntimeException failure(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("22")) {
+      // A data exception (such as 22001, a value too long for its column): this request's fault.
+      return new RefusedValue(
+          "the state database refused a value (" + state + "): " + excerpt(e.getMessage()), e);
+    }
     return new StateStoreException(
         "state database " + description + " failed: " + e.getMessage(), e);
   }

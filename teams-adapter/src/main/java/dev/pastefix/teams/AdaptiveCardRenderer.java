@@ -84,7 +84,8 @@ final class AdaptiveCardRenderer implements Block.Visitor<List<ObjectNode>> {
     body.forEach(e -> items.add(e.deepCopy()));
     if (shortened) {
       ObjectNode notice = textBlock(SHORTENED);
-      notice.put("isSubtle", true).put("size", "Small").put("separator", true);
+      notice.put("separator", true);
+      run(notice).put("isSubtle", true).put("size", "Small");
       items.add(notice);
     }
     if (!actions.isEmpty()) {
@@ -98,7 +99,7 @@ final class AdaptiveCardRenderer implements Block.Visitor<List<ObjectNode>> {
   @Override
   public List<ObjectNode> heading(Block.Heading heading) {
     ObjectNode block = textBlock(heading.text());
-    block.put("size", "Large").put("weight", "Bolder").put("style", "heading");
+    run(block).put("size", "Large").put("weight", "Bolder");
     return list(block);
   }
 
@@ -247,12 +248,25 @@ final class AdaptiveCardRenderer implements Block.Visitor<List<ObjectNode>> {
 
   // ---- elements
 
+  /**
+   * A line of plain text. Teams reads a {@code TextBlock}'s text as markdown, so a heading that
+   * echoes what someone typed ({@code kb [click me](https://evil.example)}) would become a link in
+   * the bot's own card; a {@code TextRun} is shown as it is.
+   */
   private static ObjectNode textBlock(String text) {
     ObjectNode block = NODES.objectNode();
-    block.put("type", "TextBlock");
-    block.put("text", cut(text, TeamsLimits.MAX_TEXT_CHARS));
-    block.put("wrap", true);
+    block.put("type", "RichTextBlock");
+    block
+        .putArray("inlines")
+        .addObject()
+        .put("type", "TextRun")
+        .put("text", cut(text, TeamsLimits.MAX_TEXT_CHARS));
     return block;
+  }
+
+  /** The one run of a {@link #textBlock}. */
+  private static ObjectNode run(ObjectNode textBlock) {
+    return (ObjectNode) textBlock.path("inlines").get(0);
   }
 
   private static ObjectNode codeBlock(String code) {

@@ -3,6 +3,7 @@ package dev.pastefix.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pastefix.core.feedback.Votes;
 import dev.pastefix.core.reply.BotCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,10 @@ sealed interface CardAction {
       for (JsonNode id : data.path("entries")) {
         if (id.isTextual() && !id.asText().isBlank()) {
           ids.add(id.asText());
+        }
+        if (ids.size() > Votes.MAX_ENTRIES) {
+          // More than an answer can be about: enough for the vote to be refused, no more read.
+          break;
         }
       }
       return Optional.of(new Feedback(data.path("helpful").asBoolean(), ids));

@@ -76,10 +76,12 @@ class AdaptiveCardRendererTest {
     assertEquals("1.5", card.path("version").asText());
     assertEquals("Looks like: Too many sessions", card.path("fallbackText").asText());
     JsonNode heading = body.path(0);
-    assertEquals("TextBlock", heading.path("type").asText());
-    assertEquals("Too many sessions", heading.path("text").asText());
-    assertEquals("Large", heading.path("size").asText());
-    assertEquals("Bolder", heading.path("weight").asText());
+    assertEquals("RichTextBlock", heading.path("type").asText());
+    JsonNode headingRun = heading.path("inlines").path(0);
+    assertEquals("TextRun", headingRun.path("type").asText());
+    assertEquals("Too many sessions", headingRun.path("text").asText());
+    assertEquals("Large", headingRun.path("size").asText());
+    assertEquals("Bolder", headingRun.path("weight").asText());
 
     JsonNode provenance = body.path(1).path("inlines").path(0);
     assertTrue(provenance.path("isSubtle").asBoolean(), "provenance is secondary text");
@@ -177,8 +179,10 @@ class AdaptiveCardRendererTest {
     assertTrue(AdaptiveCardRenderer.bytes(card) <= TeamsLimits.MAX_CARD_BYTES, "" + text.length());
     JsonNode reparsed = json.readTree(text);
     JsonNode body = reparsed.path("body");
-    assertEquals("A long one", body.path(0).path("text").asText());
-    assertEquals(AdaptiveCardRenderer.SHORTENED, body.path(body.size() - 1).path("text").asText());
+    assertEquals("A long one", body.path(0).path("inlines").path(0).path("text").asText());
+    assertEquals(
+        AdaptiveCardRenderer.SHORTENED,
+        body.path(body.size() - 1).path("inlines").path(0).path("text").asText());
     assertEquals(1, reparsed.path("actions").size(), "the buttons survive the cut");
   }
 
@@ -207,7 +211,15 @@ class AdaptiveCardRendererTest {
     ObjectNode card = renderer.render(new Reply("요약", blocks, List.of()));
 
     assertTrue(AdaptiveCardRenderer.bytes(card) <= TeamsLimits.MAX_CARD_BYTES);
-    assertEquals("한국어", json.readTree(card.toString()).path("body").path(0).path("text").asText());
+    assertEquals(
+        "한국어",
+        json.readTree(card.toString())
+            .path("body")
+            .path(0)
+            .path("inlines")
+            .path(0)
+            .path("text")
+            .asText());
   }
 
   @Test
@@ -230,7 +242,8 @@ class AdaptiveCardRendererTest {
 
       ObjectNode card = renderer.render(answer.reply());
 
-      assertEquals(title, card.path("body").path(0).path("text").asText(), paste[1]);
+      assertEquals(
+          title, card.path("body").path(0).path("inlines").path(0).path("text").asText(), paste[1]);
       assertTrue(card.toString().contains("Set-ExecutionPolicy"), paste[1]);
       JsonNode actions = card.path("actions");
       assertEquals("Action.Submit", actions.path(actions.size() - 1).path("type").asText());

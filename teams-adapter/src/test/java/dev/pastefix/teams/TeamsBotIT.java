@@ -119,6 +119,28 @@ class TeamsBotIT {
   // ---- answering
 
   @Test
+  void echoesTypedMarkdownAsPlainTextNeverAsALink() throws Exception {
+    ObjectNode activity =
+        Activities.personal(fake.serviceUrl(), "kb [click me](https://evil.example/login)");
+
+    assertEquals(200, post(activity, fake.token(APP_ID)).statusCode());
+
+    JsonNode card =
+        fake.awaitReplies(1, WAIT).get(0).body().path("attachments").path(0).path("content");
+    assertTrue(card.toString().contains("[click me](https://evil.example/login)"), card.toString());
+    assertMarkdownFree(card);
+    assertFalse(card.toString().contains("\"url\":\"https://evil.example"), card.toString());
+  }
+
+  /** No element Teams reads as markdown holds text: every text is a TextRun. */
+  private static void assertMarkdownFree(JsonNode node) {
+    if (node.isObject()) {
+      assertFalse("TextBlock".equals(node.path("type").asText()), node.toString());
+    }
+    node.forEach(TeamsBotIT::assertMarkdownFree);
+  }
+
+  @Test
   void answersAPersonalPasteWithAnAdaptiveCardNamingTheFix() throws Exception {
     ObjectNode activity = Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT);
 
@@ -135,7 +157,7 @@ class TeamsBotIT {
     JsonNode card = attachment.path("content");
     assertEquals("1.5", card.path("version").asText());
     String title = TestingPipelines.knowledge().entry("max-shells-tenant").orElseThrow().title();
-    assertEquals(title, card.path("body").path(0).path("text").asText());
+    assertEquals(title, card.path("body").path(0).path("inlines").path(0).path("text").asText());
     assertTrue(card.toString().contains("Get-PSSession"), card.toPrettyString());
     assertTrue(
         reply.body().path("summary").asText().contains(title), reply.body().toPrettyString());

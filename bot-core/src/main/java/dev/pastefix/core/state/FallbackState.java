@@ -93,6 +93,9 @@ public final class FallbackState {
         T value = shared.get();
         succeeded();
         return value;
+      } catch (RefusedValue e) {
+        // The request was wrong, not the store: refuse it, keep using the store for everyone.
+        throw e;
       } catch (RuntimeException e) {
         failed(e);
       }

@@ -38,4 +38,21 @@ class VotesTest {
             .mapToDouble(c -> c.count())
             .sum());
   }
+
+  @Test
+  void refusesMadeUpOrOversizedCardDataWithoutStoringIt() {
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      many.add("made-up-" + i);
+    }
+    votes.take("teams", "answer-2", many, "mallory", true);
+    votes.take("teams", "answer-2", List.of("clock-skew\n12:00:00 INFO forged"), "mallory", true);
+    votes.take("teams", "answer-2", List.of(), "mallory", true);
+    votes.take("teams", "k".repeat(5000), List.of("clock-skew"), "mallory", true);
+
+    assertEquals(0, store.all().size());
+    assertEquals(
+        java.util.Optional.empty(),
+        Votes.refusal("answer-2", List.of("clock-skew", "max-shells-tenant"), "alice"));
+  }
 }
