@@ -161,7 +161,13 @@ final class DraftBuilder {
     List<Unit> rest = new ArrayList<>();
     // A section that only its text calls a problem shows examples, not its own error texts.
     Set<String> found = problem.weak() ? new LinkedHashSet<>() : symptoms;
+    Node previous = null;
     for (Unit unit : units) {
+      if (problem.weak() && shownAfterLeadIn(previous, unit.node())) {
+        // "Users see:" and a code block or quote: the text itself says this is what is shown.
+        symptomsOf(unit.node(), true, symptoms);
+      }
+      previous = unit.node();
       switch (unit.part()) {
         case SYMPTOM:
           symptomsOf(unit.node(), true, found);
@@ -267,6 +273,22 @@ final class DraftBuilder {
             unique,
             linkDrafts,
             List.copyOf(factByName.values())));
+  }
+
+  private static final Pattern LEAD_IN =
+      Pattern.compile(
+          "(?i)\\b(see|sees|receive|receives|get|gets|shows?|displays?|returns?|prints?|logs?"
+              + "|errors?|messages?|fails? with|says?)\\b[^.]*:$");
+
+  /** Whether {@code node} is a code block or quote that the paragraph before introduces. */
+  private boolean shownAfterLeadIn(Node previous, Node node) {
+    if (!(previous instanceof Paragraph)
+        || !(node instanceof FencedCodeBlock
+            || node instanceof IndentedCodeBlock
+            || node instanceof BlockQuote)) {
+      return false;
+    }
+    return LEAD_IN.matcher(html.text(previous).en().strip()).find();
   }
 
   // ---- parts ----
@@ -584,8 +606,8 @@ final class DraftBuilder {
       return;
     }
     if (label(node).filter(p -> p == Headings.Part.SYMPTOM).isPresent()) {
-      // "Error: <the message>": what follows the label is the message, emphasised or not.
-      afterLabel(node).filter(t -> ERROR_WORDS.matcher(t).find()).ifPresent(out::add);
+      // "Error: <the message>": the label says what follows is the message, whatever its words.
+      afterLabel(node).ifPresent(out::add);
     }
     for (String emphasised : html.selected(node, "em, strong, i, b")) {
       if (Headings.part(emphasised).isPresent()) {
@@ -605,7 +627,8 @@ final class DraftBuilder {
     for (String code : html.selected(node, "code")) {
       String c = code.strip();
       if ((IDENTIFIER.matcher(c).matches() && ERROR_WORDS.matcher(splitCamel(c)).find())
-          || CODE_TOKEN.matcher(c).matches()) {
+          || CODE_TOKEN.matcher(c).matches()
+          || (words(c) >= 3 && ERROR_WORDS.matcher(c).find() && !COMMAND_START.matcher(c).find())) {
         out.add(c);
       }
     }
@@ -670,7 +693,7 @@ final class DraftBuilder {
    * once the article is read ({@link ArticleImporter} drops those).
    */
   static List<Draft.SymptomDraft> signatures(String candidate) {
-    String s = stripEnds(candidate.strip());
+    String s = stripEnds(oneLine(candidate));
     if (s.length() <= MAX_SIGNATURE) {
       return signature(s).map(List::of).orElse(List.of());
     }
@@ -707,7 +730,8 @@ final class DraftBuilder {
    * enough, and a pattern where it shows a placeholder ("[Time]", "{GUID}", "...").
    */
   static Optional<Draft.SymptomDraft> signature(String candidate) {
-    String s = candidate.strip();
+    // A phrase that wraps in the source (an emphasis over a line break) is one line of text.
+    String s = oneLine(candidate);
     s = stripEnds(s);
     if (s.length() > MAX_SIGNATURE) {
       return Optional.empty();

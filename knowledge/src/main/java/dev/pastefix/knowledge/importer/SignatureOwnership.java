@@ -67,19 +67,24 @@ final class SignatureOwnership {
 
   /**
    * The signatures an entry needs: a description of the trouble (its heading) only while it quotes
-   * no error, and a later sentence of a long message only where the message's first sentence went
-   * (shared with another section): the first sentence stays the same, the rest tells apart.
+   * no error or is part of one, and a later sentence of a long message only where the message's
+   * first sentence went (shared with another section): the first sentence stays the same, the rest
+   * tells apart.
    */
   private static List<Draft.SymptomDraft> needed(List<Draft.SymptomDraft> kept) {
     Set<String> keys = new HashSet<>();
-    boolean quotes = false;
+    List<String> quotes = new ArrayList<>();
     for (Draft.SymptomDraft s : kept) {
       keys.add(key(s.text()));
-      quotes |= !s.named();
+      if (!s.named()) {
+        quotes.add(" " + key(s.text()) + " ");
+      }
     }
     List<Draft.SymptomDraft> out = new ArrayList<>();
     for (Draft.SymptomDraft s : kept) {
-      if (s.named() && quotes) {
+      String described = " " + key(s.text()) + " ";
+      // A heading that is part of the quoted error ("Logon failed for the user") is error text.
+      if (s.named() && !quotes.isEmpty() && quotes.stream().noneMatch(q -> q.contains(described))) {
         continue;
       }
       if (s.lead().isPresent() && keys.contains(s.lead().get())) {
