@@ -179,9 +179,10 @@ final class RunningBot {
               + e.getMessage(),
           e);
     }
+    Announcer announcer = new Announcer(service.logFormat(), err);
     management.ifPresent(
         m ->
-            err.println(
+            announcer.info(
                 "pastefix: management endpoints on http://"
                     + m.host()
                     + ":"
@@ -202,7 +203,7 @@ final class RunningBot {
         throw new Platform.StartFailure(
             platform.name() + ": cannot listen for it: " + e.getMessage(), e);
       }
-      err.println("pastefix: " + platform.description().get() + "; stop with Ctrl-C.");
+      announcer.info("pastefix: " + platform.description().get() + "; stop with Ctrl-C.");
     }
     return bot;
   }

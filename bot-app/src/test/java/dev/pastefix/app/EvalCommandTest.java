@@ -19,7 +19,9 @@ class EvalCommandTest {
   void scoresTheArticleFixtureAsOneJsonObject() throws Exception {
     InMemoryTerminal terminal = new InMemoryTerminal();
 
-    int code = command.run(List.of(ARTICLES.toString(), "--json"), terminal.terminal());
+    int code =
+        TestingCommandLine.run(
+            command, List.of(ARTICLES.toString(), "--json"), terminal.terminal());
 
     assertEquals(ExitCodes.OK, code, terminal.err());
     JsonNode report = new ObjectMapper().readTree(terminal.out());
@@ -51,7 +53,7 @@ class EvalCommandTest {
   void printsAReadableTableWithoutJson() throws Exception {
     InMemoryTerminal terminal = new InMemoryTerminal();
 
-    int code = command.run(List.of(ARTICLES.toString()), terminal.terminal());
+    int code = TestingCommandLine.run(command, List.of(ARTICLES.toString()), terminal.terminal());
 
     assertEquals(ExitCodes.OK, code);
     String table = terminal.out();
@@ -73,7 +75,7 @@ class EvalCommandTest {
     for (List<String> args : calls) {
       InMemoryTerminal terminal = new InMemoryTerminal();
 
-      int code = command.run(args, terminal.terminal());
+      int code = TestingCommandLine.run(command, args, terminal.terminal());
 
       assertEquals(ExitCodes.USAGE, code, "for " + args);
       assertTrue(terminal.err().startsWith("pastefix eval: "), terminal.err());
