@@ -127,6 +127,18 @@ final class LoadTestCommand implements Command {
       description = "keep the child bot's log (its path is printed) instead of deleting it")
   private boolean keepLog;
 
+  private final Path scratchParent;
+
+  /** Its temporary directories go under {@code scratchParent}. */
+  LoadTestCommand(Path scratchParent) {
+    this.scratchParent = scratchParent;
+  }
+
+  /** Its temporary directories go under {@code java.io.tmpdir}. */
+  LoadTestCommand() {
+    this(Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
   @Override
   public int execute(Terminal terminal) throws Exception {
     atLeast("--rate", rate, 1);
@@ -140,7 +152,7 @@ final class LoadTestCommand implements Command {
     if (!heap.matches("[0-9]{1,6}[kKmMgG]?")) {
       throw new UsageError("--heap takes a size such as 256m or 1g, got '" + heap + "'");
     }
-    Path scratch = Files.createTempDirectory("pastefix-loadtest-");
+    Path scratch = Files.createTempDirectory(scratchParent, "pastefix-loadtest-");
     try {
       return run(terminal, scratch);
     } finally {

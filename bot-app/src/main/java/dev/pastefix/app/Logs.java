@@ -11,6 +11,8 @@ import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +75,7 @@ final class Logs {
     context.reset();
     OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     appender.setContext(context);
-    appender.setOutputStream(target);
+    appender.setOutputStream(unclosable(target));
     install(context, appender, format, level);
   }
 
@@ -113,6 +115,24 @@ final class Logs {
     appender.setTriggeringPolicy(trigger);
     install(context, appender, service.logFormat(), service.logLevel());
     return file.toString();
+  }
+
+  /**
+   * {@code target} for an appender: the next {@link #configure} stops this appender, and a stopped
+   * appender closes its stream, which must not close the process's standard error.
+   */
+  private static OutputStream unclosable(OutputStream target) {
+    return new FilterOutputStream(target) {
+      @Override
+      public void write(byte[] bytes, int offset, int length) throws IOException {
+        out.write(bytes, offset, length);
+      }
+
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
   }
 
   private static String atLeastWarn(String level) {

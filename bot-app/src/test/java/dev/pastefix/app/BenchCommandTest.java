@@ -85,6 +85,7 @@ class BenchCommandTest {
     java.util.Set<String> keys = new java.util.HashSet<>();
     row.fieldNames().forEachRemaining(keys::add);
     assertEquals(KEYS, keys);
+    JsonStyle.check(row, java.util.Set.of());
     assertEquals(24, row.get("entries").asInt());
     assertTrue(row.get("dev_exact").asDouble() > 0.5, terminal.out());
   }

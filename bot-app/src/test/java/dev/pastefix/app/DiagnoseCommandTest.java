@@ -79,6 +79,7 @@ class DiagnoseCommandTest {
 
     assertEquals(ExitCodes.OK, code);
     JsonNode json = new ObjectMapper().readTree(terminal.out());
+    JsonStyle.check(json, java.util.Set.of());
     assertEquals("answer", json.get("outcome").asText());
     assertEquals("direct", json.get("channel").asText());
     assertFalse(json.get("summary").asText().isBlank());

@@ -25,6 +25,7 @@ class EvalCommandTest {
 
     assertEquals(ExitCodes.OK, code, terminal.err());
     JsonNode report = new ObjectMapper().readTree(terminal.out());
+    JsonStyle.check(report, java.util.Set.of("by_kind", "by_lang"));
     assertEquals(4, report.get("n").asInt());
     assertEquals(2, report.get("labelled").asInt());
     assertEquals(2, report.get("none").asInt());

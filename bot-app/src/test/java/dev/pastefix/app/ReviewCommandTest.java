@@ -109,6 +109,7 @@ class ReviewCommandTest {
         ExitCodes.OK, TestingCommandLine.run(command, List.of("--json"), t.terminal), t.err());
 
     JsonNode root = new ObjectMapper().readTree(t.out());
+    JsonStyle.check(root, java.util.Set.of("outcomes"));
     assertEquals(9, root.path("messages").asInt(), "the 40-day-old message is outside 30d");
     JsonNode group = root.path("unknown_groups").get(0);
     assertEquals(
