@@ -14,7 +14,9 @@ import ch.qos.logback.core.util.FileSize;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import net.logstash.logback.encoder.LogstashEncoder;
@@ -91,6 +93,7 @@ final class Logs {
       return "standard error, warnings only (no data directory)";
     }
     Path file = dataDir.get().resolve(CONSOLE_LOG);
+    ownerOnly(file);
     Optional<LoggerContext> found = context();
     if (found.isEmpty()) {
       return "the embedding application's logging";
@@ -133,6 +136,26 @@ final class Logs {
         flush();
       }
     };
+  }
+
+  /**
+   * Creates the log file readable by its owner alone, as the data directory's other files (the
+   * directory itself is owner-only too, so a rolled-over file is no more exposed).
+   */
+  private static void ownerOnly(Path file) {
+    try {
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        if (Files.notExists(file)) {
+          Files.createFile(
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+      }
+    } catch (IOException e) {
+      // Logback reports a file it cannot open; the permissions are the directory's then.
+    }
   }
 
   private static String atLeastWarn(String level) {

@@ -42,6 +42,10 @@ class ConsoleLogTest {
     assertTrue(written.contains("no PASTEFIX_ADMINS"), written);
     assertFalse(terminal.err().contains("no PASTEFIX_ADMINS"), terminal.err());
     assertFalse(terminal.out().contains("PASTEFIX_ADMINS"), terminal.out());
+    assertEquals(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+        Files.getPosixFilePermissions(log),
+        "owner-only, as the data directory's other files");
   }
 
   @Test
