@@ -158,7 +158,8 @@ final class RunningBot {
                     "management",
                     service.managementHost(),
                     service.managementPort(),
-                    new ManagementHandler(readiness, registry)))
+                    new HostGate(
+                        service.managementHost(), new ManagementHandler(readiness, registry))))
             : Optional.empty();
     RunningBot bot = new RunningBot(platforms, web, readiness, registry, management);
     bot.bindJvmMetrics();
