@@ -4,6 +4,7 @@ import dev.pastefix.core.admin.AdminCommands;
 import dev.pastefix.core.feedback.Votes;
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.core.state.ConversationKey;
+import dev.pastefix.core.state.FallbackState;
 import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeSources;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -148,6 +150,7 @@ final class Launcher {
           admin.commands(),
           admin.knowledgeInUse(),
           storage.staleClaimAfter(),
+          Optional.of(state.fallback()),
           terminal);
     }
   }
@@ -165,6 +168,19 @@ final class Launcher {
       KnowledgeInUse inUse,
       Duration staleClaimAfter,
       Terminal terminal) {
+    return startPlatforms(
+        settings, ready, admin, inUse, staleClaimAfter, Optional.empty(), terminal);
+  }
+
+  /** As above, {@code /readyz} and the metrics reporting the health of {@code store}. */
+  int startPlatforms(
+      Settings settings,
+      Startup.Ready ready,
+      AdminCommands admin,
+      KnowledgeInUse inUse,
+      Duration staleClaimAfter,
+      Optional<FallbackState> store,
+      Terminal terminal) {
     RunningBot running;
     try {
       running = RunningBot.start(settings, ready, admin, inUse, staleClaimAfter, terminal.err());
@@ -172,6 +188,7 @@ final class Launcher {
       terminal.err().println("pastefix: " + e.getMessage());
       return ExitCodes.CONFIG;
     }
+    store.ifPresent(running::watch);
     Signals.onStop(running::stop);
     try {
       running.awaitStopped();
