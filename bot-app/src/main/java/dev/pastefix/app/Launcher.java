@@ -4,6 +4,7 @@ import dev.pastefix.core.admin.AdminCommands;
 import dev.pastefix.core.feedback.Votes;
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.core.state.ConversationKey;
+import dev.pastefix.core.state.FallbackState;
 import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeSources;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The composition root of the running bot: settings from the environment, the knowledge base, the
@@ -160,6 +162,7 @@ final class Launcher {
           admin.commands(),
           admin.knowledgeInUse(),
           storage.staleClaimAfter(),
+          Optional.of(state.fallback()),
           terminal);
     }
   }
@@ -177,6 +180,19 @@ final class Launcher {
       KnowledgeInUse inUse,
       Duration staleClaimAfter,
       Terminal terminal) {
+    return startPlatforms(
+        settings, ready, admin, inUse, staleClaimAfter, Optional.empty(), terminal);
+  }
+
+  /** As above, {@code /readyz} and the metrics reporting the health of {@code store}. */
+  int startPlatforms(
+      Settings settings,
+      Startup.Ready ready,
+      AdminCommands admin,
+      KnowledgeInUse inUse,
+      Duration staleClaimAfter,
+      Optional<FallbackState> store,
+      Terminal terminal) {
     Announcer announcer = new Announcer(settings.service().logFormat(), terminal.err());
     RunningBot running;
     try {
@@ -185,6 +201,7 @@ final class Launcher {
       announcer.problem("pastefix: " + e.getMessage());
       return ExitCodes.CONFIG;
     }
+    store.ifPresent(running::watch);
     Signals.onStop(running::stop, announcer);
     try {
       running.awaitStopped();
