@@ -184,7 +184,48 @@ final class SectionText {
       chunk(text, i, j, line, out);
       i = j;
     }
-    return out;
+    return withPathWords(text, out);
+  }
+
+  /** Most words a path with spaces holds between two of its backslashed parts. */
+  static final int MAX_PATH_WORDS = 4;
+
+  /**
+   * The words between two backslashed parts of one path ("C:\Program Files\Microsoft Lync Server
+   * 2013\Modules") marked as variable too: they name an install folder, which differs from one
+   * machine to the next, and are no words of the error.
+   */
+  private static List<Token> withPathWords(String text, List<Token> tokens) {
+    int previousPath = -1;
+    for (int k = 0; k < tokens.size(); k++) {
+      Token t = tokens.get(k);
+      boolean path = t.variable() && text.substring(t.start(), t.end()).indexOf('\\') >= 0;
+      if (!path) {
+        continue;
+      }
+      if (previousPath >= 0
+          && k - previousPath - 1 <= MAX_PATH_WORDS
+          && tokens.get(previousPath).line() == t.line()
+          && insidePath(text, tokens.get(previousPath).end(), t.start())) {
+        for (int w = previousPath + 1; w < k; w++) {
+          Token word = tokens.get(w);
+          tokens.set(w, new Token("", word.start(), word.end(), word.line(), true));
+        }
+      }
+      previousPath = k;
+    }
+    return tokens;
+  }
+
+  /** Whether the text between two path parts holds only letters, digits, spaces and dashes. */
+  private static boolean insidePath(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != ' ' && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A run of non-space characters: one variable token, or its words. */
