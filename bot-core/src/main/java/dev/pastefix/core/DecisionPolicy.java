@@ -208,6 +208,15 @@ final class DecisionPolicy {
                   + " another error.")
           : new Decision.Silent("looks like the error of " + analysis.nearMiss().get());
     }
+    if (analysis.unknownCode().isPresent()) {
+      return addressed
+          ? new Decision.Unknown(
+              closest(analysis),
+              "This error's code ("
+                  + analysis.unknownCode().get()
+                  + ") is in none of the articles I know, so it is probably another error.")
+          : new Decision.Silent("an error code no article knows: " + analysis.unknownCode().get());
+    }
     boolean paste = analysis.errorPaste();
     double needed;
     double ratioNeeded;

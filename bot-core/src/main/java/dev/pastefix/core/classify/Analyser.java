@@ -238,7 +238,21 @@ public final class Analyser {
         lookAlikes.namesOurService(text),
         text.facts().errorRecord(),
         !ranked.isEmpty() && textOnly.contains(ranked.get(0).entryId()),
-        hits.isEmpty() ? nearMiss : Optional.empty());
+        hits.isEmpty() ? nearMiss : Optional.empty(),
+        hits.isEmpty() ? unknownCode(text) : Optional.empty());
+  }
+
+  /** The first error code of the message that no entry's text uses, when retrieval is on. */
+  private Optional<String> unknownCode(NormalisedText text) {
+    if (sections.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String code : ErrorCodes.find(text.text())) {
+      if (!sections.get().knows(code)) {
+        return Optional.of(code);
+      }
+    }
+    return Optional.empty();
   }
 
   private double rankInto(List<CategoryModel.Score> scores, List<Candidate> ranked) {
