@@ -200,7 +200,9 @@ final class DecisionPolicy {
   private static Decision fromArticleText(
       boolean addressed, Analysis analysis, Candidate best, double ratio, boolean beatsNone) {
     // The message follows the best entry's error text and then departs from it: a look-alike.
-    if (analysis.nearMiss().filter(best.entryId()::equals).isPresent()) {
+    // A question that quotes part of the error and goes on in the admin's own words is no paste.
+    boolean asks = !analysis.errorPaste() && analysis.concepts().contains("QUESTION");
+    if (!asks && analysis.nearMiss().filter(best.entryId()::equals).isPresent()) {
       return addressed
           ? new Decision.Unknown(
               closest(analysis),
