@@ -307,6 +307,16 @@ final class SectionText {
     return (a == '\'' && b == '\'') || (a == '"' && b == '"') || (a == '{' && b == '}');
   }
 
+  // Compiled once: every token of every entry and message is tested against them.
+  private static final java.util.regex.Pattern VERSION =
+      java.util.regex.Pattern.compile("\\d+(\\.\\d+){2,}");
+  private static final java.util.regex.Pattern DOTTED =
+      java.util.regex.Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("\\d+(\\.\\d+)?");
+  private static final Set<String> HOST_ENDINGS =
+      Set.of("com", "net", "org", "local", "io", "corp");
+
   /**
    * Whether a chunk is a value that differs between two pastes of one error: an address, a URL, a
    * path, a GUID, a version or a host name. Error codes (0x80070005, 1935, AADSTS50020) are kept.
@@ -330,15 +340,18 @@ final class SectionText {
     if (isGuidLike(lower)) {
       return true;
     }
+    if (lower.indexOf('.') < 0) {
+      return false;
+    }
     // 9.0.30729.4148, 16.0.21110.12000: a version.
-    if (lower.matches("\\d+(\\.\\d+){2,}")) {
+    if (VERSION.matcher(lower).matches()) {
       return true;
     }
     // contoso.com, sbc01.corp.local, Microsoft.VC90.ATL: a dotted name of three parts or a host.
-    if (lower.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+") && !lower.matches("\\d+(\\.\\d+)?")) {
+    if (DOTTED.matcher(lower).matches() && !DECIMAL.matcher(lower).matches()) {
       String[] parts = lower.split("\\.");
       String last = parts[parts.length - 1];
-      return parts.length >= 3 || Set.of("com", "net", "org", "local", "io", "corp").contains(last);
+      return parts.length >= 3 || HOST_ENDINGS.contains(last);
     }
     return false;
   }
