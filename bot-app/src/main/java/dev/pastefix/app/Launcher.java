@@ -2,6 +2,7 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.admin.AdminCommands;
 import dev.pastefix.core.feedback.Votes;
+import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.state.FallbackState;
@@ -145,10 +146,11 @@ final class Launcher {
             true)) {
       if (settings.consoleOnly()) {
         Telemetry telemetry = Telemetry.inMemory();
+        Pipeline bot = ready.bot(admin.commands(), telemetry);
         ConsoleAdapter console =
             new ConsoleAdapter(
-                ready.bot(admin.commands(), telemetry),
-                new Votes(state.state().feedback(), telemetry, clock),
+                bot,
+                new Votes(state.state().feedback(), bot::hasEntry, telemetry, clock),
                 state.state().conversations(),
                 new PlainTextRenderer().withEmphasis(terminal.emphasis()),
                 clock,

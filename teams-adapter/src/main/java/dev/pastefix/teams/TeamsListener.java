@@ -64,7 +64,7 @@ final class TeamsListener {
       Telemetry telemetry,
       Clock clock) {
     this.bot = bot;
-    this.votes = new Votes(feedback, telemetry, clock);
+    this.votes = new Votes(feedback, bot::hasEntry, telemetry, clock);
     this.renderer = renderer;
     this.connector = connector;
     this.seen = seen;

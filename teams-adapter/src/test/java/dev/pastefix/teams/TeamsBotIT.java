@@ -13,7 +13,7 @@ import dev.pastefix.core.Channel;
 import dev.pastefix.core.Inbound;
 import dev.pastefix.core.admin.Admins;
 import dev.pastefix.core.answer.Wording;
-import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.Vote;
 import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.reply.BotCommand;
@@ -24,11 +24,16 @@ import dev.pastefix.core.state.OutcomeKind;
 import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.core.testing.RecordingStep;
 import dev.pastefix.core.testing.TestingPipelines;
+import dev.pastefix.storage.DatabaseTarget;
+import dev.pastefix.storage.StateDatabase;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +47,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The adapter end to end over loopback: a Jetty server with {@code /api/messages}, the real engine,
@@ -59,7 +65,10 @@ class TeamsBotIT {
   private BotState state;
   private volatile boolean failClicks;
   private volatile CountDownLatch hold = new CountDownLatch(0);
-  private InMemoryFeedbackStore feedback;
+  // Votes go to the real embedded database, as the bot keeps them by default.
+  @TempDir Path dataDir;
+  private StateDatabase database;
+  private FeedbackStore feedback;
   private InMemorySeenEvents seen;
   private Telemetry telemetry;
   private TeamsBot teams;
@@ -79,8 +88,10 @@ class TeamsBotIT {
             .withRetry(new TeamsConfig.Retry(4, Duration.ofMillis(20), Duration.ofSeconds(2)));
     Clock clock = Clock.systemUTC();
     bot = RecordingStep.passing();
-    state = BotState.inMemory(clock);
-    feedback = (InMemoryFeedbackStore) state.feedback();
+    database =
+        StateDatabase.open(DatabaseTarget.embedded(dataDir), clock, BotState.DEFAULT_RETENTION);
+    feedback = database.state().feedback();
+    state = BotState.inMemory(clock).withFeedback(feedback);
     seen = (InMemorySeenEvents) state.seenEvents();
     telemetry = Telemetry.inMemory();
     Pipeline pipeline =
@@ -114,6 +125,7 @@ class TeamsBotIT {
     server.stop();
     teams.close();
     fake.close();
+    database.close();
   }
 
   // ---- answering
@@ -306,6 +318,39 @@ class TeamsBotIT {
     assertEquals(
         Wording.of("en").thanks(true, "Ada Admin"), replies.get(0).body().path("text").asText());
     assertTrue(bot.received().isEmpty(), "a vote is no message for the engine");
+  }
+
+  @Test
+  void refusesAVoteNamingAnEntryThatDoesNotExistAndStoresNothing() throws Exception {
+    JsonNode data =
+        new CardAction.Feedback(true, List.of("max-shells-tenant", "made-up-entry")).data();
+    ObjectNode click = Activities.click(fake.serviceUrl(), "reply-45", data);
+    ObjectNode invoke = Activities.click(fake.serviceUrl(), "reply-46", json.createObjectNode());
+    invoke.put("type", "invoke");
+    invoke.put("name", "adaptiveCard/action");
+    invoke
+        .putObject("value")
+        .putObject("action")
+        .set("data", new CardAction.Feedback(false, List.of("no-such-entry")).data());
+
+    assertEquals(200, post(click, fake.token(APP_ID)).statusCode());
+    assertEquals(200, post(invoke, fake.token(APP_ID)).statusCode());
+
+    fake.awaitReplies(1, WAIT);
+    String line = "a feedback click on teams refused, nothing stored: the entry id ";
+    long end = System.nanoTime() + WAIT.toNanos();
+    while (!itLog().contains(line + "\"no-such-entry\"") && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    assertEquals(List.of(), feedback.all(), "nothing stored");
+    assertTrue(itLog().contains(line + "\"made-up-entry\" is no entry of the knowledge in use"));
+    assertTrue(itLog().contains(line + "\"no-such-entry\" is no entry of the knowledge in use"));
+  }
+
+  /** What the tests logged so far (failsafe points the simple logger at this file). */
+  private static String itLog() throws java.io.IOException {
+    Path log = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "target/teams-it.log"));
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 
   @Test
