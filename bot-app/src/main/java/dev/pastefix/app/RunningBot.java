@@ -160,7 +160,8 @@ final class RunningBot {
                     "management",
                     service.managementHost(),
                     service.managementPort(),
-                    new ManagementHandler(readiness, registry)))
+                    new HostGate(
+                        service.managementHost(), new ManagementHandler(readiness, registry))))
             : Optional.empty();
     RunningBot bot = new RunningBot(platforms, web, readiness, registry, management);
     bot.bindJvmMetrics();
@@ -181,9 +182,10 @@ final class RunningBot {
               + e.getMessage(),
           e);
     }
+    Announcer announcer = new Announcer(service.logFormat(), err);
     management.ifPresent(
         m ->
-            err.println(
+            announcer.info(
                 "pastefix: management endpoints on http://"
                     + m.host()
                     + ":"
@@ -204,7 +206,7 @@ final class RunningBot {
         throw new Platform.StartFailure(
             platform.name() + ": cannot listen for it: " + e.getMessage(), e);
       }
-      err.println("pastefix: " + platform.description().get() + "; stop with Ctrl-C.");
+      announcer.info("pastefix: " + platform.description().get() + "; stop with Ctrl-C.");
     }
     return bot;
   }

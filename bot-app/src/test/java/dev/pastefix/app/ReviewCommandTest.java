@@ -105,9 +105,11 @@ class ReviewCommandTest {
   void printsTheDocumentedJson() throws Exception {
     TestingTerminal t = new TestingTerminal();
 
-    assertEquals(ExitCodes.OK, command.run(List.of("--json"), t.terminal), t.err());
+    assertEquals(
+        ExitCodes.OK, TestingCommandLine.run(command, List.of("--json"), t.terminal), t.err());
 
     JsonNode root = new ObjectMapper().readTree(t.out());
+    JsonStyle.check(root, java.util.Set.of("outcomes"));
     assertEquals(9, root.path("messages").asInt(), "the 40-day-old message is outside 30d");
     JsonNode group = root.path("unknown_groups").get(0);
     assertEquals(
@@ -141,7 +143,8 @@ class ReviewCommandTest {
   void printsAReadableReport() throws Exception {
     TestingTerminal t = new TestingTerminal();
 
-    assertEquals(ExitCodes.OK, command.run(List.of("--since", "7d"), t.terminal));
+    assertEquals(
+        ExitCodes.OK, TestingCommandLine.run(command, List.of("--since", "7d"), t.terminal));
 
     assertTrue(t.out().contains("6 messages, 4 people"), t.out());
     assertTrue(
@@ -157,7 +160,9 @@ class ReviewCommandTest {
     TestingTerminal t = new TestingTerminal();
 
     assertEquals(
-        ExitCodes.OK, command.run(List.of("--html", page.toString()), t.terminal), t.err());
+        ExitCodes.OK,
+        TestingCommandLine.run(command, List.of("--html", page.toString()), t.terminal),
+        t.err());
 
     String html = Files.readString(page);
     assertTrue(
@@ -199,8 +204,10 @@ class ReviewCommandTest {
   void refusesAMalformedPeriod() throws Exception {
     TestingTerminal t = new TestingTerminal();
 
-    assertEquals(ExitCodes.USAGE, command.run(List.of("--since", "last week"), t.terminal));
-    assertTrue(t.err().contains("30d, 12h or 2w"), t.err());
+    assertEquals(
+        ExitCodes.USAGE,
+        TestingCommandLine.run(command, List.of("--since", "last week"), t.terminal));
+    assertTrue(t.err().contains("30m, 12h, 7d or 2w"), t.err());
   }
 
   @Test
@@ -214,7 +221,7 @@ class ReviewCommandTest {
             new KnowledgeLoader(),
             Clock.systemUTC());
 
-    assertEquals(ExitCodes.CONFIG, without.run(List.of(), t.terminal));
+    assertEquals(ExitCodes.CONFIG, TestingCommandLine.run(without, List.of(), t.terminal));
     assertTrue(t.err().contains("no data directory"), t.err());
   }
 
