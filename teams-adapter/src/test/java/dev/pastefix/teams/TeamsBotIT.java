@@ -476,6 +476,84 @@ class TeamsBotIT {
   }
 
   @Test
+  void aHealthyConversationIsAnsweredWhileFourOthersAreThrottledFor30s() throws Exception {
+    List<String> throttled = List.of("a:throttled-1", "a:throttled-2", "a:throttled-3", "a:th-4");
+    throttled.forEach(c -> fake.throttle(c, "30"));
+    for (String conversation : throttled) {
+      for (int i = 0; i < 2; i++) {
+        ObjectNode paste = Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT);
+        ((ObjectNode) paste.get("conversation")).put("id", conversation);
+        assertEquals(200, post(paste, fake.token(APP_ID)).statusCode());
+      }
+    }
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (fake.throttledReplies() < throttled.size() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(throttled.size(), fake.throttledReplies(), "each throttled conversation tried");
+
+    long started = System.nanoTime();
+    ObjectNode healthy = Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT);
+    ((ObjectNode) healthy.get("conversation")).put("id", "a:healthy");
+    assertEquals(200, post(healthy, fake.token(APP_ID)).statusCode());
+    List<FakeBotFramework.Recorded> replies = fake.awaitReplies(1, Duration.ofSeconds(5));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    assertEquals(1, replies.size(), "answered within 5 s");
+    assertEquals("a:healthy", replies.get(0).conversationId());
+    assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "took " + took);
+    assertEquals(throttled.size(), fake.throttledReplies(), "no throttled one retried before 30 s");
+  }
+
+  @Test
+  void aConversationThatKeepsFailingIsDroppedWithAMetricAndTheOthersGoOn() throws Exception {
+    teams.close();
+    server.stop();
+    TeamsConfig config =
+        TeamsConfig.of(
+                APP_ID,
+                "fake-password",
+                Optional.empty(),
+                Optional.of(fake.metadataUrl()),
+                Optional.of(fake.loginUrl()))
+            .withRetry(
+                new TeamsConfig.Retry(
+                    10, Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofMillis(600)));
+    teams =
+        new TeamsBot(
+            config,
+            TestingPipelines.over(state).telemetry(telemetry).step(bot).build(),
+            feedback,
+            seen,
+            telemetry,
+            Clock.systemUTC());
+    server = new Server(new InetSocketAddress("127.0.0.1", 0));
+    server.setHandler(teams.handler());
+    server.start();
+    int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    endpoint = URI.create("http://127.0.0.1:" + port + TeamsBot.MESSAGES_PATH);
+    fake.throttle("a:failing", "1");
+
+    ObjectNode failing = Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT);
+    ((ObjectNode) failing.get("conversation")).put("id", "a:failing");
+    assertEquals(200, post(failing, fake.token(APP_ID)).statusCode());
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (telemetry.registry().find("pastefix.conversations.dropped").counter() == null
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(
+        1.0,
+        telemetry.registry().get("pastefix.conversations.dropped").counter().count(),
+        "the failing conversation was dropped");
+    assertEquals(0, teams.workers().drain(Duration.ofSeconds(5)), "it holds no place any more");
+
+    ObjectNode healthy = Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT);
+    ((ObjectNode) healthy.get("conversation")).put("id", "a:fine");
+    assertEquals(200, post(healthy, fake.token(APP_ID)).statusCode());
+    assertEquals("a:fine", fake.awaitReplies(1, WAIT).get(0).conversationId());
+  }
+
+  @Test
   void reusesTheConnectorTokenUntilItNearsExpiry() throws Exception {
     post(Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT), fake.token(APP_ID));
     fake.awaitReplies(1, WAIT);
