@@ -34,7 +34,10 @@ final class Platforms {
     settings
         .slack()
         .ifPresent(s -> platforms.add(slack(s, httpHost, bot, state, staleClaimAfter, telemetry)));
-    settings.discord().ifPresent(d -> platforms.add(discord(d, bot, state, knowledge, telemetry)));
+    settings
+        .discord()
+        .ifPresent(
+            d -> platforms.add(discord(d, bot, state, knowledge, staleClaimAfter, telemetry)));
     settings.teams().ifPresent(t -> platforms.add(teams(t, httpHost, bot, state, telemetry)));
     return platforms;
   }
@@ -91,10 +94,16 @@ final class Platforms {
       Bot bot,
       BotState state,
       KnowledgeBase knowledge,
+      Duration staleClaimAfter,
       Telemetry telemetry) {
     DiscordBot discord =
         new DiscordBot(
-            config(settings), bot, state, new KbChoices(EntrySearch.of(knowledge)), telemetry);
+            config(settings),
+            bot,
+            state,
+            new KbChoices(EntrySearch.of(knowledge)),
+            staleClaimAfter,
+            telemetry);
     return new Platform(
         "discord",
         discord.workers(),
