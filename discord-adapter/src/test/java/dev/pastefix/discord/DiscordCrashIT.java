@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * kill -9 while holding a claim: an instance in its own JVM takes a pasted message, is posting its
- * answer (the fake Discord holds the post open) and dies; the other instance on the same PostgreSQL
- * answers that message once the claim is stale, and only once.
+ * kill -9 while holding claims: an instance in its own JVM takes a pasted channel message and a DM,
+ * is posting their answers (the fake Discord holds the posts open) and dies; the other instance on
+ * the same PostgreSQL answers both once the claims are stale, and only once.
  */
 class DiscordCrashIT {
   private static final Duration STALE = Duration.ofSeconds(10);
@@ -65,16 +65,22 @@ class DiscordCrashIT {
                 Telemetry.inMemory())) {
           b.start();
           String pasted = FakeDiscord.snowflake();
+          String direct = FakeDiscord.snowflake();
           long sent = System.nanoTime();
           discord.dispatchTo(
               TOKEN_A,
               "MESSAGE_CREATE",
               discord.userMessage(pasted, DiscordBotIT.EXECUTION_POLICY_PASTE, true, List.of()));
+          discord.dispatchTo(
+              TOKEN_A,
+              "MESSAGE_CREATE",
+              discord.userMessage(direct, DiscordBotIT.EXECUTION_POLICY_PASTE, false, List.of()));
           long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-          while (discord.heldPosts() == 0 && System.nanoTime() < deadline) {
+          while (discord.heldPosts() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(50);
           }
-          assertEquals(1, discord.heldPosts(), "A claimed the message and was posting its answer");
+          assertEquals(
+              2, discord.heldPosts(), "A claimed both messages and was posting their answers");
           a.destroyForcibly();
           assertTrue(a.waitFor(30, TimeUnit.SECONDS));
           discord.releaseHeld();
@@ -96,6 +102,17 @@ class DiscordCrashIT {
               answer.body().path("allowed_mentions").path("replied_user").asBoolean(true),
               "a taken-over reply pings nobody either");
 
+          // The DM's channel is not cached: B opens it again and posts there, as a plain message.
+          FakeDiscord.Call dm =
+              discord.await(
+                  c ->
+                      c.is("POST", "channels/" + discord.dmChannelId + "/messages")
+                          && c.token().equals(TOKEN_B),
+                  0,
+                  Duration.ofMinutes(1),
+                  "B's answer to the DM A held");
+          assertFalse(dm.body().has("message_reference"), "a DM answer is a plain message");
+
           // Two more sweeps past the stale age: the answered claim is not taken again.
           Thread.sleep(STALE.toMillis() + STALE.toMillis() / 2);
           long byB =
@@ -103,6 +120,14 @@ class DiscordCrashIT {
                   .filter(c -> isAnswerTo(c, discord, pasted) && c.token().equals(TOKEN_B))
                   .count();
           assertEquals(1, byB, "answered once by the survivor: " + discord.summary());
+          long dmsByB =
+              discord.calls().stream()
+                  .filter(
+                      c ->
+                          c.is("POST", "channels/" + discord.dmChannelId + "/messages")
+                              && c.token().equals(TOKEN_B))
+                  .count();
+          assertEquals(1, dmsByB, "the DM answered once by the survivor: " + discord.summary());
         }
       } finally {
         a.destroyForcibly();

@@ -334,6 +334,15 @@ final class FakeDiscord implements AutoCloseable {
       }
       return json(200, registered.toString());
     }
+    if (method.equals("POST") && api.equals("users/@me/channels")) {
+      // Opening a DM with the one user there is gives the DM channel the fake delivers from.
+      ObjectNode dm = JSON.createObjectNode();
+      dm.put("id", dmChannelId);
+      dm.put("type", 1);
+      dm.putNull("last_message_id");
+      dm.putArray("recipients").add(user(userId, "admin", false));
+      return json(200, dm.toString());
+    }
     if (method.equals("POST") && api.matches("channels/\\d+/messages")) {
       String channel = api.split("/")[1];
       return json(200, message(snowflake(), channel, body).toString());
