@@ -33,13 +33,24 @@ final class DecisionPolicy {
           : new Decision.Silent("looks like " + service);
     }
     if (!analysis.signatures().isEmpty()) {
+      List<Candidate> sigs = analysis.signatures();
+      if (!addressed) {
+        // In a channel nobody asked: a short error text that many products print ("Error 1935")
+        // counts only when the message also names what the entry's article is about. Asked
+        // directly, the bot answers it, since the person chose to ask.
+        sigs = sigs.stream().filter(c -> !offSubject(analysis, c)).toList();
+        if (sigs.isEmpty()) {
+          return new Decision.Silent(
+              "a short error text of " + analysis.signatures().get(0).entryId() + " off subject");
+        }
+      }
       if (aboutOurService(analysis)) {
-        return fromSignatures(analysis, analysis.signatures());
+        return fromSignatures(analysis, sigs);
       }
       // Without a word about Skype for Business, a phrase in plain words ("clock is out of
       // sync") counts only when addressed and the categorizer agrees; error texts always count.
       List<Candidate> kept =
-          analysis.signatures().stream()
+          sigs.stream()
               .filter(
                   c ->
                       c.source() == Candidate.Source.SIGNATURE
@@ -66,6 +77,10 @@ final class DecisionPolicy {
           : new Decision.Silent("data without an error");
     }
     return fromModel(addressed, analysis);
+  }
+
+  private static boolean offSubject(Analysis analysis, Candidate c) {
+    return c.source() == Candidate.Source.SIGNATURE && analysis.offSubject().contains(c.entryId());
   }
 
   private static boolean modelAgrees(Analysis analysis, String entryId) {
@@ -209,6 +224,9 @@ final class DecisionPolicy {
               "This error looks like one I know but its wording differs, so it is probably"
                   + " another error.")
           : new Decision.Silent("looks like the error of " + analysis.nearMiss().get());
+    }
+    if (!addressed && analysis.offSubject().contains(best.entryId())) {
+      return new Decision.Silent("a short error text of " + best.entryId() + " on another subject");
     }
     if (analysis.unknownCode().isPresent()) {
       return addressed

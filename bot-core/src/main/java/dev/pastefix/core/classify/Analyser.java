@@ -30,6 +30,7 @@ public final class Analyser {
   private final Optional<ErrorTextAligner> aligner;
   // Entries without example phrasings, which the decision policy treats more carefully.
   private final java.util.Set<String> textOnly;
+  private final Optional<ArticleSubjects> subjects;
 
   public Analyser(
       TextNormaliser normaliser,
@@ -73,6 +74,10 @@ public final class Analyser {
                 .filter(e -> e.examples().isEmpty())
                 .map(dev.pastefix.knowledge.Entry::id)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.subjects =
+        kb == null || textOnly.isEmpty()
+            ? Optional.empty()
+            : Optional.of(new ArticleSubjects(kb, textOnly));
     // Error texts of entries without example phrasings are also recognised when pasted in part.
     this.aligner =
         sections
@@ -215,9 +220,15 @@ public final class Analyser {
     }
     List<Candidate> sigs = combiner.combine(hits, concepts);
     List<CategoryModel.Score> scores = model.rank(text.lower(), concepts);
+    java.util.Set<String> offSubject = new java.util.LinkedHashSet<>();
     if (sections.isPresent()) {
       scores = fuse(scores, sections.get().rank(text.text(), RETRIEVED));
       sigs = resolvedByRanking(corroborated(text, sigs), scores);
+      for (Candidate c : sigs) {
+        if (isShortArticleText(c) && !subjects.get().named(c.entryId(), text.lower())) {
+          offSubject.add(c.entryId());
+        }
+      }
     }
     List<Candidate> ranked = new ArrayList<>();
     double none = rankInto(scores, ranked);
@@ -239,7 +250,15 @@ public final class Analyser {
         text.facts().errorRecord(),
         !ranked.isEmpty() && textOnly.contains(ranked.get(0).entryId()),
         hits.isEmpty() ? nearMiss : Optional.empty(),
-        hits.isEmpty() ? unknownCode(text) : Optional.empty());
+        hits.isEmpty() ? unknownCode(text) : Optional.empty(),
+        offSubject);
+  }
+
+  /** A signature of an entry learnt from its article alone whose error text is short. */
+  private boolean isShortArticleText(Candidate c) {
+    return c.source() == Candidate.Source.SIGNATURE
+        && textOnly.contains(c.entryId())
+        && contentWords(c.evidence()) < SHORT_ERROR_TEXT_WORDS;
   }
 
   /** The first error code of the message that no entry's text uses, when retrieval is on. */

@@ -15,7 +15,9 @@ import java.util.Set;
  * the categorizer's best entry has no example phrasings (it was learnt from its article's text
  * alone), and the entry whose error text the message follows for a while and then departs from (a
  * look-alike error), when no error text is recognised, and an error code the message shows that no
- * entry learnt from its article alone knows (someone else's error).
+ * entry learnt from its article alone knows (someone else's error), and the entry whose short error
+ * text the message shows without naming what the entry's article is about (another product's error
+ * with the same words).
  */
 public record Analysis(
     NormalisedText text,
@@ -30,7 +32,8 @@ public record Analysis(
     boolean errorPaste,
     boolean textOnlyBest,
     Optional<String> nearMiss,
-    Optional<String> unknownCode) {
+    Optional<String> unknownCode,
+    Set<String> offSubject) {
   public Analysis {
     Objects.requireNonNull(text, "text");
     signatures = List.copyOf(signatures);
@@ -40,6 +43,7 @@ public record Analysis(
     Objects.requireNonNull(otherService, "otherService");
     Objects.requireNonNull(nearMiss, "nearMiss");
     Objects.requireNonNull(unknownCode, "unknownCode");
+    offSubject = Set.copyOf(offSubject);
   }
 
   /** The categorizer's best entry, if it ranked any. */
