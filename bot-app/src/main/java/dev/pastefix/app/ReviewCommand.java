@@ -35,9 +35,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code pastefix review [--since 30d] [--json] [--draft DIR [--top N] [--source-url URL]] [--html
- * FILE]}: what the bot missed, read from the answer log and the votes. Exit 0 when the review ran,
- * 2 for wrong usage or a file that cannot be written, 3 when the answer log cannot be opened or the
- * knowledge base is invalid.
+ * FILE [--text]]}: what the bot missed, read from the answer log and the votes. Exit 0 when the
+ * review ran, 2 for wrong usage or a file that cannot be written, 3 when the answer log cannot be
+ * opened or the knowledge base is invalid.
  */
 final class ReviewCommand implements Command {
   static final Duration DEFAULT_SINCE = Duration.ofDays(30);
@@ -67,7 +67,8 @@ final class ReviewCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "review [--since 30d] [--json] [--draft DIR [--top N] [--source-url URL]] [--html FILE]";
+    return "review [--since 30d] [--json] [--draft DIR [--top N] [--source-url URL]]"
+        + " [--html FILE [--text]]";
   }
 
   @Override
@@ -86,7 +87,7 @@ final class ReviewCommand implements Command {
       arguments =
           Arguments.parse(
               args,
-              Set.of("--json", Startup.NO_SHIPPED_FLAG),
+              Set.of("--json", "--text", Startup.NO_SHIPPED_FLAG),
               Set.of(
                   "--since",
                   "--draft",
@@ -120,15 +121,21 @@ final class ReviewCommand implements Command {
       return ExitCodes.CONFIG;
     }
 
+    boolean page = arguments.option("--html").isPresent();
     if (arguments.flag("--json")) {
       terminal.out().println(new ReviewJson().write(report));
-    } else {
+    }
+    // The page stands for the report: the text goes to the terminal too only when asked.
+    if (arguments.flag("--text") || (!page && !arguments.flag("--json"))) {
       print(report, terminal.out());
     }
-    if (arguments.option("--html").isPresent()) {
+    if (page) {
       Path file = Path.of(arguments.option("--html").get());
       try {
-        Files.writeString(file, new ReviewPage().render(report), StandardCharsets.UTF_8);
+        Files.writeString(
+            file,
+            new ReviewPage(titles(arguments, terminal)).render(report),
+            StandardCharsets.UTF_8);
       } catch (IOException e) {
         terminal.err().println("pastefix review: cannot write " + file + ": " + e.getMessage());
         return ExitCodes.USAGE;
@@ -145,6 +152,23 @@ final class ReviewCommand implements Command {
           terminal);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Entry titles for the page, from the knowledge in use; an invalid knowledge base leaves the page
+   * with ids alone (with a note), since the review itself does not need it.
+   */
+  private java.util.function.Function<String, String> titles(
+      Arguments arguments, Terminal terminal) {
+    try {
+      KnowledgeBase kb = loader.load(Startup.knowledge(arguments, terminal.env()));
+      return id -> kb.entry(id).map(e -> e.title()).orElse("");
+    } catch (InvalidKnowledgeException | Settings.InvalidSettings e) {
+      terminal
+          .err()
+          .println("pastefix review: entries shown by id alone, the knowledge did not load: " + e);
+      return id -> "";
+    }
   }
 
   private int draft(
@@ -231,7 +255,18 @@ final class ReviewCommand implements Command {
                 .collect(Collectors.joining(", "))
             + ")");
     out.println();
-    out.println("Unknown groups (" + report.unknownGroups().size() + ", most frequent first):");
+    out.println(
+        "Unknown groups ("
+            + report.unknownGroups().size()
+            + " groups of "
+            + report.unanswered().grouped()
+            + " messages, most frequent first):");
+    if (report.unanswered().ungroupedUnknown() > 0) {
+      out.println(
+          "  ("
+              + report.unanswered().ungroupedUnknown()
+              + " more unknown messages hold no text to group by: commands other than diagnose)");
+    }
     if (report.unknownGroups().isEmpty()) {
       out.println("  none");
     }
@@ -288,11 +323,10 @@ final class ReviewCommand implements Command {
     for (NearMiss m : report.nearMisses()) {
       out.printf(
           Locale.ROOT,
-          "  %s  %s %.2f (needs %.2f): %s%n",
+          "  %s  %s %s: %s%n",
           WHEN.format(m.at()),
           m.entryId(),
-          m.score(),
-          m.threshold(),
+          ReviewWording.nearMiss(m),
           oneLine(m.sample()));
     }
   }
