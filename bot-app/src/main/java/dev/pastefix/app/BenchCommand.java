@@ -36,10 +36,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code pastefix bench [FILE.jsonl] [--iterations N] [--synthetic N[,N...]] [--json]}: loading,
@@ -49,6 +52,35 @@ import java.util.stream.Stream;
  * --synthetic}, the same for knowledge bases grown from the shipped one to N entries by {@link
  * SyntheticKnowledge}, one row per size.
  */
+@CommandLine.Command(
+    name = "bench",
+    sortOptions = false,
+    description = {
+      "Measure start-up time, memory, latency and accuracy.",
+      "",
+      "Measure loading, training-from-scratch and start-to-ready time, heap used after start"
+          + " (after GC), throughput and p50/p99 latency on one thread after a warm-up, and direct"
+          + " exact accuracy, over the messages of FILE.jsonl (default: the knowledge base's example"
+          + " phrasings, each labelled with its entry). Each message is handled as a direct and as an unaddressed channel message."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the run finished",
+      "2:wrong usage, or a file that cannot be read",
+      "3:invalid settings or knowledge base"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  pastefix bench",
+      "  pastefix bench --iterations 5 --json labelled.jsonl",
+      "  pastefix bench --state",
+      "  pastefix bench --synthetic 24,240,2400",
+      "  pastefix bench --synthetic 2400 --keep /tmp/kb2400 && pastefix kb validate /tmp/kb2400",
+      "",
+      "--json prints one object per knowledge base with the keys schema_version, entries,"
+          + " load_ms, train_ms, ready_ms, heap_mb, p50_us, p99_us, dev_exact, cpu_p50_us,"
+          + " cpu_p99_us and the redaction figures."
+    })
 final class BenchCommand implements Command {
   static final int DEFAULT_ITERATIONS = 20;
 
@@ -66,29 +98,50 @@ final class BenchCommand implements Command {
   private final Startup startup;
   private final ObjectMapper json = new ObjectMapper();
 
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE.jsonl",
+      description = "labelled messages to measure over (see above for the default)")
+  private Optional<Path> fileOption = Optional.empty();
+
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      description = "rounds over the messages that are measured, 1 to 100000 (default 20)")
+  private Optional<String> iterationsOption = Optional.empty();
+
+  @Option(
+      names = STATE_FLAG,
+      description =
+          "measure with the state a single instance keeps: embedded H2 files in a temporary"
+              + " directory, a claim and an answered mark per message, the answer log written")
+  private boolean stateOption;
+
+  @Option(
+      names = "--synthetic",
+      paramLabel = "N[,N...]",
+      description =
+          "measure knowledge bases grown from the shipped one to each size, with renamed copies"
+              + " whose specific words are invented; one row each")
+  private Optional<String> syntheticOption = Optional.empty();
+
+  @Option(
+      names = "--keep",
+      paramLabel = "DIR",
+      converter = CommandLineTypes.DirectoryName.class,
+      description = "with --synthetic and one size: write the generated files there (new or empty)")
+  private Optional<Path> keepOption = Optional.empty();
+
+  @Mixin private JsonOption jsonOption = new JsonOption();
+
+  @Mixin private KnowledgeOptions knowledgeOption = new KnowledgeOptions();
+
   /**
    * Without a file the bench measures the knowledge base's example phrasings, which ship with it:
    * it never depends on a file outside the jar.
    */
   BenchCommand(Startup startup) {
     this.startup = Objects.requireNonNull(startup, "startup");
-  }
-
-  @Override
-  public String name() {
-    return "bench";
-  }
-
-  @Override
-  public String synopsis() {
-    return "bench [FILE.jsonl] [--iterations N] [--state] [--synthetic N[,N...] [--keep DIR]]"
-        + " [--json]";
-  }
-
-  @Override
-  public String summary() {
-    return "load, training and start-up time, heap after start, p50/p99 latency and accuracy;"
-        + " --synthetic grows the knowledge base to N entries";
   }
 
   /** One measured knowledge base. */
@@ -111,6 +164,7 @@ final class BenchCommand implements Command {
 
     Map<String, Object> json() {
       Map<String, Object> out = new LinkedHashMap<>();
+      out.put(JsonOption.SCHEMA_VERSION_KEY, JsonOption.SCHEMA_VERSION);
       out.put("entries", entries);
       out.put("load_ms", loadMs);
       out.put("train_ms", trainMs);
@@ -138,15 +192,11 @@ final class BenchCommand implements Command {
       boolean state) {}
 
   @Override
-  public int run(List<String> args, Terminal terminal) {
+  public int execute(Terminal terminal) {
     PrintStream out = terminal.out();
     Plan plan;
     try {
-      plan = plan(args, terminal);
-    } catch (Arguments.UsageException e) {
-      terminal.err().println("pastefix bench: " + e.getMessage());
-      terminal.err().println("usage: pastefix " + synopsis());
-      return ExitCodes.USAGE;
+      plan = plan(terminal);
     } catch (Settings.InvalidSettings e) {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
@@ -194,54 +244,37 @@ final class BenchCommand implements Command {
     }
   }
 
-  private Plan plan(List<String> args, Terminal terminal)
-      throws Arguments.UsageException, Settings.InvalidSettings {
-    Arguments arguments =
-        Arguments.parse(
-            args,
-            Set.of("--json", STATE_FLAG, Startup.NO_SHIPPED_FLAG),
-            Set.of("--iterations", "--synthetic", "--keep", Startup.KNOWLEDGE_OPTION));
-    if (arguments.positionals().size() > 1) {
-      throw new Arguments.UsageException("give at most one FILE.jsonl");
-    }
-    List<Integer> sizes = sizes(arguments);
-    Optional<Path> keep = arguments.option("--keep").map(Path::of);
+  private Plan plan(Terminal terminal) throws Settings.InvalidSettings {
+    List<Integer> sizes = sizes(syntheticOption);
+    Optional<Path> keep = keepOption;
     if (keep.isPresent() && sizes.size() != 1) {
-      throw new Arguments.UsageException("--keep DIR needs --synthetic with one size");
+      throw new UsageError("--keep DIR needs --synthetic with one size");
     }
     if (keep.isPresent() && Files.exists(keep.get()) && !isEmptyDirectory(keep.get())) {
-      throw new Arguments.UsageException("--keep " + keep.get() + " must be new or empty");
+      throw new UsageError("--keep " + keep.get() + " must be new or empty");
     }
-    KnowledgeSources knowledge = Startup.knowledge(arguments, terminal.env());
-    if (!sizes.isEmpty()
-        && (arguments.option(Startup.KNOWLEDGE_OPTION).isPresent()
-            || arguments.flag(Startup.NO_SHIPPED_FLAG))) {
-      throw new Arguments.UsageException(
-          "--synthetic grows the shipped knowledge; it does not take --knowledge");
+    KnowledgeSources knowledge = Settings.knowledgeFrom(terminal.env());
+    if (!sizes.isEmpty() && knowledgeOption.given()) {
+      throw new UsageError("--synthetic grows the shipped knowledge; it does not take --knowledge");
+    }
+    if (stateOption && !sizes.isEmpty()) {
+      throw new UsageError("--state measures the knowledge in use, not --synthetic");
     }
     return new Plan(
-        iterations(arguments),
-        arguments.positionals().stream().findFirst().map(Path::of),
+        iterations(iterationsOption),
+        fileOption,
         sizes,
         keep,
-        arguments.flag("--json"),
+        jsonOption.on(),
         sizes.isEmpty() ? knowledge : KnowledgeSources.shippedPlus(Optional.empty()),
         Startup.dataDir(terminal.env()),
-        stateFlag(arguments, sizes));
+        stateOption);
   }
 
   /**
    * Measures with the state a single instance keeps: H2 files, a claim and an answer per message.
    */
   static final String STATE_FLAG = "--state";
-
-  private static boolean stateFlag(Arguments arguments, List<Integer> sizes)
-      throws Arguments.UsageException {
-    if (arguments.flag(STATE_FLAG) && !sizes.isEmpty()) {
-      throw new Arguments.UsageException("--state measures the knowledge in use, not --synthetic");
-    }
-    return arguments.flag(STATE_FLAG);
-  }
 
   private Row measureWithState(Plan plan, List<LabelledMessage> labelled)
       throws InvalidKnowledgeException, NoMessages, IOException {
@@ -276,8 +309,7 @@ final class BenchCommand implements Command {
     }
   }
 
-  private static List<Integer> sizes(Arguments arguments) throws Arguments.UsageException {
-    Optional<String> value = arguments.option("--synthetic");
+  private static List<Integer> sizes(Optional<String> value) {
     if (value.isEmpty()) {
       return List.of();
     }
@@ -286,12 +318,11 @@ final class BenchCommand implements Command {
       try {
         int n = Integer.parseInt(part.strip());
         if (n < 1 || n > MAX_SYNTHETIC_ENTRIES) {
-          throw new Arguments.UsageException(
-              "--synthetic sizes must be between 1 and " + MAX_SYNTHETIC_ENTRIES);
+          throw new UsageError("--synthetic sizes must be between 1 and " + MAX_SYNTHETIC_ENTRIES);
         }
         sizes.add(n);
       } catch (NumberFormatException e) {
-        throw new Arguments.UsageException(
+        throw new UsageError(
             "--synthetic takes entry counts such as 24,240,2400, got '" + value.get() + "'");
       }
     }
@@ -536,20 +567,18 @@ final class BenchCommand implements Command {
         row.devExact().map(d -> String.format(Locale.ROOT, "%.1f %%", d * 100)).orElse("-"));
   }
 
-  private static int iterations(Arguments arguments) throws Arguments.UsageException {
-    Optional<String> value = arguments.option("--iterations");
+  private static int iterations(Optional<String> value) {
     if (value.isEmpty()) {
       return DEFAULT_ITERATIONS;
     }
     try {
       int n = Integer.parseInt(value.get());
       if (n < 1 || n > 100_000) {
-        throw new Arguments.UsageException("--iterations must be between 1 and 100000");
+        throw new UsageError("--iterations must be between 1 and 100000");
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new Arguments.UsageException(
-          "--iterations must be a number, got '" + value.get() + "'");
+      throw new UsageError("--iterations must be a number, got '" + value.get() + "'");
     }
   }
 

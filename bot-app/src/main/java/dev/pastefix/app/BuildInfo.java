@@ -39,6 +39,14 @@ record BuildInfo(String version, String commit) {
     return "pastefix " + version + " (commit " + commit + ")";
   }
 
+  /** What picocli prints for {@code pastefix --version}. */
+  static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {current().describe()};
+    }
+  }
+
   // An expression the build did not fill in stays as "${...}": say so rather than print it.
   private static String known(String value) {
     String v = Objects.requireNonNullElse(value, "").trim();

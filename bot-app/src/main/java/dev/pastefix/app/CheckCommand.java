@@ -28,12 +28,46 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code pastefix check [NAME [DOMAIN | --output FILE|- | OUTPUT...]]}: lists the checks, checks a
  * domain's DNS records, or reads a command's saved output. Exit 0 when healthy, 1 when a problem
  * was found, 2 for bad input or output that is not the command's.
  */
+@CommandLine.Command(
+    name = "check",
+    sortOptions = false,
+    description = {
+      "Run a check: a domain's DNS records, or a PowerShell command's saved output.",
+      "",
+      "Run a check: list the checks (no NAME), check a domain's DNS records for Skype for"
+          + " Business Online sign-in (dns DOMAIN), or read the saved output of the PowerShell"
+          + " command a guided check asks for (NAME --output FILE, or the output as words). The"
+          + " first output line is 'check NAME: OK|PROBLEM|UNRECOGNISED', for scripts. DNS is asked"
+          + " of PASTEFIX_DNS_RESOLVER (host or host:port) or the system's resolvers."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:all healthy (or the list of checks)",
+      "1:a problem was found, including a domain that does not exist or a resolver that does not"
+          + " answer",
+      "2:bad input or usage: not a domain name, output of another command, unknown check,"
+          + " unreadable file",
+      "3:an invalid PASTEFIX_DNS_RESOLVER or knowledge directory"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  pastefix check                                  # list the checks",
+      "  pastefix check dns contoso.com",
+      "  pastefix check execution-policy --output policy.txt",
+      "  Get-ExecutionPolicy -List | pastefix check execution-policy --output -",
+      "",
+      "--output reads UTF-8, or the UTF-16 that PowerShell's Out-File writes."
+    })
 final class CheckCommand implements Command {
   /** A saved output longer than this is read only up to here (the checks read the start). */
   static final int MAX_OUTPUT_CHARS = PastedOutput.MAX_CHARS;
@@ -41,23 +75,35 @@ final class CheckCommand implements Command {
   private final KnowledgeLoader loader;
   private final Clock clock;
 
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "NAME",
+      description = "the check, such as dns or execution-policy (none: list the checks)")
+  private Optional<String> name = Optional.empty();
+
+  @Parameters(
+      index = "1..*",
+      arity = "0..*",
+      paramLabel = "DOMAIN|OUTPUT",
+      description = "the domain of the dns check, or a guided check's output as words")
+  private List<String> words = new ArrayList<>();
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE|-",
+      description = "a file holding the command's saved output, or - for standard input")
+  private Optional<String> output = Optional.empty();
+
+  @Mixin private KnowledgeOptions knowledge = new KnowledgeOptions();
+
   CheckCommand(KnowledgeLoader loader, Clock clock) {
     this.loader = Objects.requireNonNull(loader, "loader");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
-  public String name() {
-    return "check";
-  }
-
-  @Override
-  public String synopsis() {
-    return "check [dns DOMAIN | NAME --output FILE|-]";
-  }
-
-  @Override
-  public int run(List<String> args, Terminal terminal) {
+  public int execute(Terminal terminal) {
     Optional<String> resolver;
     try {
       resolver = Settings.dnsResolverFrom(terminal.env());
@@ -75,20 +121,20 @@ final class CheckCommand implements Command {
       terminal.err().println("pastefix check: PASTEFIX_DNS_RESOLVER: " + e.getMessage());
       return ExitCodes.CONFIG;
     }
-    if (args.isEmpty()) {
+    if (name.isEmpty()) {
       list(catalog, terminal);
       return ExitCodes.OK;
     }
-    Optional<Check> found = catalog.find(args.get(0));
+    Optional<Check> found = catalog.find(name.get());
     if (found.isEmpty()) {
       terminal
           .err()
-          .println("pastefix check: there is no check called '" + shorten(args.get(0)) + "'.");
+          .println("pastefix check: there is no check called '" + shorten(name.get()) + "'.");
       list(catalog, terminal);
       return ExitCodes.USAGE;
     }
     Check check = found.get();
-    Optional<String> argument = argument(check, args.subList(1, args.size()), terminal);
+    Optional<String> argument = argument(check, words, terminal);
     if (argument.isEmpty()) {
       return ExitCodes.USAGE;
     }
@@ -127,7 +173,7 @@ final class CheckCommand implements Command {
    */
   private Optional<String> argument(Check check, List<String> rest, Terminal terminal) {
     if (check instanceof DnsCheck) {
-      if (rest.size() != 1) {
+      if (rest.size() != 1 || output.isPresent()) {
         terminal
             .err()
             .println(
@@ -194,32 +240,13 @@ final class CheckCommand implements Command {
 
   private Optional<String> output(GuidedCheck check, List<String> rest, Terminal terminal)
       throws UsageException {
-    List<String> words = new ArrayList<>(rest);
-    Optional<String> source = Optional.empty();
-    for (int i = 0; i < words.size(); i++) {
-      String word = words.get(i);
-      if (word.equals("--output") || word.equals("-o")) {
-        if (i + 1 >= words.size()) {
-          throw new UsageException("--output needs a file name, or - for standard input");
-        }
-        source = Optional.of(words.get(i + 1));
-        words.subList(i, i + 2).clear();
-        i--;
-      } else if (word.startsWith("--output=")) {
-        source = Optional.of(word.substring("--output=".length()));
-        words.remove(i);
-        i--;
-      } else if (word.startsWith("--")) {
-        throw new UsageException("unknown option " + shorten(word));
-      }
-    }
-    if (source.isPresent()) {
-      if (!words.isEmpty()) {
+    if (output.isPresent()) {
+      if (!rest.isEmpty()) {
         throw new UsageException("give the output either with --output or as words, not both");
       }
-      return Optional.of(read(source.get(), terminal));
+      return Optional.of(read(output.get(), terminal));
     }
-    return words.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", words));
+    return rest.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", rest));
   }
 
   private static String read(String source, Terminal terminal) throws UsageException {

@@ -18,7 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code pastefix diagnose [FILE|-] [--json] [--channel]}: one message from a file or standard
@@ -26,6 +29,33 @@ import java.util.Set;
  * --channel}). Exit 0 for an answer or a clarifying question, 1 for no finding or silence, 2 for
  * wrong usage or an unreadable file, 3 for an invalid knowledge base.
  */
+@CommandLine.Command(
+    name = "diagnose",
+    sortOptions = false,
+    description = {
+      "Answer one message, as the bot would.",
+      "",
+      "Answer one message read from FILE or standard input, as the bot would in a direct"
+          + " message, or with --channel as an unaddressed message in a team channel (where it"
+          + " stays silent unless sure). At most 1 MiB of input is read."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:an answer or a clarifying question",
+      "1:no finding (unknown) or silence",
+      "2:wrong usage, or a file that cannot be read",
+      "3:invalid settings or knowledge base"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  pastefix diagnose error.txt",
+      "  Get-Clipboard | pastefix diagnose -        # PowerShell: the copied error",
+      "  pastefix diagnose --json --channel paste.txt",
+      "",
+      "--json prints the outcome (answer, clarify, unknown, silent or info), the findings with id,"
+          + " confidence and evidence, the reply summary, the closest entries or the reason for"
+          + " silence."
+    })
 final class DiagnoseCommand implements Command {
   /** Input beyond this many bytes is ignored (with a warning): a message, not a log file. */
   static final int MAX_INPUT_BYTES = 1024 * 1024;
@@ -37,45 +67,28 @@ final class DiagnoseCommand implements Command {
   private final PlainTextRenderer renderer;
   private final ObjectMapper json = new ObjectMapper();
 
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE|-",
+      description = "the message: a file, or - for standard input (the default)")
+  private String source = "-";
+
+  @Mixin private JsonOption jsonOption = new JsonOption();
+
+  @Option(
+      names = "--channel",
+      description = "handle it as an unaddressed channel message instead of a direct message")
+  private boolean channelMessage;
+
+  @Mixin private KnowledgeOptions knowledge = new KnowledgeOptions();
+
   DiagnoseCommand(Startup startup, PlainTextRenderer renderer) {
     this.startup = Objects.requireNonNull(startup, "startup");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
   }
 
   @Override
-  public String name() {
-    return "diagnose";
-  }
-
-  @Override
-  public String synopsis() {
-    return "diagnose [FILE|-] [--json] [--channel]";
-  }
-
-  @Override
-  public String summary() {
-    return "answer one message from FILE or stdin (-, the default) as a DM, or unaddressed with"
-        + " --channel";
-  }
-
-  @Override
-  public int run(List<String> args, Terminal terminal) throws IOException {
-    Arguments arguments;
-    try {
-      arguments =
-          Arguments.parse(
-              args,
-              Set.of("--json", "--channel", Startup.NO_SHIPPED_FLAG),
-              Set.of(Startup.KNOWLEDGE_OPTION));
-      if (arguments.positionals().size() > 1) {
-        throw new Arguments.UsageException("give one FILE, or - for standard input");
-      }
-    } catch (Arguments.UsageException e) {
-      terminal.err().println("pastefix diagnose: " + e.getMessage());
-      terminal.err().println("usage: pastefix " + synopsis());
-      return ExitCodes.USAGE;
-    }
-    String source = arguments.positionals().isEmpty() ? "-" : arguments.positionals().get(0);
+  public int execute(Terminal terminal) throws IOException {
     byte[] bytes;
     try {
       bytes = read(source, terminal);
@@ -98,17 +111,17 @@ final class DiagnoseCommand implements Command {
     try {
       ready =
           startup.start(
-              Startup.knowledge(arguments, terminal.env()),
+              Settings.knowledgeFrom(terminal.env()),
               Optional.empty(),
               Startup.dataDir(terminal.env()));
     } catch (InvalidKnowledgeException | Settings.InvalidSettings e) {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
     }
-    Channel channel = arguments.flag("--channel") ? Channel.CHANNEL : Channel.DIRECT;
+    Channel channel = channelMessage ? Channel.CHANNEL : Channel.DIRECT;
     Outcome outcome =
         ready.bot().handle(Inbound.message(text, channel, SENDER, CONVERSATION)).outcome();
-    if (arguments.flag("--json")) {
+    if (jsonOption.on()) {
       terminal
           .out()
           .println(
@@ -127,6 +140,7 @@ final class DiagnoseCommand implements Command {
 
   ObjectNode toJson(Outcome outcome, Channel channel) {
     ObjectNode root = json.createObjectNode();
+    root.put(JsonOption.SCHEMA_VERSION_KEY, JsonOption.SCHEMA_VERSION);
     root.put("outcome", outcome.kind().label());
     root.put("channel", channel.name().toLowerCase(java.util.Locale.ROOT));
     ArrayNode findings = root.putArray("findings");

@@ -16,16 +16,40 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code pastefix kb list|show ID|validate [DIR]}: read and check the knowledge base. The knowledge
- * base is the shipped one plus the administrator's directory ({@code --knowledge DIR} or {@code
- * PASTEFIX_KNOWLEDGE_DIR}) when set.
+ * {@code pastefix kb list|show ID|validate [DIR]|import}: read and check the knowledge base. The
+ * knowledge base is the shipped one plus the administrator's directory ({@code --knowledge DIR} or
+ * {@code PASTEFIX_KNOWLEDGE_DIR}) when set.
  */
+@CommandLine.Command(
+    name = "kb",
+    description = {
+      "Read, check and import the knowledge base.",
+      "",
+      "The knowledge base is the shipped knowledge plus the directory --knowledge DIR or"
+          + " PASTEFIX_KNOWLEDGE_DIR names (only that directory with --no-shipped)."
+    },
+    synopsisSubcommandLabel = "(list | show | validate | import)",
+    commandListHeading = "%nCommands:%n",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  pastefix kb list",
+      "  pastefix kb show execution-policy",
+      "  pastefix kb validate /etc/pastefix/knowledge",
+      "  pastefix kb import --out my-knowledge docs/"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"2:no sub-command, or wrong usage; each sub-command lists its own"})
 final class KbCommand implements Command {
   /** Text is wrapped to this many columns. */
   static final int WIDTH = 100;
@@ -35,53 +59,143 @@ final class KbCommand implements Command {
 
   private final KnowledgeLoader loader;
 
+  @Mixin private KnowledgeOptions knowledge = new KnowledgeOptions();
+
   KbCommand(KnowledgeLoader loader) {
     this.loader = loader;
   }
 
   @Override
-  public String name() {
-    return "kb";
+  public List<Command> subcommands() {
+    return List.of(new ListEntries(), new ShowEntry(), new Validate(), new Import());
   }
 
   @Override
-  public String synopsis() {
-    return "kb list | kb show ID | kb validate [DIR]"
-        + " | kb import [--out DIR] [--base-url URL] [--dry-run] FILE|DIR...";
+  public int execute(Terminal terminal) {
+    throw new UsageError("kb needs a sub-command: list, show, validate or import");
   }
 
-  @Override
-  public int run(List<String> args, Terminal terminal) {
-    if (args.isEmpty()) {
-      return usage(terminal, "kb needs a sub-command.");
-    }
-    String sub = args.get(0);
-    List<String> rest = args.subList(1, args.size());
-    switch (sub) {
-      case "list":
-        return rest.isEmpty() ? list(terminal) : usage(terminal, "kb list takes no arguments.");
-      case "show":
-        return rest.size() == 1
-            ? show(rest.get(0), terminal)
-            : usage(terminal, "kb show needs one entry id.");
-      case "validate":
-        if (rest.size() > 1) {
-          return usage(terminal, "kb validate takes at most one directory.");
-        }
-        return rest.isEmpty()
-            ? validateAll(terminal)
-            : validateDirectory(Path.of(rest.get(0)), terminal);
-      case "import":
-        return importArticles(rest, terminal);
-      default:
-        return usage(terminal, "unknown kb sub-command '" + sub + "'.");
+  @CommandLine.Command(
+      name = "list",
+      description = "Print every entry of the knowledge base: id, article and title.",
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:listed", "1:the knowledge base is invalid (every problem is printed)"},
+      footerHeading = "%nExamples:%n",
+      footer = {"  pastefix kb list", "  pastefix kb list --knowledge my-knowledge --no-shipped"})
+  final class ListEntries implements Command {
+    @Mixin private KnowledgeOptions knowledge = new KnowledgeOptions();
+
+    @Override
+    public int execute(Terminal terminal) {
+      return list(terminal);
     }
   }
 
-  private int usage(Terminal terminal, String message) {
-    terminal.err().println("pastefix " + message);
-    terminal.err().println("Usage: pastefix [--knowledge DIR] " + synopsis());
-    return ExitCodes.USAGE;
+  @CommandLine.Command(
+      name = "show",
+      description = "Print one entry in full, as the chat's \"kb ID\" shows it.",
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:shown",
+        "1:no such entry (the closest ids are named), or invalid knowledge"
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {"  pastefix kb show execution-policy"})
+  final class ShowEntry implements Command {
+    @Parameters(paramLabel = "ID", description = "the entry's id, as kb list prints it")
+    private String id;
+
+    @Mixin private KnowledgeOptions knowledge = new KnowledgeOptions();
+
+    @Override
+    public int execute(Terminal terminal) {
+      return show(id, terminal);
+    }
+  }
+
+  @CommandLine.Command(
+      name = "validate",
+      description = {
+        "Check knowledge files.",
+        "",
+        "With DIR, that directory alone; without, the shipped knowledge"
+            + " plus PASTEFIX_KNOWLEDGE_DIR or --knowledge. Every problem is printed as"
+            + " file:line: entry 'id', field 'path': message."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:valid",
+        "1:problems were found",
+        "2:wrong usage, such as a directory that does not exist",
+        "3:invalid settings"
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {"  pastefix kb validate", "  pastefix kb validate /etc/pastefix/knowledge"})
+  final class Validate implements Command {
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "DIR",
+        description = "a directory of knowledge files to check alone")
+    private Optional<Path> dir = Optional.empty();
+
+    @Mixin private KnowledgeOptions knowledge = new KnowledgeOptions();
+
+    @Override
+    public int execute(Terminal terminal) {
+      return dir.isPresent() ? validateDirectory(dir.get(), terminal) : validateAll(terminal);
+    }
+  }
+
+  @CommandLine.Command(
+      name = "import",
+      description = {
+        "Turn troubleshooting articles in Markdown into knowledge files.",
+        "",
+        "No hand-written phrasings are needed. A re-import keeps a person's edits; every problem stops it before"
+            + " anything is written."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:written (or, with --dry-run, printed)",
+        "1:problems in the articles or the target; nothing was written",
+        "2:wrong usage"
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  pastefix kb import --out my-knowledge \\",
+        "      --base-url https://learn.microsoft.com/en-us/sharepoint/troubleshoot/administration/"
+            + " docs/",
+        "  pastefix kb import --dry-run --out my-knowledge runbook.md"
+      })
+  final class Import implements Command {
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        converter = CommandLineTypes.DirectoryName.class,
+        description = "where the knowledge files go (default: the --knowledge directory)")
+    private Optional<Path> out = Optional.empty();
+
+    @Option(
+        names = "--base-url",
+        paramLabel = "URL",
+        description = "the articles' published address, for the links of the entries")
+    private Optional<String> baseUrl = Optional.empty();
+
+    @Option(names = "--dry-run", description = "print the files instead of writing them")
+    private boolean dryRun;
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "FILE|DIR",
+        description = "Markdown articles, or directories of them")
+    private List<Path> inputs = new ArrayList<>();
+
+    @Mixin private KnowledgeOptions knowledge = new KnowledgeOptions();
+
+    @Override
+    public int execute(Terminal terminal) {
+      return importArticles(out, baseUrl, dryRun, inputs, terminal);
+    }
   }
 
   private Optional<KnowledgeBase> load(Terminal terminal) {
@@ -186,24 +300,19 @@ final class KbCommand implements Command {
    * directory), re-imports keeping a person's edits; every problem stops it before anything is
    * written.
    */
-  private int importArticles(List<String> args, Terminal terminal) {
-    Arguments arguments;
-    try {
-      arguments = Arguments.parse(args, Set.of("--dry-run"), Set.of("--out", "--base-url"));
-      if (arguments.positionals().isEmpty()) {
-        throw new Arguments.UsageException("kb import needs at least one FILE or DIR");
-      }
-    } catch (Arguments.UsageException e) {
-      return usage(terminal, e.getMessage() + ".");
-    }
-    Optional<Path> out =
-        arguments.option("--out").map(Path::of).or(() -> Settings.knowledgeDirFrom(terminal.env()));
+  private int importArticles(
+      Optional<Path> outOption,
+      Optional<String> baseUrlOption,
+      boolean dryRun,
+      List<Path> inputs,
+      Terminal terminal) {
+    Optional<Path> out = outOption.or(() -> Settings.knowledgeDirFrom(terminal.env()));
     if (out.isEmpty()) {
-      return usage(terminal, "kb import needs --out DIR (or --knowledge DIR) to write to.");
+      throw new UsageError("kb import needs --out DIR (or --knowledge DIR) to write to");
     }
     Optional<URI> baseUrl = Optional.empty();
-    if (arguments.option("--base-url").isPresent()) {
-      String base = arguments.option("--base-url").get();
+    if (baseUrlOption.isPresent()) {
+      String base = baseUrlOption.get();
       try {
         URI uri = new URI(base);
         if (uri.getScheme() == null
@@ -213,11 +322,9 @@ final class KbCommand implements Command {
         }
         baseUrl = Optional.of(uri);
       } catch (URISyntaxException e) {
-        return usage(
-            terminal, "kb import: --base-url '" + base + "' is not an absolute http(s) URL.");
+        throw new UsageError("--base-url '" + base + "' is not an absolute http(s) URL");
       }
     }
-    List<Path> inputs = arguments.positionals().stream().map(Path::of).toList();
     ImportTarget target = new ImportTarget(out.get());
     ArticleImporter.Plan plan =
         new ArticleImporter()
@@ -233,7 +340,6 @@ final class KbCommand implements Command {
       err.println("Nothing was written.");
       return ExitCodes.NEGATIVE;
     }
-    boolean dryRun = arguments.flag("--dry-run");
     ImportTarget.Outcome outcome =
         target.apply(
             plan.files(),

@@ -2,8 +2,10 @@ package dev.pastefix.app;
 
 import dev.pastefix.core.admin.AdminCommands;
 import dev.pastefix.core.feedback.Votes;
+import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.core.state.ConversationKey;
+import dev.pastefix.core.state.FallbackState;
 import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.knowledge.InvalidKnowledgeException;
 import dev.pastefix.knowledge.KnowledgeSources;
@@ -14,7 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * The composition root of the running bot: settings from the environment, the knowledge base, the
@@ -33,23 +35,28 @@ final class Launcher {
   static final String EPHEMERAL_FLAG = "--ephemeral";
 
   /**
-   * {@code pastefix [--knowledge DIR] [--ephemeral]}: runs until the console ends or the process is
-   * stopped.
+   * {@code pastefix [--knowledge DIR] [--ephemeral]}, the bot's command line alone: runs until the
+   * console ends or the process is stopped.
    */
   int run(List<String> args, Terminal terminal) {
-    Arguments arguments;
+    return new Main(List.of(), this).run(args, terminal);
+  }
+
+  /**
+   * Runs the bot over the knowledge {@code terminal}'s environment names, its state in memory when
+   * {@code ephemeral}.
+   */
+  int run(boolean ephemeral, Terminal terminal) {
+    Announcer early = Announcer.text(terminal.err());
     try {
-      arguments =
-          Arguments.parse(
-              args,
-              Set.of(EPHEMERAL_FLAG, Startup.NO_SHIPPED_FLAG),
-              Set.of(Startup.KNOWLEDGE_OPTION));
-      if (!arguments.positionals().isEmpty()) {
-        throw new Arguments.UsageException("unexpected '" + arguments.positionals().get(0) + "'");
+      Settings.Service logging = Settings.loggingFrom(terminal.env());
+      if (logging.logFormat() == Settings.LogFormat.JSON) {
+        // Even a start that fails on its settings writes JSON lines when JSON was asked for.
+        Logs.configure(logging.logFormat(), logging.logLevel(), terminal.err());
+        early = new Announcer(logging.logFormat(), terminal.err());
       }
-    } catch (Arguments.UsageException e) {
-      terminal.err().println("pastefix: " + e.getMessage() + "; try 'pastefix help'.");
-      return ExitCodes.USAGE;
+    } catch (Settings.InvalidSettings e) {
+      // Reported below, with every other problem of the settings.
     }
     Settings settings;
     Settings.Storage storage;
@@ -57,68 +64,76 @@ final class Launcher {
       settings = Settings.from(terminal.env());
       storage = Settings.storageFrom(terminal.env());
     } catch (Settings.InvalidSettings e) {
-      terminal.err().println(e.getMessage());
+      early.problem(e.getMessage());
       return ExitCodes.CONFIG;
     }
-    if (arguments.flag(EPHEMERAL_FLAG)) {
+    if (ephemeral) {
       storage = storage.ephemeral();
     }
-    if (!settings.consoleOnly()) {
-      // The console keeps the quiet default; a service logs as the operator asked.
-      Logs.configure(settings.service());
+    Settings.Service service = settings.service();
+    Announcer announcer;
+    if (settings.consoleOnly()) {
+      // The console's own lines are for the person at the terminal; its log goes elsewhere.
+      announcer = Announcer.text(terminal.err());
+    } else {
+      Logs.configure(service.logFormat(), service.logLevel(), terminal.err());
+      announcer = new Announcer(service.logFormat(), terminal.err());
     }
     RunningState state;
     try {
       state = RunningState.open(storage, clock);
     } catch (StateStoreException | UncheckedIOException e) {
       // One line naming the database without its password; the exit code says "cannot start".
-      terminal.err().println("pastefix cannot start: " + e.getMessage());
+      announcer.problem("pastefix cannot start: " + e.getMessage());
       return ExitCodes.CONFIG;
     }
     try {
-      return run(arguments, settings, storage, state, terminal);
+      if (settings.consoleOnly()) {
+        // The chat is on this terminal: the log goes to a file beside the state instead.
+        announcer.info(
+            "pastefix: log in " + Logs.forConsole(service, storage.dataDir(), terminal.err()));
+      }
+      return run(settings, storage, state, terminal, announcer);
     } finally {
       if (!startup.flushAnswerLog(Startup.ANSWER_LOG_FLUSH)) {
-        terminal.err().println("pastefix: the last answers may be missing from the answer log");
+        announcer.problem("pastefix: the last answers may be missing from the answer log");
       }
       state.close();
     }
   }
 
   private int run(
-      Arguments arguments,
       Settings settings,
       Settings.Storage storage,
       RunningState state,
-      Terminal terminal) {
+      Terminal terminal,
+      Announcer announcer) {
     Startup.Ready ready;
     KnowledgeSources knowledge;
     try {
-      knowledge = Startup.knowledge(arguments, terminal.env());
+      knowledge = Settings.knowledgeFrom(terminal.env());
     } catch (Settings.InvalidSettings e) {
-      terminal.err().println(e.getMessage());
+      announcer.problem(e.getMessage());
       return ExitCodes.CONFIG;
     }
     try {
       ready = startup.start(knowledge, settings.dnsResolver(), state.state(), storage.dataDir());
     } catch (InvalidKnowledgeException e) {
-      terminal.err().println("pastefix cannot start: " + e.getMessage());
+      announcer.problem("pastefix cannot start: " + e.getMessage());
       return ExitCodes.CONFIG;
     } catch (RuntimeException e) {
       // A bad path or a failure while training: say so in one line instead of a stack trace.
-      terminal.err().println("pastefix cannot start: " + e);
+      announcer.problem("pastefix cannot start: " + e);
       return ExitCodes.CONFIG;
     }
-    terminal.err().println("pastefix: state in " + state.describe());
-    terminal
-        .err()
-        .println(
-            BuildInfo.current().describe()
-                + ": "
-                + ready.describe()
-                + " ("
-                + ManagementFactory.getRuntimeMXBean().getUptime()
-                + " ms after the JVM started)");
+    announcer.info("pastefix: state in " + state.describe());
+    announcer.info(
+        BuildInfo.current().describe()
+            + ": "
+            + ready.describe()
+            + " ("
+            + ManagementFactory.getRuntimeMXBean().getUptime()
+            + " ms after the JVM started)");
     try (AdminDesk admin =
         AdminDesk.open(
             startup,
@@ -131,10 +146,11 @@ final class Launcher {
             true)) {
       if (settings.consoleOnly()) {
         Telemetry telemetry = Telemetry.inMemory();
+        Pipeline bot = ready.bot(admin.commands(), telemetry);
         ConsoleAdapter console =
             new ConsoleAdapter(
-                ready.bot(admin.commands(), telemetry),
-                new Votes(state.state().feedback(), telemetry, clock),
+                bot,
+                new Votes(state.state().feedback(), bot::hasEntry, telemetry, clock),
                 state.state().conversations(),
                 new PlainTextRenderer().withEmphasis(terminal.emphasis()),
                 clock,
@@ -148,6 +164,7 @@ final class Launcher {
           admin.commands(),
           admin.knowledgeInUse(),
           storage.staleClaimAfter(),
+          Optional.of(state.fallback()),
           terminal);
     }
   }
@@ -165,21 +182,36 @@ final class Launcher {
       KnowledgeInUse inUse,
       Duration staleClaimAfter,
       Terminal terminal) {
+    return startPlatforms(
+        settings, ready, admin, inUse, staleClaimAfter, Optional.empty(), terminal);
+  }
+
+  /** As above, {@code /readyz} and the metrics reporting the health of {@code store}. */
+  int startPlatforms(
+      Settings settings,
+      Startup.Ready ready,
+      AdminCommands admin,
+      KnowledgeInUse inUse,
+      Duration staleClaimAfter,
+      Optional<FallbackState> store,
+      Terminal terminal) {
+    Announcer announcer = new Announcer(settings.service().logFormat(), terminal.err());
     RunningBot running;
     try {
       running = RunningBot.start(settings, ready, admin, inUse, staleClaimAfter, terminal.err());
     } catch (Platform.StartFailure e) {
-      terminal.err().println("pastefix: " + e.getMessage());
+      announcer.problem("pastefix: " + e.getMessage());
       return ExitCodes.CONFIG;
     }
-    Signals.onStop(running::stop);
+    store.ifPresent(running::watch);
+    Signals.onStop(running::stop, announcer);
     try {
       running.awaitStopped();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running.stop();
     }
-    terminal.err().println("pastefix: stopped");
+    announcer.info("pastefix: stopped");
     return ExitCodes.OK;
   }
 }

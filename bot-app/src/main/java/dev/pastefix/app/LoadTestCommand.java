@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,73 +27,147 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * {@code pastefix loadtest}: starts the bot in Slack HTTP mode as a child process on loopback
  * against a fake Web API with a set latency, sends signed events at a fixed rate for a fixed time
  * (retrying refused ones as Slack does), optionally holds slow connections open, then stops the bot
  * with SIGTERM and prints acknowledgement latency, replies, duplicates, shed events, errors and the
- * bot's memory (RSS) before and after. Not part of the build: run it by hand.
+ * bot's memory (RSS) before and after. The child bot never touches real state: it runs with its
+ * state in memory and temporary home and data directories, whatever the environment says. Not part
+ * of the build: run it by hand.
  */
+@CommandLine.Command(
+    name = "loadtest",
+    sortOptions = false,
+    description = {
+      "Load test of Slack HTTP mode, on loopback only.",
+      "",
+      "Load test of Slack HTTP mode, on loopback only: a child bot against a fake Slack Web API"
+          + " with a set latency, signed events at a fixed rate (refused ones retried as Slack"
+          + " does), optionally slow connections held open; then SIGTERM, and the figures:"
+          + " acknowledgement latency, replies and duplicates, events shed, the bot's RSS before"
+          + " and after, and its exit code.",
+      "",
+      "The child bot runs with its state in memory (PASTEFIX_DATA_DIR=:memory:) and its own"
+          + " temporary HOME, XDG_DATA_HOME and java.io.tmpdir; PASTEFIX_DATABASE_* and chat"
+          + " tokens are never passed on. Its log is deleted at the end unless --keep-log."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every acknowledged event was answered once",
+      "1:replies missing or duplicated",
+      "2:wrong usage",
+      "3:the bot did not get ready"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  pastefix loadtest --rate 50 --seconds 60",
+      "  pastefix loadtest --rate 100 --seconds 30 --api-latency-ms 500 --slow-connections 200"
+    })
 final class LoadTestCommand implements Command {
   /** Slack waits this long for an acknowledgement, then delivers the event again. */
   static final Duration SLACK_TIMEOUT = Duration.ofSeconds(3);
 
-  private static final Set<String> OPTIONS =
-      Set.of(
-          "--rate",
-          "--seconds",
-          "--api-latency-ms",
-          "--channels",
-          "--slow-connections",
-          "--settle-seconds",
-          "--heap",
-          "--retries",
-          "--warmup-seconds");
+  @Option(names = "--rate", paramLabel = "N", description = "events per second (default 50)")
+  private int rate = 50;
 
-  @Override
-  public String name() {
-    return "loadtest";
+  @Option(
+      names = "--seconds",
+      paramLabel = "N",
+      description = "how long the measured load lasts (default 60)")
+  private int seconds = 60;
+
+  @Option(
+      names = "--api-latency-ms",
+      paramLabel = "N",
+      description = "how long the fake Web API takes to answer (default 200)")
+  private int latencyMs = 200;
+
+  @Option(
+      names = "--channels",
+      paramLabel = "N",
+      description = "channels the events are spread over (default 200)")
+  private int channels = 200;
+
+  @Option(
+      names = "--slow-connections",
+      paramLabel = "N",
+      description = "connections that send half a request and stay silent (default 0)")
+  private int slowConnections = 0;
+
+  @Option(
+      names = "--warmup-seconds",
+      paramLabel = "N",
+      description = "load before the measured load, not in the figures (default 5)")
+  private int warmupSeconds = 5;
+
+  @Option(
+      names = "--settle-seconds",
+      paramLabel = "N",
+      description = "how long to wait for the last replies (default 60)")
+  private int settleSeconds = 60;
+
+  @Option(
+      names = "--heap",
+      paramLabel = "SIZE",
+      description = "the child bot's -Xmx (default 256m)")
+  private String heap = "256m";
+
+  @Option(
+      names = "--retries",
+      paramLabel = "N",
+      description = "deliveries of an unacknowledged event, as Slack retries (default 3)")
+  private int retries = 3;
+
+  @Option(
+      names = "--keep-log",
+      description = "keep the child bot's log (its path is printed) instead of deleting it")
+  private boolean keepLog;
+
+  private final Path scratchParent;
+
+  /** Its temporary directories go under {@code scratchParent}. */
+  LoadTestCommand(Path scratchParent) {
+    this.scratchParent = scratchParent;
+  }
+
+  /** Its temporary directories go under {@code java.io.tmpdir}. */
+  LoadTestCommand() {
+    this(Path.of(System.getProperty("java.io.tmpdir")));
   }
 
   @Override
-  public String synopsis() {
-    return "loadtest [--rate N] [--seconds N] [--api-latency-ms N] [--channels N]"
-        + " [--slow-connections N] [--settle-seconds N] [--heap SIZE] [--retries N]"
-        + " [--warmup-seconds N]";
-  }
-
-  @Override
-  public String summary() {
-    return "load test of Slack HTTP mode on loopback (a child bot, a fake Web API)";
-  }
-
-  @Override
-  public int run(List<String> args, Terminal terminal) throws Exception {
-    Arguments arguments;
-    int rate;
-    int seconds;
-    int latencyMs;
-    int channels;
-    int slowConnections;
-    int settleSeconds;
-    int retries;
-    int warmupSeconds;
-    try {
-      arguments = Arguments.parse(args, Set.of(), OPTIONS);
-      rate = number(arguments, "--rate", 50, 1);
-      seconds = number(arguments, "--seconds", 60, 1);
-      latencyMs = number(arguments, "--api-latency-ms", 200, 0);
-      channels = number(arguments, "--channels", 200, 1);
-      slowConnections = number(arguments, "--slow-connections", 0, 0);
-      settleSeconds = number(arguments, "--settle-seconds", 60, 1);
-      retries = number(arguments, "--retries", 3, 0);
-      warmupSeconds = number(arguments, "--warmup-seconds", 5, 0);
-    } catch (Arguments.UsageException e) {
-      terminal.err().println("pastefix loadtest: " + e.getMessage());
-      return ExitCodes.USAGE;
+  public int execute(Terminal terminal) throws Exception {
+    atLeast("--rate", rate, 1);
+    atLeast("--seconds", seconds, 1);
+    atLeast("--api-latency-ms", latencyMs, 0);
+    atLeast("--channels", channels, 1);
+    atLeast("--slow-connections", slowConnections, 0);
+    atLeast("--settle-seconds", settleSeconds, 1);
+    atLeast("--retries", retries, 0);
+    atLeast("--warmup-seconds", warmupSeconds, 0);
+    if (!heap.matches("[0-9]{1,6}[kKmMgG]?")) {
+      throw new UsageError("--heap takes a size such as 256m or 1g, got '" + heap + "'");
     }
-    String heap = arguments.option("--heap").orElse("256m");
+    Path scratch = Files.createTempDirectory(scratchParent, "pastefix-loadtest-");
+    try {
+      return run(terminal, scratch);
+    } finally {
+      if (keepLog) {
+        deleteTree(scratch, Set.of(scratch.resolve(LOG_NAME)));
+      } else {
+        deleteTree(scratch, Set.of());
+      }
+    }
+  }
+
+  /** The child bot's log, in the scratch directory. */
+  static final String LOG_NAME = "bot.log";
+
+  private int run(Terminal terminal, Path scratch) throws Exception {
     PrintStream out = terminal.out();
     // The fake Web API's server logs nothing worth reading between the figures.
     Logs.configure(Settings.LogFormat.TEXT, "WARN", System.err);
@@ -110,9 +185,10 @@ final class LoadTestCommand implements Command {
     String secret = UUID.randomUUID().toString();
     int slackPort = freePort();
     int managementPort = freePort();
-    Path log = Files.createTempFile("pastefix-loadtest-", ".log");
+    Path log = scratch.resolve(LOG_NAME);
     try (FakeSlackWebApi api = new FakeSlackWebApi(Duration.ofMillis(latencyMs))) {
-      Process bot = startBot(terminal.env(), api, secret, slackPort, managementPort, heap, log);
+      Process bot =
+          startBot(terminal.env(), scratch, api, secret, slackPort, managementPort, heap, log);
       try {
         HttpClient http =
             HttpClient.newBuilder()
@@ -120,7 +196,10 @@ final class LoadTestCommand implements Command {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         if (!awaitReady(http, managementPort, Duration.ofSeconds(90), bot)) {
-          terminal.err().println("pastefix loadtest: the bot did not get ready; its log: " + log);
+          terminal
+              .err()
+              .println("pastefix loadtest: the bot did not get ready; the end of its log:");
+          printTail(log, terminal.err());
           return ExitCodes.CONFIG;
         }
         long rssBefore = rssKb(bot.pid());
@@ -246,7 +325,7 @@ final class LoadTestCommand implements Command {
             "stop: SIGTERM -> %s in %d ms; bot log: %s%n",
             exited ? "exit code " + bot.exitValue() : "still running",
             stopMs,
-            log);
+            keepLog ? log : "deleted (--keep-log keeps it)");
         return all && api.duplicates() == 0 ? ExitCodes.OK : ExitCodes.NEGATIVE;
       } finally {
         if (bot.isAlive()) {
@@ -394,6 +473,7 @@ final class LoadTestCommand implements Command {
 
   private static Process startBot(
       Map<String, String> env,
+      Path scratch,
       FakeSlackWebApi api,
       String secret,
       int slackPort,
@@ -402,18 +482,21 @@ final class LoadTestCommand implements Command {
       Path log)
       throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
+    Path tmp = Files.createDirectories(scratch.resolve("tmp"));
     List<String> command =
         List.of(
             java,
             "-Xmx" + heap,
             "-Dfile.encoding=UTF-8",
+            "-Djava.io.tmpdir=" + tmp,
             "-cp",
             System.getProperty("java.class.path"),
-            Main.class.getName());
+            Main.class.getName(),
+            Launcher.EPHEMERAL_FLAG);
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> childEnv = builder.environment();
     childEnv.clear();
-    childEnv.putAll(passThrough(env));
+    childEnv.putAll(childEnvironment(env, scratch));
     childEnv.put("SLACK_BOT_TOKEN", "xoxb-loadtest-0000");
     childEnv.put("SLACK_SIGNING_SECRET", secret);
     childEnv.put("SLACK_API_URL", api.apiUrl().toString());
@@ -422,27 +505,68 @@ final class LoadTestCommand implements Command {
     childEnv.put("PASTEFIX_HTTP_PORT", Integer.toString(slackPort));
     childEnv.put("PASTEFIX_MANAGEMENT_HOST", "127.0.0.1");
     childEnv.put("PASTEFIX_MANAGEMENT_PORT", Integer.toString(managementPort));
+    builder.directory(scratch.toFile());
     builder.redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
     return builder.start();
   }
 
-  /** The PASTEFIX_* tuning of this process, and what a JVM needs, for the child bot. */
-  private static Map<String, String> passThrough(Map<String, String> env) {
+  /** Variables that name or open state; the child bot never gets them. */
+  static final List<String> STATE_VARIABLES = List.of("PASTEFIX_DATA_DIR", "PASTEFIX_DATABASE_");
+
+  /**
+   * The environment of the child bot: this process's PASTEFIX_* tuning (log format, pools,
+   * knowledge) without anything that names state or a chat platform, what a JVM needs, and
+   * directories of its own under {@code scratch}: state in memory, HOME and XDG_DATA_HOME there.
+   */
+  static Map<String, String> childEnvironment(Map<String, String> env, Path scratch)
+      throws IOException {
     Map<String, String> kept = new HashMap<>();
     env.forEach(
         (name, value) -> {
-          boolean platform = name.startsWith("SLACK_") || name.startsWith("DISCORD_");
-          if (!platform
+          boolean state = STATE_VARIABLES.stream().anyMatch(name::startsWith);
+          boolean platform =
+              name.startsWith("SLACK_") || name.startsWith("DISCORD_") || name.startsWith("TEAMS_");
+          if (!state
+              && !platform
               && (name.startsWith("PASTEFIX_")
                   || name.equals("PATH")
-                  || name.equals("HOME")
                   || name.equals("JAVA_HOME")
                   || name.equals("LANG"))) {
             kept.put(name, value);
           }
         });
+    kept.put("HOME", Files.createDirectories(scratch.resolve("home")).toString());
+    kept.put("XDG_DATA_HOME", Files.createDirectories(scratch.resolve("data")).toString());
+    kept.put("XDG_CONFIG_HOME", Files.createDirectories(scratch.resolve("config")).toString());
+    kept.put("XDG_CACHE_HOME", Files.createDirectories(scratch.resolve("cache")).toString());
+    kept.put("PASTEFIX_DATA_DIR", Settings.IN_MEMORY);
     return kept;
+  }
+
+  private static void printTail(Path log, PrintStream err) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(err::println);
+    } catch (IOException e) {
+      err.println("(cannot read it: " + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Deletes {@code root} and what is under it, except {@code keep} (and the folders holding it).
+   */
+  private static void deleteTree(Path root, Set<Path> keep) throws IOException {
+    List<Path> paths;
+    try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+      paths = walk.sorted(Comparator.reverseOrder()).toList();
+    }
+    for (Path path : paths) {
+      boolean holdsKept = keep.stream().anyMatch(k -> k.startsWith(path));
+      if (!holdsKept) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   private static boolean awaitReady(HttpClient http, int port, Duration wait, Process bot)
@@ -534,20 +658,9 @@ final class LoadTestCommand implements Command {
     }
   }
 
-  private static int number(Arguments arguments, String option, int fallback, int least)
-      throws Arguments.UsageException {
-    if (arguments.option(option).isEmpty()) {
-      return fallback;
-    }
-    String value = arguments.option(option).get();
-    try {
-      int n = Integer.parseInt(value);
-      if (n < least) {
-        throw new Arguments.UsageException(option + " must be at least " + least);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new Arguments.UsageException(option + " needs a number, got '" + value + "'");
+  private static void atLeast(String option, int value, int least) {
+    if (value < least) {
+      throw new UsageError(option + " must be at least " + least + ", got " + value);
     }
   }
 }

@@ -4,25 +4,75 @@ import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.knowledge.KnowledgeLoader;
 import dev.pastefix.storage.StateDatabase;
 import dev.pastefix.storage.StateStoreException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 
-/** Entry point: {@code pastefix [COMMAND] [ARGS]}; with no command it runs the bot. */
+/**
+ * Entry point: {@code pastefix [COMMAND] [ARGS]}; with no command it runs the bot. The command line
+ * is picocli's model of the commands: help, suggestions for mistyped words, completion and the
+ * reference page all come from it.
+ */
 public final class Main {
-  private final Map<String, Command> commands = new LinkedHashMap<>();
+  private final CommandLine root;
 
-  private final Launcher launcher;
-
+  /**
+   * The command line of {@code commands} under the bot's own command, which {@code launcher} runs.
+   * The tree is built once: picocli resets every option before each {@link #run}.
+   */
   Main(List<Command> commands, Launcher launcher) {
-    this.launcher = launcher;
+    root = line(new BotCommand(launcher));
     for (Command command : commands) {
-      this.commands.put(command.name(), command);
+      root.addSubcommand(line(command));
     }
+    root.addSubcommand(line(new CompletionCommand()));
+    root.addSubcommand(helpCommand());
+    root.setUsageHelpWidth(USAGE_WIDTH);
+  }
+
+  /** The command line of {@code commands} alone, with the bot as the root (for tests). */
+  static Main of(Command... commands) {
+    return new Main(List.of(commands), new Launcher(new Startup(), Clock.systemUTC()));
+  }
+
+  /** picocli's help command, described in the words of the other commands. */
+  private static CommandLine helpCommand() {
+    CommandLine help = new CommandLine(new CommandLine.HelpCommand());
+    help.getCommandSpec()
+        .usageMessage()
+        .header(new String[0])
+        .synopsisHeading("Usage: ")
+        .description("Show the help of pastefix, or of COMMAND (the same as COMMAND --help).")
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(helpExitCodes())
+        .footerHeading("%nExamples:%n")
+        .footer("  pastefix help", "  pastefix help diagnose");
+    return help;
+  }
+
+  private static Map<String, String> helpExitCodes() {
+    Map<String, String> codes = new java.util.LinkedHashMap<>();
+    codes.put("0", "the help was printed");
+    codes.put("2", "no such command");
+    return codes;
+  }
+
+  private static CommandLine line(Command command) {
+    CommandLine line = new CommandLine(command);
+    if (!(command instanceof BotCommand)) {
+      line.getCommandSpec()
+          .addMixin("help", CommandLine.Model.CommandSpec.forAnnotatedObject(new HelpOption()));
+    }
+    for (Command sub : command.subcommands()) {
+      line.addSubcommand(line(sub));
+    }
+    return line;
   }
 
   /** Every command of the command line, wired by the composition root. */
@@ -71,112 +121,98 @@ public final class Main {
     System.exit(code);
   }
 
-  /** The environment variable that {@code --knowledge DIR} overrides for one run. */
-  static final String KNOWLEDGE_ENV = "PASTEFIX_KNOWLEDGE_DIR";
+  /** Columns of the help text: fixed, so the reference page does not depend on the terminal. */
+  static final int USAGE_WIDTH = 100;
 
-  static final String KNOWLEDGE_OPTION = "--knowledge";
+  /** The root of the command tree (for the reference page and completion). */
+  CommandLine commandLine() {
+    return root;
+  }
 
-  static final String VERSION_OPTION = "--version";
-
-  /** Uses the knowledge directory alone, without the shipped knowledge. */
-  static final String NO_SHIPPED_FLAG = "--no-shipped";
-
-  int run(List<String> arguments, Terminal originalTerminal) {
-    List<String> args = new ArrayList<>(arguments);
-    Terminal terminal = originalTerminal;
-    // Global options come before the command; --knowledge DIR wins over PASTEFIX_KNOWLEDGE_DIR.
-    while (!args.isEmpty()
-        && (args.get(0).startsWith(KNOWLEDGE_OPTION) || args.get(0).equals(NO_SHIPPED_FLAG))) {
-      String option = args.remove(0);
-      if (option.equals(NO_SHIPPED_FLAG)) {
-        Map<String, String> env = new HashMap<>(terminal.env());
-        env.put(Settings.KNOWLEDGE_SHIPPED_ENV, "false");
-        terminal = terminal.withEnv(env);
-        continue;
-      }
-      String dir;
-      if (option.startsWith(KNOWLEDGE_OPTION + "=")) {
-        dir = option.substring(KNOWLEDGE_OPTION.length() + 1);
-      } else if (option.equals(KNOWLEDGE_OPTION) && !args.isEmpty()) {
-        dir = args.remove(0);
-      } else {
-        terminal.err().println("pastefix: " + KNOWLEDGE_OPTION + " needs a directory.");
-        return ExitCodes.USAGE;
-      }
-      if (dir.isBlank()) {
-        terminal.err().println("pastefix: " + KNOWLEDGE_OPTION + " needs a directory.");
-        return ExitCodes.USAGE;
-      }
-      Map<String, String> env = new HashMap<>(terminal.env());
-      env.put(KNOWLEDGE_ENV, dir);
-      terminal = terminal.withEnv(env);
-    }
-    if (args.isEmpty() || args.get(0).equals(Launcher.EPHEMERAL_FLAG)) {
-      return launcher.run(args, terminal);
-    }
-    String name = args.get(0);
-    if (name.equals(VERSION_OPTION)) {
-      terminal.out().println(BuildInfo.current().describe());
-      return ExitCodes.OK;
-    }
-    if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
-      printUsage(terminal);
-      return ExitCodes.OK;
-    }
-    Command command = commands.get(name);
-    if (command == null) {
-      terminal.err().println("pastefix: unknown command '" + name + "'.");
-      printUsage(terminal);
-      return ExitCodes.USAGE;
-    }
+  int run(List<String> arguments, Terminal terminal) {
+    PrintWriter out = writer(terminal.out());
+    PrintWriter err = writer(terminal.err());
+    root.setOut(out);
+    root.setErr(err);
+    root.setColorScheme(
+        CommandLine.Help.defaultColorScheme(
+            terminal.emphasis() == PlainTextRenderer.Emphasis.ANSI_BOLD
+                ? CommandLine.Help.Ansi.ON
+                : CommandLine.Help.Ansi.OFF));
+    root.setExecutionStrategy(parsed -> execute(parsed, terminal));
+    root.setParameterExceptionHandler(Main::usageError);
+    root.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+          return ExitCodes.NEGATIVE;
+        });
     try {
-      return command.run(args.subList(1, args.size()), terminal);
-    } catch (Exception e) {
-      terminal.err().println("pastefix " + name + ": " + e.getMessage());
-      return ExitCodes.NEGATIVE;
+      return root.execute(arguments.toArray(new String[0]));
+    } finally {
+      out.flush();
+      err.flush();
     }
   }
 
-  private void printUsage(Terminal terminal) {
-    PrintStream out = terminal.out();
-    out.println(
-        "Usage: pastefix [--knowledge DIR [--no-shipped]] [--ephemeral]  run the bot: the console chat when no");
-    out.println(
-        "                                             chat token is set (README, 'Console')");
-    out.println("       pastefix [--knowledge DIR [--no-shipped]] COMMAND [ARGS]");
-    out.println();
-    out.println("Commands:");
-    for (Command command : commands.values()) {
-      out.println("  " + command.synopsis());
-      if (!command.summary().isEmpty()) {
-        out.println("      " + command.summary());
+  /**
+   * Runs the command the words selected: help when asked for, else the command, with the knowledge
+   * options of every level (before and after the command's name) applied to the environment it
+   * sees.
+   */
+  private static int execute(CommandLine.ParseResult parsed, Terminal terminal) {
+    Integer help = CommandLine.executeHelpRequest(parsed);
+    if (help != null) {
+      return help;
+    }
+    List<CommandLine> path = parsed.asCommandLineList();
+    Map<String, String> env = terminal.env();
+    for (CommandLine level : path) {
+      for (CommandLine.Model.CommandSpec mixin : level.getCommandSpec().mixins().values()) {
+        if (mixin.userObject() instanceof KnowledgeOptions) {
+          env = ((KnowledgeOptions) mixin.userObject()).applyTo(env);
+        }
       }
     }
-    out.println("  help");
-    out.println("      this text");
-    out.println("  " + VERSION_OPTION);
-    out.println("      the version and the commit it was built from");
-    out.println();
-    out.println("--knowledge DIR (or " + KNOWLEDGE_ENV + ") adds a directory of knowledge files");
-    out.println(
-        "to the shipped ones; with --no-shipped (or PASTEFIX_KNOWLEDGE_SHIPPED=false) it is");
-    out.println(
-        "the whole knowledge base. --ephemeral keeps the bot's state in memory for one run");
-    out.println("(otherwise in PASTEFIX_DATA_DIR, or PASTEFIX_DATABASE_URL: README, 'Run').");
-    out.println();
-    out.println("Exit codes:");
-    out.println("  " + ExitCodes.OK + "  success; diagnose: an answer or a clarifying question");
-    out.println(
-        "  " + ExitCodes.NEGATIVE + "  negative result: diagnose found nothing or stayed silent;");
-    out.println("     kb validate found problems");
-    out.println(
-        "  "
-            + ExitCodes.USAGE
-            + "  wrong usage: unknown command or option, unreadable or bad file");
-    out.println(
-        "  "
-            + ExitCodes.CONFIG
-            + "  cannot start: invalid settings or knowledge base (every problem");
-    out.println("     is listed), chat platform or state database not available");
+    CommandLine last = path.get(path.size() - 1);
+    if (!(last.getCommand() instanceof Command)) {
+      // picocli's own help command.
+      return new CommandLine.RunLast().execute(parsed);
+    }
+    Command command = (Command) last.getCommand();
+    if (!command.subcommands().isEmpty()) {
+      throw new CommandLine.ParameterException(
+          last,
+          last.getCommandName()
+              + " needs a sub-command: "
+              + String.join(", ", last.getSubcommands().keySet()));
+    }
+    try {
+      return command.execute(terminal.withEnv(env));
+    } catch (Command.UsageError e) {
+      throw new CommandLine.ParameterException(last, e.getMessage(), e);
+    } catch (CommandLine.ParameterException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new CommandLine.ExecutionException(last, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Wrong usage: what was wrong, "did you mean" for a mistyped command or option, the usage line,
+   * and where the full help is; exit code 2.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine line = e.getCommandLine();
+    PrintWriter err = line.getErr();
+    String name = line.getCommandSpec().qualifiedName();
+    err.println(name + ": " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.print("Usage: " + line.getHelp().synopsis(0));
+    err.println("Try '" + name + " --help' for more information.");
+    return ExitCodes.USAGE;
+  }
+
+  private static PrintWriter writer(PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
   }
 }

@@ -66,6 +66,8 @@ final class ManagementHandler extends Handler.Abstract {
     notReady.forEach(failing::add);
     ArrayNode checks = body.putArray("checks");
     readiness.names().forEach(checks::add);
+    // Ready while degraded is allowed (the bot answers from memory); the body says so.
+    readiness.states().forEach(body::put);
     send(response, callback, notReady.isEmpty() ? 200 : 503, JSON, body.toString());
   }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * What {@code /readyz} reports: each named check (the knowledge base, the database, every platform)
@@ -13,10 +14,36 @@ import java.util.function.BooleanSupplier;
  */
 final class Readiness {
   private final Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+  private final Map<String, Supplier<String>> states = new LinkedHashMap<>();
   private volatile boolean stopping;
 
   synchronized void add(String name, BooleanSupplier check) {
     checks.put(name, check);
+  }
+
+  /**
+   * Adds a check that always passes but whose state the body shows, such as the database's: {@code
+   * up}, or {@code degraded: state in memory} while the bot answers without it.
+   */
+  synchronized void addState(String name, Supplier<String> state) {
+    checks.put(name, () -> true);
+    states.put(name, state);
+  }
+
+  /** The state of each check that reports one, by name. */
+  synchronized Map<String, String> states() {
+    Map<String, String> out = new LinkedHashMap<>();
+    states.forEach(
+        (name, state) -> {
+          String value;
+          try {
+            value = state.get();
+          } catch (RuntimeException e) {
+            value = "unknown: " + e.getClass().getSimpleName();
+          }
+          out.put(name, value);
+        });
+    return out;
   }
 
   void stopping() {

@@ -28,10 +28,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code pastefix review [--since 30d] [--json] [--draft DIR [--top N] [--source-url URL]] [--html
@@ -39,20 +39,78 @@ import java.util.stream.Collectors;
  * review ran, 2 for wrong usage or a file that cannot be written, 3 when the answer log cannot be
  * opened or the knowledge base is invalid.
  */
+@CommandLine.Command(
+    name = "review",
+    sortOptions = false,
+    description = {
+      "What the bot missed, with drafts of knowledge entries for it.",
+      "",
+      "What the bot missed, from the answer log and the votes: unknown messages in groups (most"
+          + " frequent first), answers marked Not helpful, and near misses (silent in a channel,"
+          + " just under the threshold). With --draft it writes knowledge-file drafts for the"
+          + " largest unknown groups; with --html a page of the same."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the review ran",
+      "2:wrong usage, or a file that cannot be written",
+      "3:the answer log cannot be opened, or the knowledge base is invalid"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  pastefix review",
+      "  pastefix review --since 2w --json",
+      "  pastefix review --html review.html",
+      "  pastefix review --draft drafts --top 3 --source-url https://wiki.example.com/runbooks"
+    })
 final class ReviewCommand implements Command {
-  static final Duration DEFAULT_SINCE = Duration.ofDays(30);
+  static final LookBack DEFAULT_SINCE = LookBack.parse("30d");
   static final int DEFAULT_TOP = 5;
 
   /** Characters of a sample shown on one line of the text report. */
   static final int SAMPLE_CHARS = 100;
 
-  private static final Pattern SINCE = Pattern.compile("(\\d{1,5})([hdw])");
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final ReviewSources sources;
   private final KnowledgeLoader loader;
   private final Clock clock;
+
+  @Mixin private SinceOption sinceOption = new SinceOption();
+
+  @Mixin private JsonOption json = new JsonOption();
+
+  @Option(
+      names = "--draft",
+      paramLabel = "DIR",
+      converter = CommandLineTypes.DirectoryName.class,
+      description = "write drafts of knowledge files for the largest unknown groups into DIR")
+  private Optional<Path> draftDir = Optional.empty();
+
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      description = "with --draft: how many groups to draft, 1 to 100 (default 5)")
+  private Optional<Integer> topOption = Optional.empty();
+
+  @Option(
+      names = "--source-url",
+      paramLabel = "URL",
+      description = "with --draft: the page the drafts' source links point to")
+  private Optional<String> sourceUrlOption = Optional.empty();
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      converter = CommandLineTypes.DirectoryName.class,
+      description = "write the review as an HTML page instead of printing it (see --text)")
+  private Optional<Path> html = Optional.empty();
+
+  @Option(names = "--text", description = "with --html: print the text report as well")
+  private boolean text;
+
+  @Mixin private KnowledgeOptions knowledge = new KnowledgeOptions();
 
   ReviewCommand(ReviewSources sources, KnowledgeLoader loader, Clock clock) {
     this.sources = Objects.requireNonNull(sources, "sources");
@@ -61,55 +119,12 @@ final class ReviewCommand implements Command {
   }
 
   @Override
-  public String name() {
-    return "review";
-  }
-
-  @Override
-  public String synopsis() {
-    return "review [--since 30d] [--json] [--draft DIR [--top N] [--source-url URL]]"
-        + " [--html FILE [--text]]";
-  }
-
-  @Override
-  public String summary() {
-    return "what the bot missed: unknown messages in groups, Not-helpful answers, near misses;"
-        + " drafts entries";
-  }
-
-  @Override
-  public int run(List<String> args, Terminal terminal) throws Exception {
-    Arguments arguments;
-    Duration since;
-    int top;
-    Optional<URI> sourceUrl;
-    try {
-      arguments =
-          Arguments.parse(
-              args,
-              Set.of("--json", "--text", Startup.NO_SHIPPED_FLAG),
-              Set.of(
-                  "--since",
-                  "--draft",
-                  "--top",
-                  "--source-url",
-                  "--html",
-                  Startup.KNOWLEDGE_OPTION));
-      if (!arguments.positionals().isEmpty()) {
-        throw new Arguments.UsageException("unexpected '" + arguments.positionals().get(0) + "'");
-      }
-      since = since(arguments.option("--since").orElse("30d"));
-      top = top(arguments.option("--top").orElse(Integer.toString(DEFAULT_TOP)));
-      sourceUrl = sourceUrl(arguments.option("--source-url"));
-      if (arguments.option("--draft").isEmpty()
-          && (arguments.option("--top").isPresent()
-              || arguments.option("--source-url").isPresent())) {
-        throw new Arguments.UsageException("--top and --source-url go with --draft DIR");
-      }
-    } catch (Arguments.UsageException e) {
-      terminal.err().println("pastefix review: " + e.getMessage());
-      terminal.err().println("usage: pastefix " + synopsis());
-      return ExitCodes.USAGE;
+  public int execute(Terminal terminal) throws Exception {
+    Duration since = sinceOption.orElse(DEFAULT_SINCE).duration();
+    int top = top(topOption.orElse(DEFAULT_TOP));
+    Optional<URI> sourceUrl = sourceUrl(sourceUrlOption);
+    if (draftDir.isEmpty() && (topOption.isPresent() || sourceUrlOption.isPresent())) {
+      throw new UsageError("--top and --source-url go with --draft DIR");
     }
 
     ReviewReport report;
@@ -121,35 +136,27 @@ final class ReviewCommand implements Command {
       return ExitCodes.CONFIG;
     }
 
-    boolean page = arguments.option("--html").isPresent();
-    if (arguments.flag("--json")) {
+    if (json.on()) {
       terminal.out().println(new ReviewJson().write(report));
     }
     // The page stands for the report: the text goes to the terminal too only when asked.
-    if (arguments.flag("--text") || (!page && !arguments.flag("--json"))) {
+    if (!json.on() && (text || html.isEmpty())) {
       print(report, terminal.out());
     }
-    if (page) {
-      Path file = Path.of(arguments.option("--html").get());
+    if (html.isPresent()) {
+      Path file = html.get();
       try {
         Files.writeString(
-            file,
-            new ReviewPage(titles(arguments, terminal)).render(report),
-            StandardCharsets.UTF_8);
+            file, new ReviewPage(titles(terminal)).render(report), StandardCharsets.UTF_8);
       } catch (IOException e) {
         terminal.err().println("pastefix review: cannot write " + file + ": " + e.getMessage());
         return ExitCodes.USAGE;
       }
       terminal.err().println("pastefix review: wrote " + file);
     }
-    if (arguments.option("--draft").isPresent()) {
+    if (draftDir.isPresent()) {
       return draft(
-          report,
-          Path.of(arguments.option("--draft").get()),
-          top,
-          sourceUrl,
-          Startup.knowledge(arguments, terminal.env()),
-          terminal);
+          report, draftDir.get(), top, sourceUrl, Settings.knowledgeFrom(terminal.env()), terminal);
     }
     return ExitCodes.OK;
   }
@@ -158,10 +165,9 @@ final class ReviewCommand implements Command {
    * Entry titles for the page, from the knowledge in use; an invalid knowledge base leaves the page
    * with ids alone (with a note), since the review itself does not need it.
    */
-  private java.util.function.Function<String, String> titles(
-      Arguments arguments, Terminal terminal) {
+  private java.util.function.Function<String, String> titles(Terminal terminal) {
     try {
-      KnowledgeBase kb = loader.load(Startup.knowledge(arguments, terminal.env()));
+      KnowledgeBase kb = loader.load(Settings.knowledgeFrom(terminal.env()));
       return id -> kb.entry(id).map(e -> e.title()).orElse("");
     } catch (InvalidKnowledgeException | Settings.InvalidSettings e) {
       terminal
@@ -336,36 +342,14 @@ final class ReviewCommand implements Command {
     return line.length() > SAMPLE_CHARS ? line.substring(0, SAMPLE_CHARS) + "…" : line;
   }
 
-  static Duration since(String value) throws Arguments.UsageException {
-    Matcher m = SINCE.matcher(value.strip().toLowerCase(Locale.ROOT));
-    if (!m.matches() || Integer.parseInt(m.group(1)) == 0) {
-      throw new Arguments.UsageException(
-          "--since takes a period such as 30d, 12h or 2w, got '" + value + "'");
+  private static int top(int top) {
+    if (top < 1 || top > 100) {
+      throw new UsageError("--top takes a number from 1 to 100, got '" + top + "'");
     }
-    long amount = Long.parseLong(m.group(1));
-    switch (m.group(2)) {
-      case "h":
-        return Duration.ofHours(amount);
-      case "w":
-        return Duration.ofDays(7 * amount);
-      default:
-        return Duration.ofDays(amount);
-    }
+    return top;
   }
 
-  private static int top(String value) throws Arguments.UsageException {
-    try {
-      int top = Integer.parseInt(value.strip());
-      if (top < 1 || top > 100) {
-        throw new NumberFormatException();
-      }
-      return top;
-    } catch (NumberFormatException e) {
-      throw new Arguments.UsageException("--top takes a number from 1 to 100, got '" + value + "'");
-    }
-  }
-
-  private static Optional<URI> sourceUrl(Optional<String> value) throws Arguments.UsageException {
+  private static Optional<URI> sourceUrl(Optional<String> value) {
     if (value.isEmpty()) {
       return Optional.empty();
     }
@@ -377,7 +361,7 @@ final class ReviewCommand implements Command {
       }
       return Optional.of(uri);
     } catch (URISyntaxException e) {
-      throw new Arguments.UsageException(
+      throw new UsageError(
           "--source-url must be an absolute http(s) URL, got '" + value.get() + "'");
     }
   }

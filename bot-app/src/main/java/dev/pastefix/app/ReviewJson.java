@@ -16,6 +16,7 @@ final class ReviewJson {
 
   ObjectNode toJson(ReviewReport report) {
     ObjectNode root = json.createObjectNode();
+    root.put(JsonOption.SCHEMA_VERSION_KEY, JsonOption.SCHEMA_VERSION);
     root.put("from", report.from().toString());
     root.put("to", report.to().toString());
     root.put("messages", report.messages());

@@ -3,7 +3,9 @@ package dev.pastefix.app;
 import dev.pastefix.core.admin.AdminCommands;
 import dev.pastefix.core.review.Reviewer;
 import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.state.FallbackState;
 import dev.pastefix.core.telemetry.Telemetry;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -144,7 +146,7 @@ final class RunningBot {
         .register(registry);
     Readiness readiness = new Readiness();
     readiness.add("knowledge", () -> inUse.entries() > 0);
-    // The database joins these checks where storage is configured.
+    // The database joins these checks through watch(), where storage is configured.
     platforms.forEach(p -> readiness.add(p.name(), p::ready));
     Gauge.builder("pastefix.ready", readiness, r -> r.notReady().isEmpty() ? 1 : 0)
         .description("1 when /readyz answers 200, else 0")
@@ -158,7 +160,8 @@ final class RunningBot {
                     "management",
                     service.managementHost(),
                     service.managementPort(),
-                    new ManagementHandler(readiness, registry)))
+                    new HostGate(
+                        service.managementHost(), new ManagementHandler(readiness, registry))))
             : Optional.empty();
     RunningBot bot = new RunningBot(platforms, web, readiness, registry, management);
     bot.bindJvmMetrics();
@@ -179,9 +182,10 @@ final class RunningBot {
               + e.getMessage(),
           e);
     }
+    Announcer announcer = new Announcer(service.logFormat(), err);
     management.ifPresent(
         m ->
-            err.println(
+            announcer.info(
                 "pastefix: management endpoints on http://"
                     + m.host()
                     + ":"
@@ -202,7 +206,7 @@ final class RunningBot {
         throw new Platform.StartFailure(
             platform.name() + ": cannot listen for it: " + e.getMessage(), e);
       }
-      err.println("pastefix: " + platform.description().get() + "; stop with Ctrl-C.");
+      announcer.info("pastefix: " + platform.description().get() + "; stop with Ctrl-C.");
     }
     return bot;
   }
@@ -215,6 +219,35 @@ final class RunningBot {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
+  }
+
+  /** What {@code /readyz} says of the database while it is down: the bot answers from memory. */
+  static final String DEGRADED = "degraded: state in memory";
+
+  /**
+   * Reports the state store's health: {@code /readyz} names the database ({@code up}, or {@value
+   * #DEGRADED}, still ready), and the metrics count the time degraded and the writes waiting to go
+   * back to it.
+   */
+  void watch(FallbackState store) {
+    readiness.addState("database", () -> store.degraded() ? DEGRADED : "up");
+    Gauge.builder("pastefix.state.degraded", store, s -> s.degraded() ? 1 : 0)
+        .description("1 while the state is kept in this instance's memory (the database is down)")
+        .register(registry);
+    FunctionCounter.builder(
+            "pastefix.state.degraded.seconds", store, s -> s.timeDegraded().toMillis() / 1000.0)
+        .description("Time spent with the state in memory because the database was down")
+        .baseUnit("seconds")
+        .register(registry);
+    Gauge.builder("pastefix.state.write.back.waiting", store, FallbackState::waiting)
+        .description("Writes made in memory during an outage, waiting to go to the database")
+        .register(registry);
+    FunctionCounter.builder("pastefix.state.written.back", store, FallbackState::writtenBack)
+        .description("Writes made in memory during an outage and written to the database since")
+        .register(registry);
+    FunctionCounter.builder("pastefix.state.write.back.dropped", store, FallbackState::dropped)
+        .description("Writes made in memory during an outage and dropped: too many waited")
+        .register(registry);
   }
 
   /** The port a platform's or the management handler listens on, by mount name. */

@@ -15,11 +15,11 @@ import java.util.Objects;
  */
 final class RunningState implements AutoCloseable {
   private final StateDatabase database;
-  private final BotState state;
+  private final FallbackState fallback;
 
-  private RunningState(StateDatabase database, BotState state) {
+  private RunningState(StateDatabase database, FallbackState fallback) {
     this.database = database;
-    this.state = state;
+    this.fallback = fallback;
   }
 
   /**
@@ -30,11 +30,19 @@ final class RunningState implements AutoCloseable {
    */
   static RunningState open(Settings.Storage storage, Clock clock) {
     Objects.requireNonNull(storage, "storage");
-    StateDatabase database = StateDatabase.open(target(storage), clock, storage.retention());
-    BotState state =
-        FallbackState.wrap(database.state(), clock, storage.retention(), database.describe());
-    database.startPurging(state);
-    return new RunningState(database, state);
+    StateDatabase database =
+        StateDatabase.open(
+            target(storage), clock, storage.retention(), StateDatabase.Deadlines.SERVING);
+    FallbackState fallback =
+        FallbackState.open(
+            database.state(),
+            database::ping,
+            clock,
+            storage.retention(),
+            database.describe(),
+            FallbackState.CALL_DEADLINE);
+    database.startPurging(fallback.state());
+    return new RunningState(database, fallback);
   }
 
   /** The database {@code storage} names. */
@@ -50,7 +58,12 @@ final class RunningState implements AutoCloseable {
   }
 
   BotState state() {
-    return state;
+    return fallback.state();
+  }
+
+  /** The shared store's health: degraded while the state is in memory. */
+  FallbackState fallback() {
+    return fallback;
   }
 
   /** Where the state lives, for the start-up line: a URL without its password. */
@@ -60,6 +73,7 @@ final class RunningState implements AutoCloseable {
 
   @Override
   public void close() {
+    fallback.close();
     database.close();
   }
 }

@@ -10,7 +10,7 @@ import sun.misc.Signal;
 final class Signals {
   private Signals() {}
 
-  static void onStop(Runnable gracefulStop) {
+  static void onStop(Runnable gracefulStop, Announcer announcer) {
     AtomicBoolean first = new AtomicBoolean(true);
     for (String name : new String[] {"TERM", "INT"}) {
       Signal.handle(
@@ -21,7 +21,7 @@ final class Signals {
               stopper.setDaemon(false);
               stopper.start();
             } else {
-              System.err.println("pastefix: stopping at once");
+              announcer.info("pastefix: stopping at once");
               Runtime.getRuntime().halt(128 + signal.getNumber());
             }
           });

@@ -37,10 +37,6 @@ import java.util.concurrent.TimeoutException;
  * #MODELS_FOLDER} folder; whatever neither holds is trained and kept there.
  */
 final class Startup {
-  static final String KNOWLEDGE_OPTION = Main.KNOWLEDGE_OPTION;
-  static final String KNOWLEDGE_ENV = Main.KNOWLEDGE_ENV;
-  static final String NO_SHIPPED_FLAG = Main.NO_SHIPPED_FLAG;
-
   /** The folder of the data directory that holds cached categorizer models. */
   static final String MODELS_FOLDER = "models";
 
@@ -235,28 +231,5 @@ final class Startup {
             },
             new ThreadPoolExecutor.AbortPolicy());
     return writer;
-  }
-
-  /**
-   * The knowledge of a command: {@code --knowledge DIR} (else the environment's directory), with
-   * the shipped knowledge unless {@code --no-shipped} or {@code PASTEFIX_KNOWLEDGE_SHIPPED=false}.
-   */
-  static KnowledgeSources knowledge(Arguments arguments, Map<String, String> env)
-      throws Settings.InvalidSettings {
-    Map<String, String> merged = new java.util.HashMap<>(env);
-    knowledgeDir(arguments, env).ifPresent(dir -> merged.put(KNOWLEDGE_ENV, dir.toString()));
-    if (arguments.flag(NO_SHIPPED_FLAG)) {
-      merged.put(Settings.KNOWLEDGE_SHIPPED_ENV, "false");
-    }
-    return Settings.knowledgeFrom(merged);
-  }
-
-  /** The knowledge directory of a command: {@code --knowledge DIR}, else the environment. */
-  static Optional<Path> knowledgeDir(Arguments arguments, Map<String, String> env) {
-    return arguments
-        .option(KNOWLEDGE_OPTION)
-        .or(() -> Optional.ofNullable(env.get(KNOWLEDGE_ENV)).filter(v -> !v.isBlank()))
-        .map(String::strip)
-        .map(Path::of);
   }
 }

@@ -9,60 +9,58 @@ import dev.pastefix.storage.StateStoreException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code pastefix stats [--since 7d] [--json]}: what the bot did in a period, read from the state
  * database the environment names (the same one the bot writes).
  */
+@CommandLine.Command(
+    name = "stats",
+    sortOptions = false,
+    description = {
+      "What the bot did in a period.",
+      "",
+      "What the bot did in the period: messages by platform and outcome, answers per entry with"
+          + " helpful / not-helpful votes, unknowns, median and p99 engine latency, read from the"
+          + " state database (PASTEFIX_DATA_DIR or PASTEFIX_DATABASE_URL). The embedded database"
+          + " is read only while the bot is stopped; use /pastefix stats in chat beside a running"
+          + " bot."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:printed",
+      "1:the state is kept in memory: nothing to read",
+      "2:wrong usage",
+      "3:the state database cannot be opened"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  pastefix stats",
+      "  pastefix stats --since 12h",
+      "  pastefix stats --since 2w --json"
+    })
 final class StatsCommand implements Command {
-  static final Duration DEFAULT_SINCE = Duration.ofDays(7);
-  private static final Pattern SINCE = Pattern.compile("(\\d{1,6})([dhm])");
+  static final LookBack DEFAULT_SINCE = LookBack.parse("7d");
 
   private final Clock clock;
+
+  @Mixin private SinceOption sinceOption = new SinceOption();
+
+  @Mixin private JsonOption jsonOption = new JsonOption();
 
   StatsCommand(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
-  public String name() {
-    return "stats";
-  }
-
-  @Override
-  public String synopsis() {
-    return "stats [--since 7d] [--json]";
-  }
-
-  @Override
-  public String summary() {
-    return "messages by platform and outcome, answers per entry with votes, unknowns, latency";
-  }
-
-  @Override
-  public int run(List<String> args, Terminal terminal) {
-    Arguments arguments;
-    Duration since;
-    try {
-      arguments = Arguments.parse(args, Set.of("--json"), Set.of("--since"));
-      if (!arguments.positionals().isEmpty()) {
-        throw new Arguments.UsageException("unexpected '" + arguments.positionals().get(0) + "'");
-      }
-      since = since(arguments.option("--since").orElse("7d"));
-    } catch (Arguments.UsageException e) {
-      terminal.err().println("pastefix stats: " + e.getMessage());
-      terminal.err().println("usage: pastefix " + synopsis());
-      return ExitCodes.USAGE;
-    }
+  public int execute(Terminal terminal) {
+    LookBack since = sinceOption.orElse(DEFAULT_SINCE);
     Settings.Storage storage;
     try {
       storage = Settings.storageFrom(terminal.env());
@@ -80,7 +78,7 @@ final class StatsCommand implements Command {
       return ExitCodes.NEGATIVE;
     }
     Instant to = clock.instant();
-    Instant from = to.minus(since);
+    Instant from = to.minus(since.duration());
     StatsReport report;
     try (StateDatabase db =
         StateDatabase.open(RunningState.target(storage), clock, storage.retention())) {
@@ -90,32 +88,12 @@ final class StatsCommand implements Command {
       terminal.err().println("pastefix stats: " + e.getMessage());
       return ExitCodes.CONFIG;
     }
-    if (arguments.flag("--json")) {
+    if (jsonOption.on()) {
       terminal.out().println(json(report));
     } else {
-      print(report, arguments.option("--since").orElse("7d"), terminal.out());
+      print(report, since.text(), terminal.out());
     }
     return ExitCodes.OK;
-  }
-
-  static Duration since(String value) throws Arguments.UsageException {
-    Matcher m = SINCE.matcher(value.strip().toLowerCase(Locale.ROOT));
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw new Arguments.UsageException(
-          "--since takes a positive number of days, hours or minutes, such as 7d, 12h or 30m;"
-              + " got '"
-              + value
-              + "'");
-    }
-    long n = Long.parseLong(m.group(1));
-    switch (m.group(2)) {
-      case "d":
-        return Duration.ofDays(n);
-      case "h":
-        return Duration.ofHours(n);
-      default:
-        return Duration.ofMinutes(n);
-    }
   }
 
   private static void print(StatsReport r, String since, PrintStream out) {
@@ -155,10 +133,11 @@ final class StatsCommand implements Command {
   private static String json(StatsReport r) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
+    root.put(JsonOption.SCHEMA_VERSION_KEY, JsonOption.SCHEMA_VERSION);
     root.put("from", r.from().toString());
     root.put("to", r.to().toString());
     root.put("messages", r.messages());
-    ObjectNode platforms = root.putObject("byPlatform");
+    ObjectNode platforms = root.putObject("by_platform");
     r.byPlatform()
         .forEach(
             (platform, outcomes) -> {
@@ -172,11 +151,11 @@ final class StatsCommand implements Command {
       ObjectNode node = entries.putObject(e.getKey());
       node.put("answers", e.getValue().answers());
       node.put("helpful", e.getValue().helpful());
-      node.put("notHelpful", e.getValue().notHelpful());
+      node.put("not_helpful", e.getValue().notHelpful());
     }
     root.put("unknowns", r.unknowns());
-    root.put("latencyMedianMillis", r.latencyMedian().toNanos() / 1e6);
-    root.put("latencyP99Millis", r.latencyP99().toNanos() / 1e6);
+    root.put("latency_median_ms", r.latencyMedian().toNanos() / 1e6);
+    root.put("latency_p99_ms", r.latencyP99().toNanos() / 1e6);
     return root.toPrettyString();
   }
 }

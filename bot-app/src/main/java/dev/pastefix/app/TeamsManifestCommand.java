@@ -6,14 +6,37 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * {@code pastefix teams-manifest --out FILE.zip}: writes the Teams app package for {@code
  * TEAMS_APP_ID}, to upload in Teams or to the organisation's app catalog. Exit 0 when written, 2
  * for wrong usage or an unwritable file, 3 when {@code TEAMS_APP_ID} is missing or invalid.
  */
+@CommandLine.Command(
+    name = "teams-manifest",
+    sortOptions = false,
+    description = {
+      "Write the Teams app package for TEAMS_APP_ID.",
+      "",
+      "Write the Teams app package (manifest.json, color.png, outline.png) for TEAMS_APP_ID, to"
+          + " upload in Teams (Apps > Manage your apps > Upload an app) or to the organisation's"
+          + " app catalog."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:written",
+      "2:wrong usage, or a file that cannot be written",
+      "3:TEAMS_APP_ID is missing or invalid"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  TEAMS_APP_ID=00000000-0000-0000-0000-000000000000 pastefix teams-manifest --out"
+          + " pastefix-teams.zip",
+      "  pastefix teams-manifest --out app.zip --website https://it.example.com/pastefix"
+    })
 final class TeamsManifestCommand implements Command {
   static final String OUT = "--out";
   static final String VERSION = "--version";
@@ -25,39 +48,48 @@ final class TeamsManifestCommand implements Command {
   /** Reserved for documentation: shown until the organisation's own pages are given. */
   static final String PLACEHOLDER_SITE = "https://www.example.com/pastefix";
 
-  @Override
-  public String name() {
-    return "teams-manifest";
-  }
+  @Option(
+      names = OUT,
+      required = true,
+      paramLabel = "FILE.zip",
+      converter = CommandLineTypes.DirectoryName.class,
+      description = "where the package is written")
+  private Path out;
+
+  @Option(
+      names = VERSION,
+      paramLabel = "X.Y.Z",
+      defaultValue = "1.0.0",
+      description = "the app's version in the manifest (default ${DEFAULT-VALUE})")
+  private String version;
+
+  @Option(
+      names = DEVELOPER,
+      paramLabel = "NAME",
+      defaultValue = "pastefix",
+      description = "the developer's name in the manifest (default ${DEFAULT-VALUE})")
+  private String developer;
+
+  @Option(
+      names = WEBSITE,
+      paramLabel = "URL",
+      description = "the developer's website (default a placeholder, " + PLACEHOLDER_SITE + ")")
+  private Optional<String> website = Optional.empty();
+
+  @Option(
+      names = PRIVACY,
+      paramLabel = "URL",
+      description = "the privacy page (default WEBSITE/privacy)")
+  private Optional<String> privacy = Optional.empty();
+
+  @Option(
+      names = TERMS,
+      paramLabel = "URL",
+      description = "the terms of use (default WEBSITE/terms)")
+  private Optional<String> terms = Optional.empty();
 
   @Override
-  public String synopsis() {
-    return "teams-manifest --out FILE.zip [--version X.Y.Z] [--developer NAME] [--website URL]"
-        + " [--privacy URL] [--terms URL]";
-  }
-
-  @Override
-  public String summary() {
-    return "write the Teams app package (manifest and icons) for TEAMS_APP_ID";
-  }
-
-  @Override
-  public int run(List<String> args, Terminal terminal) {
-    Arguments arguments;
-    try {
-      arguments =
-          Arguments.parse(args, Set.of(), Set.of(OUT, VERSION, DEVELOPER, WEBSITE, PRIVACY, TERMS));
-      if (!arguments.positionals().isEmpty()) {
-        throw new Arguments.UsageException("unexpected '" + arguments.positionals().get(0) + "'");
-      }
-      if (arguments.option(OUT).isEmpty()) {
-        throw new Arguments.UsageException(OUT + " FILE.zip is required");
-      }
-    } catch (Arguments.UsageException e) {
-      terminal.err().println("pastefix teams-manifest: " + e.getMessage());
-      terminal.err().println("usage: pastefix " + synopsis());
-      return ExitCodes.USAGE;
-    }
+  public int execute(Terminal terminal) {
     String appId;
     try {
       appId = Settings.teamsAppIdFrom(terminal.env());
@@ -65,21 +97,20 @@ final class TeamsManifestCommand implements Command {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
     }
-    String website = arguments.option(WEBSITE).orElse(PLACEHOLDER_SITE);
+    String site = website.orElse(PLACEHOLDER_SITE);
     TeamsAppPackage.Details details;
     try {
       details =
           new TeamsAppPackage.Details(
-              arguments.option(VERSION).orElse("1.0.0"),
-              arguments.option(DEVELOPER).orElse("pastefix"),
-              url(website),
-              url(arguments.option(PRIVACY).orElse(website + "/privacy")),
-              url(arguments.option(TERMS).orElse(website + "/terms")));
+              version,
+              developer,
+              url(site),
+              url(privacy.orElse(site + "/privacy")),
+              url(terms.orElse(site + "/terms")));
     } catch (IllegalArgumentException e) {
       terminal.err().println("pastefix teams-manifest: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Path out = Path.of(arguments.option(OUT).get());
     try {
       byte[] zip = new TeamsAppPackage(appId, details).zip();
       Path parent = out.toAbsolutePath().getParent();
@@ -94,7 +125,7 @@ final class TeamsManifestCommand implements Command {
     terminal
         .out()
         .println("wrote " + out + " (manifest.json, color.png, outline.png) for app " + appId);
-    if (arguments.option(WEBSITE).isEmpty()) {
+    if (website.isEmpty()) {
       terminal
           .err()
           .println(

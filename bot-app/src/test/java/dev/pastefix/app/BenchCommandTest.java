@@ -26,10 +26,10 @@ class BenchCommandTest {
     InMemoryTerminal terminal = new InMemoryTerminal();
 
     int code =
-        command()
-            .run(
-                List.of(EvalCommandTest.ARTICLES.toString(), "--iterations", "2"),
-                terminal.terminal());
+        TestingCommandLine.run(
+            command(),
+            List.of(EvalCommandTest.ARTICLES.toString(), "--iterations", "2"),
+            terminal.terminal());
 
     assertEquals(ExitCodes.OK, code, terminal.err());
     String out = terminal.out();
@@ -45,7 +45,7 @@ class BenchCommandTest {
   void measuresTheKnowledgeBaseExamplesWhenThereIsNoFile() {
     InMemoryTerminal terminal = new InMemoryTerminal();
 
-    int code = command().run(List.of("--iterations", "1"), terminal.terminal());
+    int code = TestingCommandLine.run(command(), List.of("--iterations", "1"), terminal.terminal());
 
     assertEquals(ExitCodes.OK, code, terminal.err());
     assertTrue(terminal.out().contains("the knowledge base's example phrasings"), terminal.out());
@@ -64,6 +64,7 @@ class BenchCommandTest {
           "cpu_p50_us",
           "cpu_p99_us",
           "redact_4kb_p50_us",
+          "schema_version",
           "redact_4kb_p99_us",
           "redact_4kb_secrets_p50_us",
           "redact_4kb_secrets_p99_us");
@@ -73,10 +74,10 @@ class BenchCommandTest {
     InMemoryTerminal terminal = new InMemoryTerminal();
 
     int code =
-        command()
-            .run(
-                List.of(EvalCommandTest.ARTICLES.toString(), "--iterations", "1", "--json"),
-                terminal.terminal());
+        TestingCommandLine.run(
+            command(),
+            List.of(EvalCommandTest.ARTICLES.toString(), "--iterations", "1", "--json"),
+            terminal.terminal());
 
     assertEquals(ExitCodes.OK, code, terminal.err());
     com.fasterxml.jackson.databind.JsonNode row =
@@ -84,6 +85,7 @@ class BenchCommandTest {
     java.util.Set<String> keys = new java.util.HashSet<>();
     row.fieldNames().forEachRemaining(keys::add);
     assertEquals(KEYS, keys);
+    JsonStyle.check(row, java.util.Set.of());
     assertEquals(24, row.get("entries").asInt());
     assertTrue(row.get("dev_exact").asDouble() > 0.5, terminal.out());
   }
@@ -93,16 +95,16 @@ class BenchCommandTest {
     InMemoryTerminal terminal = new InMemoryTerminal();
 
     int code =
-        command()
-            .run(
-                List.of(
-                    EvalCommandTest.ARTICLES.toString(),
-                    "--iterations",
-                    "1",
-                    "--synthetic",
-                    "24,40",
-                    "--json"),
-                terminal.terminal());
+        TestingCommandLine.run(
+            command(),
+            List.of(
+                EvalCommandTest.ARTICLES.toString(),
+                "--iterations",
+                "1",
+                "--synthetic",
+                "24,40",
+                "--json"),
+            terminal.terminal());
 
     assertEquals(ExitCodes.OK, code, terminal.err());
     String[] lines = terminal.out().strip().split("\n");
@@ -119,10 +121,12 @@ class BenchCommandTest {
     InMemoryTerminal fewer = new InMemoryTerminal();
     InMemoryTerminal withDir = new InMemoryTerminal();
 
-    int tooFew = command().run(List.of("--synthetic", "5"), fewer.terminal());
+    int tooFew = TestingCommandLine.run(command(), List.of("--synthetic", "5"), fewer.terminal());
     int both =
-        command()
-            .run(List.of("--synthetic", "48", "--knowledge", dir.toString()), withDir.terminal());
+        TestingCommandLine.run(
+            command(),
+            List.of("--synthetic", "48", "--knowledge", dir.toString()),
+            withDir.terminal());
 
     assertEquals(ExitCodes.USAGE, tooFew);
     assertTrue(fewer.err().contains("24 shipped entries"), fewer.err());
@@ -135,9 +139,10 @@ class BenchCommandTest {
     for (String bad : List.of("0", "-3", "many")) {
       InMemoryTerminal terminal = new InMemoryTerminal();
 
-      int code = command().run(List.of("--iterations", bad), terminal.terminal());
+      int code =
+          TestingCommandLine.run(command(), List.of("--iterations", bad), terminal.terminal());
 
-      assertEquals(ExitCodes.USAGE, code, bad);
+      assertEquals(ExitCodes.USAGE, code, bad + terminal.err());
       assertTrue(terminal.err().contains("--iterations"), terminal.err());
     }
   }

@@ -9,6 +9,7 @@ import dev.pastefix.core.Inbound;
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
 import dev.pastefix.core.feedback.Vote;
 import dev.pastefix.core.feedback.Votes;
+import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.state.InMemoryConversationStore;
@@ -57,10 +58,15 @@ class ConsoleAdapterTest {
 
   private String chat(byte[] script, int[] exitCode) {
     bot = RecordingStep.passing();
+    Pipeline pipeline = bot.pipeline(ready.state());
     ConsoleAdapter console =
         new ConsoleAdapter(
-            bot.pipeline(ready.state()),
-            new Votes(feedback, Telemetry.inMemory(), Clock.fixed(NOW, ZoneOffset.UTC)),
+            pipeline,
+            new Votes(
+                feedback,
+                pipeline::hasEntry,
+                Telemetry.inMemory(),
+                Clock.fixed(NOW, ZoneOffset.UTC)),
             new InMemoryConversationStore(Clock.fixed(NOW, ZoneOffset.UTC)),
             new PlainTextRenderer(),
             Clock.fixed(NOW, ZoneOffset.UTC),

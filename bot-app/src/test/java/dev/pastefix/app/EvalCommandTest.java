@@ -19,10 +19,13 @@ class EvalCommandTest {
   void scoresTheArticleFixtureAsOneJsonObject() throws Exception {
     InMemoryTerminal terminal = new InMemoryTerminal();
 
-    int code = command.run(List.of(ARTICLES.toString(), "--json"), terminal.terminal());
+    int code =
+        TestingCommandLine.run(
+            command, List.of(ARTICLES.toString(), "--json"), terminal.terminal());
 
     assertEquals(ExitCodes.OK, code, terminal.err());
     JsonNode report = new ObjectMapper().readTree(terminal.out());
+    JsonStyle.check(report, java.util.Set.of("by_kind", "by_lang"));
     assertEquals(4, report.get("n").asInt());
     assertEquals(2, report.get("labelled").asInt());
     assertEquals(2, report.get("none").asInt());
@@ -51,7 +54,7 @@ class EvalCommandTest {
   void printsAReadableTableWithoutJson() throws Exception {
     InMemoryTerminal terminal = new InMemoryTerminal();
 
-    int code = command.run(List.of(ARTICLES.toString()), terminal.terminal());
+    int code = TestingCommandLine.run(command, List.of(ARTICLES.toString()), terminal.terminal());
 
     assertEquals(ExitCodes.OK, code);
     String table = terminal.out();
@@ -73,7 +76,7 @@ class EvalCommandTest {
     for (List<String> args : calls) {
       InMemoryTerminal terminal = new InMemoryTerminal();
 
-      int code = command.run(args, terminal.terminal());
+      int code = TestingCommandLine.run(command, args, terminal.terminal());
 
       assertEquals(ExitCodes.USAGE, code, "for " + args);
       assertTrue(terminal.err().startsWith("pastefix eval: "), terminal.err());

@@ -142,6 +142,8 @@ class LauncherTest {
     InMemoryTerminal terminal = new InMemoryTerminal();
 
     assertEquals(ExitCodes.USAGE, launcher.run(List.of("--knowledge"), terminal.terminal()));
-    assertTrue(terminal.err().contains("--knowledge needs a value"), terminal.err());
+    assertTrue(
+        terminal.err().contains("Missing required parameter for option '--knowledge' (DIR)"),
+        terminal.err());
   }
 }

@@ -105,9 +105,11 @@ class ReviewCommandTest {
   void printsTheDocumentedJson() throws Exception {
     TestingTerminal t = new TestingTerminal();
 
-    assertEquals(ExitCodes.OK, command.run(List.of("--json"), t.terminal), t.err());
+    assertEquals(
+        ExitCodes.OK, TestingCommandLine.run(command, List.of("--json"), t.terminal), t.err());
 
     JsonNode root = new ObjectMapper().readTree(t.out());
+    JsonStyle.check(root, java.util.Set.of("outcomes"));
     assertEquals(9, root.path("messages").asInt(), "the 40-day-old message is outside 30d");
     JsonNode group = root.path("unknown_groups").get(0);
     assertEquals(
@@ -141,7 +143,8 @@ class ReviewCommandTest {
   void printsAReadableReport() throws Exception {
     TestingTerminal t = new TestingTerminal();
 
-    assertEquals(ExitCodes.OK, command.run(List.of("--since", "7d"), t.terminal));
+    assertEquals(
+        ExitCodes.OK, TestingCommandLine.run(command, List.of("--since", "7d"), t.terminal));
 
     assertTrue(t.out().contains("6 messages, 4 people"), t.out());
     assertTrue(
@@ -157,9 +160,13 @@ class ReviewCommandTest {
     TestingTerminal quiet = new TestingTerminal();
     TestingTerminal both = new TestingTerminal();
 
-    assertEquals(ExitCodes.OK, command.run(List.of("--html", page.toString()), quiet.terminal));
     assertEquals(
-        ExitCodes.OK, command.run(List.of("--html", page.toString(), "--text"), both.terminal));
+        ExitCodes.OK,
+        TestingCommandLine.run(command, List.of("--html", page.toString()), quiet.terminal));
+    assertEquals(
+        ExitCodes.OK,
+        TestingCommandLine.run(
+            command, List.of("--html", page.toString(), "--text"), both.terminal));
 
     assertEquals("", quiet.out(), "the page alone");
     assertTrue(quiet.err().contains("wrote " + page), quiet.err());
@@ -173,7 +180,9 @@ class ReviewCommandTest {
     TestingTerminal t = new TestingTerminal();
 
     assertEquals(
-        ExitCodes.OK, command.run(List.of("--html", page.toString()), t.terminal), t.err());
+        ExitCodes.OK,
+        TestingCommandLine.run(command, List.of("--html", page.toString()), t.terminal),
+        t.err());
 
     String html = Files.readString(page);
     assertTrue(
@@ -263,7 +272,9 @@ class ReviewCommandTest {
     Path page = dir.resolve("review.html");
     TestingTerminal t = new TestingTerminal();
 
-    assertEquals(ExitCodes.OK, command.run(List.of("--html", page.toString()), t.terminal));
+    assertEquals(
+        ExitCodes.OK,
+        TestingCommandLine.run(command, List.of("--html", page.toString()), t.terminal));
 
     String html = Files.readString(page);
     // 7 unknowns: 6 in the group of the policy error, 1 without text; the silent question is a
@@ -292,7 +303,9 @@ class ReviewCommandTest {
     votes.record(
         new Vote("k3", List.of("clock-skew"), "U5", false, NOW.minus(Duration.ofHours(2))));
 
-    assertEquals(ExitCodes.OK, command.run(List.of("--html", page.toString()), t.terminal));
+    assertEquals(
+        ExitCodes.OK,
+        TestingCommandLine.run(command, List.of("--html", page.toString()), t.terminal));
 
     String html = Files.readString(page);
     assertTrue(html.contains("the one vote: not helpful"), html);
@@ -305,8 +318,10 @@ class ReviewCommandTest {
   void refusesAMalformedPeriod() throws Exception {
     TestingTerminal t = new TestingTerminal();
 
-    assertEquals(ExitCodes.USAGE, command.run(List.of("--since", "last week"), t.terminal));
-    assertTrue(t.err().contains("30d, 12h or 2w"), t.err());
+    assertEquals(
+        ExitCodes.USAGE,
+        TestingCommandLine.run(command, List.of("--since", "last week"), t.terminal));
+    assertTrue(t.err().contains("30m, 12h, 7d or 2w"), t.err());
   }
 
   @Test
@@ -320,7 +335,7 @@ class ReviewCommandTest {
             new KnowledgeLoader(),
             Clock.systemUTC());
 
-    assertEquals(ExitCodes.CONFIG, without.run(List.of(), t.terminal));
+    assertEquals(ExitCodes.CONFIG, TestingCommandLine.run(without, List.of(), t.terminal));
     assertTrue(t.err().contains("no data directory"), t.err());
   }
 

@@ -53,11 +53,13 @@ class ReviewRoundTripTest {
     // Review and draft.
     TestingTerminal review = new TestingTerminal();
     int code =
-        new ReviewCommand(
+        TestingCommandLine.run(
+            new ReviewCommand(
                 env -> new ReviewSources.Opened(state.answerLog(), state.feedback(), () -> {}),
                 new dev.pastefix.knowledge.KnowledgeLoader(),
-                Clock.systemUTC())
-            .run(List.of("--draft", knowledge.toString(), "--top", "3"), review.terminal);
+                Clock.systemUTC()),
+            List.of("--draft", knowledge.toString(), "--top", "3"),
+            review.terminal);
     assertEquals(ExitCodes.OK, code, review.err());
     assertTrue(review.out().contains("40 messages, 10 people"), review.out());
     List<Path> drafts;
@@ -71,8 +73,10 @@ class ReviewRoundTripTest {
     TestingTerminal validate = new TestingTerminal();
     assertEquals(
         ExitCodes.NEGATIVE,
-        new KbCommand(new dev.pastefix.knowledge.KnowledgeLoader())
-            .run(List.of("validate", knowledge.toString()), validate.terminal));
+        TestingCommandLine.run(
+            new KbCommand(new dev.pastefix.knowledge.KnowledgeLoader()),
+            List.of("validate", knowledge.toString()),
+            validate.terminal));
     List<String> problems = validate.out().lines().filter(l -> l.contains(": entry '")).toList();
     assertEquals(4, problems.size(), validate.out());
     assertTrue(problems.get(0).contains("field 'title'"), problems.get(0));
@@ -89,8 +93,10 @@ class ReviewRoundTripTest {
     TestingTerminal valid = new TestingTerminal();
     assertEquals(
         ExitCodes.OK,
-        new KbCommand(new dev.pastefix.knowledge.KnowledgeLoader())
-            .run(List.of("validate", knowledge.toString()), valid.terminal),
+        TestingCommandLine.run(
+            new KbCommand(new dev.pastefix.knowledge.KnowledgeLoader()),
+            List.of("validate", knowledge.toString()),
+            valid.terminal),
         valid.out());
     assertInstanceOf(Reloader.Reloaded.class, reload.reload());
 

@@ -159,10 +159,11 @@ class StateRestartIT {
                 "PASTEFIX_DATABASE_PASSWORD", "postgres"));
     assertEquals(
         ExitCodes.OK,
-        new StatsCommand(Clock.systemUTC()).run(List.of("--json"), terminal.terminal()));
+        TestingCommandLine.run(
+            new StatsCommand(Clock.systemUTC()), List.of("--json"), terminal.terminal()));
     JsonNode stats = new ObjectMapper().readTree(terminal.out());
     assertEquals(
         1, stats.path("entries").path("max-shells-tenant").path("helpful").asInt(), terminal.out());
-    assertTrue(stats.path("byPlatform").path("slack").path("answer").asInt() >= 2, terminal.out());
+    assertTrue(stats.path("by_platform").path("slack").path("answer").asInt() >= 2, terminal.out());
   }
 }

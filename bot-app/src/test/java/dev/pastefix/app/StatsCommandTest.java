@@ -97,26 +97,29 @@ class StatsCommandTest {
         new InMemoryTerminal(new byte[0], Map.of("PASTEFIX_DATA_DIR", dataDir.toString()));
     assertEquals(
         ExitCodes.OK,
-        new StatsCommand(CLOCK).run(List.of("--since", "7d", "--json"), terminal.terminal()),
+        TestingCommandLine.run(
+            new StatsCommand(CLOCK), List.of("--since", "7d", "--json"), terminal.terminal()),
         terminal.err());
 
     JsonNode stats = new ObjectMapper().readTree(terminal.out());
+    JsonStyle.check(stats, java.util.Set.of("by_platform", "entries"));
     assertEquals(4, stats.path("messages").asInt());
-    assertEquals(2, stats.path("byPlatform").path("slack").path("answer").asInt());
-    assertEquals(1, stats.path("byPlatform").path("slack").path("silent").asInt());
-    assertEquals(1, stats.path("byPlatform").path("discord").path("unknown").asInt());
+    assertEquals(2, stats.path("by_platform").path("slack").path("answer").asInt());
+    assertEquals(1, stats.path("by_platform").path("slack").path("silent").asInt());
+    assertEquals(1, stats.path("by_platform").path("discord").path("unknown").asInt());
     assertEquals(1, stats.path("unknowns").asInt());
     JsonNode entry = stats.path("entries").path("execution-policy");
     assertEquals(2, entry.path("answers").asInt());
     assertEquals(1, entry.path("helpful").asInt());
-    assertEquals(1, entry.path("notHelpful").asInt());
+    assertEquals(1, entry.path("not_helpful").asInt());
     assertTrue(stats.path("entries").path("old-entry").isMissingNode(), "outside the period");
-    assertEquals(2.0, stats.path("latencyMedianMillis").asDouble(), 1e-9);
-    assertEquals(400.0, stats.path("latencyP99Millis").asDouble(), 1e-9);
+    assertEquals(2.0, stats.path("latency_median_ms").asDouble(), 1e-9);
+    assertEquals(400.0, stats.path("latency_p99_ms").asDouble(), 1e-9);
 
     InMemoryTerminal text =
         new InMemoryTerminal(new byte[0], Map.of("PASTEFIX_DATA_DIR", dataDir.toString()));
-    assertEquals(ExitCodes.OK, new StatsCommand(CLOCK).run(List.of(), text.terminal()));
+    assertEquals(
+        ExitCodes.OK, TestingCommandLine.run(new StatsCommand(CLOCK), List.of(), text.terminal()));
     assertTrue(text.out().contains("execution-policy"), text.out());
     assertTrue(text.out().contains("slack: answer 2 clarify 0 unknown 0 silent 1"), text.out());
   }
@@ -127,7 +130,23 @@ class StatsCommandTest {
         new InMemoryTerminal(new byte[0], Map.of("PASTEFIX_DATA_DIR", dataDir.toString()));
     assertEquals(
         ExitCodes.USAGE,
-        new StatsCommand(CLOCK).run(List.of("--since", "last week"), terminal.terminal()));
-    assertTrue(terminal.err().contains("such as 7d, 12h or 30m"), terminal.err());
+        TestingCommandLine.run(
+            new StatsCommand(CLOCK), List.of("--since", "last week"), terminal.terminal()));
+    assertTrue(terminal.err().contains("such as 30m, 12h, 7d or 2w"), terminal.err());
+  }
+
+  @Test
+  void takesEveryPeriodReviewTakes() {
+    for (String period : List.of("30m", "12h", "7d", "2w")) {
+      InMemoryTerminal terminal =
+          new InMemoryTerminal(new byte[0], Map.of("PASTEFIX_DATA_DIR", dataDir.toString()));
+
+      int code =
+          TestingCommandLine.run(
+              new StatsCommand(CLOCK), List.of("--since", period), terminal.terminal());
+
+      assertEquals(ExitCodes.OK, code, period + ": " + terminal.err());
+      assertTrue(terminal.out().contains("the last " + period), terminal.out());
+    }
   }
 }

@@ -25,7 +25,9 @@ class SyntheticKnowledgeTest {
     new SyntheticKnowledge(loader).write(dir, 100);
     InMemoryTerminal terminal = new InMemoryTerminal();
 
-    int code = new KbCommand(loader).run(List.of("validate", dir.toString()), terminal.terminal());
+    int code =
+        TestingCommandLine.run(
+            new KbCommand(loader), List.of("validate", dir.toString()), terminal.terminal());
 
     assertEquals(ExitCodes.OK, code, terminal.out() + terminal.err());
     assertTrue(terminal.out().contains("no problems"), terminal.out());

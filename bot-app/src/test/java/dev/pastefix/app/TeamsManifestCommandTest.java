@@ -56,10 +56,10 @@ class TeamsManifestCommandTest {
     InMemoryTerminal terminal = new InMemoryTerminal(new byte[0], Map.of("TEAMS_APP_ID", APP_ID));
 
     int code =
-        new TeamsManifestCommand()
-            .run(
-                List.of("--out", out.toString(), "--website", "https://it.contoso.com/bot"),
-                terminal.terminal());
+        TestingCommandLine.run(
+            new TeamsManifestCommand(),
+            List.of("--out", out.toString(), "--website", "https://it.contoso.com/bot"),
+            terminal.terminal());
 
     assertEquals(ExitCodes.OK, code, terminal.err());
     JsonNode developer =
@@ -74,8 +74,10 @@ class TeamsManifestCommandTest {
     InMemoryTerminal terminal = new InMemoryTerminal();
 
     int code =
-        new TeamsManifestCommand()
-            .run(List.of("--out", dir.resolve("x.zip").toString()), terminal.terminal());
+        TestingCommandLine.run(
+            new TeamsManifestCommand(),
+            List.of("--out", dir.resolve("x.zip").toString()),
+            terminal.terminal());
 
     assertEquals(ExitCodes.CONFIG, code);
     assertTrue(terminal.err().contains("TEAMS_APP_ID is missing"), terminal.err());
@@ -86,8 +88,11 @@ class TeamsManifestCommandTest {
   void needsAnOutputFile() {
     InMemoryTerminal terminal = new InMemoryTerminal(new byte[0], Map.of("TEAMS_APP_ID", APP_ID));
 
-    assertEquals(ExitCodes.USAGE, new TeamsManifestCommand().run(List.of(), terminal.terminal()));
-    assertTrue(terminal.err().contains("--out FILE.zip is required"), terminal.err());
+    assertEquals(
+        ExitCodes.USAGE,
+        TestingCommandLine.run(new TeamsManifestCommand(), List.of(), terminal.terminal()));
+    assertTrue(
+        terminal.err().contains("Missing required option: '--out=FILE.zip'"), terminal.err());
   }
 
   private static Map<String, byte[]> unzip(Path zip) throws Exception {

@@ -7,4 +7,10 @@ package dev.pastefix.core;
  */
 public interface Bot {
   Turn handle(Inbound in);
+
+  /**
+   * Whether the knowledge answering now has the entry {@code entryId}: a button's data naming any
+   * other entry was not made by this bot (or names an entry a reload removed).
+   */
+  boolean hasEntry(String entryId);
 }

@@ -200,13 +200,24 @@ final class DecisionPolicy {
   private static Decision fromArticleText(
       boolean addressed, Analysis analysis, Candidate best, double ratio, boolean beatsNone) {
     // The message follows the best entry's error text and then departs from it: a look-alike.
-    if (analysis.nearMiss().filter(best.entryId()::equals).isPresent()) {
+    // A question that quotes part of the error and goes on in the admin's own words is no paste.
+    boolean asks = !analysis.errorPaste() && analysis.concepts().contains("QUESTION");
+    if (!asks && analysis.nearMiss().filter(best.entryId()::equals).isPresent()) {
       return addressed
           ? new Decision.Unknown(
               closest(analysis),
               "This error looks like one I know but its wording differs, so it is probably"
                   + " another error.")
           : new Decision.Silent("looks like the error of " + analysis.nearMiss().get());
+    }
+    if (analysis.unknownCode().isPresent()) {
+      return addressed
+          ? new Decision.Unknown(
+              closest(analysis),
+              "This error's code ("
+                  + analysis.unknownCode().get()
+                  + ") is in none of the articles I know, so it is probably another error.")
+          : new Decision.Silent("an error code no article knows: " + analysis.unknownCode().get());
     }
     boolean paste = analysis.errorPaste();
     double needed;

@@ -58,10 +58,10 @@ public final class Thresholds {
    * Addressed, for an entry learnt from its article's text alone (no example phrasings): the fused
    * probability of retrieval and categorizer the best entry needs to be an answer.
    */
-  public static final double ARTICLE_TEXT_DIRECT_MIN_CONFIDENCE = 0.60;
+  public static final double ARTICLE_TEXT_DIRECT_MIN_CONFIDENCE = 0.30;
 
   /** Addressed, article text alone: the best entry must be this many times the runner-up. */
-  public static final double ARTICLE_TEXT_DIRECT_MIN_RATIO = 2.5;
+  public static final double ARTICLE_TEXT_DIRECT_MIN_RATIO = 2.0;
 
   /**
    * Addressed, article text alone: a pasted error record in which no error text was recognised is

@@ -69,8 +69,10 @@ public final class EmbedRenderer {
       message.setEmbeds(embeds);
     }
     message.setComponents(buttons(reply.actions(), visibility, Wording.of(reply.lang())));
-    // Pasted text may hold @everyone or role mentions: nothing the bot posts pings anybody.
+    // Pasted text may hold @everyone or role mentions: nothing the bot posts pings anybody, not
+    // even the author of the message it replies to (JDA pings them unless told otherwise).
     message.setAllowedMentions(List.of());
+    message.mentionRepliedUser(false);
     return message.build();
   }
 

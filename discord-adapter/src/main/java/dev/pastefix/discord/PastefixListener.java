@@ -74,7 +74,7 @@ final class PastefixListener extends ListenerAdapter {
       Clock clock) {
     this.bot = bot;
     this.renderer = renderer;
-    this.votes = new Votes(feedback, telemetry, clock);
+    this.votes = new Votes(feedback, bot::hasEntry, telemetry, clock);
     this.seen = seen;
     this.conversations = conversations;
     this.kb = kb;
@@ -315,6 +315,7 @@ final class PastefixListener extends ListenerAdapter {
                     ? Optional.empty()
                     : Optional.of(b)));
     visible.setAllowedMentions(List.of());
+    visible.mentionRepliedUser(false);
     event
         .reply(visible.build())
         .setEphemeral(false)

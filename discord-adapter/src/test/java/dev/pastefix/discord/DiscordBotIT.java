@@ -12,7 +12,7 @@ import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Outcome;
 import dev.pastefix.core.TestingMessages;
 import dev.pastefix.core.answer.Wording;
-import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.reply.Block;
 import dev.pastefix.core.reply.BotCommand;
@@ -22,6 +22,11 @@ import dev.pastefix.core.state.ConversationKey;
 import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.core.testing.RecordingStep;
 import dev.pastefix.core.testing.TestingPipelines;
+import dev.pastefix.storage.DatabaseTarget;
+import dev.pastefix.storage.StateDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real JDA client against {@link FakeDiscord} on loopback, answering with the real engine over
@@ -50,7 +56,10 @@ class DiscordBotIT {
   final RecordingStep engine = RecordingStep.passing();
   final String executionPolicyTitle =
       TestingPipelines.knowledge().entry("execution-policy").orElseThrow().title();
-  final InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
+  // Votes go to the real embedded database, as the bot keeps them by default.
+  @TempDir static Path dataDir;
+  StateDatabase database;
+  FeedbackStore feedback;
   final Telemetry telemetry = Telemetry.inMemory();
   final BotState state = BotState.inMemory(Clock.systemUTC());
   volatile boolean failClicks;
@@ -60,6 +69,10 @@ class DiscordBotIT {
 
   @BeforeAll
   void start() throws Exception {
+    database =
+        StateDatabase.open(
+            DatabaseTarget.embedded(dataDir), Clock.systemUTC(), BotState.DEFAULT_RETENTION);
+    feedback = database.state().feedback();
     discord = new FakeDiscord(TOKEN, InviteLink.PERMISSIONS).start();
     bot =
         new DiscordBot(
@@ -93,6 +106,7 @@ class DiscordBotIT {
     bot.close();
     long took = Duration.ofNanos(System.nanoTime() - before).toMillis();
     discord.close();
+    database.close();
     assertTrue(took < 4000, "shutdown took " + took + " ms: the close handshake did not finish");
   }
 
@@ -261,6 +275,38 @@ class DiscordBotIT {
   }
 
   @Test
+  void refusesAVoteNamingAnEntryThatDoesNotExistAndStoresNothing() throws Exception {
+    int from = discord.calls().size();
+    String id = FakeDiscord.snowflake();
+    JsonNode answered = answeredMessage();
+    String answerKey =
+        "discord/" + discord.guildId + "/" + discord.channelId + ":" + answered.path("id").asText();
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        discord.buttonClick(id, "pf:fb:y:execution-policy|made-up-entry", answered));
+    FakeDiscord.Call ack = discord.await("POST", "interactions/" + id + "/.+/callback", from, WAIT);
+
+    assertTrue(ack.body().toString().contains("Helpful (0)"), ack.body().toString());
+    assertEquals(List.of(), feedback.votesOn(answerKey), "nothing stored");
+    assertTrue(
+        feedback.all().stream().noneMatch(v -> v.entryIds().contains("made-up-entry")),
+        feedback.all().toString());
+    assertTrue(
+        itLog()
+            .contains(
+                "a feedback click on discord refused, nothing stored: the entry id"
+                    + " \"made-up-entry\" is no entry of the knowledge in use"),
+        "the refusal is logged");
+  }
+
+  /** What the tests logged so far (failsafe points the simple logger at this file). */
+  static String itLog() throws java.io.IOException {
+    Path log =
+        Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "target/discord-it.log"));
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+  }
+
+  @Test
   void runCheckButtonSendsTheCheckToTheEngineAndAnswersEphemerally() throws Exception {
     int from = discord.calls().size();
     String id = FakeDiscord.snowflake();
@@ -281,6 +327,54 @@ class DiscordBotIT {
                                 Optional.of(new BotCommand.RunCheck("dns-cname", "contoso.com")))
                         && h.message().channel() == Channel.COMMAND),
         engine.handled().toString());
+  }
+
+  @Test
+  void pingsNobodyWhenAReplyEchoesEveryoneOrAUserMention() throws Exception {
+    String echoed = "@everyone <@123> <@&456>";
+    int slashFrom = discord.calls().size();
+    String slash = FakeDiscord.snowflake();
+    discord.dispatch(
+        "INTERACTION_CREATE", discord.slashCommand(slash, "check", "name", "@everyone"));
+    FakeDiscord.Call followUp =
+        discord.await(
+            "POST", "webhooks/" + discord.appId + "/interaction-token-" + slash, slashFrom, WAIT);
+    int from = discord.calls().size();
+    String inChannel = FakeDiscord.snowflake();
+    discord.dispatch(
+        "MESSAGE_CREATE",
+        discord.userMessage(
+            inChannel,
+            "<@" + discord.botId + "> " + echoed,
+            true,
+            List.of(FakeDiscord.user(discord.botId, "pastefix", true))));
+    FakeDiscord.Call reply =
+        discord.await("POST", "channels/" + discord.channelId + "/messages", from, WAIT);
+    int dmFrom = discord.calls().size();
+    discord.dispatch(
+        "MESSAGE_CREATE", discord.userMessage(FakeDiscord.snowflake(), echoed, false, List.of()));
+    FakeDiscord.Call dm =
+        discord.await("POST", "channels/" + discord.dmChannelId + "/messages", dmFrom, WAIT);
+    int shareFrom = discord.calls().size();
+    String share = FakeDiscord.snowflake();
+    ObjectNode ephemeral = (ObjectNode) answeredMessage();
+    ephemeral.remove("embeds");
+    ephemeral.put("content", "@everyone <@123> look");
+    discord.dispatch("INTERACTION_CREATE", discord.buttonClick(share, "pf:share", ephemeral));
+    FakeDiscord.Call shared =
+        discord.await("POST", "interactions/" + share + "/.+/callback", shareFrom, WAIT);
+
+    assertTrue(followUp.body().toString().contains("@everyone"), "echoed: " + followUp.body());
+    assertTrue(shared.body().toString().contains("@everyone"), "echoed: " + shared.body());
+    for (JsonNode body :
+        List.of(followUp.body(), reply.body(), dm.body(), shared.body().path("data"))) {
+      JsonNode allowed = body.path("allowed_mentions");
+      assertTrue(allowed.path("parse").isArray(), "allowed_mentions sent: " + body);
+      assertEquals(0, allowed.path("parse").size(), body.toString());
+      assertEquals(0, allowed.path("users").size(), body.toString());
+      assertEquals(0, allowed.path("roles").size(), body.toString());
+      assertFalse(allowed.path("replied_user").asBoolean(false), body.toString());
+    }
   }
 
   @Test

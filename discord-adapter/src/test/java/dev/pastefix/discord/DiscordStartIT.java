@@ -31,8 +31,12 @@ class DiscordStartIT {
   final ByteArrayOutputStream log = new ByteArrayOutputStream();
   PrintStream originalErr;
 
+  /** Where this test's lines start in the log file failsafe points the simple logger at. */
+  int logFileStart;
+
   @BeforeEach
-  void captureLog() {
+  void captureLog() throws java.io.IOException {
+    logFileStart = DiscordBotIT.itLog().length();
     originalErr = System.err;
     // slf4j-simple writes to whatever System.err is at the time of each call.
     System.setErr(new PrintStream(new TeeStream(originalErr, log), true, StandardCharsets.UTF_8));
@@ -44,8 +48,16 @@ class DiscordStartIT {
     assertFalse(logged().contains(TOKEN), "the token never appears in the log");
   }
 
+  /** What this test logged, to standard error or to the IT log file. */
   String logged() {
-    return log.toString(StandardCharsets.UTF_8);
+    String file;
+    try {
+      String all = DiscordBotIT.itLog();
+      file = all.length() >= logFileStart ? all.substring(logFileStart) : all;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return log.toString(StandardCharsets.UTF_8) + file;
   }
 
   DiscordBot bot(String token, URI api, URI gateway, Duration timeout) {

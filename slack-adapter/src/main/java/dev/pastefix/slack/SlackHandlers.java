@@ -100,7 +100,7 @@ final class SlackHandlers {
       Telemetry telemetry,
       Clock clock) {
     this.bot = bot;
-    this.votes = new Votes(feedback, telemetry, clock);
+    this.votes = new Votes(feedback, bot::hasEntry, telemetry, clock);
     this.seen = seen;
     this.shareable = shareable;
     this.renderer = renderer;

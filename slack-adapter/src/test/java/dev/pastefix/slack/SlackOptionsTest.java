@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.testing.RecordingStep;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class SlackOptionsTest {
         new String[] {
           socket.toString(),
           http.toString(),
-          new SlackBot(socket, m -> null, new InMemoryFeedbackStore()).toString()
+          new SlackBot(socket, RecordingStep.passing().pipeline(), new InMemoryFeedbackStore())
+              .toString()
         }) {
       assertFalse(text.contains("secret"), text);
     }

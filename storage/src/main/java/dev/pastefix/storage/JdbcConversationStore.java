@@ -125,7 +125,8 @@ final class JdbcConversationStore implements ConversationStore {
     int dropped = 0;
     for (String table : List.of("answered_thread", "open_question", "last_answer")) {
       dropped +=
-          sql.update("delete from " + table + " where expires_at <= ?", s -> s.setLong(1, now));
+          sql.patient()
+              .update("delete from " + table + " where expires_at <= ?", s -> s.setLong(1, now));
     }
     return dropped;
   }

@@ -61,6 +61,7 @@ final class JdbcPendingCheckStore implements PendingCheckStore {
   @Override
   public int purgeExpired() {
     long now = clock.millis();
-    return sql.update("delete from pending_check where expires_at <= ?", s -> s.setLong(1, now));
+    return sql.patient()
+        .update("delete from pending_check where expires_at <= ?", s -> s.setLong(1, now));
   }
 }

@@ -117,6 +117,7 @@ final class JdbcSeenEvents implements SeenEvents {
   @Override
   public int purgeExpired() {
     long now = clock.millis();
-    return sql.update("delete from seen_event where expires_at <= ?", s -> s.setLong(1, now));
+    return sql.patient()
+        .update("delete from seen_event where expires_at <= ?", s -> s.setLong(1, now));
   }
 }

@@ -50,6 +50,7 @@ final class JdbcShareableReplies implements ShareableReplies {
   @Override
   public int purgeExpired() {
     long now = clock.millis();
-    return sql.update("delete from shareable_reply where expires_at <= ?", s -> s.setLong(1, now));
+    return sql.patient()
+        .update("delete from shareable_reply where expires_at <= ?", s -> s.setLong(1, now));
   }
 }

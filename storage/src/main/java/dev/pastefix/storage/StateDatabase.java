@@ -28,24 +28,69 @@ public final class StateDatabase implements AutoCloseable {
   /** How often expired rows are deleted. */
   public static final Duration PURGE_EVERY = Duration.ofMinutes(5);
 
-  /** How long a statement waits for a connection before the store counts as unavailable. */
-  public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
-
   /** Connections per process; every operation is one short statement. */
   public static final int POOL_SIZE = 8;
+
+  /**
+   * How long a call may take before the database counts as unavailable for it: waiting for a pooled
+   * connection ({@code connection}), for one statement ({@code statement}), for the server to say
+   * anything on an open connection ({@code socket}, PostgreSQL), to open a connection ({@code
+   * connect}), and for one statement of background work such as a purge ({@code patient}).
+   */
+  public record Deadlines(
+      Duration connection,
+      Duration statement,
+      Duration socket,
+      Duration connect,
+      Duration patient) {
+    /**
+     * A running bot's: a platform waits for its acknowledgement on a claim, and Slack wants that
+     * within 3 seconds, so one statement (with its wait for a connection) stays well inside it.
+     */
+    public static final Deadlines SERVING =
+        new Deadlines(
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(60));
+
+    /** A command's, such as {@code stats}: nobody waits on an acknowledgement, reads are long. */
+    public static final Deadlines TOOLS =
+        new Deadlines(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(120),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(300));
+
+    public Deadlines {
+      for (Duration d : List.of(connection, statement, socket, connect, patient)) {
+        if (d.isNegative() || d.isZero()) {
+          throw new IllegalArgumentException("every deadline must be positive: " + d);
+        }
+      }
+      if (connection.toMillis() < 250) {
+        // HikariCP's own floor for the wait on a connection.
+        throw new IllegalArgumentException("the connection deadline must be at least 250 ms");
+      }
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(StateDatabase.class);
 
   private final DatabaseTarget target;
   private final HikariDataSource pool;
+  private final Sql sql;
   private final BotState state;
   private final String schemaVersion;
   private ScheduledExecutorService purger;
 
   private StateDatabase(
-      DatabaseTarget target, HikariDataSource pool, BotState state, String schemaVersion) {
+      DatabaseTarget target, HikariDataSource pool, Sql sql, BotState state, String schemaVersion) {
     this.target = target;
     this.pool = pool;
+    this.sql = sql;
     this.state = state;
     this.schemaVersion = schemaVersion;
   }
@@ -57,11 +102,22 @@ public final class StateDatabase implements AutoCloseable {
    * @throws StateStoreException when the database cannot be reached or is newer than this version
    */
   public static StateDatabase open(DatabaseTarget target, Clock clock, Duration retention) {
+    return open(target, clock, retention, Deadlines.TOOLS);
+  }
+
+  /**
+   * As {@link #open(DatabaseTarget, Clock, Duration)}, every call bounded by {@code deadlines}.
+   *
+   * @throws StateStoreException when the database cannot be reached or is newer than this version
+   */
+  public static StateDatabase open(
+      DatabaseTarget target, Clock clock, Duration retention, Deadlines deadlines) {
     Objects.requireNonNull(target, "target");
-    HikariDataSource pool = connect(target);
+    Objects.requireNonNull(deadlines, "deadlines");
+    HikariDataSource pool = connect(target, deadlines);
     try {
       String version = migrate(pool, target);
-      Sql sql = new Sql(pool, target.describe());
+      Sql sql = new Sql(pool, target.describe(), deadlines.statement(), deadlines.patient());
       Dialect dialect = target.isPostgres() ? Dialect.POSTGRESQL : Dialect.H2;
       BotState state =
           new BotState(
@@ -70,10 +126,10 @@ public final class StateDatabase implements AutoCloseable {
               new JdbcPendingCheckStore(sql, dialect, clock),
               new JdbcShareableReplies(sql, clock),
               new JdbcFeedbackStore(sql, dialect),
-              new JdbcAnswerLog(sql, clock, retention));
+              new JdbcAnswerLog(sql, dialect, clock, retention));
       // The files H2 just created carry the process's umask: owner-only like the directory.
       target.dataDir().ifPresent(DataDirectory::tighten);
-      return new StateDatabase(target, pool, state, version);
+      return new StateDatabase(target, pool, sql, state, version);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -86,12 +142,12 @@ public final class StateDatabase implements AutoCloseable {
   /** H2's error for a wrong user or password. */
   private static final int H2_WRONG_PASSWORD = 28000;
 
-  private static HikariDataSource connect(DatabaseTarget target) {
+  private static HikariDataSource connect(DatabaseTarget target, Deadlines deadlines) {
     try {
-      return new HikariDataSource(poolConfig(target));
+      return new HikariDataSource(poolConfig(target, deadlines));
     } catch (RuntimeException e) {
       if (target.dataDir().isPresent() && h2Error(e) == H2_WRONG_PASSWORD) {
-        return connectSettingPassword(target, e);
+        return connectSettingPassword(target, deadlines, e);
       }
       throw unreachable(target, e);
     }
@@ -102,7 +158,7 @@ public final class StateDatabase implements AutoCloseable {
    * the password of the data directory's file, once.
    */
   private static HikariDataSource connectSettingPassword(
-      DatabaseTarget target, RuntimeException refused) {
+      DatabaseTarget target, Deadlines deadlines, RuntimeException refused) {
     DatabaseTarget legacy = target.withoutPassword();
     try (java.sql.Connection c =
             java.sql.DriverManager.getConnection(legacy.url(), legacy.user().orElse("sa"), "");
@@ -128,7 +184,7 @@ public final class StateDatabase implements AutoCloseable {
       throw failure;
     }
     try {
-      return new HikariDataSource(poolConfig(target));
+      return new HikariDataSource(poolConfig(target, deadlines));
     } catch (RuntimeException e) {
       throw unreachable(target, e);
     }
@@ -160,7 +216,7 @@ public final class StateDatabase implements AutoCloseable {
     return 0;
   }
 
-  private static HikariConfig poolConfig(DatabaseTarget target) {
+  private static HikariConfig poolConfig(DatabaseTarget target, Deadlines deadlines) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(target.url());
     target.user().ifPresent(config::setUsername);
@@ -168,12 +224,25 @@ public final class StateDatabase implements AutoCloseable {
     config.setPoolName("pastefix-state");
     config.setMaximumPoolSize(POOL_SIZE);
     config.setMinimumIdle(1);
-    config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
-    config.setValidationTimeout(500);
+    config.setConnectionTimeout(deadlines.connection().toMillis());
+    config.setValidationTimeout(Math.min(500, deadlines.connection().toMillis()));
     // Fail at start when the first connection cannot be made: the caller reports it and exits.
-    config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
+    config.setInitializationFailTimeout(deadlines.connect().toMillis());
     config.setAutoCommit(true);
+    if (target.isPostgres()) {
+      // The driver counts these in whole seconds. A URL that sets them itself keeps its values.
+      config.addDataSourceProperty("connectTimeout", seconds(deadlines.connect()));
+      config.addDataSourceProperty("loginTimeout", seconds(deadlines.connect()));
+      config.addDataSourceProperty("socketTimeout", seconds(deadlines.socket()));
+      // A query timeout is sent as a cancel request on a connection of its own: bounded too.
+      config.addDataSourceProperty("cancelSignalTimeout", seconds(deadlines.connect()));
+      config.addDataSourceProperty("tcpKeepAlive", "true");
+    }
     return config;
+  }
+
+  private static String seconds(Duration d) {
+    return Long.toString(Math.max(1, (d.toMillis() + 999) / 1000));
   }
 
   private static String migrate(HikariDataSource pool, DatabaseTarget target) {
@@ -228,6 +297,15 @@ public final class StateDatabase implements AutoCloseable {
     return state;
   }
 
+  /**
+   * Asks the database the smallest question there is, within the statement deadline.
+   *
+   * @throws StateStoreException when it cannot answer in time
+   */
+  public void ping() {
+    sql.query("select 1", s -> {}, row -> row.getInt(1));
+  }
+
   /** The database as logs show it: its URL without any password. */
   public String describe() {
     return target.describe();
@@ -238,8 +316,12 @@ public final class StateDatabase implements AutoCloseable {
     return schemaVersion;
   }
 
-  /** Deletes expired rows every {@link #PURGE_EVERY} in the background until closed. */
-  public synchronized void startPurging(BotState purged) {
+  /**
+   * Deletes expired rows of this database's stores, and of {@code alsoPurged} (such as the memory
+   * behind them), every {@link #PURGE_EVERY} in the background until closed. The database's own
+   * purge has the patient deadline and never counts against its health.
+   */
+  public synchronized void startPurging(BotState alsoPurged) {
     if (purger != null) {
       return;
     }
@@ -253,7 +335,7 @@ public final class StateDatabase implements AutoCloseable {
     purger.scheduleWithFixedDelay(
         () -> {
           try {
-            int dropped = purged.purgeExpired();
+            int dropped = state.purgeExpired() + alsoPurged.purgeExpired();
             LOG.debug("purged {} expired state rows", dropped);
           } catch (RuntimeException e) {
             LOG.debug("purging expired state failed", e);

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends replies to the Bot Connector: {@code POST {serviceUrl}/v3/conversations/{id}/activities/
- * {replyToId}} with the app's token. Only addresses a validated activity came from are called. 429
- * and 5xx are retried with exponential backoff, or after what {@code Retry-After} asks.
+ * {replyToId}} with the app's token. Only addresses a validated activity came from are called. One
+ * call is one attempt; 429 and 5xx answer with the wait before the next (exponential backoff, or
+ * what {@code Retry-After} asks), which {@link ConversationOutbox} schedules.
  */
 final class Connector {
   private static final Logger log = LoggerFactory.getLogger(Connector.class);
@@ -56,21 +57,35 @@ final class Connector {
             + segment(replyToId));
   }
 
+  /** How one attempt to post a reply ended. */
+  sealed interface Attempt {
+    /** The connector accepted it. */
+    record Sent() implements Attempt {}
+
+    /** Worth another attempt after {@code pause}: 429, 5xx or the connector unreachable. */
+    record RetryAfter(Duration pause, String why) implements Attempt {}
+
+    /** Refused for good (or never sent): logged, not retried. */
+    record Failed(String why) implements Attempt {}
+  }
+
   /**
-   * Posts {@code activity} as a reply; returns whether the connector accepted it. Failures are
-   * logged with the status and never with the token.
+   * Posts {@code activity} as a reply, once (a token rejected as stale is fetched again and the
+   * post repeated at once); {@code attempt} counts from 1 and sets the backoff. Never sleeps: what
+   * to wait before the next attempt is in the answer. Failures are logged with the status and never
+   * with the token.
    */
-  boolean reply(String serviceUrl, String conversationId, String replyToId, ObjectNode activity)
+  Attempt reply(
+      String serviceUrl, String conversationId, String replyToId, ObjectNode activity, int attempt)
       throws InterruptedException {
     if (!trusted.trusted(serviceUrl)) {
       log.warn("Teams: not sending to {}: no validated activity came from there", serviceUrl);
-      return false;
+      return new Attempt.Failed("untrusted service URL");
     }
     URI target = replyUri(serviceUrl, conversationId, replyToId);
     String body = activity.toString();
     boolean refreshedToken = false;
-    for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
-      Optional<Duration> wait;
+    while (true) {
       try {
         HttpRequest request =
             HttpRequest.newBuilder(target)
@@ -82,7 +97,7 @@ final class Connector {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-          return true;
+          return new Attempt.Sent();
         }
         if ((status == 401 || status == 403) && !refreshedToken) {
           // A token revoked or rotated early: fetch a new one once, then give up.
@@ -96,24 +111,23 @@ final class Connector {
               conversationId,
               status,
               firstLine(response.body()));
-          return false;
+          return new Attempt.Failed("HTTP " + status);
         }
-        wait = retryAfter(response.headers().firstValue("Retry-After"));
-        log.info("Teams: the connector answered {} (attempt {}); retrying", status, attempt);
+        Duration pause = backoff(attempt, retryAfter(response.headers().firstValue("Retry-After")));
+        return new Attempt.RetryAfter(pause, "the connector answered " + status);
       } catch (ConnectorToken.Refused e) {
         log.error("Teams: cannot send replies: {}", e.getMessage());
-        return false;
+        return new Attempt.Failed("no token");
       } catch (IOException e) {
-        log.info("Teams: could not reach the connector (attempt {}): {}", attempt, e.toString());
-        wait = Optional.empty();
-      }
-      if (attempt < retry.attempts()) {
-        Thread.sleep(backoff(attempt, wait).toMillis());
+        return new Attempt.RetryAfter(
+            backoff(attempt, Optional.empty()), "could not reach the connector: " + e);
       }
     }
-    log.warn(
-        "Teams: giving up on a reply in {} after {} attempts", conversationId, retry.attempts());
-    return false;
+  }
+
+  /** Attempts per reply before it is given up. */
+  int attempts() {
+    return retry.attempts();
   }
 
   /** Doubling from the first wait, or what the server asked for; never over the longest wait. */

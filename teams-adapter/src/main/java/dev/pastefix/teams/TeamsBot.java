@@ -28,7 +28,11 @@ public final class TeamsBot implements AutoCloseable {
   static final int QUEUE = 200;
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+  /** Threads posting replies; a throttled conversation holds none of them while it waits. */
+  static final int POSTERS = 2;
+
   private final Workers workers;
+  private final ConversationOutbox outbox;
   private final ConnectorToken token;
   private final MessagesEndpoint endpoint;
 
@@ -54,9 +58,20 @@ public final class TeamsBot implements AutoCloseable {
     this.token = new ConnectorToken(config, http, clock);
     ServiceUrls trusted = new ServiceUrls();
     Connector connector = new Connector(config.retry(), token, trusted, http, clock);
+    this.outbox =
+        new ConversationOutbox(
+            POSTERS, config.retry().attempts(), config.retry().giveUpAfter(), telemetry, clock);
     TeamsListener listener =
         new TeamsListener(
-            bot, feedback, new AdaptiveCardRenderer(), connector, seen, workers, telemetry, clock);
+            bot,
+            feedback,
+            new AdaptiveCardRenderer(),
+            connector,
+            outbox,
+            seen,
+            workers,
+            telemetry,
+            clock);
     this.endpoint =
         new MessagesEndpoint(new BotFrameworkAuth(config), trusted, listener, telemetry);
     log.info("Teams: configured ({})", config);
@@ -84,5 +99,6 @@ public final class TeamsBot implements AutoCloseable {
   @Override
   public void close() {
     workers.close();
+    outbox.close();
   }
 }

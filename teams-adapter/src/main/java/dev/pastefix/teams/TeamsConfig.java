@@ -81,15 +81,30 @@ public record TeamsConfig(
 
   /**
    * How replies that meet 429 or 5xx are retried: {@code attempts} in all, waiting {@code
-   * firstWait} and doubling, or what {@code Retry-After} asks up to {@code longestWait}.
+   * firstWait} and doubling, or what {@code Retry-After} asks up to {@code longestWait}. A
+   * conversation whose replies keep failing for {@code giveUpAfter} is dropped: its waiting replies
+   * are given up, so it holds nothing for the others.
    */
-  public record Retry(int attempts, Duration firstWait, Duration longestWait) {
+  public record Retry(
+      int attempts, Duration firstWait, Duration longestWait, Duration giveUpAfter) {
+    /** How long a conversation may keep failing before its waiting replies are given up. */
+    public static final Duration GIVE_UP_AFTER = Duration.ofMinutes(2);
+
     public static final Retry DEFAULT =
         new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(30));
+
+    /** Retries that give a conversation up after {@link #GIVE_UP_AFTER}. */
+    public Retry(int attempts, Duration firstWait, Duration longestWait) {
+      this(attempts, firstWait, longestWait, GIVE_UP_AFTER);
+    }
 
     public Retry {
       Objects.requireNonNull(firstWait, "firstWait");
       Objects.requireNonNull(longestWait, "longestWait");
+      Objects.requireNonNull(giveUpAfter, "giveUpAfter");
+      if (giveUpAfter.isNegative() || giveUpAfter.isZero()) {
+        throw new IllegalArgumentException("giveUpAfter must be positive: " + giveUpAfter);
+      }
       if (attempts < 1) {
         throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
       }

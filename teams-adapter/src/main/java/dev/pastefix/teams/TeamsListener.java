@@ -49,6 +49,7 @@ final class TeamsListener {
   private final Votes votes;
   private final AdaptiveCardRenderer renderer;
   private final Connector connector;
+  private final ConversationOutbox outbox;
   private final SeenEvents seen;
   private final ActivityTranslator translator;
   private final Workers workers;
@@ -59,14 +60,16 @@ final class TeamsListener {
       FeedbackStore feedback,
       AdaptiveCardRenderer renderer,
       Connector connector,
+      ConversationOutbox outbox,
       SeenEvents seen,
       Workers workers,
       Telemetry telemetry,
       Clock clock) {
     this.bot = bot;
-    this.votes = new Votes(feedback, telemetry, clock);
+    this.votes = new Votes(feedback, bot::hasEntry, telemetry, clock);
     this.renderer = renderer;
     this.connector = connector;
+    this.outbox = outbox;
     this.seen = seen;
     this.translator = new ActivityTranslator();
     this.workers = workers;
@@ -175,17 +178,27 @@ final class TeamsListener {
     send(to, message, received);
   }
 
+  /**
+   * Queues the reply in its conversation's lane: the worker is free at once, and a throttled
+   * conversation waits on a timer, never in a worker. The reply holds a place in the workers until
+   * it is sent or given up, so a stop's drain waits for it.
+   */
   private void send(Activity to, ObjectNode message, long received) {
-    try {
-      if (connector.reply(to.serviceUrl(), to.conversationId(), to.id(), message)) {
-        telemetry.replyPosted(PLATFORM, since(received));
-      } else {
-        // The connector retried 429s and 5xx already; what is left is a failure, whatever it was.
-        telemetry.postingFailed(PLATFORM, false);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    workers.enter();
+    outbox.send(
+        to.conversationId(),
+        attempt -> connector.reply(to.serviceUrl(), to.conversationId(), to.id(), message, attempt),
+        sent -> {
+          try {
+            if (sent) {
+              telemetry.replyPosted(PLATFORM, since(received));
+            } else {
+              telemetry.postingFailed(PLATFORM, false);
+            }
+          } finally {
+            workers.leave();
+          }
+        });
   }
 
   /** A message from the bot back into the activity's conversation, as a reply to it. */

@@ -60,12 +60,13 @@ class ConnectorTest {
     Connector guarded = new Connector(retry, null, trusted, HttpClient.newHttpClient(), clock);
 
     assertTrue(trusted.trusted("https://smba.trafficmanager.net/emea"));
-    assertEquals(
-        false,
+    assertTrue(
         guarded.reply(
-            "http://169.254.169.254/",
-            "c",
-            "r",
-            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+                "http://169.254.169.254/",
+                "c",
+                "r",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
+                1)
+            instanceof Connector.Attempt.Failed);
   }
 }

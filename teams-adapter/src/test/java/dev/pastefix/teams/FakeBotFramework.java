@@ -58,6 +58,9 @@ final class FakeBotFramework implements AutoCloseable {
   private final List<Recorded> replies = new CopyOnWriteArrayList<>();
   private final Deque<Integer> scriptedStatuses = new ArrayDeque<>();
   private volatile String retryAfter = "";
+  private final java.util.Map<String, String> throttled =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final AtomicInteger throttledReplies = new AtomicInteger();
   private final AtomicInteger keyReads = new AtomicInteger();
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private final List<String> tokenForms = new CopyOnWriteArrayList<>();
@@ -139,6 +142,18 @@ final class FakeBotFramework implements AutoCloseable {
     for (int s : statuses) {
       scriptedStatuses.add(s);
     }
+  }
+
+  /**
+   * Every reply in {@code conversationId} is answered 429 with {@code Retry-After}, from now on.
+   */
+  void throttle(String conversationId, String retryAfterHeader) {
+    throttled.put(conversationId, retryAfterHeader);
+  }
+
+  /** Replies answered 429 by {@link #throttle}. */
+  int throttledReplies() {
+    return throttledReplies.get();
   }
 
   /** Waits until at least {@code count} replies arrived, or the timeout passed. */
@@ -232,6 +247,14 @@ final class FakeBotFramework implements AutoCloseable {
     String rest = path.substring("/connector/v3/conversations/".length());
     String[] parts = rest.split("/activities/", 2);
     byte[] body = exchange.getRequestBody().readAllBytes();
+    String conversation = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+    String throttle = throttled.get(conversation);
+    if (throttle != null) {
+      throttledReplies.incrementAndGet();
+      exchange.getResponseHeaders().add("Retry-After", throttle);
+      send(exchange, 429, "{\"error\":{\"code\":\"Throttled\"}}");
+      return;
+    }
     Integer status;
     synchronized (this) {
       status = scriptedStatuses.poll();

@@ -13,7 +13,7 @@ import dev.pastefix.core.Channel;
 import dev.pastefix.core.Inbound;
 import dev.pastefix.core.admin.Admins;
 import dev.pastefix.core.answer.Wording;
-import dev.pastefix.core.feedback.InMemoryFeedbackStore;
+import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.feedback.Vote;
 import dev.pastefix.core.pipeline.Pipeline;
 import dev.pastefix.core.reply.BotCommand;
@@ -24,11 +24,16 @@ import dev.pastefix.core.state.OutcomeKind;
 import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.core.testing.RecordingStep;
 import dev.pastefix.core.testing.TestingPipelines;
+import dev.pastefix.storage.DatabaseTarget;
+import dev.pastefix.storage.StateDatabase;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +47,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The adapter end to end over loopback: a Jetty server with {@code /api/messages}, the real engine,
@@ -59,7 +65,10 @@ class TeamsBotIT {
   private BotState state;
   private volatile boolean failClicks;
   private volatile CountDownLatch hold = new CountDownLatch(0);
-  private InMemoryFeedbackStore feedback;
+  // Votes go to the real embedded database, as the bot keeps them by default.
+  @TempDir Path dataDir;
+  private StateDatabase database;
+  private FeedbackStore feedback;
   private InMemorySeenEvents seen;
   private Telemetry telemetry;
   private TeamsBot teams;
@@ -79,8 +88,10 @@ class TeamsBotIT {
             .withRetry(new TeamsConfig.Retry(4, Duration.ofMillis(20), Duration.ofSeconds(2)));
     Clock clock = Clock.systemUTC();
     bot = RecordingStep.passing();
-    state = BotState.inMemory(clock);
-    feedback = (InMemoryFeedbackStore) state.feedback();
+    database =
+        StateDatabase.open(DatabaseTarget.embedded(dataDir), clock, BotState.DEFAULT_RETENTION);
+    feedback = database.state().feedback();
+    state = BotState.inMemory(clock).withFeedback(feedback);
     seen = (InMemorySeenEvents) state.seenEvents();
     telemetry = Telemetry.inMemory();
     Pipeline pipeline =
@@ -114,6 +125,7 @@ class TeamsBotIT {
     server.stop();
     teams.close();
     fake.close();
+    database.close();
   }
 
   // ---- answering
@@ -309,6 +321,39 @@ class TeamsBotIT {
   }
 
   @Test
+  void refusesAVoteNamingAnEntryThatDoesNotExistAndStoresNothing() throws Exception {
+    JsonNode data =
+        new CardAction.Feedback(true, List.of("max-shells-tenant", "made-up-entry")).data();
+    ObjectNode click = Activities.click(fake.serviceUrl(), "reply-45", data);
+    ObjectNode invoke = Activities.click(fake.serviceUrl(), "reply-46", json.createObjectNode());
+    invoke.put("type", "invoke");
+    invoke.put("name", "adaptiveCard/action");
+    invoke
+        .putObject("value")
+        .putObject("action")
+        .set("data", new CardAction.Feedback(false, List.of("no-such-entry")).data());
+
+    assertEquals(200, post(click, fake.token(APP_ID)).statusCode());
+    assertEquals(200, post(invoke, fake.token(APP_ID)).statusCode());
+
+    fake.awaitReplies(1, WAIT);
+    String line = "a feedback click on teams refused, nothing stored: the entry id ";
+    long end = System.nanoTime() + WAIT.toNanos();
+    while (!itLog().contains(line + "\"no-such-entry\"") && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    assertEquals(List.of(), feedback.all(), "nothing stored");
+    assertTrue(itLog().contains(line + "\"made-up-entry\" is no entry of the knowledge in use"));
+    assertTrue(itLog().contains(line + "\"no-such-entry\" is no entry of the knowledge in use"));
+  }
+
+  /** What the tests logged so far (failsafe points the simple logger at this file). */
+  private static String itLog() throws java.io.IOException {
+    Path log = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "target/teams-it.log"));
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+  }
+
+  @Test
   void recordsAClickThatArrivesAsAnInvoke() throws Exception {
     ObjectNode invoke = Activities.click(fake.serviceUrl(), "reply-43", json.createObjectNode());
     invoke.put("type", "invoke");
@@ -428,6 +473,84 @@ class TeamsBotIT {
     assertEquals(1, fake.awaitReplies(1, WAIT).size());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     assertTrue(took.compareTo(Duration.ofMillis(1900)) >= 0, "waited " + took);
+  }
+
+  @Test
+  void aHealthyConversationIsAnsweredWhileFourOthersAreThrottledFor30s() throws Exception {
+    List<String> throttled = List.of("a:throttled-1", "a:throttled-2", "a:throttled-3", "a:th-4");
+    throttled.forEach(c -> fake.throttle(c, "30"));
+    for (String conversation : throttled) {
+      for (int i = 0; i < 2; i++) {
+        ObjectNode paste = Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT);
+        ((ObjectNode) paste.get("conversation")).put("id", conversation);
+        assertEquals(200, post(paste, fake.token(APP_ID)).statusCode());
+      }
+    }
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (fake.throttledReplies() < throttled.size() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(throttled.size(), fake.throttledReplies(), "each throttled conversation tried");
+
+    long started = System.nanoTime();
+    ObjectNode healthy = Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT);
+    ((ObjectNode) healthy.get("conversation")).put("id", "a:healthy");
+    assertEquals(200, post(healthy, fake.token(APP_ID)).statusCode());
+    List<FakeBotFramework.Recorded> replies = fake.awaitReplies(1, Duration.ofSeconds(5));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    assertEquals(1, replies.size(), "answered within 5 s");
+    assertEquals("a:healthy", replies.get(0).conversationId());
+    assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "took " + took);
+    assertEquals(throttled.size(), fake.throttledReplies(), "no throttled one retried before 30 s");
+  }
+
+  @Test
+  void aConversationThatKeepsFailingIsDroppedWithAMetricAndTheOthersGoOn() throws Exception {
+    teams.close();
+    server.stop();
+    TeamsConfig config =
+        TeamsConfig.of(
+                APP_ID,
+                "fake-password",
+                Optional.empty(),
+                Optional.of(fake.metadataUrl()),
+                Optional.of(fake.loginUrl()))
+            .withRetry(
+                new TeamsConfig.Retry(
+                    10, Duration.ofMillis(50), Duration.ofSeconds(60), Duration.ofMillis(600)));
+    teams =
+        new TeamsBot(
+            config,
+            TestingPipelines.over(state).telemetry(telemetry).step(bot).build(),
+            feedback,
+            seen,
+            telemetry,
+            Clock.systemUTC());
+    server = new Server(new InetSocketAddress("127.0.0.1", 0));
+    server.setHandler(teams.handler());
+    server.start();
+    int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    endpoint = URI.create("http://127.0.0.1:" + port + TeamsBot.MESSAGES_PATH);
+    fake.throttle("a:failing", "1");
+
+    ObjectNode failing = Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT);
+    ((ObjectNode) failing.get("conversation")).put("id", "a:failing");
+    assertEquals(200, post(failing, fake.token(APP_ID)).statusCode());
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (telemetry.registry().find("pastefix.conversations.dropped").counter() == null
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(
+        1.0,
+        telemetry.registry().get("pastefix.conversations.dropped").counter().count(),
+        "the failing conversation was dropped");
+    assertEquals(0, teams.workers().drain(Duration.ofSeconds(5)), "it holds no place any more");
+
+    ObjectNode healthy = Activities.personal(fake.serviceUrl(), Pastes.MAX_SHELLS_TENANT);
+    ((ObjectNode) healthy.get("conversation")).put("id", "a:fine");
+    assertEquals(200, post(healthy, fake.token(APP_ID)).statusCode());
+    assertEquals("a:fine", fake.awaitReplies(1, WAIT).get(0).conversationId());
   }
 
   @Test

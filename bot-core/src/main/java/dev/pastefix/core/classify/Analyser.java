@@ -214,14 +214,12 @@ public final class Analyser {
       hits = withAlignments(text, hits, aligned);
     }
     List<Candidate> sigs = combiner.combine(hits, concepts);
-    if (sections.isPresent()) {
-      sigs = corroborated(text, sigs);
-    }
-    List<Candidate> ranked = new ArrayList<>();
     List<CategoryModel.Score> scores = model.rank(text.lower(), concepts);
     if (sections.isPresent()) {
       scores = fuse(scores, sections.get().rank(text.text(), RETRIEVED));
+      sigs = resolvedByRanking(corroborated(text, sigs), scores);
     }
+    List<Candidate> ranked = new ArrayList<>();
     double none = rankInto(scores, ranked);
     List<Candidate> residualRanked = new ArrayList<>();
     double residualNone = 1;
@@ -240,7 +238,21 @@ public final class Analyser {
         lookAlikes.namesOurService(text),
         text.facts().errorRecord(),
         !ranked.isEmpty() && textOnly.contains(ranked.get(0).entryId()),
-        hits.isEmpty() ? nearMiss : Optional.empty());
+        hits.isEmpty() ? nearMiss : Optional.empty(),
+        hits.isEmpty() ? unknownCode(text) : Optional.empty());
+  }
+
+  /** The first error code of the message that no entry's text uses, when retrieval is on. */
+  private Optional<String> unknownCode(NormalisedText text) {
+    if (sections.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String code : ErrorCodes.find(text.text())) {
+      if (!sections.get().knows(code)) {
+        return Optional.of(code);
+      }
+    }
+    return Optional.empty();
   }
 
   private double rankInto(List<CategoryModel.Score> scores, List<Candidate> ranked) {
@@ -397,6 +409,46 @@ public final class Analyser {
       }
     }
     return n;
+  }
+
+  /**
+   * Of entries learnt from their articles alone that share one error text, the one the whole
+   * message's ranking puts this many times ahead of each of the others is the one meant.
+   */
+  static final double SHARED_TEXT_RATIO = 2.0;
+
+  /**
+   * Error texts several entries share, resolved to one entry when all of them were learnt from
+   * their articles alone (no hand-written hint tells them apart) and the message's ranking clearly
+   * prefers one; otherwise left for the decision policy to ask which fits.
+   */
+  private List<Candidate> resolvedByRanking(
+      List<Candidate> sigs, List<CategoryModel.Score> scores) {
+    List<Candidate> out = new ArrayList<>(sigs.size());
+    for (Candidate c : sigs) {
+      List<String> group = new ArrayList<>();
+      group.add(c.entryId());
+      group.addAll(c.sharedWith());
+      if (c.sharedWith().isEmpty() || !textOnly.containsAll(group)) {
+        out.add(c);
+        continue;
+      }
+      java.util.Map<String, Double> p = new java.util.HashMap<>();
+      for (CategoryModel.Score s : scores) {
+        p.put(s.category(), s.probability());
+      }
+      group.sort(java.util.Comparator.comparingDouble(id -> -p.getOrDefault(id, 0.0)));
+      double best = p.getOrDefault(group.get(0), 0.0);
+      double next = p.getOrDefault(group.get(1), 0.0);
+      if (best > 0 && best >= next * SHARED_TEXT_RATIO) {
+        out.add(
+            new Candidate(
+                group.get(0), c.score(), c.source(), c.position(), c.evidence(), List.of()));
+      } else {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /** Lines worth classifying on their own; a paste of hundreds of lines is one error report. */

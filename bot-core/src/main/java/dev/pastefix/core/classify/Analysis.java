@@ -14,7 +14,8 @@ import java.util.Set;
  * whether the message is a pasted error (console framing, an exception) rather than prose, whether
  * the categorizer's best entry has no example phrasings (it was learnt from its article's text
  * alone), and the entry whose error text the message follows for a while and then departs from (a
- * look-alike error), when no error text is recognised.
+ * look-alike error), when no error text is recognised, and an error code the message shows that no
+ * entry learnt from its article alone knows (someone else's error).
  */
 public record Analysis(
     NormalisedText text,
@@ -28,7 +29,8 @@ public record Analysis(
     boolean namesOurService,
     boolean errorPaste,
     boolean textOnlyBest,
-    Optional<String> nearMiss) {
+    Optional<String> nearMiss,
+    Optional<String> unknownCode) {
   public Analysis {
     Objects.requireNonNull(text, "text");
     signatures = List.copyOf(signatures);
@@ -37,6 +39,7 @@ public record Analysis(
     concepts = Set.copyOf(concepts);
     Objects.requireNonNull(otherService, "otherService");
     Objects.requireNonNull(nearMiss, "nearMiss");
+    Objects.requireNonNull(unknownCode, "unknownCode");
   }
 
   /** The categorizer's best entry, if it ranked any. */

@@ -44,9 +44,21 @@ final class ErrorTextAligner {
   /** An error text sharing fewer rare words than this with a message is not aligned at all. */
   static final int MIN_SHARED_RARE = 2;
 
-  /** One error text ready to align: its entry, language, word forms and their weights. */
+  /**
+   * One error text ready to align: its entry, language, word forms and their weights, and whether
+   * it is the entry's own title (a heading names the problem; a paste following it partway is no
+   * look-alike of an error the console prints).
+   */
   private record ErrorText(
-      String entryId, String lang, String[] forms, double[] weights, double total) {}
+      String entryId, String lang, String[] forms, double[] weights, double total, boolean title) {}
+
+  /**
+   * Where PowerShell's remoting framing ends and the error itself starts ("... failed with the
+   * following error message : The user ..."): the framing is printed in the console's language and
+   * around many different errors, so only what follows it is aligned.
+   */
+  private static final List<String> FRAMING_ENDS =
+      List.of("following error message", "message d'erreur suivant", "오류 메시지");
 
   /** An alignment found in a message. */
   record Alignment(
@@ -87,7 +99,7 @@ final class ErrorTextAligner {
         List<String> forms = new ArrayList<>();
         List<Double> ws = new ArrayList<>();
         int content = 0;
-        for (SectionText.Token t : SectionText.tokens(symptom.source())) {
+        for (SectionText.Token t : SectionText.tokens(withoutFraming(symptom.source()))) {
           if (isValue(t)) {
             continue;
           }
@@ -105,8 +117,10 @@ final class ErrorTextAligner {
           total += x;
         }
         int id = texts.size();
+        boolean title = symptom.source().strip().equalsIgnoreCase(entry.title().strip());
         texts.add(
-            new ErrorText(entry.id(), symptom.lang(), forms.toArray(new String[0]), w, total));
+            new ErrorText(
+                entry.id(), symptom.lang(), forms.toArray(new String[0]), w, total, title));
         for (String form : new LinkedHashSet<>(forms)) {
           if (!SectionText.STOP.contains(form)) {
             index.computeIfAbsent(form, k -> new ArrayList<>()).add(id);
@@ -115,6 +129,30 @@ final class ErrorTextAligner {
       }
     }
     index.forEach((k, v) -> byWord.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+  }
+
+  /**
+   * The error text after PowerShell's remoting framing, or the whole text when it has none (or
+   * nothing of its own after it).
+   */
+  static String withoutFraming(String errorText) {
+    String lower = errorText.toLowerCase(java.util.Locale.ROOT);
+    for (String marker : FRAMING_ENDS) {
+      int at = lower.indexOf(marker);
+      if (at < 0) {
+        continue;
+      }
+      String rest = errorText.substring(at + marker.length()).strip();
+      if (rest.startsWith(":")) {
+        rest = rest.substring(1).strip();
+      }
+      int words = 0;
+      for (SectionText.Token t : SectionText.tokens(rest)) {
+        words += isValue(t) || SectionText.STOP.contains(t.form()) ? 0 : 1;
+      }
+      return words >= MIN_WORDS ? rest : errorText;
+    }
+    return errorText;
   }
 
   /** Whether there is anything to align against. */
@@ -148,7 +186,9 @@ final class ErrorTextAligner {
       ErrorText et = texts.get(e.getKey());
       Alignment a = align(et, tokens);
       if (a != null && a.nearMiss()) {
-        nearMisses.add(a);
+        if (!et.title()) {
+          nearMisses.add(a);
+        }
         continue;
       }
       if (a != null) {

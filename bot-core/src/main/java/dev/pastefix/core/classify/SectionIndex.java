@@ -114,6 +114,11 @@ public final class SectionIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** Whether some entry's text uses {@code term} (a form as {@link SectionText} makes it). */
+  boolean knows(String term) {
+    return idf.containsKey(term);
+  }
+
   /** The inverse document frequency of a term; a term no entry uses weighs most. */
   double idf(String term) {
     return idf.getOrDefault(term, unknownIdf);

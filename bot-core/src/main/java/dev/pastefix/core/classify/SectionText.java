@@ -184,7 +184,48 @@ final class SectionText {
       chunk(text, i, j, line, out);
       i = j;
     }
-    return out;
+    return withPathWords(text, out);
+  }
+
+  /** Most words a path with spaces holds between two of its backslashed parts. */
+  static final int MAX_PATH_WORDS = 4;
+
+  /**
+   * The words between two backslashed parts of one path ("C:\Program Files\Microsoft Lync Server
+   * 2013\Modules") marked as variable too: they name an install folder, which differs from one
+   * machine to the next, and are no words of the error.
+   */
+  private static List<Token> withPathWords(String text, List<Token> tokens) {
+    int previousPath = -1;
+    for (int k = 0; k < tokens.size(); k++) {
+      Token t = tokens.get(k);
+      boolean path = t.variable() && text.substring(t.start(), t.end()).indexOf('\\') >= 0;
+      if (!path) {
+        continue;
+      }
+      if (previousPath >= 0
+          && k - previousPath - 1 <= MAX_PATH_WORDS
+          && tokens.get(previousPath).line() == t.line()
+          && insidePath(text, tokens.get(previousPath).end(), t.start())) {
+        for (int w = previousPath + 1; w < k; w++) {
+          Token word = tokens.get(w);
+          tokens.set(w, new Token("", word.start(), word.end(), word.line(), true));
+        }
+      }
+      previousPath = k;
+    }
+    return tokens;
+  }
+
+  /** Whether the text between two path parts holds only letters, digits, spaces and dashes. */
+  private static boolean insidePath(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != ' ' && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A run of non-space characters: one variable token, or its words. */
@@ -266,6 +307,16 @@ final class SectionText {
     return (a == '\'' && b == '\'') || (a == '"' && b == '"') || (a == '{' && b == '}');
   }
 
+  // Compiled once: every token of every entry and message is tested against them.
+  private static final java.util.regex.Pattern VERSION =
+      java.util.regex.Pattern.compile("\\d+(\\.\\d+){2,}");
+  private static final java.util.regex.Pattern DOTTED =
+      java.util.regex.Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("\\d+(\\.\\d+)?");
+  private static final Set<String> HOST_ENDINGS =
+      Set.of("com", "net", "org", "local", "io", "corp");
+
   /**
    * Whether a chunk is a value that differs between two pastes of one error: an address, a URL, a
    * path, a GUID, a version or a host name. Error codes (0x80070005, 1935, AADSTS50020) are kept.
@@ -289,15 +340,18 @@ final class SectionText {
     if (isGuidLike(lower)) {
       return true;
     }
+    if (lower.indexOf('.') < 0) {
+      return false;
+    }
     // 9.0.30729.4148, 16.0.21110.12000: a version.
-    if (lower.matches("\\d+(\\.\\d+){2,}")) {
+    if (VERSION.matcher(lower).matches()) {
       return true;
     }
     // contoso.com, sbc01.corp.local, Microsoft.VC90.ATL: a dotted name of three parts or a host.
-    if (lower.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+") && !lower.matches("\\d+(\\.\\d+)?")) {
+    if (DOTTED.matcher(lower).matches() && !DECIMAL.matcher(lower).matches()) {
       String[] parts = lower.split("\\.");
       String last = parts[parts.length - 1];
-      return parts.length >= 3 || Set.of("com", "net", "org", "local", "io", "corp").contains(last);
+      return parts.length >= 3 || HOST_ENDINGS.contains(last);
     }
     return false;
   }

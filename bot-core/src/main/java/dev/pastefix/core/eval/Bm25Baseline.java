@@ -122,7 +122,7 @@ public final class Bm25Baseline implements dev.pastefix.core.pipeline.Step {
 
   /** The baseline as a bot, to be scored like the engine. */
   public Pipeline bot() {
-    return new Pipeline(List.of(this));
+    return new Pipeline(List.of(this), ids::contains);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.pastefix.core.Inbound;
 import dev.pastefix.core.Turn;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The bot: steps in order, each handed the rest of the chain. The last step must answer; a chain
@@ -12,9 +13,12 @@ import java.util.Objects;
  */
 public final class Pipeline implements Bot {
   private final List<Step> steps;
+  private final Predicate<String> entries;
 
-  public Pipeline(List<Step> steps) {
+  /** The pipeline of {@code steps} over the knowledge whose entry ids {@code entries} accepts. */
+  public Pipeline(List<Step> steps, Predicate<String> entries) {
     this.steps = List.copyOf(steps);
+    this.entries = Objects.requireNonNull(entries, "entries");
     if (this.steps.isEmpty()) {
       throw new IllegalArgumentException("a pipeline needs at least one step");
     }
@@ -24,6 +28,11 @@ public final class Pipeline implements Bot {
   public Turn handle(Inbound in) {
     Objects.requireNonNull(in, "in");
     return proceed(0, in);
+  }
+
+  @Override
+  public boolean hasEntry(String entryId) {
+    return entries.test(entryId);
   }
 
   private Turn proceed(int index, Inbound in) {

@@ -71,6 +71,8 @@ public final class Pipelines {
     steps.add(new PendingChecks(parts.engine()));
     steps.addAll(beforeDispatch);
     steps.add(new Dispatch(routes, parts.engine()));
-    return new Pipeline(steps);
+    CurrentEngine engine = parts.engine();
+    // Read per call: a reload's entries count from the moment its engine answers.
+    return new Pipeline(steps, id -> engine.get().knowledge().entry(id).isPresent());
   }
 }

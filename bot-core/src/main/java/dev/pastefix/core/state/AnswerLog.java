@@ -14,6 +14,15 @@ public interface AnswerLog {
   /** Adds one handled message. */
   void append(AnswerRecord record);
 
+  /**
+   * Adds one handled message under {@code rowKey}, once: a second call with the same key adds
+   * nothing, so a row written again after an outage (or after a write whose answer was lost) is not
+   * counted twice. A store that keeps no keys appends each time.
+   */
+  default void appendOnce(String rowKey, AnswerRecord record) {
+    append(record);
+  }
+
   /** Every row at or after {@code from}, oldest first. */
   List<AnswerRecord> since(Instant from);
 

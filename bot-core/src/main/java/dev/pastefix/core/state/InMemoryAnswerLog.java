@@ -7,8 +7,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** The answer log of this process only: the newest rows, within the retention. */
 public final class InMemoryAnswerLog implements AnswerLog {
@@ -19,6 +22,7 @@ public final class InMemoryAnswerLog implements AnswerLog {
   private final Duration retention;
   private final int capacity;
   private final Deque<AnswerRecord> rows = new ArrayDeque<>();
+  private final Set<String> keys = new LinkedHashSet<>();
 
   public InMemoryAnswerLog(Clock clock, Duration retention) {
     this(clock, retention, CAPACITY);
@@ -36,6 +40,21 @@ public final class InMemoryAnswerLog implements AnswerLog {
     while (rows.size() > capacity) {
       rows.removeFirst();
     }
+  }
+
+  @Override
+  public synchronized void appendOnce(String rowKey, AnswerRecord record) {
+    Objects.requireNonNull(rowKey, "rowKey");
+    if (!keys.add(rowKey)) {
+      return;
+    }
+    // The keys of rows long gone are forgotten with them (oldest first), within the same bound.
+    Iterator<String> oldest = keys.iterator();
+    while (keys.size() > capacity && oldest.hasNext()) {
+      oldest.next();
+      oldest.remove();
+    }
+    append(record);
   }
 
   @Override

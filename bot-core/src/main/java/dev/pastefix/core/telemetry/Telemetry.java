@@ -135,6 +135,23 @@ public final class Telemetry {
         .increment();
   }
 
+  /**
+   * A conversation kept failing for too long and {@code replies} waiting in it were given up, so
+   * that it holds nothing for the others.
+   */
+  public void conversationDropped(String platform, int replies) {
+    Counter.builder("pastefix.conversations.dropped")
+        .description("Conversations whose replies kept failing and were given up")
+        .tag("platform", platform)
+        .register(registry)
+        .increment();
+    Counter.builder("pastefix.replies.dropped")
+        .description("Replies given up with a conversation that kept failing")
+        .tag("platform", platform)
+        .register(registry)
+        .increment(replies);
+  }
+
   /** How long the platform waited for its acknowledgement (Slack's 3-second window). */
   public void acknowledged(String platform, Duration latency) {
     Timer.builder("pastefix.ack.latency")

@@ -109,4 +109,85 @@ class ErrorTextAlignerTest {
     assertTrue(SectionText.isQuotedValue("'Contoso-Daily'"));
     assertFalse(SectionText.isQuotedValue("'No"));
   }
+
+  private static ErrorTextAligner alignerOf(String id, String title, String errorText) {
+    Entry entry =
+        new Entry(
+            id,
+            "agent",
+            title,
+            new Source(URI.create("https://example.test/agent#" + id), id, List.of(), "2024"),
+            List.of(Symptom.text("en", errorText)),
+            "The cause.",
+            List.of(new Step("Fix it.", List.of())),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of(),
+            Optional.empty());
+    KnowledgeBase kb =
+        new KnowledgeBase(
+            List.of(
+                new Article(
+                    "agent",
+                    "Agent errors",
+                    URI.create("https://example.test/agent"),
+                    List.of(),
+                    List.of())),
+            List.of(entry));
+    return new ErrorTextAligner(kb, Set.of(id), SectionIndex.of(kb));
+  }
+
+  @Test
+  void theWordsOfAnInstallFolderWithSpacesAreValuesToo() {
+    ErrorTextAligner aligner =
+        alignerOf(
+            "module-blocked",
+            "The agent module is blocked",
+            "Import-Module : File C:\\Program Files\\Contoso Backup Agent 2019\\Modules\\Agent.psm1"
+                + " cannot be loaded because running scripts is disabled on this system");
+    List<ErrorTextAligner.Alignment> found =
+        aligner.find(
+            "Import-Module : File D:\\Program Files\\Fabrikam Tools\\Modules\\Agent.psm1 cannot"
+                + " be loaded because running scripts is disabled on this system.");
+    assertEquals(1, found.size());
+    assertFalse(found.get(0).nearMiss(), "another install folder is the same error");
+  }
+
+  @Test
+  void onlyTheErrorAfterPowerShellsRemotingFramingIsAligned() {
+    String error =
+        "New-PSSession : [vault.example.test] Processing data from remote server vault.example.test"
+            + " failed with the following error message: The operator 'kim@example.test' may not"
+            + " restore into this vault";
+    assertEquals(
+        "The operator 'kim@example.test' may not restore into this vault",
+        ErrorTextAligner.withoutFraming(error));
+    ErrorTextAligner aligner = alignerOf("restore-denied", "Restores are refused", error);
+    // The console printed the framing in Korean; the error itself stays English.
+    List<ErrorTextAligner.Alignment> found =
+        aligner.find(
+            "New-PSSession : [vault2.example.test] 원격 서버 vault2.example.test에서 데이터를 처리하지"
+                + " 못했습니다. 오류 메시지: The operator 'lee@example.test' may not restore into"
+                + " this vault");
+    assertEquals(1, found.size());
+    assertFalse(found.get(0).nearMiss());
+    assertEquals("Too short", ErrorTextAligner.withoutFraming("Too short"));
+  }
+
+  @Test
+  void followingAnEntrysOwnTitlePartwayIsNoLookAlike() {
+    ErrorTextAligner aligner =
+        alignerOf(
+            "agent-version",
+            "Import-Module error caused by an old version of the backup agent",
+            "Import-Module error caused by an old version of the backup agent");
+    // Follows the heading for a while, then says something else: not a look-alike error text.
+    assertTrue(
+        aligner
+            .find("Import-Module error caused by an old version of PowerShell on the jump box")
+            .isEmpty());
+  }
 }

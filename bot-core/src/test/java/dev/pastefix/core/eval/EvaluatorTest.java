@@ -41,6 +41,11 @@ class EvaluatorTest {
       return Turn.of(message, outcome(message));
     }
 
+    @Override
+    public boolean hasEntry(String entryId) {
+      return direct.values().stream().anyMatch(ids -> ids.contains(entryId));
+    }
+
     private Outcome outcome(Inbound message) {
       Map<String, List<String>> script = message.channel() == Channel.CHANNEL ? channel : direct;
       List<String> ids = script.getOrDefault(message.text(), List.of());

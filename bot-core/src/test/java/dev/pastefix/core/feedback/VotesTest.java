@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class VotesTest {
@@ -14,7 +15,10 @@ class VotesTest {
   private final Telemetry telemetry = Telemetry.inMemory();
   private final Votes votes =
       new Votes(
-          store, telemetry, Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
+          store,
+          Set.of("clock-skew", "max-shells-tenant")::contains,
+          telemetry,
+          Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
 
   @Test
   void recordsCountsAndTalliesAVoteAndAVotersChangeOfMind() {
@@ -49,8 +53,11 @@ class VotesTest {
     votes.take("teams", "answer-2", List.of("clock-skew\n12:00:00 INFO forged"), "mallory", true);
     votes.take("teams", "answer-2", List.of(), "mallory", true);
     votes.take("teams", "k".repeat(5000), List.of("clock-skew"), "mallory", true);
+    FeedbackStore.Tally unknown =
+        votes.take("teams", "answer-2", List.of("clock-skew", "made-up-entry"), "mallory", true);
 
     assertEquals(0, store.all().size());
+    assertEquals(new FeedbackStore.Tally(0, 0), unknown);
     assertEquals(
         java.util.Optional.empty(),
         Votes.refusal("answer-2", List.of("clock-skew", "max-shells-tenant"), "alice"));

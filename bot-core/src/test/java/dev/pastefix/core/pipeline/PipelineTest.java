@@ -79,7 +79,7 @@ class PipelineTest {
   void everyStepPassesAMessageAndAClickOnUnlessItAnswersItself() {
     for (Step step : passingSteps()) {
       RecordingStep end = RecordingStep.answering(in -> new Outcome.Silent("end"));
-      Pipeline pipeline = new Pipeline(List.of(step, end));
+      Pipeline pipeline = new Pipeline(List.of(step, end), id -> false);
 
       pipeline.handle(message("Error 0x80070005 in the Foo tool", Channel.DIRECT));
       pipeline.handle(click(Optional.empty()));

@@ -125,12 +125,19 @@ public final class ArticleImporter {
     List<GeneratedFile> out = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>(reservedIds);
     Set<String> articleIds = new LinkedHashSet<>();
-    for (List<ArticleFile> group : groups(files)) {
+    List<List<ArticleFile>> groups = groups(files);
+    List<List<ArticleVersions.Version>> read = new ArrayList<>();
+    for (List<ArticleFile> group : groups) {
       List<ArticleVersions.Version> versions = new ArrayList<>();
       for (ArticleFile file : group) {
         versions.add(new ArticleVersions.Version(file, drafts(file, articleUrl(group, options))));
       }
-      ArticleVersions article = ArticleVersions.of(versions);
+      read.add(versions);
+    }
+    read = SignatureOwnership.apply(read);
+    for (int g = 0; g < groups.size(); g++) {
+      List<ArticleFile> group = groups.get(g);
+      ArticleVersions article = ArticleVersions.of(read.get(g));
       boolean explicit = group.stream().anyMatch(f -> named.get(f.path()));
       if (article.keys().isEmpty()) {
         String message =

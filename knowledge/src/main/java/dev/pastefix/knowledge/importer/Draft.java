@@ -45,10 +45,30 @@ record Draft(
     }
   }
 
-  /** An error signature: a literal phrase, or a pattern where the text shows a placeholder. */
-  record SymptomDraft(String text, boolean literal) {
+  /**
+   * An error signature: a literal phrase, or a pattern where the text shows a placeholder.
+   *
+   * @param named whether the text is the section's heading or a table row's cause: it describes the
+   *     problem rather than quoting what the product printed
+   * @param lead for a later sentence of a long message, the key of the message's first sentence:
+   *     the sentence is needed only where that first one is no signature of the entry
+   */
+  record SymptomDraft(String text, boolean literal, boolean named, Optional<String> lead) {
     SymptomDraft {
       Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(lead, "lead");
+    }
+
+    SymptomDraft(String text, boolean literal) {
+      this(text, literal, false, Optional.empty());
+    }
+
+    SymptomDraft asNamed() {
+      return new SymptomDraft(text, literal, true, lead);
+    }
+
+    SymptomDraft following(String leadKey) {
+      return new SymptomDraft(text, literal, named, Optional.of(leadKey));
     }
   }
 

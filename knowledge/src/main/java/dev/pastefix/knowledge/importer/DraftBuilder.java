@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.node.BlockQuote;
-import org.commonmark.node.Code;
-import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.IndentedCodeBlock;
@@ -22,8 +20,6 @@ import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.StrongEmphasis;
-import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 
 /**
@@ -125,12 +121,23 @@ final class DraftBuilder {
     List<Draft.StepDraft> steps = new ArrayList<>();
     List<Draft.FactDraft> facts = new ArrayList<>();
     Set<String> symptoms = new LinkedHashSet<>();
+    // Candidates that name the problem (its heading, a row's cause) rather than quote an error.
+    Set<String> named = new LinkedHashSet<>();
     List<Bilingual> causes = new ArrayList<>();
 
     // A row of a table of causes: its own cells first.
     for (FoundProblem.TableRow row : problem.rows()) {
       row.error().ifPresent(cell -> symptomsOfCell(cell, true, symptoms));
-      row.cause().ifPresent(cell -> symptomsOfCell(cell, row.error().isEmpty(), symptoms));
+      row.cause()
+          .ifPresent(
+              cell -> {
+                Set<String> texts = new LinkedHashSet<>();
+                symptomsOfCell(cell, row.error().isEmpty(), texts);
+                if (row.error().isEmpty()) {
+                  named.addAll(texts);
+                }
+                symptoms.addAll(texts);
+              });
       row.resolution().ifPresent(cell -> symptomsOfCell(cell, false, symptoms));
       row.cause().ifPresent(cell -> causes.add(html.text(cell).map(DraftBuilder::oneLine)));
       if (problem.row().isPresent()) {
@@ -142,7 +149,11 @@ final class DraftBuilder {
       }
     }
     if (problem.headingNamesProblem() || problem.row().isEmpty()) {
-      headingSymptoms(problem.title().en(), symptoms, problem.headingNamesProblem());
+      Set<String> described = new LinkedHashSet<>();
+      headingSymptoms(problem.title().en(), symptoms, described, problem.headingNamesProblem());
+      described.removeAll(symptoms);
+      named.addAll(described);
+      symptoms.addAll(described);
     }
 
     boolean hasResolution = units.stream().anyMatch(u -> u.part() == Headings.Part.RESOLUTION);
@@ -150,7 +161,13 @@ final class DraftBuilder {
     List<Unit> rest = new ArrayList<>();
     // A section that only its text calls a problem shows examples, not its own error texts.
     Set<String> found = problem.weak() ? new LinkedHashSet<>() : symptoms;
+    Node previous = null;
     for (Unit unit : units) {
+      if (problem.weak() && shownAfterLeadIn(previous, unit.node())) {
+        // "Users see:" and a code block or quote: the text itself says this is what is shown.
+        symptomsOf(unit.node(), true, symptoms);
+      }
+      previous = unit.node();
       switch (unit.part()) {
         case SYMPTOM:
           symptomsOf(unit.node(), true, found);
@@ -228,7 +245,9 @@ final class DraftBuilder {
 
     List<Draft.SymptomDraft> symptomDrafts = new ArrayList<>();
     for (String text : symptoms) {
-      signature(text).ifPresent(symptomDrafts::add);
+      for (Draft.SymptomDraft sig : signatures(text)) {
+        symptomDrafts.add(named.contains(text) ? sig.asNamed() : sig);
+      }
     }
     List<Draft.SymptomDraft> unique = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -254,6 +273,22 @@ final class DraftBuilder {
             unique,
             linkDrafts,
             List.copyOf(factByName.values())));
+  }
+
+  private static final Pattern LEAD_IN =
+      Pattern.compile(
+          "(?i)\\b(see|sees|receive|receives|get|gets|shows?|displays?|returns?|prints?|logs?"
+              + "|errors?|messages?|fails? with|says?)\\b[^.]*:$");
+
+  /** Whether {@code node} is a code block or quote that the paragraph before introduces. */
+  private boolean shownAfterLeadIn(Node previous, Node node) {
+    if (!(previous instanceof Paragraph)
+        || !(node instanceof FencedCodeBlock
+            || node instanceof IndentedCodeBlock
+            || node instanceof BlockQuote)) {
+      return false;
+    }
+    return LEAD_IN.matcher(html.text(previous).en().strip()).find();
   }
 
   // ---- parts ----
@@ -292,43 +327,90 @@ final class DraftBuilder {
     return units;
   }
 
-  /** The part a paragraph's leading bold label (or its whole text, ending in ':') names. */
+  /**
+   * The part a paragraph's leading bold label names ("**Error**:", also inside localization spans),
+   * or its whole text ending in ':', or a plain "Resolution: ..." prefix.
+   */
   private Optional<Headings.Part> label(Node node) {
     if (!(node instanceof Paragraph)) {
       return Optional.empty();
     }
-    Node first = node.getFirstChild();
-    if (first instanceof StrongEmphasis || first instanceof Emphasis) {
-      return Headings.part(literal(first));
+    Optional<String> lead = html.leadingEmphasis(node);
+    if (lead.isPresent()) {
+      Optional<Headings.Part> part = Headings.part(lead.get());
+      if (part.isPresent()) {
+        return part;
+      }
     }
     String text = html.text(node).en();
     if (text.endsWith(":") && !text.contains("\n")) {
       return Headings.part(text);
     }
-    return Optional.empty();
+    return labelPrefix(text).flatMap(Headings::part);
+  }
+
+  /** The words before a leading colon, when they are few enough to be a label ("Error: ..."). */
+  private static Optional<String> labelPrefix(String text) {
+    int colon = text.indexOf(':');
+    if (colon <= 0 || colon > 30) {
+      return Optional.empty();
+    }
+    String prefix = text.substring(0, colon).strip();
+    return words(prefix) <= 3 ? Optional.of(prefix) : Optional.empty();
+  }
+
+  /** The text after a paragraph's leading label ("Error: X" gives X), if it has one. */
+  private Optional<String> afterLabel(Node node) {
+    if (label(node).isEmpty()) {
+      return Optional.empty();
+    }
+    String text = html.text(node).en();
+    Optional<String> lead = html.leadingEmphasis(node);
+    String rest =
+        lead.filter(l -> Headings.part(l).isPresent())
+            .map(l -> text.substring(l.length()))
+            .orElse(text);
+    rest = rest.strip();
+    if (rest.startsWith(":")) {
+      rest = rest.substring(1);
+    } else if (lead.isEmpty() || Headings.part(lead.get()).isEmpty()) {
+      int colon = rest.indexOf(':');
+      rest = colon >= 0 ? rest.substring(colon + 1) : rest;
+    }
+    rest = rest.strip();
+    return rest.isEmpty() ? Optional.empty() : Optional.of(rest);
+  }
+
+  /**
+   * The paragraph's text without its leading label ("Resolution: X" gives X), in both languages.
+   */
+  private Bilingual unlabelled(Node node) {
+    Bilingual text = html.text(node).map(DraftBuilder::oneLine);
+    if (!(node instanceof Paragraph) || label(node).isEmpty() || labelOnly(node)) {
+      return text;
+    }
+    return new Bilingual(
+        withoutLead(text.en(), html.leadingEmphasis(node)),
+        withoutLead(text.local(), html.leadingLocalEmphasis(node)));
+  }
+
+  private static String withoutLead(String text, Optional<String> lead) {
+    String rest = text;
+    if (lead.isPresent() && text.startsWith(lead.get()) && words(lead.get()) <= 3) {
+      rest = text.substring(lead.get().length()).strip();
+      rest = rest.startsWith(":") ? rest.substring(1) : rest;
+    } else {
+      Optional<String> prefix = labelPrefix(text);
+      if (prefix.isPresent()) {
+        rest = text.substring(text.indexOf(':') + 1);
+      }
+    }
+    rest = rest.strip();
+    return rest.isEmpty() ? text : rest;
   }
 
   private boolean labelOnly(Node paragraph) {
-    Node first = paragraph.getFirstChild();
-    String text = html.text(paragraph).en();
-    if (first instanceof StrongEmphasis || first instanceof Emphasis) {
-      return Headings.part(text).isPresent();
-    }
-    return true;
-  }
-
-  private static String literal(Node node) {
-    StringBuilder sb = new StringBuilder();
-    for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
-      if (n instanceof Text) {
-        sb.append(((Text) n).getLiteral());
-      } else if (n instanceof Code) {
-        sb.append(((Code) n).getLiteral());
-      } else {
-        sb.append(literal(n));
-      }
-    }
-    return sb.toString();
+    return Headings.part(html.text(paragraph).en()).isPresent();
   }
 
   // ---- steps ----
@@ -371,7 +453,7 @@ final class DraftBuilder {
     } else if (node instanceof ThematicBreak) {
       return out;
     } else {
-      Bilingual text = html.text(node).map(DraftBuilder::oneLine);
+      Bilingual text = unlabelled(node);
       if (!text.isBlank()) {
         out.add(new Draft.StepDraft(text, List.of()));
       }
@@ -391,7 +473,8 @@ final class DraftBuilder {
       } else if (child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock) {
         commands.addAll(code(child).commands());
       } else {
-        Bilingual t = html.text(child).map(DraftBuilder::oneLine);
+        Bilingual t =
+            en.isEmpty() ? unlabelled(child) : html.text(child).map(DraftBuilder::oneLine);
         if (!t.isBlank()) {
           en.add(t.en());
           local.add(t.local());
@@ -522,6 +605,10 @@ final class DraftBuilder {
     if (!symptomPart) {
       return;
     }
+    if (label(node).filter(p -> p == Headings.Part.SYMPTOM).isPresent()) {
+      // "Error: <the message>": the label says what follows is the message, whatever its words.
+      afterLabel(node).ifPresent(out::add);
+    }
     for (String emphasised : html.selected(node, "em, strong, i, b")) {
       if (Headings.part(emphasised).isPresent()) {
         continue;
@@ -540,7 +627,8 @@ final class DraftBuilder {
     for (String code : html.selected(node, "code")) {
       String c = code.strip();
       if ((IDENTIFIER.matcher(c).matches() && ERROR_WORDS.matcher(splitCamel(c)).find())
-          || CODE_TOKEN.matcher(c).matches()) {
+          || CODE_TOKEN.matcher(c).matches()
+          || (words(c) >= 3 && ERROR_WORDS.matcher(c).find() && !COMMAND_START.matcher(c).find())) {
         out.add(c);
       }
     }
@@ -565,8 +653,13 @@ final class DraftBuilder {
     }
   }
 
-  /** The error a heading names: "Error: X" gives X; a leading code gives the phrase after it. */
-  private static void headingSymptoms(String heading, Set<String> out, boolean namesProblem) {
+  /**
+   * The error a heading names: "Error: X" gives X; a leading code gives the phrase after it (both
+   * into {@code out}, as the product prints them); a heading that only describes the trouble goes
+   * into {@code described}, a signature only while the section quotes no error of its own.
+   */
+  private static void headingSymptoms(
+      String heading, Set<String> out, Set<String> described, boolean namesProblem) {
     String h = heading.strip();
     String lower = h.toLowerCase(Locale.ROOT);
     if (lower.startsWith("error:") || lower.startsWith("error -")) {
@@ -585,7 +678,7 @@ final class DraftBuilder {
       out.add(String.join(" ", java.util.Arrays.asList(words).subList(i, words.length)));
       out.add(h);
     } else if (namesProblem && ERROR_WORDS.matcher(h).find() && words.length >= 4) {
-      out.add(h);
+      described.add(h);
     }
   }
 
@@ -595,19 +688,53 @@ final class DraftBuilder {
   }
 
   /**
+   * A candidate text as signatures: one for a short text; for a long message each of its sentences
+   * that is specific enough, since which of them another section's message shares too is only known
+   * once the article is read ({@link ArticleImporter} drops those).
+   */
+  static List<Draft.SymptomDraft> signatures(String candidate) {
+    String s = stripEnds(oneLine(candidate));
+    if (s.length() <= MAX_SIGNATURE) {
+      return signature(s).map(List::of).orElse(List.of());
+    }
+    List<Draft.SymptomDraft> out = new ArrayList<>();
+    Optional<String> lead = Optional.empty();
+    for (String sentence : SENTENCE_END.split(s)) {
+      String t = stripEnds(sentence);
+      if (t.length() > MAX_SIGNATURE || REFERENCE.matcher(t).find()) {
+        // A pointer to more reading ("For more information, see ...") is no part of the error.
+        continue;
+      }
+      Optional<Draft.SymptomDraft> sig = signature(t);
+      if (sig.isEmpty()) {
+        continue;
+      }
+      if (lead.isEmpty()) {
+        lead = Optional.of(SignatureOwnership.key(sig.get().text()));
+        out.add(sig.get());
+      } else {
+        out.add(sig.get().following(lead.get()));
+      }
+    }
+    return out;
+  }
+
+  /** Texts longer than this are split into sentences before they are signatures. */
+  static final int MAX_SIGNATURE = 240;
+
+  private static final Pattern REFERENCE =
+      Pattern.compile("(?i)^(for (more|further) (information|details)|for details|see |https?:)");
+
+  /**
    * A candidate text as a signature: trimmed of quotes and end punctuation, long and specific
    * enough, and a pattern where it shows a placeholder ("[Time]", "{GUID}", "...").
    */
   static Optional<Draft.SymptomDraft> signature(String candidate) {
-    String s = candidate.strip();
+    // A phrase that wraps in the source (an emphasis over a line break) is one line of text.
+    String s = oneLine(candidate);
     s = stripEnds(s);
-    if (s.length() > 240) {
-      // A long message: its first sentence is the part that stays the same.
-      String[] sentences = SENTENCE_END.split(s);
-      s = stripEnds(sentences[0]);
-      if (s.length() > 240) {
-        return Optional.empty();
-      }
+    if (s.length() > MAX_SIGNATURE) {
+      return Optional.empty();
     }
     if (s.length() < 8 || s.startsWith("http") || s.startsWith("[!")) {
       return Optional.empty();

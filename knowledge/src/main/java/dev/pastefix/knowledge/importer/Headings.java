@@ -45,7 +45,7 @@ final class Headings {
               + "|doesn'?t|don'?t|does not|do not|won'?t|will not|isn'?t|aren'?t|not|no|denied"
               + "|invalid|corrupt(ed)?|missing|exceed(s|ed)?|time ?outs?|timed out|times out"
               + "|rejected|blocked|forbidden|prevents?|stuck|locked|problems?|issues?|unavailable"
-              + "|incorrect|wrong|mistyped|forgotten|broken|crash(es|ed)?|hangs?|slow|disabled"
+              + "|incorrect|wrong|mistyped|forgotten|broken|crash(es|ed)?|hangs?|stops|stopped|slow|disabled"
               + "|expired|ambiguous|out of|might|troubleshoot(ing)?|unexpected|refused|lost)\\b"
               + "|\\b\\d{3,}\\b|0x[0-9a-f]{4,}");
 

@@ -73,6 +73,28 @@ final class HtmlText {
     return out;
   }
 
+  /**
+   * The English text of the emphasis ({@code strong}, {@code em}, {@code b}, {@code i}) the node's
+   * text starts with: an inline label such as "**Error**:", also inside localization spans.
+   */
+  Optional<String> leadingEmphasis(Node node) {
+    return leadingEmphasis(html(node).en());
+  }
+
+  /** The local-language text of the emphasis the node's translated text starts with. */
+  Optional<String> leadingLocalEmphasis(Node node) {
+    return leadingEmphasis(html(node).local());
+  }
+
+  private static Optional<String> leadingEmphasis(Element en) {
+    Element first = en.selectFirst("strong, b, em, i");
+    if (first == null) {
+      return Optional.empty();
+    }
+    String lead = plain(first);
+    return !lead.isEmpty() && plain(en).startsWith(lead) ? Optional.of(lead) : Optional.empty();
+  }
+
   /** A link of the node: its label and its target as written. */
   record Anchor(String label, String href) {}
 

@@ -154,20 +154,30 @@ final class ProblemFinder {
       boolean named = !rowsHere.isEmpty() || headingCue || inheritedCue;
       boolean problem =
           intro ? own.stream().anyMatch(this::alertWithCommand) : named || contentCue(own);
-      if (problem) {
+      if (problem && intro) {
+        // An article's introduction is no problem; a note in it that names one and the cmdlet
+        // for it is, titled by its sentence that names the trouble, not by the article's title.
+        List<FoundProblem.PartBlock> parts = new ArrayList<>();
+        Bilingual noteTitle = null;
+        for (Node block : own) {
+          if (alertWithCommand(block)) {
+            parts.add(new FoundProblem.PartBlock(Headings.Part.INTRO, block));
+            if (noteTitle == null) {
+              noteTitle = troubleSentence(html.text(block));
+            }
+          }
+        }
+        out.add(
+            new FoundProblem(
+                s.anchor(), Optional.empty(), noteTitle, parts, rowsHere, true, false));
+      } else if (problem) {
         List<FoundProblem.PartBlock> parts = new ArrayList<>();
         for (Node block : own) {
           parts.add(new FoundProblem.PartBlock(Headings.Part.INTRO, block));
         }
         out.add(
             new FoundProblem(
-                s.anchor(),
-                Optional.empty(),
-                s.title(),
-                parts,
-                rowsHere,
-                headingCue && !intro,
-                !intro && !named));
+                s.anchor(), Optional.empty(), s.title(), parts, rowsHere, headingCue, !named));
       }
     } else if (!rowsHere.isEmpty()) {
       out.add(
@@ -257,6 +267,25 @@ final class ProblemFinder {
           "(?i)\\b(to (resolve|fix|work around|avoid|prevent)|resolution|workaround|solution"
               + "|restart|reinstall|re-run|rerun|run the|make sure|ensure|verify|check that"
               + "|contact|collect|reset|remove|delete|update|install|enable|disable|configure)\\b");
+
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。])\\s+");
+
+  /** The first sentence of a note that names trouble, with its translation when they pair up. */
+  private static Bilingual troubleSentence(Bilingual note) {
+    String[] en = SENTENCE_END.split(withoutAlertMarker(note.en()));
+    String[] local = SENTENCE_END.split(withoutAlertMarker(note.local()));
+    for (int i = 0; i < en.length; i++) {
+      if (Headings.problemWords(en[i])) {
+        String l = local.length == en.length ? local[i] : local[0];
+        return new Bilingual(en[i].strip(), l.strip());
+      }
+    }
+    return new Bilingual(en[0].strip(), local[0].strip());
+  }
+
+  private static String withoutAlertMarker(String text) {
+    return DraftBuilder.oneLine(text.replaceFirst("^\\s*\\[![A-Za-z]+\\]", "")).strip();
+  }
 
   /** An intro's note that names trouble and the cmdlet that deals with it. */
   private boolean alertWithCommand(Node block) {

@@ -143,6 +143,46 @@ class ArticleImporterTest {
   }
 
   @Test
+  void anErrorTextSharedBySectionsBelongsToTheSectionThatHasNothingElse() throws Exception {
+    Path out = tmp.resolve("kb");
+    assertTrue(importInto(out, fixture("owners")).ok());
+    KnowledgeBase kb = load(out);
+    // Two long messages that share their first sentence: each keeps the sentences that tell it
+    // apart, neither keeps the shared one, and "Error:" labels make the message a symptom.
+    Entry producer = entry(kb, "producer-quota-exceeded");
+    Entry cluster = entry(kb, "cluster-quota-exceeded");
+    for (Entry e : List.of(producer, cluster)) {
+      assertTrue(
+          e.symptoms().stream().noneMatch(s -> s.source().startsWith("Broker refused")),
+          e.symptoms()::toString);
+      assertTrue(
+          e.steps().stream().noneMatch(s -> s.text().startsWith("Resolution")),
+          e.steps()::toString);
+    }
+    assertTrue(
+        producer.symptoms().stream().anyMatch(s -> s.source().contains("for this producer")),
+        producer.symptoms()::toString);
+    assertTrue(
+        cluster.symptoms().stream().anyMatch(s -> s.source().contains("for this cluster")),
+        cluster.symptoms()::toString);
+    // One message quoted by an overview of several errors and by the article dedicated to it:
+    // the dedicated article owns it, the overview keeps its other messages.
+    Entry overview = entry(kb, "errors-when-publishing-to-the-broker");
+    Entry dedicated = entry(kb, "channel-open-fails-because-the-token-expired");
+    assertTrue(
+        dedicated.symptoms().stream()
+            .anyMatch(s -> s.source().contains("authentication token has expired")),
+        dedicated.symptoms()::toString);
+    assertTrue(
+        overview.symptoms().stream()
+            .noneMatch(s -> s.source().contains("authentication token has expired")),
+        overview.symptoms()::toString);
+    assertTrue(
+        overview.symptoms().stream().anyMatch(s -> s.source().contains("larger than the frame")),
+        overview.symptoms()::toString);
+  }
+
+  @Test
   void refusesBrokenInputAndWritesNothing() throws Exception {
     Path out = tmp.resolve("kb");
     Path binary = tmp.resolve("image.md");
