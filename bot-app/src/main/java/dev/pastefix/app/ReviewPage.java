@@ -81,9 +81,14 @@ final class ReviewPage {
           + ".swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;"
           + "vertical-align:-.1em}"
           + ".sample{color:#555;font-size:.85em;white-space:pre-wrap;word-break:break-word;"
-          + "max-height:5.4em;overflow:hidden;border-left:2px solid #ddd;padding-left:6px;"
+          // Four whole lines: a height that is a multiple of the line height never cuts a line.
+          + "line-height:1.35em;max-height:5.4em;overflow:hidden;border-left:2px solid #ddd;"
+          + "padding-left:6px;"
           + "margin-top:4px}"
-          + ".muted{color:#777}";
+          + ".muted{color:#777}"
+          // The vote bar on a line of its own, its words unbroken beneath it.
+          + ".ratio{display:block;margin:4px 0 2px}.votes{white-space:nowrap;font-size:.9em}"
+          + "td.when{white-space:nowrap}.closest{margin-bottom:.4em}";
 
   private final Function<String, String> titles;
 
@@ -378,8 +383,8 @@ final class ReviewPage {
       x.writeStartElement("tr");
       number(x, g.count());
       number(x, g.senders());
-      element(x, "td", when(g.firstSeen()));
-      element(x, "td", when(g.lastSeen()));
+      element(x, "td", "when", when(g.firstSeen()));
+      element(x, "td", "when", when(g.lastSeen()));
       x.writeStartElement("td");
       element(x, "code", g.signature().text());
       for (String sample : g.samples()) {
@@ -388,9 +393,18 @@ final class ReviewPage {
       x.writeEndElement();
       x.writeStartElement("td");
       for (ScoredEntry c : g.closest()) {
+        // The score beside the id it belongs to, the title after both: a score at the end of a
+        // long title read as the next entry's.
         x.writeStartElement("div");
-        entry(x, c.entryId());
-        x.writeCharacters(" " + ReviewWording.decimal(c.score(), 2));
+        x.writeAttribute("class", "closest");
+        element(x, "code", c.entryId());
+        x.writeCharacters(" ");
+        element(x, "b", ReviewWording.decimal(c.score(), 2));
+        String title = titles.apply(c.entryId());
+        if (!title.isBlank()) {
+          x.writeCharacters(" ");
+          element(x, "span", "title", title);
+        }
         x.writeEndElement();
       }
       x.writeEndElement();
@@ -407,7 +421,8 @@ final class ReviewPage {
         "muted",
         "Channel messages where the bot stayed silent though its best entry scored within "
             + Reviewer.NEAR_MISS_MARGIN
-            + " of what a channel needs: one more symptom would have made it speak.");
+            + " of what a channel needs (or over it, held back by another channel rule): one more"
+            + " symptom or example would have made it speak.");
     if (misses.isEmpty()) {
       element(x, "p", "None in this period.");
       return;
@@ -417,7 +432,7 @@ final class ReviewPage {
     header(x, "When", "Best entry", "Score", "Message");
     for (NearMiss m : misses) {
       x.writeStartElement("tr");
-      element(x, "td", when(m.at()));
+      element(x, "td", "when", when(m.at()));
       x.writeStartElement("td");
       entry(x, m.entryId());
       x.writeEndElement();

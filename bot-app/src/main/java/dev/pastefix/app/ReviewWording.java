@@ -55,7 +55,10 @@ final class ReviewWording {
     return decimal(score, decimals)
         + ", over the "
         + decimal(threshold, 2)
-        + " a channel needs, but not far enough ahead of the other entries";
+        // The log keeps scores, not the reason for the silence: name every rule that can hold a
+        // score over the threshold back rather than guess one.
+        + " a channel needs, held back by another channel rule (a clear lead over the other entries and over none-of-these,"
+        + " or Skype for Business words)";
   }
 
   /** An entry's votes in words: "1 of 2 helpful (50 %)", "none of 3 helpful", "no votes". */

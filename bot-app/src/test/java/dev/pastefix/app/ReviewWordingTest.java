@@ -23,7 +23,8 @@ class ReviewWordingTest {
   @Test
   void saysWhyANearMissOverTheThresholdStayedSilent() {
     assertEquals(
-        "0.31, over the 0.25 a channel needs, but not far enough ahead of the other entries",
+        "0.31, over the 0.25 a channel needs, held back by another channel rule (a clear lead over the"
+            + " other entries and over none-of-these, or Skype for Business words)",
         ReviewWording.nearMiss(miss(0.31)));
   }
 
