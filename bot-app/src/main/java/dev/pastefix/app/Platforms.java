@@ -34,8 +34,13 @@ final class Platforms {
     settings
         .slack()
         .ifPresent(s -> platforms.add(slack(s, httpHost, bot, state, staleClaimAfter, telemetry)));
-    settings.discord().ifPresent(d -> platforms.add(discord(d, bot, state, knowledge, telemetry)));
-    settings.teams().ifPresent(t -> platforms.add(teams(t, httpHost, bot, state, telemetry)));
+    settings
+        .discord()
+        .ifPresent(
+            d -> platforms.add(discord(d, bot, state, knowledge, staleClaimAfter, telemetry)));
+    settings
+        .teams()
+        .ifPresent(t -> platforms.add(teams(t, httpHost, bot, state, staleClaimAfter, telemetry)));
     return platforms;
   }
 
@@ -91,10 +96,16 @@ final class Platforms {
       Bot bot,
       BotState state,
       KnowledgeBase knowledge,
+      Duration staleClaimAfter,
       Telemetry telemetry) {
     DiscordBot discord =
         new DiscordBot(
-            config(settings), bot, state, new KbChoices(EntrySearch.of(knowledge)), telemetry);
+            config(settings),
+            bot,
+            state,
+            new KbChoices(EntrySearch.of(knowledge)),
+            staleClaimAfter,
+            telemetry);
     return new Platform(
         "discord",
         discord.workers(),
@@ -129,13 +140,17 @@ final class Platforms {
    * nothing to connect, replies fetch their token lazily. Ready when the token endpoint answers.
    */
   static Platform teams(
-      Settings.Teams settings, String httpHost, Bot bot, BotState state, Telemetry telemetry) {
-    TeamsBot teams =
-        new TeamsBot(config(settings), bot, state.feedback(), state.seenEvents(), telemetry);
+      Settings.Teams settings,
+      String httpHost,
+      Bot bot,
+      BotState state,
+      Duration staleClaimAfter,
+      Telemetry telemetry) {
+    TeamsBot teams = new TeamsBot(config(settings), bot, state, staleClaimAfter, telemetry);
     return new Platform(
         "teams",
         teams.workers(),
-        () -> {},
+        teams::start,
         () -> List.of(new WebServer.Mount("teams", httpHost, settings.port(), teams.handler())),
         teams::ready,
         () -> {},

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.LoggerContextVO;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
 import dev.pastefix.core.state.Redaction;
@@ -17,8 +18,9 @@ import org.slf4j.event.KeyValuePair;
  * The last step of every log line, text or JSON: the message goes through the one {@link Redaction}
  * (a library's DEBUG line or a pasted secret in an exception message would otherwise be written as
  * it is), and in text lines a control character from outside cannot start a line of its own: line
- * breaks continue the message indented, other control characters are escaped. Without a delegate
- * (as {@code logback.xml} declares it) it writes {@link Logs#TEXT_PATTERN} lines.
+ * breaks continue the message indented, other control characters are escaped. An exception's
+ * messages are cleaned the same way (its stack frames are the code's own). Without a delegate (as
+ * {@code logback.xml} declares it) it writes {@link Logs#TEXT_PATTERN} lines.
  */
 public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
   private Encoder<ILoggingEvent> delegate;
@@ -53,7 +55,11 @@ public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
   @Override
   public byte[] encode(ILoggingEvent event) {
-    return delegate.encode(new Cleaned(event, clean(event.getFormattedMessage(), text)));
+    return delegate.encode(
+        new Cleaned(
+            event,
+            clean(event.getFormattedMessage(), text),
+            CleanedThrowable.of(event.getThrowableProxy(), text)));
   }
 
   @Override
@@ -90,14 +96,83 @@ public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
     return out == null ? redacted : out.toString();
   }
 
-  /** The event with its message replaced; everything else is the original's. */
+  /**
+   * An exception's messages (its causes' and suppressed ones' too) cleaned like the log message:
+   * they often quote what came from outside (a value a database refused, a bad request line), and a
+   * line break in them would otherwise start a forged line under the real one.
+   */
+  private static final class CleanedThrowable implements IThrowableProxy {
+    private final IThrowableProxy proxy;
+    private final boolean text;
+
+    private CleanedThrowable(IThrowableProxy proxy, boolean text) {
+      this.proxy = proxy;
+      this.text = text;
+    }
+
+    static IThrowableProxy of(IThrowableProxy proxy, boolean text) {
+      return proxy == null ? null : new CleanedThrowable(proxy, text);
+    }
+
+    @Override
+    public String getOverridingMessage() {
+      return clean(proxy.getOverridingMessage(), text);
+    }
+
+    @Override
+    public String getMessage() {
+      return clean(proxy.getMessage(), text);
+    }
+
+    @Override
+    public String getClassName() {
+      return proxy.getClassName();
+    }
+
+    @Override
+    public StackTraceElementProxy[] getStackTraceElementProxyArray() {
+      return proxy.getStackTraceElementProxyArray();
+    }
+
+    @Override
+    public int getCommonFrames() {
+      return proxy.getCommonFrames();
+    }
+
+    @Override
+    public IThrowableProxy getCause() {
+      return of(proxy.getCause(), text);
+    }
+
+    @Override
+    public IThrowableProxy[] getSuppressed() {
+      IThrowableProxy[] suppressed = proxy.getSuppressed();
+      if (suppressed == null) {
+        return null;
+      }
+      IThrowableProxy[] out = new IThrowableProxy[suppressed.length];
+      for (int i = 0; i < suppressed.length; i++) {
+        out[i] = of(suppressed[i], text);
+      }
+      return out;
+    }
+
+    @Override
+    public boolean isCyclic() {
+      return proxy.isCyclic();
+    }
+  }
+
+  /** The event with its message and exception replaced; everything else is the original's. */
   private static final class Cleaned implements ILoggingEvent {
     private final ILoggingEvent event;
     private final String message;
+    private final IThrowableProxy throwable;
 
-    Cleaned(ILoggingEvent event, String message) {
+    Cleaned(ILoggingEvent event, String message, IThrowableProxy throwable) {
       this.event = event;
       this.message = message;
+      this.throwable = throwable;
     }
 
     @Override
@@ -137,7 +212,7 @@ public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public IThrowableProxy getThrowableProxy() {
-      return event.getThrowableProxy();
+      return throwable;
     }
 
     @Override

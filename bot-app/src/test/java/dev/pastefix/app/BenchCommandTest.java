@@ -63,9 +63,11 @@ class BenchCommandTest {
           "dev_exact",
           "cpu_p50_us",
           "cpu_p99_us",
+          "redact_4kb_mean_us",
           "redact_4kb_p50_us",
           "schema_version",
           "redact_4kb_p99_us",
+          "redact_4kb_secrets_mean_us",
           "redact_4kb_secrets_p50_us",
           "redact_4kb_secrets_p99_us");
 

@@ -164,14 +164,25 @@ class KnowledgeDirectoryIT {
         Files.writeString(
             temp.resolve("shadow"), "root:$6$saltsalt$HashedValueXyz:19000:0:99999:7:::\n");
     Files.createSymbolicLink(dir.resolve("shadow.yaml"), outside);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    Logs.configure(Settings.LogFormat.TEXT, "DEBUG", log);
 
-    Reloader.Result result = admin.reload().reload();
+    Reloader.Result result;
+    try {
+      result = admin.reload().reload();
+    } finally {
+      Logs.configure(Settings.LogFormat.TEXT, "INFO", System.err);
+    }
 
     Reloader.Rejected rejected = assertInstanceOf(Reloader.Rejected.class, result);
     String all = rejected.problems().toString();
     assertTrue(all.contains("shadow.yaml"), all);
     assertTrue(all.contains("outside the knowledge directory"), all);
     assertFalse(all.contains("root") || all.contains("HashedValue"), all);
+    String logged = log.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        logged.contains("shadow.yaml: is a symbolic link"), "the refusal is logged: " + logged);
+    assertFalse(logged.contains("HashedValue") || logged.contains("saltsalt"), logged);
     assertEquals(shipped + 2, metric(), "the running knowledge stays");
   }
 

@@ -14,6 +14,7 @@ import dev.pastefix.core.telemetry.Telemetry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,35 @@ class LogsTest {
     assertEquals(2, lines.length, String.join("|", lines));
     assertTrue(lines[1].startsWith("    13:00:00.000"), lines[1]);
     assertTrue(lines[1].contains("\\u000d"), lines[1]);
+  }
+
+  @Test
+  void anExceptionsMessageCanNeitherForgeALineNorLeakASecret() {
+    String forged = "\n13:00:00.000 [main] INFO  pastefix.admin - granted\u001b[2J";
+    IllegalStateException failure =
+        new IllegalStateException(
+            "refused value 'password=Tr0ub4dor&3'" + forged,
+            new IllegalArgumentException(
+                "{\"token\": \"ghp_R4nd0mT0k3nV4lu3F0rT3st1ngPurp0s3s01\"}"));
+    failure.addSuppressed(new RuntimeException("key AKIAIOSFODNN7EXAMPLE" + forged));
+    for (Settings.LogFormat format : Settings.LogFormat.values()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Logs.configure(format, "INFO", out);
+      org.slf4j.LoggerFactory.getLogger("pastefix.test").warn("could not store a vote", failure);
+      String log = out.toString(StandardCharsets.UTF_8);
+
+      assertTrue(log.contains("IllegalStateException"), format + ": " + log);
+      assertTrue(log.contains("IllegalArgumentException"), format + ": " + log);
+      for (String secret :
+          List.of(
+              "Tr0ub4dor", "ghp_R4nd0mT0k3nV4lu3F0rT3st1ngPurp0s3s01", "AKIAIOSFODNN7EXAMPLE")) {
+        assertFalse(log.contains(secret), format + ": " + log);
+      }
+      assertFalse(log.contains("\u001b"), format + ": an escape character reached the log");
+      for (String line : log.split("\n")) {
+        assertFalse(line.startsWith("13:00:00.000"), format + ": a forged line: " + line);
+      }
+    }
   }
 
   @Test

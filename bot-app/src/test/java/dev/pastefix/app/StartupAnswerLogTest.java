@@ -50,7 +50,8 @@ class StartupAnswerLogTest {
             memory.pendingChecks(),
             memory.shareableReplies(),
             memory.feedback(),
-            log);
+            log,
+            memory.trustedEndpoints());
     Startup startup = new Startup();
     Startup.Ready ready =
         startup.start(Optional.empty(), Optional.empty(), state, Optional.empty());

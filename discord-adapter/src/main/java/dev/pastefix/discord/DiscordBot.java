@@ -3,16 +3,21 @@ package dev.pastefix.discord;
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
 import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.telemetry.SafeUrl;
 import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.core.work.Workers;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.JDA;
@@ -60,6 +65,14 @@ public final class DiscordBot implements AutoCloseable {
   private final PastefixListener listener;
   private volatile Optional<JDA> jda = Optional.empty();
   private volatile boolean messageContent;
+  private final Duration staleClaimAfter;
+  private final ScheduledExecutorService sweeper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "pastefix-discord-takeover");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** A bot whose state lives in this process only, with feedback recorded in {@code feedback}. */
   public DiscordBot(DiscordConfig config, Bot bot, FeedbackStore feedback, KbChoices kb) {
@@ -75,7 +88,22 @@ public final class DiscordBot implements AutoCloseable {
   /** A bot keeping its claims, answered messages and votes in {@code state}. */
   public DiscordBot(
       DiscordConfig config, Bot bot, BotState state, KbChoices kb, Telemetry telemetry) {
+    this(config, bot, state, kb, SeenEvents.DEFAULT_STALE_AFTER, telemetry);
+  }
+
+  /**
+   * As above; a message another instance claimed but left unanswered for {@code staleClaimAfter}
+   * (it died) is answered by this one.
+   */
+  public DiscordBot(
+      DiscordConfig config,
+      Bot bot,
+      BotState state,
+      KbChoices kb,
+      Duration staleClaimAfter,
+      Telemetry telemetry) {
     this.config = config;
+    this.staleClaimAfter = Objects.requireNonNull(staleClaimAfter, "staleClaimAfter");
     this.workers = new Workers(PastefixListener.PLATFORM, WORKERS, QUEUE, telemetry);
     this.listener =
         new PastefixListener(
@@ -116,9 +144,32 @@ public final class DiscordBot implements AutoCloseable {
     }
     JDA client = jda.orElseThrow();
     registerCommands(client);
+    startSweeper();
     log.info(
         "Discord: ready; invite link for other servers: {}",
         InviteLink.forApplication(client.getSelfUser().getApplicationId()));
+  }
+
+  /**
+   * Looks for messages another instance (or this one before a restart) claimed but never answered,
+   * at once and then every quarter of the stale age, and answers them while connected.
+   */
+  private void startSweeper() {
+    long every = Math.max(1000, staleClaimAfter.toMillis() / 4);
+    sweeper.scheduleWithFixedDelay(
+        () -> {
+          try {
+            Optional<JDA> client = jda;
+            if (client.isPresent() && connected()) {
+              listener.takeOverStale(client.get(), staleClaimAfter);
+            }
+          } catch (RuntimeException e) {
+            log.debug("looking for stale Discord claims failed", e);
+          }
+        },
+        0,
+        every,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Whether channel pastes can be read (the Message Content intent was granted). */
@@ -235,6 +286,7 @@ public final class DiscordBot implements AutoCloseable {
 
   @Override
   public void close() {
+    sweeper.shutdownNow();
     jda.ifPresent(DiscordBot::shutdown);
     workers.close();
   }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.components.MessageTopLevelComponentUnion;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -24,6 +25,7 @@ import net.dv8tion.jda.api.components.actionrow.ActionRowChildComponent;
 import net.dv8tion.jda.api.components.actionrow.ActionRowChildComponentUnion;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -123,49 +125,81 @@ final class PastefixListener extends ListenerAdapter {
         });
   }
 
+  /** Claims of Discord messages start with this; each platform takes over only its own. */
+  static final String CLAIM_PREFIX = Conversations.PLATFORM + ":message:";
+
+  /** Stale claims taken over per sweep. */
+  static final int TAKE_OVER_BATCH = 20;
+
   /** Claim key of a Discord message: every instance on the same bot token sees the message. */
   static String claimKey(Message message) {
-    return Conversations.PLATFORM + ":message:" + message.getId();
+    return CLAIM_PREFIX + message.getId();
   }
 
   private void answer(Message message, Inbound.Message in) {
     String claim = claimKey(message);
+    String channelId = message.getChannel().getId();
     try {
-      if (!seen.claim(claim, SeenEvents.DEFAULT_TTL)) {
+      if (!seen.claim(
+          claim, HandOver.of(message.getId(), channelId, in).toJson(), SeenEvents.DEFAULT_TTL)) {
         log.debug("Discord message {} is taken by another instance", message.getId());
         return;
       }
     } catch (RuntimeException e) {
       log.warn("could not claim a Discord message; answering it anyway", e);
     }
+    answerClaimed(claim, message.getChannel(), message.getId(), in);
+  }
+
+  /**
+   * Answers a claimed message in {@code channel}, replying to {@code messageId} outside DMs. The
+   * claim is marked answered only once Discord took the reply (or refused it), so an instance that
+   * dies before then leaves it for another one to take over.
+   */
+  private void answerClaimed(
+      String claim, MessageChannel channel, String messageId, Inbound.Message in) {
+    Optional<MessageCreateData> data;
     try {
-      answerClaimed(message, in);
-    } finally {
-      try {
-        seen.answered(claim);
-      } catch (RuntimeException e) {
-        log.debug("could not mark {} answered", claim, e);
-      }
+      data = renderer.render(bot.handle(in).outcome(), EmbedRenderer.Visibility.PUBLIC);
+    } catch (RuntimeException e) {
+      markAnswered(claim);
+      throw e;
+    }
+    if (data.isEmpty()) {
+      markAnswered(claim);
+      return;
+    }
+    send(channel, messageId, in, data.get(), () -> markAnswered(claim));
+  }
+
+  private void markAnswered(String claim) {
+    try {
+      seen.answered(claim);
+    } catch (RuntimeException e) {
+      log.debug("could not mark {} answered", claim, e);
     }
   }
 
-  private void answerClaimed(Message message, Inbound.Message in) {
-    renderer
-        .render(bot.handle(in).outcome(), EmbedRenderer.Visibility.PUBLIC)
-        .ifPresent(d -> send(message, in, d));
+  private void send(Message message, Inbound in, MessageCreateData data) {
+    send(message.getChannel(), message.getId(), in, data, () -> {});
   }
 
-  private void send(Message message, Inbound in, MessageCreateData data) {
+  /** Posts {@code data} as the answer to {@code messageId}; {@code done} once Discord answered. */
+  private void send(
+      MessageChannel channel, String messageId, Inbound in, MessageCreateData data, Runnable done) {
     long received = System.nanoTime();
     if (in.channel() == Channel.DIRECT) {
-      message
-          .getChannel()
+      channel
           .sendMessage(data)
           .queue(
-              ok -> posted(received),
+              ok -> {
+                posted(received);
+                done.run();
+              },
               e -> {
                 telemetry.postingFailed(PLATFORM, false);
                 log.warn("Discord refused a DM reply in {}", in.conversationKey(), e);
+                done.run();
               });
     } else {
       if (in.conversationKey().thread().isEmpty()) {
@@ -173,26 +207,78 @@ final class PastefixListener extends ListenerAdapter {
         // is the message's id, so its messages share this conversation.
         try {
           conversations.markAnswered(
-              in.conversationKey().inThread(message.getId()),
-              ConversationStore.ANSWERED_THREAD_TTL);
+              in.conversationKey().inThread(messageId), ConversationStore.ANSWERED_THREAD_TTL);
         } catch (RuntimeException e) {
-          log.debug("could not remember the answered message {}", message.getId(), e);
+          log.debug("could not remember the answered message {}", messageId, e);
         }
       }
-      // A reply keeps the answer next to the paste in a busy channel; no ping for the author.
-      message
-          .reply(data)
+      // A reply keeps the answer next to the paste in a busy channel; no ping for the author. A
+      // paste deleted meanwhile still gets its answer, without the reference.
+      channel
+          .sendMessage(data)
+          .setMessageReference(messageId)
+          .failOnInvalidReply(false)
           .mentionRepliedUser(false)
           .queue(
-              ok -> posted(received),
+              ok -> {
+                posted(received);
+                done.run();
+              },
               e -> {
                 telemetry.postingFailed(PLATFORM, false);
                 log.warn(
                     "Discord refused a reply in {} (missing Send Messages or Embed Links?)",
                     in.conversationKey(),
                     e);
+                done.run();
               });
     }
+  }
+
+  // ---- hand-over of stale claims
+
+  /**
+   * Answers the messages whose claims went stale (their instance died before answering) and that
+   * this instance took over; how many it took.
+   */
+  int takeOverStale(JDA jda, Duration staleAfter) {
+    List<SeenEvents.StaleClaim> taken =
+        seen.takeOverStale(CLAIM_PREFIX, staleAfter, TAKE_OVER_BATCH);
+    for (SeenEvents.StaleClaim claim : taken) {
+      Optional<HandOver> handOver = HandOver.parse(claim.payload());
+      if (handOver.isEmpty()) {
+        log.warn("a stale Discord claim {} has no readable payload; dropped", claim.key());
+        markAnswered(claim.key());
+        continue;
+      }
+      HandOver h = handOver.get();
+      log.info(
+          "answering a Discord message another instance claimed but did not answer ({})",
+          claim.key());
+      run(() -> answerTakenOver(jda, claim.key(), h), () -> {});
+    }
+    return taken.size();
+  }
+
+  private void answerTakenOver(JDA jda, String claim, HandOver h) {
+    if (h.message().channel() == Channel.DIRECT) {
+      // Direct-message channels are not cached: open it again (Discord returns the same one).
+      jda.openPrivateChannelById(h.message().senderId())
+          .queue(
+              dm -> answerClaimed(claim, dm, h.messageId(), h.message()),
+              e -> {
+                log.warn("could not open the DM of a taken-over Discord message {}", claim, e);
+                markAnswered(claim);
+              });
+      return;
+    }
+    MessageChannel channel = jda.getChannelById(MessageChannel.class, h.channelId());
+    if (channel == null) {
+      log.warn("the channel of a taken-over Discord message {} is gone; not answered", claim);
+      markAnswered(claim);
+      return;
+    }
+    answerClaimed(claim, channel, h.messageId(), h.message());
   }
 
   private void posted(long since) {

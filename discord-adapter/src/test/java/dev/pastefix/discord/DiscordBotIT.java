@@ -359,13 +359,17 @@ class DiscordBotIT {
     String share = FakeDiscord.snowflake();
     ObjectNode ephemeral = (ObjectNode) answeredMessage();
     ephemeral.remove("embeds");
-    ephemeral.put("content", "@everyone <@123> look");
+    ephemeral.put("content", echoed + " look");
     discord.dispatch("INTERACTION_CREATE", discord.buttonClick(share, "pf:share", ephemeral));
     FakeDiscord.Call shared =
         discord.await("POST", "interactions/" + share + "/.+/callback", shareFrom, WAIT);
 
+    // The replies do hold the mentions as typed (a check name is one word): only
+    // allowed_mentions keeps them from pinging.
     assertTrue(followUp.body().toString().contains("@everyone"), "echoed: " + followUp.body());
-    assertTrue(shared.body().toString().contains("@everyone"), "echoed: " + shared.body());
+    for (String mention : List.of("@everyone", "<@123>", "<@&456>")) {
+      assertTrue(shared.body().toString().contains(mention), "echoed: " + shared.body());
+    }
     for (JsonNode body :
         List.of(followUp.body(), reply.body(), dm.body(), shared.body().path("data"))) {
       JsonNode allowed = body.path("allowed_mentions");

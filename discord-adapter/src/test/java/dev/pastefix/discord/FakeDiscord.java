@@ -52,6 +52,13 @@ final class FakeDiscord implements AutoCloseable {
   private final List<JsonNode> identifies = new CopyOnWriteArrayList<>();
   private final AtomicInteger sequence = new AtomicInteger();
   private volatile Optional<WebSocket> socket = Optional.empty();
+  private final java.util.Set<String> tokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Map<String, WebSocket> socketsByToken =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.CountDownLatch release =
+      new java.util.concurrent.CountDownLatch(1);
+  private final AtomicInteger heldPosts = new AtomicInteger();
   private volatile boolean refuseMessageContent;
   private final AtomicInteger closedCleanly = new AtomicInteger();
   private final AtomicInteger resumes = new AtomicInteger();
@@ -66,8 +73,8 @@ final class FakeDiscord implements AutoCloseable {
     return Long.toString(LAST.updateAndGet(prev -> Math.max(prev + 1, id)));
   }
 
-  /** One REST request as the fake received it. */
-  record Call(String method, String path, JsonNode body) {
+  /** One REST request as the fake received it, with the bot token it carried. */
+  record Call(String method, String path, JsonNode body, String token) {
     boolean is(String m, String pathPattern) {
       return method.equals(m) && path.matches(pathPattern);
     }
@@ -76,6 +83,7 @@ final class FakeDiscord implements AutoCloseable {
   FakeDiscord(String token, long guildPermissions) {
     this.token = token;
     this.guildPermissions = guildPermissions;
+    tokens.add(token);
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -101,6 +109,43 @@ final class FakeDiscord implements AutoCloseable {
   /** Closes the gateway with 4014 when IDENTIFY asks for the Message Content intent. */
   void refuseMessageContent() {
     refuseMessageContent = true;
+  }
+
+  /** Lets a second bot (another instance, with a token of its own) sign in too. */
+  void acceptToken(String other) {
+    tokens.add(other);
+  }
+
+  /** Holds every message {@code holder} posts open, unanswered, until {@link #releaseHeld()}. */
+  void holdPostsOf(String holder) {
+    held.add(holder);
+  }
+
+  int heldPosts() {
+    return heldPosts.get();
+  }
+
+  void releaseHeld() {
+    release.countDown();
+  }
+
+  /** Sends a dispatch to the gateway session of the bot signed in with {@code to} only. */
+  void dispatchTo(String to, String type, JsonNode data) {
+    WebSocket ws = socketsByToken.get(to);
+    if (ws == null) {
+      throw new IllegalStateException("no gateway session for that token");
+    }
+    ObjectNode frame = JSON.createObjectNode();
+    frame.put("op", 0);
+    frame.put("t", type);
+    frame.put("s", sequence.incrementAndGet());
+    frame.set("d", data);
+    ws.send(frame.toString());
+  }
+
+  /** Whether a bot signed in with {@code who} has a gateway session. */
+  boolean signedIn(String who) {
+    return socketsByToken.containsKey(who);
   }
 
   List<JsonNode> identifies() {
@@ -187,6 +232,10 @@ final class FakeDiscord implements AutoCloseable {
           break;
         case 2:
           identifies.add(frame.path("d"));
+          String signedIn = frame.path("d").path("token").asText();
+          socketsByToken.put(
+              signedIn.startsWith("Bot ") ? signedIn.substring(4) : signedIn, webSocket);
+          socket = Optional.of(webSocket);
           long intents = frame.path("d").path("intents").asLong();
           if (refuseMessageContent && (intents & (1L << 15)) != 0) {
             webSocket.close(4014, "Disallowed intent(s).");
@@ -227,7 +276,7 @@ final class FakeDiscord implements AutoCloseable {
     }
     if (path.startsWith("/attachments/")) {
       String file = files.get(path);
-      calls.add(new Call(request.getMethod(), path.substring(1), JSON.nullNode()));
+      calls.add(new Call(request.getMethod(), path.substring(1), JSON.nullNode(), ""));
       return file == null
           ? new MockResponse.Builder().code(404).build()
           : new MockResponse.Builder()
@@ -242,12 +291,25 @@ final class FakeDiscord implements AutoCloseable {
             ? JSON.nullNode()
             : read(request.getBody().string(StandardCharsets.UTF_8));
     String api = path.startsWith("/api/v10/") ? path.substring("/api/v10/".length()) : path;
-    if (!("Bot " + token).equals(request.getHeaders().get("Authorization"))
+    String authorization =
+        Optional.ofNullable(request.getHeaders().get("Authorization")).orElse("");
+    String caller = authorization.startsWith("Bot ") ? authorization.substring(4) : "";
+    if (!tokens.contains(caller)
         && !api.startsWith("interactions/")
         && !api.startsWith("webhooks/")) {
       return json(401, "{\"message\":\"401: Unauthorized\",\"code\":0}");
     }
-    calls.add(new Call(method, api, body));
+    calls.add(new Call(method, api, body, caller));
+    if (method.equals("POST") && api.matches("channels/\\d+/messages") && held.contains(caller)) {
+      // Held open, as a Discord that has stopped answering: the sender waits, its claim with it.
+      heldPosts.incrementAndGet();
+      try {
+        release.await(5, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return json(503, "{\"message\":\"held\",\"code\":0}");
+    }
     if (method.equals("GET") && api.equals("users/@me")) {
       return json(200, selfUser().toString());
     }
@@ -271,6 +333,15 @@ final class FakeDiscord implements AutoCloseable {
         registered.add(copy);
       }
       return json(200, registered.toString());
+    }
+    if (method.equals("POST") && api.equals("users/@me/channels")) {
+      // Opening a DM with the one user there is gives the DM channel the fake delivers from.
+      ObjectNode dm = JSON.createObjectNode();
+      dm.put("id", dmChannelId);
+      dm.put("type", 1);
+      dm.putNull("last_message_id");
+      dm.putArray("recipients").add(user(userId, "admin", false));
+      return json(200, dm.toString());
     }
     if (method.equals("POST") && api.matches("channels/\\d+/messages")) {
       String channel = api.split("/")[1];
@@ -591,6 +662,7 @@ final class FakeDiscord implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    release.countDown();
     socket.ifPresent(ws -> ws.close(1001, "test over"));
     server.close();
   }

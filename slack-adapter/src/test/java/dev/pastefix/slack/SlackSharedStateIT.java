@@ -12,6 +12,10 @@ import dev.pastefix.storage.DatabaseTarget;
 import dev.pastefix.storage.EmbeddedPostgresServer;
 import dev.pastefix.storage.StateDatabase;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -184,6 +188,92 @@ class SlackSharedStateIT {
     }
     assertTrue(written, "claims are written to the database again after it came back");
     assertFalse(slack.calls("/api/chat.postMessage").isEmpty());
+  }
+
+  /** Secrets as admins paste them; each must be gone from every table. */
+  private static final List<String> SECRETS =
+      List.of(
+          "Gr33nTea!Leaf",
+          "AKIAQ3EGRZ7XKJ4MPL2D",
+          "Riv3r!Stone",
+          "ghp_8fK2mQ9xL4vR7tN1bW5cY3hJ6dS0aE2gU9iO",
+          "Printemps#2027",
+          "Jeju!Island55");
+
+  private static final String SECRET_PASTE =
+      "{\"user\": \"svc-teams\", \"password\": \"Gr33nTea!Leaf\"} and aws_access_key_id"
+          + " AKIAQ3EGRZ7XKJ4MPL2D\n"
+          + "Set-MsolUserPassword -UserPrincipalName ann@contoso.com -NewPassword \"Riv3r!Stone\"\n"
+          + "git clone with ghp_8fK2mQ9xL4vR7tN1bW5cY3hJ6dS0aE2gU9iO fails\n"
+          + "Mon mot de passe : Printemps#2027 ne fonctionne plus\n"
+          + "관리자 비밀번호: Jeju!Island55 입력했는데 로그인이 안 됩니다";
+
+  @Test
+  void keepsNoPastedSecretInTheHandOverPayloadOrTheSharedReplyOnPostgres() throws Exception {
+    DatabaseTarget target = EmbeddedPostgresServer.shared().newDatabase();
+    TestingSlackClient client = instance(target);
+    slack.holdPostMessagesOf("xoxb-shared-token");
+    post(
+        client,
+        SlackPayloads.mention(
+            "Ev940",
+            "C0ADMINS",
+            "1700000940.000100",
+            "<@" + FakeSlackApi.BOT_USER + "> " + SECRET_PASTE),
+        Map.of());
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (slack.heldPosts() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertEquals(1, slack.heldPosts(), "the reply is being posted");
+    // While the reply is on its way the claim holds what another instance needs to answer.
+    String whileAnswering = everyValueIn(target);
+    slack.releaseHeldPosts();
+    HttpResponse<String> ack =
+        client.postForm(
+            SlackPayloads.command(
+                "check ghp_8fK2mQ9xL4vR7tN1bW5cY3hJ6dS0aE2gU9iO", slack.responseUrl("check")));
+    assertEquals(200, ack.statusCode());
+    assertTrue(ack.body().contains("Share"), "an ephemeral reply kept for sharing: " + ack.body());
+    String afterwards = everyValueIn(target);
+
+    assertTrue(
+        whileAnswering.contains("Set-MsolUserPassword") && whileAnswering.contains("[redacted]"),
+        "the hand-over payload is stored, redacted: " + whileAnswering);
+    assertTrue(
+        afterwards.contains("There is no check called"),
+        "the reply kept for sharing is stored: " + afterwards);
+    for (String secret : SECRETS) {
+      assertFalse(whileAnswering.contains(secret), secret + " in " + whileAnswering);
+      assertFalse(afterwards.contains(secret), secret + " in " + afterwards);
+    }
+  }
+
+  /** Every value of every table of {@code target}, read as the database's owner. */
+  private static String everyValueIn(DatabaseTarget target) throws Exception {
+    StringBuilder all = new StringBuilder();
+    try (Connection c = DriverManager.getConnection(target.url(), "postgres", "postgres");
+        Statement s = c.createStatement();
+        ResultSet tables = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+      List<String> names = new ArrayList<>();
+      while (tables.next()) {
+        names.add(tables.getString("TABLE_NAME"));
+      }
+      assertTrue(
+          names.contains("seen_event") && names.contains("shareable_reply"), names.toString());
+      for (String table : names) {
+        try (ResultSet rows = s.executeQuery("select * from \"" + table + "\"")) {
+          int columns = rows.getMetaData().getColumnCount();
+          while (rows.next()) {
+            for (int i = 1; i <= columns; i++) {
+              all.append(rows.getString(i)).append('\t');
+            }
+            all.append('\n');
+          }
+        }
+      }
+    }
+    return all.toString();
   }
 
   private static HttpResponse<String> post(

@@ -126,7 +126,8 @@ public final class StateDatabase implements AutoCloseable {
               new JdbcPendingCheckStore(sql, dialect, clock),
               new JdbcShareableReplies(sql, clock),
               new JdbcFeedbackStore(sql, dialect),
-              new JdbcAnswerLog(sql, dialect, clock, retention));
+              new JdbcAnswerLog(sql, dialect, clock, retention),
+              new JdbcTrustedEndpoints(sql, dialect, clock));
       // The files H2 just created carry the process's umask: owner-only like the directory.
       target.dataDir().ifPresent(DataDirectory::tighten);
       return new StateDatabase(target, pool, sql, state, version);

@@ -13,6 +13,8 @@ import dev.pastefix.core.state.SeenEvents;
 import dev.pastefix.core.state.SeenEventsContract;
 import dev.pastefix.core.state.ShareableReplies;
 import dev.pastefix.core.state.ShareableRepliesContract;
+import dev.pastefix.core.state.TrustedEndpoints;
+import dev.pastefix.core.state.TrustedEndpointsContract;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,6 +82,14 @@ class H2StateTest {
     @Override
     protected FeedbackStore store() {
       return open(Clock.systemUTC(), BotState.DEFAULT_RETENTION).feedback();
+    }
+  }
+
+  @Nested
+  class Trusted extends TrustedEndpointsContract {
+    @Override
+    protected TrustedEndpoints store() {
+      return open(clock, BotState.DEFAULT_RETENTION).trustedEndpoints();
     }
   }
 }

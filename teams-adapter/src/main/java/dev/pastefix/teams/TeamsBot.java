@@ -2,12 +2,19 @@ package dev.pastefix.teams;
 
 import dev.pastefix.core.Bot;
 import dev.pastefix.core.feedback.FeedbackStore;
+import dev.pastefix.core.state.BotState;
+import dev.pastefix.core.state.InMemoryTrustedEndpoints;
 import dev.pastefix.core.state.SeenEvents;
+import dev.pastefix.core.state.TrustedEndpoints;
 import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.core.work.Workers;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +42,51 @@ public final class TeamsBot implements AutoCloseable {
   private final ConversationOutbox outbox;
   private final ConnectorToken token;
   private final MessagesEndpoint endpoint;
+  private final TeamsListener listener;
+  private final Duration staleClaimAfter;
+  private final ScheduledExecutorService sweeper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "pastefix-teams-takeover");
+            t.setDaemon(true);
+            return t;
+          });
 
-  /** pastefix on Teams, reporting what it does to {@code telemetry}. */
+  /**
+   * pastefix on Teams, its claims, votes and trusted service URLs in {@code state}; a message
+   * another instance claimed but left unanswered for {@code staleClaimAfter} (it died) is answered
+   * by this one.
+   */
   public TeamsBot(
-      TeamsConfig config, Bot bot, FeedbackStore feedback, SeenEvents seen, Telemetry telemetry) {
-    this(config, bot, feedback, seen, telemetry, Clock.systemUTC());
+      TeamsConfig config, Bot bot, BotState state, Duration staleClaimAfter, Telemetry telemetry) {
+    this(
+        config,
+        bot,
+        state.feedback(),
+        state.seenEvents(),
+        state.trustedEndpoints(),
+        staleClaimAfter,
+        telemetry,
+        Clock.systemUTC());
+  }
+
+  /** pastefix on Teams, with service URLs trusted in this process only. */
+  TeamsBot(
+      TeamsConfig config,
+      Bot bot,
+      FeedbackStore feedback,
+      SeenEvents seen,
+      Telemetry telemetry,
+      Clock clock) {
+    this(
+        config,
+        bot,
+        feedback,
+        seen,
+        new InMemoryTrustedEndpoints(clock),
+        SeenEvents.DEFAULT_STALE_AFTER,
+        telemetry,
+        clock);
   }
 
   TeamsBot(
@@ -47,6 +94,8 @@ public final class TeamsBot implements AutoCloseable {
       Bot bot,
       FeedbackStore feedback,
       SeenEvents seen,
+      TrustedEndpoints trustedEndpoints,
+      Duration staleClaimAfter,
       Telemetry telemetry,
       Clock clock) {
     this.workers = new Workers(TeamsListener.PLATFORM, WORKERS, QUEUE, telemetry);
@@ -56,12 +105,13 @@ public final class TeamsBot implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     this.token = new ConnectorToken(config, http, clock);
-    ServiceUrls trusted = new ServiceUrls();
+    ServiceUrls trusted = new ServiceUrls(trustedEndpoints, clock);
     Connector connector = new Connector(config.retry(), token, trusted, http, clock);
     this.outbox =
         new ConversationOutbox(
             POSTERS, config.retry().attempts(), config.retry().giveUpAfter(), telemetry, clock);
-    TeamsListener listener =
+    this.staleClaimAfter = Objects.requireNonNull(staleClaimAfter, "staleClaimAfter");
+    this.listener =
         new TeamsListener(
             bot,
             feedback,
@@ -75,6 +125,25 @@ public final class TeamsBot implements AutoCloseable {
     this.endpoint =
         new MessagesEndpoint(new BotFrameworkAuth(config), trusted, listener, telemetry);
     log.info("Teams: configured ({})", config);
+  }
+
+  /**
+   * Starts looking for messages another instance (or this one before a restart) claimed but never
+   * answered: at once, then every quarter of the stale age.
+   */
+  public void start() {
+    long every = Math.max(1000, staleClaimAfter.toMillis() / 4);
+    sweeper.scheduleWithFixedDelay(
+        () -> {
+          try {
+            listener.takeOverStale(staleClaimAfter);
+          } catch (RuntimeException e) {
+            log.debug("looking for stale Teams claims failed", e);
+          }
+        },
+        0,
+        every,
+        TimeUnit.MILLISECONDS);
   }
 
   /** The Jetty handler of {@value #MESSAGES_PATH}; other paths fall through to the next one. */
@@ -98,6 +167,7 @@ public final class TeamsBot implements AutoCloseable {
   /** Stops at once: whatever is not answered yet is dropped (drain the workers first). */
   @Override
   public void close() {
+    sweeper.shutdownNow();
     workers.close();
     outbox.close();
   }

@@ -13,8 +13,10 @@ import dev.pastefix.core.telemetry.Telemetry;
 import dev.pastefix.core.work.Workers;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,12 +82,12 @@ final class TeamsListener {
     if (activity.type().equals(Activity.MESSAGE)) {
       Optional<CardAction> click = activity.value().flatMap(CardAction::parse);
       if (click.isPresent()) {
-        return submit(activity, received -> onClick(activity, click.get(), received));
+        return submit(activity, (received, done) -> onClick(activity, click.get(), received, done));
       }
       if (activity.text().isBlank()) {
         return new Reception.Accepted();
       }
-      return submit(activity, received -> onMessage(activity, received));
+      return submit(activity, (received, done) -> onMessage(activity, received, done));
     }
     if (activity.type().equals(Activity.INVOKE)
         && activity.name().filter(CARD_ACTION_INVOKE::equals).isPresent()) {
@@ -93,7 +95,8 @@ final class TeamsListener {
       if (click.isEmpty()) {
         return new Reception.InvokeResponse(invokeResponse(400, "Not a pastefix button."));
       }
-      Reception taken = submit(activity, received -> onClick(activity, click.get(), received));
+      Reception taken =
+          submit(activity, (received, done) -> onClick(activity, click.get(), received, done));
       if (taken instanceof Reception.Busy) {
         return taken;
       }
@@ -103,44 +106,120 @@ final class TeamsListener {
     return new Reception.Accepted();
   }
 
-  /** Work on one activity, given when it was received ({@link System#nanoTime()}). */
+  /**
+   * Work on one activity, given when it was received ({@link System#nanoTime()}); {@code done} is
+   * run once when nothing more is owed for it (its reply sent or given up, or no reply at all).
+   */
   private interface Task {
-    void run(long received);
+    void run(long received, Runnable done);
+  }
+
+  /** Claims of Teams activities start with this; each platform takes over only its own. */
+  static final String CLAIM_PREFIX = PLATFORM + ":activity:";
+
+  /** Stale claims taken over per sweep. */
+  static final int TAKE_OVER_BATCH = 20;
+
+  static String claimKey(Activity activity) {
+    return CLAIM_PREFIX + activity.conversationId() + ":" + activity.id();
   }
 
   private Reception submit(Activity activity, Task task) {
-    String key = "teams:activity:" + activity.conversationId() + ":" + activity.id();
+    String key = claimKey(activity);
+    // A message can be answered by another instance should this one die before replying; a click
+    // carries nothing to hand over (a vote is recorded at once, a check is clicked again).
+    String payload =
+        activity.type().equals(Activity.MESSAGE) && activity.value().isEmpty()
+            ? HandOver.of(activity)
+            : "";
     long received = System.nanoTime();
     boolean taken =
         workers.submit(
             () -> {
               // Claimed in the worker, so that a delivery refused as busy can come again.
-              if (!seen.claim(key, SeenEvents.DEFAULT_TTL)) {
+              boolean mine;
+              try {
+                mine = seen.claim(key, payload, SeenEvents.DEFAULT_TTL);
+              } catch (RuntimeException e) {
+                log.warn("could not claim a Teams activity; answering it anyway", e);
+                mine = true;
+              }
+              if (!mine) {
                 log.debug("Teams: activity {} delivered again; already handled", activity.id());
                 telemetry.duplicate(PLATFORM);
                 return;
               }
-              try {
-                task.run(received);
-              } finally {
-                seen.answered(key);
-              }
+              runClaimed(key, received, task);
             });
     return taken ? new Reception.Accepted() : new Reception.Busy();
   }
 
-  private void onMessage(Activity activity, long received) {
-    translator
-        .translate(activity)
-        .flatMap(in -> bot.handle(in).outcome().visibleReply())
-        .ifPresent(reply -> sendCard(activity, reply, received));
+  /**
+   * Runs {@code task} for a claimed activity; the claim is marked answered once the task says
+   * nothing more is owed, so an instance that dies before its reply is sent leaves the claim for
+   * another one to take over.
+   */
+  private void runClaimed(String key, long received, Task task) {
+    AtomicBoolean finished = new AtomicBoolean();
+    Runnable done =
+        () -> {
+          if (finished.compareAndSet(false, true)) {
+            try {
+              seen.answered(key);
+            } catch (RuntimeException e) {
+              log.debug("could not mark {} answered", key, e);
+            }
+          }
+        };
+    try {
+      task.run(received, done);
+    } catch (RuntimeException e) {
+      done.run();
+      throw e;
+    }
+  }
+
+  /**
+   * Answers the messages whose claims went stale (their instance died before replying) and that
+   * this instance took over; how many it took. The reply goes to the service URL the message came
+   * from, which this instance trusts only if a validated activity brought it to some instance.
+   */
+  int takeOverStale(Duration staleAfter) {
+    List<SeenEvents.StaleClaim> taken =
+        seen.takeOverStale(CLAIM_PREFIX, staleAfter, TAKE_OVER_BATCH);
+    for (SeenEvents.StaleClaim claim : taken) {
+      Optional<Activity> activity = HandOver.parse(claim.payload());
+      if (activity.isEmpty()) {
+        log.debug("a stale Teams claim {} has nothing to hand over; dropped", claim.key());
+        runClaimed(claim.key(), System.nanoTime(), (received, done) -> done.run());
+        continue;
+      }
+      log.info(
+          "answering a Teams message another instance claimed but did not answer ({})",
+          claim.key());
+      long received = System.nanoTime();
+      // Refused (full): the claim goes stale again and is taken over in a later sweep.
+      workers.submit(
+          () -> runClaimed(claim.key(), received, (r, done) -> onMessage(activity.get(), r, done)));
+    }
+    return taken.size();
+  }
+
+  private void onMessage(Activity activity, long received, Runnable done) {
+    Optional<Reply> reply =
+        translator.translate(activity).flatMap(in -> bot.handle(in).outcome().visibleReply());
+    if (reply.isPresent()) {
+      sendCard(activity, reply.get(), received, done);
+    } else {
+      done.run();
+    }
   }
 
   private static Duration since(long nanoTime) {
     return Duration.ofNanos(System.nanoTime() - nanoTime);
   }
 
-  private void onClick(Activity activity, CardAction action, long received) {
+  private void onClick(Activity activity, CardAction action, long received, Runnable done) {
     if (action instanceof CardAction.Feedback vote) {
       String answerKey =
           ActivityTranslator.conversationKey(activity).asString()
@@ -151,31 +230,38 @@ final class TeamsListener {
         // The words of the user's Teams client: a click has no text to tell its language.
         Wording wording = Wording.of(activity.locale().map(Locale::getLanguage).orElse("en"));
         String who = activity.from().name().isBlank() ? "you" : activity.from().name();
-        sendText(activity, wording.thanks(vote.helpful(), who), received);
+        sendText(activity, wording.thanks(vote.helpful(), who), received, done);
+      } else {
+        done.run();
       }
     } else if (action instanceof CardAction.RunCheck check) {
       Inbound.Click click = translator.checkClick(activity, check.command());
-      bot.handle(click).outcome().visibleReply().ifPresent(r -> sendCard(activity, r, received));
+      Optional<Reply> reply = bot.handle(click).outcome().visibleReply();
+      if (reply.isPresent()) {
+        sendCard(activity, reply.get(), received, done);
+      } else {
+        done.run();
+      }
     } else {
       throw new IllegalStateException("unknown card action " + action);
     }
   }
 
-  private void sendCard(Activity to, Reply reply, long received) {
+  private void sendCard(Activity to, Reply reply, long received, Runnable done) {
     ObjectNode message = envelope(to);
     message.put(
         "summary", AdaptiveCardRenderer.cut(reply.summary(), TeamsLimits.MAX_SUMMARY_CHARS));
     ObjectNode attachment = message.putArray("attachments").addObject();
     attachment.put("contentType", AdaptiveCardRenderer.CONTENT_TYPE);
     attachment.set("content", renderer.render(reply));
-    send(to, message, received);
+    send(to, message, received, done);
   }
 
-  private void sendText(Activity to, String text, long received) {
+  private void sendText(Activity to, String text, long received, Runnable done) {
     ObjectNode message = envelope(to);
     message.put("text", text);
     message.put("textFormat", "plain");
-    send(to, message, received);
+    send(to, message, received, done);
   }
 
   /**
@@ -183,7 +269,7 @@ final class TeamsListener {
    * conversation waits on a timer, never in a worker. The reply holds a place in the workers until
    * it is sent or given up, so a stop's drain waits for it.
    */
-  private void send(Activity to, ObjectNode message, long received) {
+  private void send(Activity to, ObjectNode message, long received, Runnable done) {
     workers.enter();
     outbox.send(
         to.conversationId(),
@@ -196,6 +282,7 @@ final class TeamsListener {
               telemetry.postingFailed(PLATFORM, false);
             }
           } finally {
+            done.run();
             workers.leave();
           }
         });

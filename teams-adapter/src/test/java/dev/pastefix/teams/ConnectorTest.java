@@ -3,6 +3,7 @@ package dev.pastefix.teams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.state.InMemoryTrustedEndpoints;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,12 @@ class ConnectorTest {
   private final TeamsConfig.Retry retry =
       new TeamsConfig.Retry(5, Duration.ofMillis(500), Duration.ofSeconds(30));
   private final Connector connector =
-      new Connector(retry, null, new ServiceUrls(), HttpClient.newHttpClient(), clock);
+      new Connector(
+          retry,
+          null,
+          new ServiceUrls(new InMemoryTrustedEndpoints(clock), clock),
+          HttpClient.newHttpClient(),
+          clock);
 
   @Test
   void readsRetryAfterAsSecondsOrAsAnHttpDate() {
@@ -55,7 +61,7 @@ class ConnectorTest {
 
   @Test
   void refusesToSendWhereNoValidatedActivityCameFrom() throws Exception {
-    ServiceUrls trusted = new ServiceUrls();
+    ServiceUrls trusted = new ServiceUrls(new InMemoryTrustedEndpoints(clock), clock);
     trusted.trust("https://smba.trafficmanager.net/emea/");
     Connector guarded = new Connector(retry, null, trusted, HttpClient.newHttpClient(), clock);
 

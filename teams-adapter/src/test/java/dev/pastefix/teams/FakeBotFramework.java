@@ -66,6 +66,10 @@ final class FakeBotFramework implements AutoCloseable {
   private final List<String> tokenForms = new CopyOnWriteArrayList<>();
   private final AtomicInteger replyIds = new AtomicInteger();
   private final RSAKey signingKey;
+  private volatile boolean holding;
+  private final java.util.concurrent.CountDownLatch release =
+      new java.util.concurrent.CountDownLatch(1);
+  private final AtomicInteger heldReplies = new AtomicInteger();
 
   FakeBotFramework() throws IOException {
     this(0, newKey("fake-bf-key-1"));
@@ -243,10 +247,38 @@ final class FakeBotFramework implements AutoCloseable {
     }
   }
 
+  /**
+   * Holds every reply open, unanswered and unrecorded, until {@link #releaseHeld()}: a connector
+   * that stopped answering, so that the sender dies with its reply unsent.
+   */
+  void holdReplies() {
+    holding = true;
+  }
+
+  int heldReplies() {
+    return heldReplies.get();
+  }
+
+  /** Ends the hold: held replies get 503, later ones are recorded as usual. */
+  void releaseHeld() {
+    holding = false;
+    release.countDown();
+  }
+
   private void connector(HttpExchange exchange, String path) throws IOException {
     String rest = path.substring("/connector/v3/conversations/".length());
     String[] parts = rest.split("/activities/", 2);
     byte[] body = exchange.getRequestBody().readAllBytes();
+    if (holding) {
+      heldReplies.incrementAndGet();
+      try {
+        release.await(5, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      send(exchange, 503, "{\"error\":{\"code\":\"Held\"}}");
+      return;
+    }
     String conversation = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
     String throttle = throttled.get(conversation);
     if (throttle != null) {
@@ -300,6 +332,7 @@ final class FakeBotFramework implements AutoCloseable {
 
   @Override
   public void close() {
+    release.countDown();
     server.stop(0);
     ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -65,7 +67,7 @@ public final class DirectoryModelStore implements ModelStore {
     Path file = file(fingerprint);
     Path temporary = null;
     try {
-      Files.createDirectories(dir);
+      createOwnerOnly(dir);
       temporary = Files.createTempFile(dir, fingerprint.substring(0, 12) + "-", ".tmp");
       Files.write(temporary, ModelFile.wrap(fingerprint, model));
       try {
@@ -84,6 +86,25 @@ public final class DirectoryModelStore implements ModelStore {
           // Already reported the write failure; a stray temporary file is harmless.
         }
       }
+    }
+  }
+
+  /**
+   * Creates {@code dir} (and missing parents) readable by the bot's user alone where the file
+   * system has POSIX permissions: a model is trained on an administrator's own knowledge, and the
+   * data directory around it is owner-only too.
+   */
+  private static void createOwnerOnly(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    if (posix) {
+      FileAttribute<?> ownerOnly =
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+      Files.createDirectories(dir, ownerOnly);
+    } else {
+      Files.createDirectories(dir);
     }
   }
 

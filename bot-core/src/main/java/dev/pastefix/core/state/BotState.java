@@ -15,7 +15,8 @@ public record BotState(
     PendingCheckStore pendingChecks,
     ShareableReplies shareableReplies,
     FeedbackStore feedback,
-    AnswerLog answerLog) {
+    AnswerLog answerLog,
+    TrustedEndpoints trustedEndpoints) {
   /** How long the answer log keeps its rows unless configured otherwise. */
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
@@ -26,6 +27,7 @@ public record BotState(
     Objects.requireNonNull(shareableReplies, "shareableReplies");
     Objects.requireNonNull(feedback, "feedback");
     Objects.requireNonNull(answerLog, "answerLog");
+    Objects.requireNonNull(trustedEndpoints, "trustedEndpoints");
   }
 
   /** State held by this process only, forgotten when it stops. */
@@ -36,7 +38,8 @@ public record BotState(
         new InMemoryPendingCheckStore(clock),
         new InMemoryShareableReplies(clock),
         new InMemoryFeedbackStore(),
-        new InMemoryAnswerLog(clock, retention));
+        new InMemoryAnswerLog(clock, retention),
+        new InMemoryTrustedEndpoints(clock));
   }
 
   /** State held by this process only, with the default retention. */
@@ -47,7 +50,13 @@ public record BotState(
   /** The same state with votes kept in {@code other}. */
   public BotState withFeedback(FeedbackStore other) {
     return new BotState(
-        seenEvents, conversations, pendingChecks, shareableReplies, other, answerLog);
+        seenEvents,
+        conversations,
+        pendingChecks,
+        shareableReplies,
+        other,
+        answerLog,
+        trustedEndpoints);
   }
 
   /** Drops every expired row of every store now; how many went. */
@@ -56,6 +65,7 @@ public record BotState(
         + conversations.purgeExpired()
         + pendingChecks.purgeExpired()
         + shareableReplies.purgeExpired()
-        + answerLog.purgeExpired();
+        + answerLog.purgeExpired()
+        + trustedEndpoints.purgeExpired();
   }
 }

@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * made in the shared store recently (write-through), so a retry of a message claimed before the
  * outage is still recognised. While degraded the shared store is left alone except for a probe
  * every {@link #PROBE_EVERY}; once it answers, what was written only in memory goes back to it in
- * order (answer-log rows, votes, claims and answered marks, pending checks, open questions), each
- * write idempotent, then the state is shared again. The outage is logged once when it starts, once
- * a {@link #LOG_EVERY} while it lasts, and once when it ends.
+ * order (answer-log rows, votes, claims and answered marks, pending checks, open questions, trusted
+ * endpoints), each write idempotent, then the state is shared again. The outage is logged once when
+ * it starts, once a {@link #LOG_EVERY} while it lasts, and once when it ends.
  */
 public final class FallbackState implements AutoCloseable {
   /** How often a continuing outage is logged. */
@@ -107,7 +107,8 @@ public final class FallbackState implements AutoCloseable {
             new Pending(shared.pendingChecks(), memory.pendingChecks()),
             new Shareable(shared.shareableReplies(), memory.shareableReplies()),
             new Feedback(shared.feedback(), memory.feedback()),
-            new Log(shared.answerLog()));
+            new Log(shared.answerLog()),
+            new Trusted(shared.trustedEndpoints(), memory.trustedEndpoints()));
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -736,6 +737,40 @@ public final class FallbackState implements AutoCloseable {
     @Override
     public int purgeExpired() {
       return 0;
+    }
+  }
+
+  private final class Trusted implements TrustedEndpoints {
+    private final TrustedEndpoints shared;
+    private final TrustedEndpoints memory;
+
+    Trusted(TrustedEndpoints shared, TrustedEndpoints memory) {
+      this.shared = shared;
+      this.memory = memory;
+    }
+
+    @Override
+    public void trust(String platform, String address, Duration ttl) {
+      // Always kept here too: during an outage this instance still replies where it was called.
+      memory.trust(platform, address, ttl);
+      write(
+          () -> shared.trust(platform, address, ttl),
+          () -> {},
+          expiring(
+              WriteBack.Kind.TRUSTED_ENDPOINTS,
+              ttl,
+              (now, left) -> shared.trust(platform, address, left)));
+    }
+
+    @Override
+    public boolean isTrusted(String platform, String address) {
+      return memory.isTrusted(platform, address)
+          || read(() -> shared.isTrusted(platform, address), () -> false);
+    }
+
+    @Override
+    public int purgeExpired() {
+      return memory.purgeExpired();
     }
   }
 }

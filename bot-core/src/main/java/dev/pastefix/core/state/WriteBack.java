@@ -27,7 +27,8 @@ final class WriteBack {
     VOTES,
     ANSWERED,
     PENDING_CHECKS,
-    OPEN_QUESTIONS
+    OPEN_QUESTIONS,
+    TRUSTED_ENDPOINTS
   }
 
   /**

@@ -48,7 +48,8 @@ class AdminCommandsTest {
                   new InMemoryPendingCheckStore(CLOCK),
                   new InMemoryShareableReplies(CLOCK),
                   new InMemoryFeedbackStore(),
-                  log))
+                  log,
+                  new dev.pastefix.core.state.InMemoryTrustedEndpoints(CLOCK)))
           .admins(Admins.parse("slack:U0ADMIN, discord:123456789012345678, teams:29:1AbC-x_y.z"))
           .reloader(
               () -> {

@@ -72,7 +72,8 @@ class PipelineChecksTest {
               pending,
               new InMemoryShareableReplies(clock),
               new InMemoryFeedbackStore(),
-              new InMemoryAnswerLog(clock, BotState.DEFAULT_RETENTION));
+              new InMemoryAnswerLog(clock, BotState.DEFAULT_RETENTION),
+              new dev.pastefix.core.state.InMemoryTrustedEndpoints(clock));
       CurrentEngine current =
           new CurrentEngine(Engine.builder(TestingKnowledge.base()).checks(checks).build());
       Routes routes =

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,10 @@ class ModelCacheTest {
   }
 
   private List<Path> files() throws IOException {
+    return modelFiles(dir);
+  }
+
+  private static List<Path> modelFiles(Path dir) throws IOException {
     try (var listing = Files.list(dir)) {
       return listing.filter(p -> p.toString().endsWith(".model")).sorted().toList();
     }
@@ -89,6 +94,26 @@ class ModelCacheTest {
     assertEquals(0, cached.trainedShards());
     String text = "my laptop clock is wrong and sign-in fails";
     assertEquals(trained.rank(text), cached.rank(text));
+  }
+
+  @Test
+  void createsItsDirectoryAndFilesForTheBotsUserAlone() throws IOException {
+    Path models = dir.resolve("data").resolve("models");
+    DirectoryModelStore store = new DirectoryModelStore(models);
+
+    model(knowledge("sign-in fails because the clock is wrong"), store);
+
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(models)),
+        "a model holds words of an administrator's own knowledge");
+    for (Path file : modelFiles(models)) {
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+          file.toString());
+    }
+    assertEquals(1, modelFiles(models).size());
   }
 
   @Test

@@ -42,7 +42,8 @@ class FallbackStateTest {
           wrap(PendingCheckStore.class, inside.pendingChecks()),
           wrap(ShareableReplies.class, inside.shareableReplies()),
           wrap(FeedbackStore.class, inside.feedback()),
-          wrap(AnswerLog.class, inside.answerLog()));
+          wrap(AnswerLog.class, inside.answerLog()),
+          wrap(TrustedEndpoints.class, inside.trustedEndpoints()));
     }
 
     void probe() {
