@@ -60,9 +60,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Measure loading, training-from-scratch and start-to-ready time, heap used after start"
           + " (after GC), throughput and p50/p99 latency on one thread after a warm-up, and direct"
-          + " exact accuracy, over the messages of FILE.jsonl (default ../shared/eval/dev.jsonl"
-          + " when it exists, else the knowledge base's example phrasings, each labelled with its"
-          + " entry). Each message is handled as a direct and as an unaddressed channel message."
+          + " exact accuracy, over the messages of FILE.jsonl (default: the knowledge base's example"
+          + " phrasings, each labelled with its entry). Each message is handled as a direct and as an unaddressed channel message."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -83,7 +82,6 @@ import picocli.CommandLine.Parameters;
           + " cpu_p99_us and the redaction figures."
     })
 final class BenchCommand implements Command {
-  static final Path DEFAULT_FILE = Path.of("..", "shared", "eval", "dev.jsonl");
   static final int DEFAULT_ITERATIONS = 20;
 
   /** Largest synthetic knowledge base: far beyond any team's, small enough to fit in memory. */
@@ -98,7 +96,6 @@ final class BenchCommand implements Command {
   private static final List<Channel> CHANNELS = List.of(Channel.DIRECT, Channel.CHANNEL);
 
   private final Startup startup;
-  private final Path defaultFile;
   private final ObjectMapper json = new ObjectMapper();
 
   @Parameters(
@@ -139,10 +136,12 @@ final class BenchCommand implements Command {
 
   @Mixin private KnowledgeOptions knowledgeOption = new KnowledgeOptions();
 
-  /** {@code defaultFile} is measured when no file is given and it exists. */
-  BenchCommand(Startup startup, Path defaultFile) {
+  /**
+   * Without a file the bench measures the knowledge base's example phrasings, which ship with it:
+   * it never depends on a file outside the jar.
+   */
+  BenchCommand(Startup startup) {
     this.startup = Objects.requireNonNull(startup, "startup");
-    this.defaultFile = Objects.requireNonNull(defaultFile, "defaultFile");
   }
 
   /** One measured knowledge base. */
@@ -202,8 +201,7 @@ final class BenchCommand implements Command {
       terminal.err().println(e.getMessage());
       return ExitCodes.CONFIG;
     }
-    Optional<Path> source =
-        plan.file().or(() -> Optional.of(defaultFile).filter(Files::isRegularFile));
+    Optional<Path> source = plan.file();
     List<LabelledMessage> labelled = List.of();
     if (source.isPresent()) {
       try {

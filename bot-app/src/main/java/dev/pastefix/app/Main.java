@@ -82,7 +82,7 @@ public final class Main {
     List<Command> all = new ArrayList<>();
     all.add(new DiagnoseCommand(startup, renderer));
     all.add(new EvalCommand(startup));
-    all.add(new BenchCommand(startup, BenchCommand.DEFAULT_FILE));
+    all.add(new BenchCommand(startup));
     all.add(new KbCommand(new KnowledgeLoader()));
     all.add(new CheckCommand(new KnowledgeLoader(), Clock.systemUTC()));
     all.add(new StatsCommand(Clock.systemUTC()));

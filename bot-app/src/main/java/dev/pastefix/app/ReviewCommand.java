@@ -35,9 +35,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pastefix review [--since 30d] [--json] [--draft DIR [--top N] [--source-url URL]] [--html
- * FILE]}: what the bot missed, read from the answer log and the votes. Exit 0 when the review ran,
- * 2 for wrong usage or a file that cannot be written, 3 when the answer log cannot be opened or the
- * knowledge base is invalid.
+ * FILE [--text]]}: what the bot missed, read from the answer log and the votes. Exit 0 when the
+ * review ran, 2 for wrong usage or a file that cannot be written, 3 when the answer log cannot be
+ * opened or the knowledge base is invalid.
  */
 @CommandLine.Command(
     name = "review",
@@ -104,8 +104,11 @@ final class ReviewCommand implements Command {
       names = "--html",
       paramLabel = "FILE",
       converter = CommandLineTypes.DirectoryName.class,
-      description = "also write the review as an HTML page")
+      description = "write the review as an HTML page instead of printing it (see --text)")
   private Optional<Path> html = Optional.empty();
+
+  @Option(names = "--text", description = "with --html: print the text report as well")
+  private boolean text;
 
   @Mixin private KnowledgeOptions knowledge = new KnowledgeOptions();
 
@@ -135,13 +138,16 @@ final class ReviewCommand implements Command {
 
     if (json.on()) {
       terminal.out().println(new ReviewJson().write(report));
-    } else {
+    }
+    // The page stands for the report: the text goes to the terminal too only when asked.
+    if (!json.on() && (text || html.isEmpty())) {
       print(report, terminal.out());
     }
     if (html.isPresent()) {
       Path file = html.get();
       try {
-        Files.writeString(file, new ReviewPage().render(report), StandardCharsets.UTF_8);
+        Files.writeString(
+            file, new ReviewPage(titles(terminal)).render(report), StandardCharsets.UTF_8);
       } catch (IOException e) {
         terminal.err().println("pastefix review: cannot write " + file + ": " + e.getMessage());
         return ExitCodes.USAGE;
@@ -153,6 +159,22 @@ final class ReviewCommand implements Command {
           report, draftDir.get(), top, sourceUrl, Settings.knowledgeFrom(terminal.env()), terminal);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Entry titles for the page, from the knowledge in use; an invalid knowledge base leaves the page
+   * with ids alone (with a note), since the review itself does not need it.
+   */
+  private java.util.function.Function<String, String> titles(Terminal terminal) {
+    try {
+      KnowledgeBase kb = loader.load(Settings.knowledgeFrom(terminal.env()));
+      return id -> kb.entry(id).map(e -> e.title()).orElse("");
+    } catch (InvalidKnowledgeException | Settings.InvalidSettings e) {
+      terminal
+          .err()
+          .println("pastefix review: entries shown by id alone, the knowledge did not load: " + e);
+      return id -> "";
+    }
   }
 
   private int draft(
@@ -239,7 +261,18 @@ final class ReviewCommand implements Command {
                 .collect(Collectors.joining(", "))
             + ")");
     out.println();
-    out.println("Unknown groups (" + report.unknownGroups().size() + ", most frequent first):");
+    out.println(
+        "Unknown groups ("
+            + report.unknownGroups().size()
+            + " groups of "
+            + report.unanswered().grouped()
+            + " messages, most frequent first):");
+    if (report.unanswered().ungroupedUnknown() > 0) {
+      out.println(
+          "  ("
+              + report.unanswered().ungroupedUnknown()
+              + " more unknown messages hold no text to group by: commands other than diagnose)");
+    }
     if (report.unknownGroups().isEmpty()) {
       out.println("  none");
     }
@@ -296,11 +329,10 @@ final class ReviewCommand implements Command {
     for (NearMiss m : report.nearMisses()) {
       out.printf(
           Locale.ROOT,
-          "  %s  %s %.2f (needs %.2f): %s%n",
+          "  %s  %s %s: %s%n",
           WHEN.format(m.at()),
           m.entryId(),
-          m.score(),
-          m.threshold(),
+          ReviewWording.nearMiss(m),
           oneLine(m.sample()));
     }
   }

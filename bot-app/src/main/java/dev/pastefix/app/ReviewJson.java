@@ -32,6 +32,10 @@ final class ReviewJson {
         d.put(kind.label(), day.count(kind));
       }
     }
+    ObjectNode unanswered = root.putObject("unanswered");
+    unanswered.put("grouped_unknown", report.unanswered().groupedUnknown());
+    unanswered.put("grouped_silent", report.unanswered().groupedSilent());
+    unanswered.put("ungrouped_unknown", report.unanswered().ungroupedUnknown());
     ArrayNode groups = root.putArray("unknown_groups");
     for (UnknownGroup g : report.unknownGroups()) {
       ObjectNode node = groups.addObject();

@@ -3,24 +3,32 @@ package dev.pastefix.app;
 import dev.pastefix.core.review.ReviewReport;
 import dev.pastefix.core.review.ReviewReport.Day;
 import dev.pastefix.core.review.ReviewReport.EntryReview;
+import dev.pastefix.core.review.ReviewReport.NearMiss;
 import dev.pastefix.core.review.ReviewReport.UnknownGroup;
+import dev.pastefix.core.review.Reviewer;
+import dev.pastefix.core.state.AnswerRecord.ScoredEntry;
 import dev.pastefix.core.state.OutcomeKind;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * The review as one self-contained page ({@code pastefix review --html FILE}): answers per day by
- * outcome as an inline SVG chart, the helpful ratio per entry, and the unknown groups. Written with
- * the JDK's XML writer, so the page is well-formed XHTML; it loads nothing from the network.
+ * The review as one self-contained page ({@code pastefix review --html FILE}): messages per day by
+ * outcome as an inline SVG chart over every day of the period, the votes per entry, the unknown
+ * groups and the near misses, entries named by id and title. Written with the JDK's XML writer, so
+ * the page is well-formed XHTML; it loads nothing from the network.
  */
 final class ReviewPage {
   static final String XHTML = "http://www.w3.org/1999/xhtml";
@@ -32,10 +40,19 @@ final class ReviewPage {
           OutcomeKind.ANSWER, "#2e7d32",
           OutcomeKind.CLARIFY, "#1565c0",
           OutcomeKind.UNKNOWN, "#ef6c00",
-          OutcomeKind.SILENT, "#9e9e9e");
+          OutcomeKind.SILENT, "#9e9e9e",
+          OutcomeKind.INFO, "#7e57c2");
 
   static final List<OutcomeKind> ORDER =
-      List.of(OutcomeKind.ANSWER, OutcomeKind.CLARIFY, OutcomeKind.UNKNOWN, OutcomeKind.SILENT);
+      List.of(
+          OutcomeKind.ANSWER,
+          OutcomeKind.CLARIFY,
+          OutcomeKind.UNKNOWN,
+          OutcomeKind.SILENT,
+          OutcomeKind.INFO);
+
+  static final String HELPFUL_COLOUR = "#2e7d32";
+  static final String NOT_HELPFUL_COLOUR = "#c62828";
 
   static final int BAR = 18;
   static final int GAP = 6;
@@ -58,13 +75,32 @@ final class ReviewPage {
           + "th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}"
           + "th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}"
           + "code{font-family:ui-monospace,Consolas,monospace;font-size:.9em;word-break:break-word}"
-          + ".legend span{display:inline-block;margin-right:1.2em}"
+          + ".chart{display:flex;align-items:flex-start;gap:1.5em;flex-wrap:wrap}"
+          + ".legend{list-style:none;padding:0;margin:12px 0 0 0}.legend li{margin:.3em 0}"
+          + ".title{color:#555;font-size:.9em}"
           + ".swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;"
           + "vertical-align:-.1em}"
           + ".sample{color:#555;font-size:.85em;white-space:pre-wrap;word-break:break-word;"
-          + "max-height:5.4em;overflow:hidden;border-left:2px solid #ddd;padding-left:6px;"
+          // Four whole lines: a height that is a multiple of the line height never cuts a line.
+          + "line-height:1.35em;max-height:5.4em;overflow:hidden;border-left:2px solid #ddd;"
+          + "padding-left:6px;"
           + "margin-top:4px}"
-          + ".muted{color:#777}";
+          + ".muted{color:#777}"
+          // The vote bar on a line of its own, its words unbroken beneath it.
+          + ".ratio{display:block;margin:4px 0 2px}.votes{white-space:nowrap;font-size:.9em}"
+          + "td.when{white-space:nowrap}.closest{margin-bottom:.4em}";
+
+  private final Function<String, String> titles;
+
+  /** A page that names entries by id alone. */
+  ReviewPage() {
+    this(id -> "");
+  }
+
+  /** A page that shows each entry's title ({@code ""} when unknown) beside its id. */
+  ReviewPage(Function<String, String> titles) {
+    this.titles = Objects.requireNonNull(titles, "titles");
+  }
 
   String render(ReviewReport report) {
     StringWriter out = new StringWriter();
@@ -97,10 +133,14 @@ final class ReviewPage {
                   .collect(Collectors.joining(", "))
               + ".");
       element(x, "h2", "Messages per day by outcome");
-      chart(x, report.days());
+      x.writeStartElement("div");
+      x.writeAttribute("class", "chart");
+      chart(x, everyDay(report));
       legend(x);
+      x.writeEndElement();
       entries(x, report.entries());
-      groups(x, report.unknownGroups());
+      groups(x, report);
+      nearMisses(x, report.nearMisses());
       x.writeEndElement();
       x.writeEndElement();
       x.writeEndDocument();
@@ -112,24 +152,32 @@ final class ReviewPage {
   }
 
   static String label(OutcomeKind kind) {
-    switch (kind) {
-      case ANSWER:
-        return "answered";
-      case CLARIFY:
-        return "asked which cause";
-      case UNKNOWN:
-        return "did not know";
-      default:
-        return "stayed silent";
+    return ReviewWording.label(kind);
+  }
+
+  /** Every day of the period (UTC), those without messages included, so the chart shows a trend. */
+  static List<Day> everyDay(ReviewReport report) {
+    Map<LocalDate, Day> withData =
+        report.days().stream().collect(Collectors.toMap(Day::day, Function.identity()));
+    List<Day> days = new ArrayList<>();
+    LocalDate last = LocalDate.ofInstant(report.to(), ZoneOffset.UTC);
+    for (LocalDate day = LocalDate.ofInstant(report.from(), ZoneOffset.UTC);
+        !day.isAfter(last);
+        day = day.plusDays(1)) {
+      days.add(withData.getOrDefault(day, new Day(day, Map.of())));
     }
+    // Rows logged outside the period's days (a clock step) are still shown, never dropped.
+    for (Day day : report.days()) {
+      if (!days.contains(day)) {
+        days.add(day);
+      }
+    }
+    days.sort(java.util.Comparator.comparing(Day::day));
+    return days;
   }
 
   private static void chart(XMLStreamWriter x, List<Day> days) throws XMLStreamException {
-    if (days.isEmpty()) {
-      element(x, "p", "No messages in this period.");
-      return;
-    }
-    int max = days.stream().mapToInt(Day::total).max().orElse(1);
+    int max = Math.max(1, days.stream().mapToInt(Day::total).max().orElse(1));
     int width = LEFT + days.size() * (BAR + GAP) + GAP;
     int height = TOP + PLOT_HEIGHT + BOTTOM;
     x.writeStartElement("svg");
@@ -151,7 +199,7 @@ final class ReviewPage {
       x.writeAttribute("stroke", "#ddd");
       text(x, LEFT - 8, y + 4, "end", Integer.toString(value));
     }
-    int labelEvery = Math.max(1, days.size() / 15);
+    int labelEvery = Math.max(1, (days.size() + 14) / 15);
     for (int i = 0; i < days.size(); i++) {
       Day day = days.get(i);
       int left = LEFT + GAP + i * (BAR + GAP);
@@ -202,10 +250,12 @@ final class ReviewPage {
   }
 
   private static void legend(XMLStreamWriter x) throws XMLStreamException {
-    x.writeStartElement("p");
+    x.writeStartElement("ul");
     x.writeAttribute("class", "legend");
-    for (OutcomeKind kind : ORDER) {
-      x.writeStartElement("span");
+    x.writeAttribute("id", "legend");
+    // Listed top to bottom as the bars stack, so the legend reads like the bar beside it.
+    for (OutcomeKind kind : reversed(ORDER)) {
+      x.writeStartElement("li");
       x.writeStartElement("span");
       x.writeAttribute("class", "swatch");
       x.writeAttribute("style", "background:" + COLOURS.get(kind));
@@ -217,8 +267,22 @@ final class ReviewPage {
     x.writeEndElement();
   }
 
-  private static void entries(XMLStreamWriter x, List<EntryReview> entries)
-      throws XMLStreamException {
+  private static <T> List<T> reversed(List<T> list) {
+    List<T> copy = new ArrayList<>(list);
+    java.util.Collections.reverse(copy);
+    return copy;
+  }
+
+  private void entry(XMLStreamWriter x, String id) throws XMLStreamException {
+    element(x, "code", id);
+    String title = titles.apply(id);
+    if (!title.isBlank()) {
+      x.writeCharacters(" ");
+      element(x, "span", "title", title);
+    }
+  }
+
+  private void entries(XMLStreamWriter x, List<EntryReview> entries) throws XMLStreamException {
     element(x, "h2", "Answers and votes per entry");
     if (entries.isEmpty()) {
       element(x, "p", "No answers in this period.");
@@ -226,33 +290,42 @@ final class ReviewPage {
     }
     x.writeStartElement("table");
     x.writeAttribute("id", "entries");
-    header(x, "Entry", "Answers", "Helpful", "Not helpful", "Helpful ratio", "Not helpful samples");
+    header(x, "Entry", "Answers", "Helpful", "Not helpful", "Votes", "Not helpful samples");
     for (EntryReview e : entries) {
       x.writeStartElement("tr");
       x.writeStartElement("td");
-      element(x, "code", e.id());
+      entry(x, e.id());
       x.writeEndElement();
       number(x, e.answers());
       number(x, e.helpful());
       number(x, e.notHelpful());
       x.writeStartElement("td");
       if (e.helpfulRatio().isPresent()) {
+        // Green for the helpful share, red for the rest, and the words beside it: a bar that is
+        // all red reads "none helpful", never "0%" beside a full bar.
         double ratio = e.helpfulRatio().getAsDouble();
         x.writeStartElement("svg");
         x.writeDefaultNamespace(SVG);
         x.writeAttribute("width", "100");
         x.writeAttribute("height", "10");
         x.writeAttribute("class", "ratio");
-        x.writeEmptyElement("rect");
-        x.writeAttribute("width", "100");
-        x.writeAttribute("height", "10");
-        x.writeAttribute("fill", "#c62828");
+        x.writeAttribute("data-helpful", Integer.toString(e.helpful()));
+        x.writeAttribute("data-not-helpful", Integer.toString(e.notHelpful()));
+        element(x, "title", ReviewWording.votes(e));
         x.writeEmptyElement("rect");
         x.writeAttribute("width", fmt(ratio * 100));
         x.writeAttribute("height", "10");
-        x.writeAttribute("fill", "#2e7d32");
+        x.writeAttribute("fill", HELPFUL_COLOUR);
+        x.writeAttribute("data-vote", "helpful");
+        x.writeEmptyElement("rect");
+        x.writeAttribute("x", fmt(ratio * 100));
+        x.writeAttribute("width", fmt(100 - ratio * 100));
+        x.writeAttribute("height", "10");
+        x.writeAttribute("fill", NOT_HELPFUL_COLOUR);
+        x.writeAttribute("data-vote", "not-helpful");
         x.writeEndElement();
-        x.writeCharacters(" " + Math.round(ratio * 100) + "%");
+        x.writeCharacters(" ");
+        element(x, "span", "votes", ReviewWording.votes(e));
       } else {
         x.writeStartElement("span");
         x.writeAttribute("class", "muted");
@@ -270,11 +343,37 @@ final class ReviewPage {
     x.writeEndElement();
   }
 
-  private static void groups(XMLStreamWriter x, List<UnknownGroup> groups)
-      throws XMLStreamException {
+  private void groups(XMLStreamWriter x, ReviewReport report) throws XMLStreamException {
+    List<UnknownGroup> groups = report.unknownGroups();
+    ReviewReport.Unanswered unanswered = report.unanswered();
     element(x, "h2", "Messages I could not answer, grouped");
+    x.writeStartElement("p");
+    x.writeAttribute("id", "unanswered");
+    x.writeCharacters(
+        unanswered.grouped()
+            + (unanswered.grouped() == 1 ? " message" : " messages")
+            + " in "
+            + groups.size()
+            + (groups.size() == 1 ? " group" : " groups")
+            + ": "
+            + unanswered.groupedUnknown()
+            + " "
+            + label(OutcomeKind.UNKNOWN)
+            + ", "
+            + unanswered.groupedSilent()
+            + " "
+            + label(OutcomeKind.SILENT)
+            + " in a channel.");
+    if (unanswered.ungroupedUnknown() > 0) {
+      x.writeCharacters(
+          " "
+              + unanswered.ungroupedUnknown()
+              + " more "
+              + label(OutcomeKind.UNKNOWN)
+              + " but held no text to group by (a command other than diagnose).");
+    }
+    x.writeEndElement();
     if (groups.isEmpty()) {
-      element(x, "p", "None in this period.");
       return;
     }
     x.writeStartElement("table");
@@ -284,20 +383,63 @@ final class ReviewPage {
       x.writeStartElement("tr");
       number(x, g.count());
       number(x, g.senders());
-      element(x, "td", when(g.firstSeen()));
-      element(x, "td", when(g.lastSeen()));
+      element(x, "td", "when", when(g.firstSeen()));
+      element(x, "td", "when", when(g.lastSeen()));
       x.writeStartElement("td");
       element(x, "code", g.signature().text());
       for (String sample : g.samples()) {
         element(x, "div", "sample", sample);
       }
       x.writeEndElement();
-      element(
-          x,
-          "td",
-          g.closest().stream()
-              .map(c -> c.entryId() + " " + String.format(Locale.ROOT, "%.2f", c.score()))
-              .collect(Collectors.joining(", ")));
+      x.writeStartElement("td");
+      for (ScoredEntry c : g.closest()) {
+        // The score beside the id it belongs to, the title after both: a score at the end of a
+        // long title read as the next entry's.
+        x.writeStartElement("div");
+        x.writeAttribute("class", "closest");
+        element(x, "code", c.entryId());
+        x.writeCharacters(" ");
+        element(x, "b", ReviewWording.decimal(c.score(), 2));
+        String title = titles.apply(c.entryId());
+        if (!title.isBlank()) {
+          x.writeCharacters(" ");
+          element(x, "span", "title", title);
+        }
+        x.writeEndElement();
+      }
+      x.writeEndElement();
+      x.writeEndElement();
+    }
+    x.writeEndElement();
+  }
+
+  private void nearMisses(XMLStreamWriter x, List<NearMiss> misses) throws XMLStreamException {
+    element(x, "h2", "Near misses");
+    element(
+        x,
+        "p",
+        "muted",
+        "Channel messages where the bot stayed silent though its best entry scored within "
+            + Reviewer.NEAR_MISS_MARGIN
+            + " of what a channel needs (or over it, held back by another channel rule): one more"
+            + " symptom or example would have made it speak.");
+    if (misses.isEmpty()) {
+      element(x, "p", "None in this period.");
+      return;
+    }
+    x.writeStartElement("table");
+    x.writeAttribute("id", "near-misses");
+    header(x, "When", "Best entry", "Score", "Message");
+    for (NearMiss m : misses) {
+      x.writeStartElement("tr");
+      element(x, "td", "when", when(m.at()));
+      x.writeStartElement("td");
+      entry(x, m.entryId());
+      x.writeEndElement();
+      element(x, "td", ReviewWording.nearMiss(m));
+      x.writeStartElement("td");
+      element(x, "div", "sample", m.sample());
+      x.writeEndElement();
       x.writeEndElement();
     }
     x.writeEndElement();

@@ -13,7 +13,7 @@ class BenchCommandTest {
   @TempDir Path dir;
 
   private BenchCommand command() {
-    return new BenchCommand(new Startup(), dir.resolve("absent.jsonl"));
+    return new BenchCommand(new Startup());
   }
 
   private static void assertNumberLine(String out, String label, String unit) {

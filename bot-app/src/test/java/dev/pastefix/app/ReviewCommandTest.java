@@ -151,7 +151,27 @@ class ReviewCommandTest {
         t.out().contains("Grant-CsTeamsMeetingPolicy : The policy assignment for user '<user>'"),
         t.out());
     assertTrue(t.out().contains("max-shells-user"), t.out());
-    assertTrue(t.out().contains("session-timeout 0.20 (needs 0.25)"), t.out());
+    assertTrue(t.out().contains("session-timeout 0.20, 0.05 short of 0.25"), t.out());
+  }
+
+  @Test
+  void writesThePageWithoutTheTextReportUnlessAsked() throws Exception {
+    Path page = dir.resolve("review.html");
+    TestingTerminal quiet = new TestingTerminal();
+    TestingTerminal both = new TestingTerminal();
+
+    assertEquals(
+        ExitCodes.OK,
+        TestingCommandLine.run(command, List.of("--html", page.toString()), quiet.terminal));
+    assertEquals(
+        ExitCodes.OK,
+        TestingCommandLine.run(
+            command, List.of("--html", page.toString(), "--text"), both.terminal));
+
+    assertEquals("", quiet.out(), "the page alone");
+    assertTrue(quiet.err().contains("wrote " + page), quiet.err());
+    assertTrue(both.out().contains("Unknown groups"), both.out());
+    assertTrue(Files.size(page) > 1000);
   }
 
   @Test
@@ -177,27 +197,121 @@ class ReviewCommandTest {
             .newDocumentBuilder()
             .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
     var xpath = XPathFactory.newInstance().newXPath();
-    // One bar group per day: the 3 days before NOW with messages.
+    // One bar group per day of the 30 days, days without messages included.
     NodeList days =
         (NodeList)
             xpath.evaluate("//*[local-name()='g'][@class='day']", doc, XPathConstants.NODESET);
-    assertEquals(3, days.getLength());
+    assertEquals(31, days.getLength());
     assertEquals(
-        "2026-11-29", days.item(0).getAttributes().getNamedItem("data-day").getNodeValue());
-    assertEquals("6", days.item(0).getAttributes().getNamedItem("data-total").getNodeValue());
+        "2026-11-02", days.item(0).getAttributes().getNamedItem("data-day").getNodeValue());
+    assertEquals("0", days.item(0).getAttributes().getNamedItem("data-total").getNodeValue());
+    assertEquals(
+        "6", xpath.evaluate("//*[local-name()='g'][@data-day='2026-11-29']/@data-total", doc));
+    assertEquals(
+        "2026-12-02", days.item(30).getAttributes().getNamedItem("data-day").getNodeValue());
+    // The legend sits beside the chart, in the same row.
+    assertEquals(
+        "chart", xpath.evaluate("//*[local-name()='ul'][@id='legend']/parent::*/@class", doc));
+    assertEquals(
+        "1",
+        xpath.evaluate(
+            "count(//*[local-name()='ul'][@id='legend']/preceding-sibling::*[local-name()='svg'])",
+            doc));
     assertEquals(
         "6", xpath.evaluate("//*[local-name()='rect'][@data-outcome='unknown']/@data-count", doc));
     assertEquals(
         "max-shells-user",
         xpath.evaluate("//*[local-name()='table'][@id='entries']//*[local-name()='code']", doc));
     assertTrue(
-        xpath.evaluate("//*[local-name()='table'][@id='entries']", doc).contains("50%"),
+        xpath
+            .evaluate("//*[local-name()='table'][@id='entries']", doc)
+            .contains("1 of 2 helpful (50 %)"),
         "helpful ratio of max-shells-user");
+    // Titles from the shipped knowledge beside the ids.
+    assertTrue(
+        xpath
+            .evaluate("//*[local-name()='table'][@id='entries']//*[@class='title']", doc)
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains("shells"),
+        html);
     assertEquals(
         "6",
         xpath.evaluate(
             "//*[local-name()='table'][@id='unknown-groups']//*[local-name()='tr'][2]/*[local-name()='td'][1]",
             doc));
+    // The near miss has its own section, with its score told apart from the threshold.
+    assertEquals(
+        "session-timeout",
+        xpath.evaluate(
+            "//*[local-name()='table'][@id='near-misses']//*[local-name()='code']", doc));
+    assertTrue(
+        xpath
+            .evaluate("//*[local-name()='table'][@id='near-misses']", doc)
+            .contains("0.20, 0.05 short of 0.25"),
+        html);
+  }
+
+  @Test
+  void itsCountsAddUp() throws Exception {
+    // An unknown with no text to group by: counted as unknown, in no group, and said so.
+    log.append(
+        new AnswerRecord(
+            NOW.minus(Duration.ofHours(1)),
+            "slack",
+            Channel.COMMAND,
+            ConversationKey.of("slack", "T1", "C1"),
+            "U9",
+            OutcomeKind.UNKNOWN,
+            List.of(),
+            0.1,
+            "en",
+            Duration.ofMillis(2),
+            "/pastefix kb nothing-like-this",
+            List.of(),
+            Optional.empty()));
+    Path page = dir.resolve("review.html");
+    TestingTerminal t = new TestingTerminal();
+
+    assertEquals(
+        ExitCodes.OK,
+        TestingCommandLine.run(command, List.of("--html", page.toString()), t.terminal));
+
+    String html = Files.readString(page);
+    // 7 unknowns: 6 in the group of the policy error, 1 without text; the silent question is a
+    // near miss in a second group of 1.
+    assertTrue(html.contains(", 7 did not know,"), "the summary counts every unknown: " + html);
+    assertTrue(
+        html.contains("7 messages in 2 groups: 6 did not know, 1 stayed silent in a channel."),
+        html);
+    assertTrue(html.contains("1 more did not know but held no text to group by"), html);
+  }
+
+  @Test
+  void aRatioOfNoHelpfulVotesIsSaidInWords() throws Exception {
+    votes.record(
+        new Vote("k2", List.of("max-shells-user"), "U4", false, NOW.minus(Duration.ofHours(2))));
+    Path page = dir.resolve("review.html");
+    TestingTerminal t = new TestingTerminal();
+    log.append(
+        record(
+            NOW.minus(Duration.ofHours(3)),
+            "U5",
+            OutcomeKind.ANSWER,
+            "clock paste",
+            List.of("clock-skew"),
+            Optional.of("k3")));
+    votes.record(
+        new Vote("k3", List.of("clock-skew"), "U5", false, NOW.minus(Duration.ofHours(2))));
+
+    assertEquals(
+        ExitCodes.OK,
+        TestingCommandLine.run(command, List.of("--html", page.toString()), t.terminal));
+
+    String html = Files.readString(page);
+    assertTrue(html.contains("the one vote: not helpful"), html);
+    assertTrue(html.contains("1 of 3 helpful (33 %)"), html);
+    assertTrue(
+        !html.matches("(?s).*class=\"votes\">[^<]*\\b0 ?%.*"), "no bare 0% beside a red bar");
   }
 
   @Test

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * What a review of the answer log found over one period: how many messages and how they ended (in
  * total and per day), the groups of messages the bot could not answer, the entries with their
- * answers and votes, and the channel messages where the bot nearly spoke.
+ * answers and votes, the channel messages where the bot nearly spoke, and how the unanswered
+ * messages split into the groups.
  */
 public record ReviewReport(
     Instant from,
@@ -21,10 +22,12 @@ public record ReviewReport(
     List<Day> days,
     List<UnknownGroup> unknownGroups,
     List<EntryReview> entries,
-    List<NearMiss> nearMisses) {
+    List<NearMiss> nearMisses,
+    Unanswered unanswered) {
   public ReviewReport {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(unanswered, "unanswered");
     outcomes = Map.copyOf(outcomes);
     days = List.copyOf(days);
     unknownGroups = List.copyOf(unknownGroups);
@@ -102,6 +105,25 @@ public record ReviewReport(
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(entryId, "entryId");
       Objects.requireNonNull(sample, "sample");
+    }
+  }
+
+  /**
+   * How the messages the bot could not answer make up the groups, so the counts add up: the groups
+   * hold {@code groupedUnknown} messages it said it did not know and {@code groupedSilent} channel
+   * errors it stayed silent on; {@code ungroupedUnknown} "did not know" messages hold no text to
+   * group by (such as a slash command other than diagnose).
+   */
+  public record Unanswered(int groupedUnknown, int groupedSilent, int ungroupedUnknown) {
+    public Unanswered {
+      if (groupedUnknown < 0 || groupedSilent < 0 || ungroupedUnknown < 0) {
+        throw new IllegalArgumentException("counts are never negative");
+      }
+    }
+
+    /** Every message in the groups. */
+    public int grouped() {
+      return groupedUnknown + groupedSilent;
     }
   }
 }

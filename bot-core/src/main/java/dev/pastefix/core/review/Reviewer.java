@@ -86,7 +86,8 @@ public final class Reviewer {
         days,
         groups(records),
         entries(records, from),
-        nearMisses(records));
+        nearMisses(records),
+        unanswered(records));
   }
 
   /** Whether a record is a message the bot could not answer. */
@@ -120,23 +121,55 @@ public final class Reviewer {
     }
   }
 
+  /**
+   * Whether an unanswered record belongs in a group: it has text to group by, and in a channel it
+   * is an error or nearly answered (chatter such as "lunch at 12?" is no miss).
+   */
+  private static Optional<Signature> groupable(AnswerRecord r) {
+    if (!unanswered(r)) {
+      return Optional.empty();
+    }
+    String text = messageText(r);
+    if (text.isBlank()) {
+      return Optional.empty();
+    }
+    Signature signature = Signature.of(text);
+    if (signature.key().isBlank()
+        || (r.outcome() == OutcomeKind.SILENT && !signature.errorText() && !nearlyAnswered(r))) {
+      return Optional.empty();
+    }
+    return Optional.of(signature);
+  }
+
+  /** The same test as {@link #groups}, counted: the groups' counts add up to the grouped ones. */
+  private static ReviewReport.Unanswered unanswered(List<AnswerRecord> records) {
+    int groupedUnknown = 0;
+    int groupedSilent = 0;
+    int ungroupedUnknown = 0;
+    for (AnswerRecord r : records) {
+      boolean grouped = groupable(r).isPresent();
+      if (r.outcome() == OutcomeKind.UNKNOWN) {
+        if (grouped) {
+          groupedUnknown++;
+        } else {
+          ungroupedUnknown++;
+        }
+      } else if (grouped) {
+        groupedSilent++;
+      }
+    }
+    return new ReviewReport.Unanswered(groupedUnknown, groupedSilent, ungroupedUnknown);
+  }
+
   private List<UnknownGroup> groups(List<AnswerRecord> records) {
     Map<String, Group> byKey = new LinkedHashMap<>();
     List<Group> questions = new ArrayList<>();
     for (AnswerRecord r : records) {
-      if (!unanswered(r)) {
+      Optional<Signature> groupable = groupable(r);
+      if (groupable.isEmpty()) {
         continue;
       }
-      String text = messageText(r);
-      if (text.isBlank()) {
-        continue;
-      }
-      Signature signature = Signature.of(text);
-      // Channel chatter ("lunch at 12?") is not a miss: an unaddressed error or a near one is.
-      if (signature.key().isBlank()
-          || (r.outcome() == OutcomeKind.SILENT && !signature.errorText() && !nearlyAnswered(r))) {
-        continue;
-      }
+      Signature signature = groupable.get();
       if (signature.errorText()) {
         byKey
             .computeIfAbsent(

@@ -15,14 +15,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The issue's targets on the public development set, overall and for English, French and Korean
- * alike. Skipped when the shared evaluation folder is not next to the project.
+ * alike. The development set is not shipped: without the shared evaluation folder next to the
+ * checkout the test is skipped, and says so on standard error and in the skip reason.
  */
 class DevSetAccuracyTest {
   private static final Path DEV = Path.of("../../shared/eval/dev.jsonl");
 
   @Test
   void meetsTheTargetsOnTheDevelopmentSetInEveryLanguage() throws Exception {
-    assumeTrue(Files.isRegularFile(DEV), "no development set at " + DEV.toAbsolutePath());
+    if (!Files.isRegularFile(DEV)) {
+      String notice =
+          "DevSetAccuracyTest SKIPPED: no development set at "
+              + DEV.toAbsolutePath().normalize()
+              + " (the shared evaluation folder is not next to this checkout); the accuracy"
+              + " targets were NOT checked.";
+      System.err.println(notice);
+      assumeTrue(false, notice);
+    }
     EvalReport report =
         new Evaluator(TestingPipelines.shipped(BotState.inMemory(Clock.systemUTC())))
             .run(LabelledMessage.readJsonl(DEV));

@@ -171,6 +171,38 @@ class ReviewerTest {
   }
 
   @Test
+  void itsUnansweredCountsAddUpToTheOutcomesAndTheGroups() {
+    List<String> pastes = Variants.policyError(2);
+    log.append(unknown(T0, "U1", pastes.get(0)));
+    log.append(unknown(T0.plusSeconds(1), "U2", pastes.get(1)));
+    // A slash command other than diagnose has no text to group: it still counts as unknown.
+    log.append(
+        Records.record(
+            T0.plusSeconds(2),
+            "U3",
+            dev.pastefix.core.Channel.COMMAND,
+            OutcomeKind.UNKNOWN,
+            "/pastefix kb nothing-like-this",
+            List.of(),
+            List.of(),
+            java.util.Optional.empty()));
+    log.append(silent(T0.plusSeconds(3), "U4", pastes.get(0)));
+    log.append(silent(T0.plusSeconds(4), "U5", "lunch at 12?"));
+
+    ReviewReport report = reviewer.review(T0);
+
+    ReviewReport.Unanswered unanswered = report.unanswered();
+    assertEquals(3, report.outcomes().get(OutcomeKind.UNKNOWN));
+    assertEquals(
+        report.outcomes().get(OutcomeKind.UNKNOWN),
+        unanswered.groupedUnknown() + unanswered.ungroupedUnknown());
+    assertEquals(1, unanswered.ungroupedUnknown());
+    assertEquals(1, unanswered.groupedSilent(), "the pasted error, not the lunch chatter");
+    assertEquals(
+        report.unknownGroups().stream().mapToInt(UnknownGroup::count).sum(), unanswered.grouped());
+  }
+
+  @Test
   void countsMessagesPerDayByOutcome() {
     log.append(silent(T0, "U1", "x"));
     log.append(answer(T0.plus(Duration.ofDays(1)), "U2", "y", "clock-skew", "k"));
