@@ -142,9 +142,4 @@ final class ArticleSubjects {
     }
     return false;
   }
-
-  /** The subject words of an entry's article (for logs and tests). */
-  Set<String> of(String entryId) {
-    return byEntry.getOrDefault(entryId, Set.of());
-  }
 }
