@@ -43,6 +43,19 @@ final class DecisionPolicy {
           return new Decision.Silent(
               "a short error text of " + analysis.signatures().get(0).entryId() + " off subject");
         }
+      } else {
+        // Asked directly, the same short error text beside the name of a product its article never
+        // mentions ("Error 1935" while installing Visual C++) is that product's error.
+        sigs = sigs.stream().filter(c -> !namesElsewhere(analysis, c)).toList();
+        if (sigs.isEmpty()) {
+          Candidate first = analysis.signatures().get(0);
+          return new Decision.Unknown(
+              closest(analysis),
+              "Many products print this error text, and the article I know it from never"
+                  + " mentions "
+                  + analysis.namesElsewhere().get(first.entryId())
+                  + ", so it is probably that product's error.");
+        }
       }
       if (aboutOurService(analysis)) {
         return fromSignatures(analysis, sigs);
@@ -81,6 +94,11 @@ final class DecisionPolicy {
 
   private static boolean offSubject(Analysis analysis, Candidate c) {
     return c.source() == Candidate.Source.SIGNATURE && analysis.offSubject().contains(c.entryId());
+  }
+
+  private static boolean namesElsewhere(Analysis analysis, Candidate c) {
+    return c.source() != Candidate.Source.MODEL
+        && analysis.namesElsewhere().containsKey(c.entryId());
   }
 
   private static boolean modelAgrees(Analysis analysis, String entryId) {

@@ -2,7 +2,9 @@ package dev.pastefix.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.reply.PlainTextRenderer;
 import dev.pastefix.knowledge.Article;
 import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.KnowledgeBase;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * A short error text learnt from an article ("Error 0x709") is printed by many products. In a
  * channel it counts only when the message also names what the article is about, in a word of its
  * title that the error text does not print or in a cmdlet the entry names; asked directly, the bot
- * answers it. A print-queue runbook written for this test stands in for an imported article.
+ * answers it, unless the message names a product the article never prints (then it is that
+ * product's error). A print-queue runbook written for this test stands in for an imported article.
  */
 class ShortErrorTextTest {
   private static Engine engine;
@@ -125,5 +128,40 @@ class ShortErrorTextTest {
                     + " reached",
                 Channel.CHANNEL)
             .findingIds());
+  }
+
+  @Test
+  void askedDirectlyTheShortTextBesideAProductTheArticleNeverNamesIsThatProductsError() {
+    String other = "Error 0x709 again while installing the Fabrikam Reader update";
+    Outcome outcome = diagnose(other, Channel.DIRECT);
+    Outcome.Unknown unknown = assertInstanceOf(Outcome.Unknown.class, outcome, other);
+    String said = new PlainTextRenderer().render(unknown.reply());
+    assertTrue(said.contains("Fabrikam"), said);
+    assertEquals(List.of("error-0x709"), unknown.closestIds().subList(0, 1));
+  }
+
+  @Test
+  void peopleQuotedNamesButtonsAcronymsAndIdentifiersAreNoOtherProduct() {
+    for (String text :
+        List.of(
+            "yesterday, Maria got Error 0x709 again",
+            "Error 0x709 for the queue 'Floor Two North'",
+            "dialog says Error 0x709 [Try Again] [Cancel]",
+            "Error 0x709 on the VPN laptops",
+            "Error 0x709, ResultCode MissingDefaultQueue",
+            "I don't know why. Error 0x709 came back")) {
+      assertEquals(List.of("error-0x709"), diagnose(text, Channel.DIRECT).findingIds(), text);
+    }
+  }
+
+  @Test
+  void aNameTheArticlePrintsIsItsOwn() {
+    // "Reset" is in the entry's command (Reset-QueueState); no subject word is named.
+    assertEquals(
+        List.of("error-0x709"),
+        diagnose("Error 0x709 even after a Reset of the default", Channel.DIRECT).findingIds());
+    assertInstanceOf(
+        Outcome.Unknown.class,
+        diagnose("Error 0x709 even after a Rollout of the default", Channel.DIRECT));
   }
 }

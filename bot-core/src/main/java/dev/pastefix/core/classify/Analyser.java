@@ -221,12 +221,21 @@ public final class Analyser {
     List<Candidate> sigs = combiner.combine(hits, concepts);
     List<CategoryModel.Score> scores = model.rank(text.lower(), concepts);
     java.util.Set<String> offSubject = new java.util.LinkedHashSet<>();
+    java.util.Map<String, String> namesElsewhere = new java.util.LinkedHashMap<>();
     if (sections.isPresent()) {
       scores = fuse(scores, sections.get().rank(text.text(), RETRIEVED));
       sigs = resolvedByRanking(corroborated(text, sigs), scores);
       for (Candidate c : sigs) {
         if (isShortArticleText(c) && !subjects.get().named(c.entryId(), text.lower())) {
-          offSubject.add(c.entryId());
+          // A phrase in plain words never speaks in a channel anyway; asked directly, it gives way
+          // to a product its article never names, as an error text does.
+          if (c.source() == Candidate.Source.SIGNATURE) {
+            offSubject.add(c.entryId());
+          }
+          subjects
+              .get()
+              .foreignName(c.entryId(), text.text())
+              .ifPresent(name -> namesElsewhere.put(c.entryId(), name));
         }
       }
     }
@@ -251,12 +260,13 @@ public final class Analyser {
         !ranked.isEmpty() && textOnly.contains(ranked.get(0).entryId()),
         hits.isEmpty() ? nearMiss : Optional.empty(),
         hits.isEmpty() ? unknownCode(text) : Optional.empty(),
-        offSubject);
+        offSubject,
+        namesElsewhere);
   }
 
-  /** A signature of an entry learnt from its article alone whose error text is short. */
+  /** A signature or phrase of an entry learnt from its article alone whose error text is short. */
   private boolean isShortArticleText(Candidate c) {
-    return c.source() == Candidate.Source.SIGNATURE
+    return c.source() != Candidate.Source.MODEL
         && textOnly.contains(c.entryId())
         && contentWords(c.evidence()) < SHORT_ERROR_TEXT_WORDS;
   }

@@ -17,7 +17,8 @@ import java.util.Set;
  * look-alike error), when no error text is recognised, and an error code the message shows that no
  * entry learnt from its article alone knows (someone else's error), and the entry whose short error
  * text the message shows without naming what the entry's article is about (another product's error
- * with the same words).
+ * with the same words), and of those the ones beside a name their article never prints (the entry's
+ * id to that name: "Adobe" beside "Error 1603").
  */
 public record Analysis(
     NormalisedText text,
@@ -33,7 +34,8 @@ public record Analysis(
     boolean textOnlyBest,
     Optional<String> nearMiss,
     Optional<String> unknownCode,
-    Set<String> offSubject) {
+    Set<String> offSubject,
+    java.util.Map<String, String> namesElsewhere) {
   public Analysis {
     Objects.requireNonNull(text, "text");
     signatures = List.copyOf(signatures);
@@ -44,6 +46,7 @@ public record Analysis(
     Objects.requireNonNull(nearMiss, "nearMiss");
     Objects.requireNonNull(unknownCode, "unknownCode");
     offSubject = Set.copyOf(offSubject);
+    namesElsewhere = java.util.Map.copyOf(namesElsewhere);
   }
 
   /** The categorizer's best entry, if it ranked any. */

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,9 +64,22 @@ final class ArticleSubjects {
       java.util.regex.Pattern.compile("\\b[A-Z][a-z]{1,11}-[A-Z][A-Za-z]{3,}\\b");
 
   private final Map<String, Set<String>> byEntry = new HashMap<>();
+  // The words each article's entries print with a capital letter, lower case: what it names.
+  private final Map<String, Set<String>> namesByArticle = new HashMap<>();
+  private final Map<String, String> articleOf = new HashMap<>();
 
   ArticleSubjects(KnowledgeBase kb, Set<String> entryIds) {
     for (Entry entry : kb.entries()) {
+      Set<String> named = namesByArticle.computeIfAbsent(entry.articleId(), a -> new HashSet<>());
+      kb.article(entry.articleId()).ifPresent(a -> capitalised(a.title(), named));
+      capitalised(entry.title(), named);
+      capitalised(entry.cause(), named);
+      entry.symptoms().forEach(s -> capitalised(s.source(), named));
+      entry.steps().forEach(st -> capitalised(st.text(), named));
+      entry.steps().forEach(st -> st.commands().forEach(c -> capitalised(c, named)));
+      entry.links().forEach(l -> capitalised(l.label(), named));
+      entry.facts().forEach(f -> capitalised(f.name() + " " + f.value(), named));
+      articleOf.put(entry.id(), entry.articleId());
       if (entryIds.contains(entry.id())) {
         Set<String> subject =
             new LinkedHashSet<>(
@@ -83,6 +97,15 @@ final class ArticleSubjects {
           entry.steps().forEach(st -> st.commands().forEach(c -> cmdlets(c, subject)));
         }
         byEntry.put(entry.id(), Set.copyOf(subject));
+      }
+    }
+  }
+
+  /** The words of {@code text} that start with a capital letter, in lower case. */
+  private static void capitalised(String text, Set<String> out) {
+    for (String raw : text.split("[^\\p{L}]+")) {
+      if (!raw.isEmpty() && Character.isUpperCase(raw.charAt(0))) {
+        out.add(raw.toLowerCase(Locale.ROOT));
       }
     }
   }
@@ -141,5 +164,87 @@ final class ArticleSubjects {
       }
     }
     return false;
+  }
+
+  /** Quoted stretches: an admin's own names for things ('Exchange-Legal-10y'), not products. */
+  private static final java.util.regex.Pattern QUOTED =
+      java.util.regex.Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(['\"`\u2018\u201c])[^\\n]{1,200}?['\"`\u2019\u201d](?![\\p{L}\\p{N}])");
+
+  /** A button or a field in brackets, as a dialog pasted as text shows it: [View Certificate]. */
+  private static final java.util.regex.Pattern BUTTON =
+      java.util.regex.Pattern.compile("\\[[^\\]\\n]{1,80}\\]");
+
+  /** A word, apostrophes included, so that "Don't" is not the name "Don". */
+  private static final java.util.regex.Pattern WORD =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_'\u2019]*");
+
+  /**
+   * A name the message gives that the entry's article never prints: a capitalised word of {@value
+   * #MIN_NAME_LENGTH} letters or more ("Adobe", "Intune", "EDMarket"), not opening a sentence or a
+   * clause, not inside quotes, without digits, not an acronym, not an identifier joined from
+   * capitalised parts, that the article never prints with a capital ("Box" when the article only
+   * has a "search box"). A short error text that many products print, beside the name of a product
+   * its article never mentions, is that product's error.
+   */
+  Optional<String> foreignName(String entryId, String text) {
+    Set<String> names = namesByArticle.get(articleOf.get(entryId));
+    if (names == null) {
+      return Optional.empty();
+    }
+    String unquoted = BUTTON.matcher(QUOTED.matcher(text).replaceAll(" ")).replaceAll(" ");
+    java.util.regex.Matcher m = WORD.matcher(unquoted);
+    while (m.find()) {
+      String word = m.group();
+      if (word.length() < MIN_NAME_LENGTH
+          || !Character.isUpperCase(word.charAt(0))
+          || !word.chars().allMatch(Character::isLetter)
+          || identifier(word)
+          || acronym(word)
+          || opensSentence(unquoted, m.start())) {
+        continue;
+      }
+      if (!names.contains(word.toLowerCase(Locale.ROOT))) {
+        return Optional.of(word);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A word joined from capitalised parts ("DistributionResults", "ActiveDirectorySyncError"): a
+   * property or a value of some output, not the name of a product.
+   */
+  private static boolean identifier(String word) {
+    for (int i = 1; i < word.length(); i++) {
+      if (Character.isUpperCase(word.charAt(i)) && Character.isLowerCase(word.charAt(i - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** All capitals ("SSO", "LOB"): an abbreviation its article may well spell out. */
+  private static boolean acronym(String word) {
+    return word.chars().noneMatch(Character::isLowerCase);
+  }
+
+  /** Names shorter than this are initials or noise. */
+  static final int MIN_NAME_LENGTH = 3;
+
+  private static boolean opensSentence(String text, int start) {
+    for (int i = start - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        return true;
+      }
+      if (!Character.isWhitespace(c)) {
+        // A clause opens after a comma too: "separately, Tomás forgot his password" names a
+        // person, who is the subject of the clause; a product is what something is done to.
+        return c == '.' || c == '!' || c == '?' || c == '>' || c == '-' || c == '*' || c == ','
+            || c == ';';
+      }
+    }
+    return true;
   }
 }
