@@ -2,8 +2,9 @@
 # Try pastefix on Discord without a server: the loopback fake Discord of the tests (REST API and
 # gateway) runs, pastefix connects to it, and one direct message is sent as a person would.
 # Usage: docs/try/discord.sh ['message text']
-# Needs: the built jar (which also compiles the test classes), java, Maven (to list the fake's
-# classpath once, into discord-adapter/target/try-classpath.txt).
+# Needs: the built jar (which also compiles the test classes and lists their classpath into
+# discord-adapter/target/try-classpath.txt) and java; Maven only if that list is missing or names
+# a file that is gone (a module cleaned since), to write it again.
 source "$(dirname "$0")/common.sh"
 classes="$ROOT/discord-adapter/target/test-classes"
 classpath_file="$ROOT/discord-adapter/target/try-classpath.txt"
@@ -11,10 +12,16 @@ if [ ! -f "$classes/dev/pastefix/discord/TryDiscord.class" ]; then
   echo "no $classes: build first with: mvn -B -q package -DskipTests" >&2
   exit 2
 fi
-if [ ! -s "$classpath_file" ]; then
-  # test-compile, so that the sibling modules resolve to their compiled classes (nothing installed).
-  (cd "$ROOT" && mvn -B -q -pl discord-adapter -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file") >"$WORK/maven.log" 2>&1 || {
+classpath_resolves() {
+  [ -s "$classpath_file" ] || return 1
+  local entries entry
+  IFS=: read -r -a entries <"$classpath_file" || true
+  for entry in "${entries[@]}"; do [ -e "$entry" ] || return 1; done
+}
+if ! classpath_resolves; then
+  # The build's own step that writes the list (discord-adapter/pom.xml), with the sibling modules
+  # as their compiled classes (nothing installed).
+  (cd "$ROOT" && mvn -B -q -pl discord-adapter -am process-test-classes) >"$WORK/maven.log" 2>&1 || {
     cat "$WORK/maven.log" >&2
     exit 2
   }

@@ -15,13 +15,16 @@ run_bot "$WORK/pastefix.log" SLACK_BOT_TOKEN=xoxb-local SLACK_SIGNING_SECRET=loc
   SLACK_API_URL="http://127.0.0.1:$api_port/api/" PASTEFIX_HTTP_PORT="$PASTEFIX_HTTP_PORT"
 wait_for "http://127.0.0.1:$PASTEFIX_HTTP_PORT/healthz" 90
 
-answer=$(SLACK_SIGNING_SECRET=local-secret "$ROOT/slack-adapter/scripts/send_event.sh" "$text")
-echo "sent a signed channel message: ${answer%%$'\r'*}"
+ts="$(date +%s).000100"
+answer=$(SLACK_SIGNING_SECRET=local-secret SLACK_EVENT_TS="$ts" \
+  "$ROOT/slack-adapter/scripts/send_event.sh" "$text")
+echo "sent a signed channel message (ts $ts): ${answer%%$'\r'*}"
 for _ in $(seq 1 100); do
   grep -q 'chat.postMessage' "$WORK/fake-slack.log" 2>/dev/null && break
   sleep 0.3
 done
-if ! grep 'POST chat.postMessage' "$WORK/fake-slack.log"; then
+# The reply's thread and, under it, its text and card headers.
+if ! grep -A2 'POST chat.postMessage' "$WORK/fake-slack.log"; then
   echo "pastefix posted nothing; logs in $WORK" >&2
   TRY_KEEP=1
   exit 1

@@ -76,18 +76,16 @@ class KnowledgeSchemaTest {
     Path articles = MarkdownPages.ROOT.resolve("knowledge/src/test/resources/articles");
     Path out = tmp.resolve("imported");
     TestingTerminal t = new TestingTerminal(Map.of("PASTEFIX_DATA_DIR", ":memory:"));
-    int code =
-        Main.standard()
-            .run(
-                List.of(
-                    "kb",
-                    "import",
-                    "--out",
-                    out.toString(),
-                    "--base-url",
-                    "https://docs.example.com/troubleshoot/",
-                    articles.toString()),
-                t.terminal);
+    List<String> importArgs =
+        List.of(
+            "kb",
+            "import",
+            "--out",
+            out.toString(),
+            "--base-url",
+            "https://docs.example.com/troubleshoot/",
+            articles.toString());
+    int code = Main.standard().run(importArgs, t.terminal);
     assertEquals(ExitCodes.OK, code, t::err);
 
     List<Path> files = yamlFiles(out);
@@ -99,6 +97,40 @@ class KnowledgeSchemaTest {
       }
     }
     assertEquals(List.of(), failures);
+    assertEachNamesThePublishedSchemaOnce(files);
+
+    // Imported again (nothing changed): still one schema line each, and kb validate accepts them.
+    TestingTerminal again = new TestingTerminal(Map.of("PASTEFIX_DATA_DIR", ":memory:"));
+    assertEquals(ExitCodes.OK, Main.standard().run(importArgs, again.terminal), again::err);
+    assertEquals(files, yamlFiles(out));
+    assertEachNamesThePublishedSchemaOnce(files);
+    TestingTerminal validate = new TestingTerminal(Map.of("PASTEFIX_DATA_DIR", ":memory:"));
+    assertEquals(
+        ExitCodes.OK,
+        Main.standard().run(List.of("kb", "validate", out.toString()), validate.terminal),
+        validate::out);
+  }
+
+  /**
+   * The first line of each file is the yaml-language-server schema line, and only it; the path it
+   * names, relative to the file as an editor reads it, is the schema published in docs/schema/.
+   */
+  private static void assertEachNamesThePublishedSchemaOnce(List<Path> files) throws IOException {
+    String prefix = "# yaml-language-server: $schema=";
+    for (Path file : files) {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      assertTrue(lines.get(0).startsWith(prefix), file + " starts with: " + lines.get(0));
+      assertEquals(
+          1,
+          lines.stream().filter(l -> l.contains("yaml-language-server")).count(),
+          file + ": one schema line");
+      Path named = file.resolveSibling(lines.get(0).substring(prefix.length()));
+      assertTrue(Files.isRegularFile(named), file + " names " + named);
+      assertEquals(
+          Files.readString(SCHEMA, StandardCharsets.UTF_8),
+          Files.readString(named, StandardCharsets.UTF_8),
+          named + " is the published schema");
+    }
   }
 
   @Test

@@ -34,10 +34,25 @@ import java.util.stream.Stream;
  * the new text; list items a person added (symptoms, examples, links, facts, changes) stay beside
  * the new ones, and items a person deleted stay deleted. Files are checked with the knowledge
  * loader before anything is written, then each is moved into place whole.
+ *
+ * <p>Every file it writes starts with a {@value #SCHEMA_LINE_START} line for editors that run
+ * yaml-language-server: {@link #SCHEMA_LINE}, the JSON Schema of the format (docs/schema/) that
+ * every import copies into {@value #LAST_IMPORT}/, so the line works offline, wherever the
+ * directory is, and describes the format of the pastefix that wrote the file. A schema line a
+ * person changed (to point at a checkout or a URL) is kept on re-import.
  */
 public final class ImportTarget {
   /** The folder of the directory that holds what the last import generated, file by file. */
   public static final String LAST_IMPORT = ".pastefix-import";
+
+  /** The schema's file name, in {@value #LAST_IMPORT}/ and on the classpath beside this class. */
+  public static final String SCHEMA_FILE = "knowledge.schema.json";
+
+  /** How a yaml-language-server schema line starts. */
+  public static final String SCHEMA_LINE_START = "# yaml-language-server: $schema=";
+
+  /** The first line of every file an import writes, unless a person changed it. */
+  public static final String SCHEMA_LINE = SCHEMA_LINE_START + LAST_IMPORT + "/" + SCHEMA_FILE;
 
   /** List fields whose items a person adds or removes one by one. */
   private static final Set<String> ITEM_LISTS =
@@ -142,7 +157,7 @@ public final class ImportTarget {
       }
       Optional<JsonNode> last = Files.exists(base) ? readTree(base) : Optional.empty();
       ObjectNode merged = merge(file, ours, last, added, changed, removed, kept);
-      texts.put(file.name(), file.header() + yaml(merged));
+      texts.put(file.name(), schemaLine(current) + "\n" + file.header() + yaml(merged));
       bases.put(file.name(), yaml(file.tree()));
     }
     if (!problems.isEmpty()) {
@@ -177,6 +192,9 @@ public final class ImportTarget {
         return new Outcome(added, changed, removed, kept, List.of(), problems);
       }
       Path lastDir = dir.resolve(LAST_IMPORT);
+      Path schema = lastDir.resolve(SCHEMA_FILE + ".new");
+      Files.write(schema, schema());
+      move(schema, lastDir.resolve(SCHEMA_FILE));
       for (Map.Entry<String, String> t : texts.entrySet()) {
         Path staged = lastDir.resolve(t.getKey() + ".new");
         Files.writeString(staged, bases.get(t.getKey()), StandardCharsets.UTF_8);
@@ -189,6 +207,37 @@ public final class ImportTarget {
       return new Outcome(added, changed, removed, kept, List.of(), problems);
     } finally {
       delete(staging);
+    }
+  }
+
+  /**
+   * The schema line for a file: the one it starts with when a person changed it, else {@link
+   * #SCHEMA_LINE}. Only the first line counts, so the line is never written twice.
+   */
+  private static String schemaLine(Path current) {
+    if (Files.isRegularFile(current)) {
+      try (var lines = Files.lines(current, StandardCharsets.UTF_8)) {
+        Optional<String> first = lines.findFirst().map(String::strip);
+        if (first.isPresent()
+            && first.get().startsWith(SCHEMA_LINE_START)
+            && first.get().length() > SCHEMA_LINE_START.length()) {
+          return first.get();
+        }
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // Unreadable: the file is reported as such by the merge.
+      }
+    }
+    return SCHEMA_LINE;
+  }
+
+  /** The JSON Schema of the format, as published in docs/schema/ and packaged with this class. */
+  static byte[] schema() throws IOException {
+    try (var in = ImportTarget.class.getResourceAsStream(SCHEMA_FILE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            SCHEMA_FILE + " is not packaged beside " + ImportTarget.class);
+      }
+      return in.readAllBytes();
     }
   }
 

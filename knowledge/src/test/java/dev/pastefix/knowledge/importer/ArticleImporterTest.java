@@ -140,6 +140,51 @@ class ArticleImporterTest {
     assertEquals("Agent disk full (our wording)", e.title());
     assertEquals(List.of("the build box ran out of disk again"), e.examples());
     assertTrue(e.steps().stream().anyMatch(s -> s.text().contains("prunes the cache")));
+    assertSchemaLineOnce(file, ImportTarget.SCHEMA_LINE);
+  }
+
+  @Test
+  void everyWrittenFileNamesTheSchemaOnceAndKeepsAPersonsOwnSchemaLine() throws Exception {
+    Path out = tmp.resolve("kb");
+    Path article = fixture("runbook/disk-full.md");
+    assertTrue(importInto(out, article).ok());
+    Path file = out.resolve("disk-full.yaml");
+    assertSchemaLineOnce(
+        file, "# yaml-language-server: $schema=.pastefix-import/knowledge.schema.json");
+    // The copy the line names is the schema published in docs/schema/.
+    Path published = Path.of("..", "docs", "schema", "knowledge.schema.json");
+    assertEquals(
+        Files.readString(published, StandardCharsets.UTF_8),
+        Files.readString(
+            out.resolve(ImportTarget.LAST_IMPORT).resolve("knowledge.schema.json"),
+            StandardCharsets.UTF_8));
+
+    assertTrue(importInto(out, article).ok());
+    assertSchemaLineOnce(file, ImportTarget.SCHEMA_LINE);
+
+    // A person points the line at their checkout of the docs: a re-import keeps it, once.
+    String own = "# yaml-language-server: $schema=../pastefix/docs/schema/knowledge.schema.json";
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    lines.set(0, own);
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    assertTrue(importInto(out, article).ok());
+    assertSchemaLineOnce(file, own);
+
+    // A file whose schema line a person removed gets it back.
+    lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    Files.write(file, lines.subList(1, lines.size()), StandardCharsets.UTF_8);
+    assertTrue(importInto(out, article).ok());
+    assertSchemaLineOnce(file, ImportTarget.SCHEMA_LINE);
+    load(out);
+  }
+
+  private static void assertSchemaLineOnce(Path file, String line) throws Exception {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertEquals(line, lines.get(0), file.toString());
+    assertEquals(
+        1,
+        lines.stream().filter(l -> l.contains("yaml-language-server")).count(),
+        () -> "one schema line in " + file + ":\n" + String.join("\n", lines));
   }
 
   @Test
@@ -244,6 +289,7 @@ class ArticleImporterTest {
         new ImportTarget(out).apply(plan.files(), true, w -> shown.append(w.text()));
     assertTrue(outcome.ok());
     assertTrue(shown.toString().contains("No space left on device"));
+    assertTrue(shown.toString().startsWith(ImportTarget.SCHEMA_LINE + "\n"), shown::toString);
     assertFalse(Files.exists(out));
   }
 
