@@ -246,6 +246,16 @@ final class DecisionPolicy {
     if (!addressed && analysis.offSubject().contains(best.entryId())) {
       return new Decision.Silent("a short error text of " + best.entryId() + " on another subject");
     }
+    if (analysis.unknownQuote().isPresent()) {
+      return addressed
+          ? new Decision.Unknown(
+              closest(analysis),
+              "The error text you quote (\""
+                  + analysis.unknownQuote().get()
+                  + "\") is in none of the articles I know, so it is probably another error.")
+          : new Decision.Silent(
+              "an error text no article prints: " + analysis.unknownQuote().get());
+    }
     if (analysis.unknownCode().isPresent()) {
       return addressed
           ? new Decision.Unknown(

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the decision policy treats entries learnt from article text alone: two causes of one error
- * text told apart by the rest of the message, an error code no article knows, and a question that
- * quotes part of an error. A small print-server runbook written for this test stands in for
- * imported articles.
+ * text told apart by the rest of the message, an error code no article knows, a quoted error text
+ * whose words no article prints, and a question that quotes part of an error. A small print-server
+ * runbook written for this test stands in for imported articles.
  */
 class ArticleTextDecisionTest {
   private static Engine engine;
@@ -161,5 +161,26 @@ class ArticleTextDecisionTest {
             "The print queue was paused by a policy applied from the local security authority"
                 + " service host",
             Channel.CHANNEL));
+  }
+
+  @Test
+  void aQuotedErrorTextNoArticlePrintsIsSomeoneElses() {
+    String other =
+        "when I add the driver package I'm getting 'Manifest signature verification rejected'"
+            + " during driver installation";
+    Outcome direct = engine.diagnose(other, Channel.DIRECT);
+    Outcome.Unknown unknown = assertInstanceOf(Outcome.Unknown.class, direct, other);
+    assertTrue(
+        new dev.pastefix.core.reply.PlainTextRenderer()
+            .render(unknown.reply())
+            .contains("Manifest signature verification rejected"));
+    assertInstanceOf(Outcome.Silent.class, engine.diagnose(other, Channel.CHANNEL));
+    // A quoted command is no error text, and a quote in the articles' words is answered.
+    assertEquals(
+        List.of("driver-catalog-locked"),
+        found(
+            "I ran 'Add-DriverPackage -Path $pkg' and the driver installation fails, the"
+                + " 'driver catalog is locked' it says. why?",
+            Channel.DIRECT));
   }
 }

@@ -260,6 +260,7 @@ public final class Analyser {
         !ranked.isEmpty() && textOnly.contains(ranked.get(0).entryId()),
         hits.isEmpty() ? nearMiss : Optional.empty(),
         hits.isEmpty() ? unknownCode(text) : Optional.empty(),
+        hits.isEmpty() ? unknownQuote(text) : Optional.empty(),
         offSubject,
         namesElsewhere);
   }
@@ -272,6 +273,46 @@ public final class Analyser {
   }
 
   /** The first error code of the message that no entry's text uses, when retrieval is on. */
+  /**
+   * The first quoted stretch of the message that reads like an error text (three words or more, no
+   * command) and whose longer words mostly appear in no entry's text, when retrieval is on.
+   */
+  private Optional<String> unknownQuote(NormalisedText text) {
+    if (sections.isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher m = ArticleSubjects.QUOTED.matcher(text.text());
+    while (m.find()) {
+      String quote = m.group();
+      String inner = quote.substring(1, quote.length() - 1).strip();
+      if (COMMAND_LIKE.matcher(inner).find()) {
+        continue;
+      }
+      int words = 0;
+      int printed = 0;
+      for (SectionText.Token t : SectionText.tokens(inner)) {
+        if (t.variable() || t.form().length() < QUOTE_WORD_LENGTH) {
+          continue;
+        }
+        words++;
+        if (sections.get().printed(t.form())) {
+          printed++;
+        }
+      }
+      if (inner.split("\\s+").length >= 3 && words >= 2 && printed * 2 < words) {
+        return Optional.of(inner);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Words shorter than this ("is", "the", "not") say nothing about which error a quote is. */
+  static final int QUOTE_WORD_LENGTH = 4;
+
+  /** A quoted command rather than an error: a cmdlet, a parameter or a variable. */
+  private static final java.util.regex.Pattern COMMAND_LIKE =
+      java.util.regex.Pattern.compile("(^[A-Z][a-z]+-[A-Z]\\w+)|(\\s-[A-Za-z]+\\b)|\\$\\w");
+
   private Optional<String> unknownCode(NormalisedText text) {
     if (sections.isEmpty()) {
       return Optional.empty();

@@ -15,10 +15,11 @@ import java.util.Set;
  * the categorizer's best entry has no example phrasings (it was learnt from its article's text
  * alone), and the entry whose error text the message follows for a while and then departs from (a
  * look-alike error), when no error text is recognised, and an error code the message shows that no
- * entry learnt from its article alone knows (someone else's error), and the entry whose short error
- * text the message shows without naming what the entry's article is about (another product's error
- * with the same words), and of those the ones beside a name their article never prints (the entry's
- * id to that name: "Adobe" beside "Error 1603").
+ * entry learnt from its article alone knows (someone else's error), the same for a quoted error
+ * text whose words the articles do not print ('Root element is missing'), and the entry whose short
+ * error text the message shows without naming what the entry's article is about (another product's
+ * error with the same words), and of those the ones beside a name their article never prints (the
+ * entry's id to that name: "Adobe" beside "Error 1603").
  */
 public record Analysis(
     NormalisedText text,
@@ -34,6 +35,7 @@ public record Analysis(
     boolean textOnlyBest,
     Optional<String> nearMiss,
     Optional<String> unknownCode,
+    Optional<String> unknownQuote,
     Set<String> offSubject,
     java.util.Map<String, String> namesElsewhere) {
   public Analysis {
@@ -45,6 +47,7 @@ public record Analysis(
     Objects.requireNonNull(otherService, "otherService");
     Objects.requireNonNull(nearMiss, "nearMiss");
     Objects.requireNonNull(unknownCode, "unknownCode");
+    Objects.requireNonNull(unknownQuote, "unknownQuote");
     offSubject = Set.copyOf(offSubject);
     namesElsewhere = java.util.Map.copyOf(namesElsewhere);
   }

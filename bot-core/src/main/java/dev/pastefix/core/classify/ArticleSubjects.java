@@ -167,7 +167,7 @@ final class ArticleSubjects {
   }
 
   /** Quoted stretches: an admin's own names for things ('Exchange-Legal-10y'), not products. */
-  private static final java.util.regex.Pattern QUOTED =
+  static final java.util.regex.Pattern QUOTED =
       java.util.regex.Pattern.compile(
           "(?<![\\p{L}\\p{N}])(['\"`\u2018\u201c])[^\\n]{1,200}?['\"`\u2019\u201d](?![\\p{L}\\p{N}])");
 

@@ -119,6 +119,21 @@ public final class SectionIndex {
     return idf.containsKey(term);
   }
 
+  /** Whether some entry's own text uses {@code term}, the background chatter left aside. */
+  boolean printed(String term) {
+    int[] docs = postingDocs.get(term);
+    if (docs == null) {
+      return false;
+    }
+    int background = ids.indexOf(BACKGROUND);
+    for (int d : docs) {
+      if (d != background) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The inverse document frequency of a term; a term no entry uses weighs most. */
   double idf(String term) {
     return idf.getOrDefault(term, unknownIdf);
