@@ -46,7 +46,8 @@ final class DecisionPolicy {
       } else {
         // Asked directly, the same short error text beside the name of a product its article never
         // mentions ("Error 1935" while installing Visual C++) is that product's error.
-        sigs = sigs.stream().filter(c -> !namesElsewhere(analysis, c)).toList();
+        sigs =
+            sigs.stream().filter(c -> !analysis.namesElsewhere().containsKey(c.entryId())).toList();
         if (sigs.isEmpty()) {
           Candidate first = analysis.signatures().get(0);
           return new Decision.Unknown(
@@ -94,11 +95,6 @@ final class DecisionPolicy {
 
   private static boolean offSubject(Analysis analysis, Candidate c) {
     return c.source() == Candidate.Source.SIGNATURE && analysis.offSubject().contains(c.entryId());
-  }
-
-  private static boolean namesElsewhere(Analysis analysis, Candidate c) {
-    return c.source() != Candidate.Source.MODEL
-        && analysis.namesElsewhere().containsKey(c.entryId());
   }
 
   private static boolean modelAgrees(Analysis analysis, String entryId) {

@@ -272,7 +272,6 @@ public final class Analyser {
         && contentWords(c.evidence()) < SHORT_ERROR_TEXT_WORDS;
   }
 
-  /** The first error code of the message that no entry's text uses, when retrieval is on. */
   /**
    * The first quoted stretch of the message that reads like an error text (three words or more, no
    * command) and whose longer words mostly appear in no entry's text, when retrieval is on.
@@ -313,12 +312,13 @@ public final class Analyser {
   private static final java.util.regex.Pattern COMMAND_LIKE =
       java.util.regex.Pattern.compile("(^[A-Z][a-z]+-[A-Z]\\w+)|(\\s-[A-Za-z]+\\b)|\\$\\w");
 
+  /** The first error code of the message that no entry's text uses, when retrieval is on. */
   private Optional<String> unknownCode(NormalisedText text) {
     if (sections.isEmpty()) {
       return Optional.empty();
     }
     for (String code : ErrorCodes.find(text.text())) {
-      if (!sections.get().knows(code)) {
+      if (!sections.get().printed(code)) {
         return Optional.of(code);
       }
     }

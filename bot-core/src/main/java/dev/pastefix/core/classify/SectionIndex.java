@@ -114,18 +114,17 @@ public final class SectionIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Whether some entry's text uses {@code term} (a form as {@link SectionText} makes it). */
-  boolean knows(String term) {
-    return idf.containsKey(term);
-  }
-
-  /** Whether some entry's own text uses {@code term}, the background chatter left aside. */
+  /**
+   * Whether some entry's own text uses {@code term} (a form as {@link SectionText} makes it), the
+   * background chatter left aside.
+   */
   boolean printed(String term) {
     int[] docs = postingDocs.get(term);
     if (docs == null) {
       return false;
     }
-    int background = ids.indexOf(BACKGROUND);
+    // The background document is the last one.
+    int background = ids.size() - 1;
     for (int d : docs) {
       if (d != background) {
         return true;
