@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.knowledge.Article;
+import dev.pastefix.core.testing.Runbooks;
 import dev.pastefix.knowledge.Entry;
-import dev.pastefix.knowledge.KnowledgeBase;
-import dev.pastefix.knowledge.Source;
 import dev.pastefix.knowledge.Step;
-import dev.pastefix.knowledge.Symptom;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,25 +22,8 @@ class ArticleTextDecisionTest {
 
   private static Entry entry(
       String id, String title, List<String> errors, String cause, String step) {
-    return new Entry(
-        id,
-        "print-server",
-        title,
-        new Source(
-            URI.create("https://runbooks.example.test/print-server#" + id),
-            id,
-            List.of("print-server.md"),
-            "2024-05"),
-        errors.stream().map(e -> Symptom.text("en", e)).toList(),
-        cause,
-        List.of(new Step(step, List.of())),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        Map.of(),
-        Optional.empty());
+    return Runbooks.entry(
+        "print-server", id, title, errors, cause, List.of(new Step(step, List.of())));
   }
 
   @BeforeAll
@@ -86,14 +63,9 @@ class ArticleTextDecisionTest {
             "Remove the queue setting from the group policy, then resume the queues.");
     engine =
         Engine.create(
-            new KnowledgeBase(
-                List.of(
-                    new Article(
-                        "print-server",
-                        "Troubleshoot the print server",
-                        URI.create("https://runbooks.example.test/print-server"),
-                        List.of(),
-                        List.of())),
+            Runbooks.knowledge(
+                "print-server",
+                "Troubleshoot the print server",
                 List.of(spoolDisk, driver, catalog, queue)));
   }
 

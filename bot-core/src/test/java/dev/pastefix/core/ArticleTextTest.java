@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pastefix.knowledge.Article;
+import dev.pastefix.core.testing.Runbooks;
 import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.KnowledgeBase;
-import dev.pastefix.knowledge.Source;
 import dev.pastefix.knowledge.Step;
-import dev.pastefix.knowledge.Symptom;
 import dev.pastefix.knowledge.Translation;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,25 +29,7 @@ class ArticleTextTest {
       String cause,
       List<Step> steps,
       Map<String, Translation> translations) {
-    return new Entry(
-        id,
-        "backup-agent",
-        title,
-        new Source(
-            URI.create("https://runbooks.example.test/backup-agent#" + id),
-            id,
-            List.of("backup-agent.md"),
-            "2024-05"),
-        errors.stream().map(e -> Symptom.text("en", e)).toList(),
-        cause,
-        steps,
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        translations,
-        Optional.empty());
+    return Runbooks.entry("backup-agent", id, title, errors, cause, steps, translations);
   }
 
   static KnowledgeBase backupRunbook() {
@@ -114,15 +92,8 @@ class ArticleTextTest {
                         + " 백업되지 않습니다.",
                     List.of("에이전트의 일정 옵션에서 배터리 사용 시 예약된 백업을 허용하십시오."),
                     List.of())));
-    return new KnowledgeBase(
-        List.of(
-            new Article(
-                "backup-agent",
-                "Troubleshoot the backup agent",
-                URI.create("https://runbooks.example.test/backup-agent"),
-                List.of(),
-                List.of())),
-        List.of(token, quota, battery));
+    return Runbooks.knowledge(
+        "backup-agent", "Troubleshoot the backup agent", List.of(token, quota, battery));
   }
 
   @BeforeAll

@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pastefix.core.reply.PlainTextRenderer;
-import dev.pastefix.knowledge.Article;
+import dev.pastefix.core.testing.Runbooks;
 import dev.pastefix.knowledge.Entry;
-import dev.pastefix.knowledge.KnowledgeBase;
-import dev.pastefix.knowledge.Source;
 import dev.pastefix.knowledge.Step;
-import dev.pastefix.knowledge.Symptom;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,25 +23,7 @@ class ShortErrorTextTest {
   private static Engine engine;
 
   private static Entry entry(String id, String title, String error, String cause, Step step) {
-    return new Entry(
-        id,
-        "print-queue",
-        title,
-        new Source(
-            URI.create("https://runbooks.example.test/print-queue#" + id),
-            id,
-            List.of("print-queue.md"),
-            "2024-05"),
-        List.of(Symptom.text("en", error)),
-        cause,
-        List.of(step),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        Map.of(),
-        Optional.empty());
+    return Runbooks.entry("print-queue", id, title, List.of(error), cause, List.of(step));
   }
 
   @BeforeAll
@@ -75,15 +51,8 @@ class ShortErrorTextTest {
                 List.of("Set-QueueQuota -Name <queue> -Pages 10000")));
     engine =
         Engine.create(
-            new KnowledgeBase(
-                List.of(
-                    new Article(
-                        "print-queue",
-                        "Troubleshoot the print spooler queues",
-                        URI.create("https://runbooks.example.test/print-queue"),
-                        List.of(),
-                        List.of())),
-                List.of(code, paused)));
+            Runbooks.knowledge(
+                "print-queue", "Troubleshoot the print spooler queues", List.of(code, paused)));
   }
 
   private static Outcome diagnose(String text, Channel channel) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pastefix.core.testing.Runbooks;
 import dev.pastefix.knowledge.Article;
 import dev.pastefix.knowledge.Entry;
 import dev.pastefix.knowledge.KnowledgeBase;
@@ -24,31 +25,14 @@ class ErrorTextAlignerTest {
 
   private static ErrorTextAligner aligner() {
     Entry entry =
-        new Entry(
-            "sync-proxy",
+        Runbooks.entry(
             "sync",
+            "sync-proxy",
             "The sync client cannot reach the server through the proxy",
-            new Source(URI.create("https://example.test/sync#proxy"), "proxy", List.of(), "2024"),
-            List.of(Symptom.text("en", ERROR)),
+            List.of(ERROR),
             "The proxy refuses the sync client's connection.",
-            List.of(new Step("Allow the sync endpoints in the proxy.", List.of())),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            Map.of(),
-            Optional.empty());
-    KnowledgeBase kb =
-        new KnowledgeBase(
-            List.of(
-                new Article(
-                    "sync",
-                    "Sync errors",
-                    URI.create("https://example.test/sync"),
-                    List.of(),
-                    List.of())),
-            List.of(entry));
+            List.of(new Step("Allow the sync endpoints in the proxy.", List.of())));
+    KnowledgeBase kb = Runbooks.knowledge("sync", "Sync errors", List.of(entry));
     return new ErrorTextAligner(kb, Set.of("sync-proxy"), SectionIndex.of(kb));
   }
 
